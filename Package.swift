@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The pipeline, one target per stage:
+//   capture → extract → store (libgit2) → diff → render, wired by `Redline` and the `redline` command.
+let package = Package(
+    name: "redline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "redline", targets: ["redline"]),
+        .library(name: "Redline", targets: ["Redline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(name: "RedlineModel"),
+        .target(name: "RedlineCapture", dependencies: ["RedlineModel"]),
+        .target(name: "RedlineExtract", dependencies: ["RedlineModel"]),
+        .target(name: "RedlineStore", dependencies: ["RedlineModel", "CLibGit2"]),
+        .target(name: "RedlineDiff", dependencies: ["RedlineModel"]),
+        .target(name: "RedlineRender", dependencies: ["RedlineModel"]),
+        .target(
+            name: "Redline",
+            dependencies: ["RedlineModel", "RedlineCapture", "RedlineExtract", "RedlineStore", "RedlineDiff", "RedlineRender"]
+        ),
+        .executableTarget(
+            name: "redline",
+            dependencies: ["Redline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "redline-bench", dependencies: ["Redline"], path: "Benchmarks/redline-bench"),
+
+        .testTarget(name: "RedlineModelTests", dependencies: ["RedlineModel"]),
+        .testTarget(name: "RedlineCaptureTests", dependencies: ["RedlineCapture"]),
+        .testTarget(name: "RedlineExtractTests", dependencies: ["RedlineExtract"]),
+        .testTarget(name: "RedlineStoreTests", dependencies: ["RedlineStore"]),
+        .testTarget(name: "RedlineDiffTests", dependencies: ["RedlineDiff"]),
+        .testTarget(name: "RedlineRenderTests", dependencies: ["RedlineRender", "RedlineDiff"]),
+        .testTarget(name: "RedlineTests", dependencies: ["Redline", "redline"]),
+    ]
+)

@@ -1,0 +1,113 @@
+import Foundation
+import RedlineCapture
+import RedlineDiff
+import RedlineExtract
+import RedlineModel
+import RedlineRender
+import RedlineStore
+
+/// The pipeline over one track repository: capture → extract → store, and store → diff.
+public struct Tracker {
+    /// The track repository it reads and writes.
+    public let repository: TrackRepository
+
+    /// A tracker over `repository`.
+    public init(repository: TrackRepository) {
+        self.repository = repository
+    }
+
+    /// What became of one capture.
+    public struct SnapResult: Sendable {
+        /// The version stored, or the newest one when the capture equalled it.
+        public var version: Version
+        /// False when nothing was stored because the article had not changed.
+        public var isNew: Bool
+        /// The change from the version before (nil for a first version or an unchanged capture).
+        public var changes: ChangeSummary?
+        /// The number of blocks in the captured article.
+        public var blockCount: Int
+        /// Problems met while extracting, one line each.
+        public var warnings: [String]
+    }
+
+    /// Extracts `capture` and stores it as the next version of `slug`, unless its article equals
+    /// the newest version's. `force` stores a capture that extracts to under a quarter of the
+    /// newest version's text.
+    public func snap(_ slug: Slug, _ capture: Capture, format: CaptureFormat? = nil, force: Bool = false) throws -> SnapResult {
+        let extraction = ArticleExtractor.extract(capture.bytes, format: format)
+        let article = extraction.article
+        let origin = capture.origin == "-" ? "standard input" : capture.origin
+        guard !article.isEmpty else { throw TrackerError.nothingExtracted(origin) }
+
+        var changes: ChangeSummary?
+        let outcome = try repository.record(slug, capturedAt: capture.capturedAt, url: capture.url) { latest in
+            changes = nil
+            var subject = "Version 1: first capture, \(article.positionedBlocks.count) blocks"
+            if let latest {
+                let previous = try self.article(at: latest)
+                if previous == article { return nil }
+                let letters = article.textLength, previousLetters = previous.textLength
+                if !force, letters * 4 < previousLetters {
+                    throw TrackerError.nearlyEmpty(origin, letters: letters, previousLetters: previousLetters,
+                                                   previousVersion: latest.number)
+                }
+                let summary = ArticleDiffer.diff(previous, article).summary
+                changes = summary
+                subject = "Version \(latest.number + 1): \(summary.line)"
+            }
+            return PendingVersion(files: Self.files(for: article, source: capture.bytes, format: extraction.format),
+                                  subject: subject, changes: changes)
+        }
+        switch outcome {
+        case .recorded(let version):
+            return SnapResult(version: version, isNew: true, changes: changes,
+                              blockCount: article.positionedBlocks.count, warnings: extraction.warnings)
+        case .unchanged(let version):
+            return SnapResult(version: version, isNew: false, changes: nil,
+                              blockCount: article.positionedBlocks.count, warnings: extraction.warnings)
+        }
+    }
+
+    /// The files of a version's commit: the captured bytes unchanged, and the article as
+    /// Markdown (for people and `git diff`) and JSON (what redline reads back).
+    static func files(for article: Article, source: Data, format: CaptureFormat) -> [String: Data] {
+        [
+            format.sourceFileName: source,
+            "article.md": Data(ArticleMarkdown.render(article).utf8),
+            "article.json": Data(JSONOutput.render(article).utf8),
+        ]
+    }
+
+    /// The article as stored with `version`.
+    public func article(at version: Version) throws -> Article {
+        if let json = try repository.file("article.json", of: version) {
+            do {
+                return try JSONDecoder().decode(Article.self, from: json)
+            } catch {
+                throw TrackerError.missingStoredArticle(version: version.number)
+            }
+        }
+        // A version written by hand without article.json: extract it again from its source.
+        guard let source = try rawSource(of: version) else { throw TrackerError.missingStoredArticle(version: version.number) }
+        return ArticleExtractor.extract(source.bytes, format: source.format).article
+    }
+
+    /// The captured bytes of `version` and their format.
+    public func rawSource(of version: Version) throws -> (bytes: Data, format: CaptureFormat)? {
+        for format in CaptureFormat.allCases {
+            if let bytes = try repository.file(format.sourceFileName, of: version) { return (bytes, format) }
+        }
+        return nil
+    }
+
+    /// The change of `slug` between the versions `from` and `to`.
+    public func diff(_ slug: Slug, from: Revision, to: Revision) throws -> ArticleDiff {
+        let old = try repository.resolve(from, of: slug)
+        let new = try repository.resolve(to, of: slug)
+        var diff = ArticleDiffer.diff(try article(at: old), try article(at: new))
+        diff.article = slug.value
+        diff.from = old.side
+        diff.to = new.side
+        return diff
+    }
+}

@@ -1,0 +1,24 @@
+/// Why the tracker refused a capture or a question.
+public enum TrackerError: Error, Sendable, Equatable, CustomStringConvertible {
+    case nothingExtracted(String)
+    case nearlyEmpty(String, letters: Int, previousLetters: Int, previousVersion: Int)
+    case badSlugForDirectory(String)
+    case emptyDirectory(String)
+    case missingStoredArticle(version: Int)
+
+    public var description: String {
+        switch self {
+        case .nothingExtracted(let origin):
+            "no article text could be extracted from \(origin); check that it is the page itself"
+        case .nearlyEmpty(let origin, let letters, let previous, let version):
+            "\(origin) holds \(letters) characters of article text, under a quarter of version \(version)'s \(previous) "
+                + "(a paywall, consent wall or error page?); nothing was stored; use --force to store it anyway"
+        case .badSlugForDirectory(let name):
+            "the directory name '\(name)' is not a valid article name; give one with --slug"
+        case .emptyDirectory(let path):
+            "\(path) holds no capture files"
+        case .missingStoredArticle(let version):
+            "version \(version) has no stored article; the track repository may be damaged"
+        }
+    }
+}

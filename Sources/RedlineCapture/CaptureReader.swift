@@ -1,0 +1,54 @@
+import Foundation
+
+/// Reads a capture from a file or standard input and refuses what cannot be a page.
+public enum CaptureReader {
+    /// The largest capture accepted by default: 64 MiB (`REDLINE_MAX_BYTES` overrides it).
+    public static let defaultLimit = 64 << 20
+
+    /// The limit in force: `REDLINE_MAX_BYTES` when set to a positive number, else ``defaultLimit``.
+    public static var limit: Int {
+        ProcessInfo.processInfo.environment["REDLINE_MAX_BYTES"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+            ?? defaultLimit
+    }
+
+    /// Reads `path` (`-` for standard input) as a capture taken at `capturedAt` from `url`.
+    public static func read(_ path: String, url: String? = nil, capturedAt: Date = Date()) throws(CaptureError) -> Capture {
+        let bytes = try path == "-" ? readStandardInput() : readFile(path)
+        try check(bytes, origin: path == "-" ? "standard input" : path)
+        return Capture(bytes: bytes, origin: path, url: url, capturedAt: capturedAt)
+    }
+
+    /// Refuses empty, binary and oversized captures.
+    public static func check(_ bytes: Data, origin: String) throws(CaptureError) {
+        if bytes.count > limit { throw .tooLarge(origin, bytes: bytes.count, limit: limit) }
+        let head = bytes.prefix(8192)
+        let isUTF16 = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
+        if !isUTF16, head.contains(0) { throw .binary(origin) }
+        if isUTF16 ? bytes.count <= 2 : bytes.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) {
+            throw .empty(origin)
+        }
+    }
+
+    private static func readFile(_ path: String) throws(CaptureError) -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missingFile(path) }
+        if isDirectory.boolValue { throw .isDirectory(path) }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+            throw .tooLarge(path, bytes: size, limit: limit)
+        }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .unreadable(path, reason: (error as NSError).localizedDescription)
+        }
+    }
+
+    private static func readStandardInput() throws(CaptureError) -> Data {
+        var data = Data()
+        while let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 16), !chunk.isEmpty {
+            data.append(chunk)
+            if data.count > limit { throw .tooLarge("standard input", bytes: data.count, limit: limit) }
+        }
+        return data
+    }
+}

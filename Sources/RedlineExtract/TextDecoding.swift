@@ -1,0 +1,28 @@
+import Foundation
+
+/// Turns captured bytes into text: UTF-8 (with or without BOM) or UTF-16 with a BOM; bytes that
+/// are not valid UTF-8 become U+FFFD and a warning, never a crash.
+public enum TextDecoding {
+    /// `bytes` as text, with a warning when anything had to be replaced.
+    public static func decode(_ bytes: some Collection<UInt8>) -> (text: String, warning: String?) {
+        let data = Array(bytes)
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            let littleEndian = data[0] == 0xFF
+            var units: [UInt16] = []
+            units.reserveCapacity(data.count / 2)
+            var index = 2
+            while index + 1 < data.count {
+                let pair = littleEndian ? UInt16(data[index]) | UInt16(data[index + 1]) << 8
+                                        : UInt16(data[index]) << 8 | UInt16(data[index + 1])
+                units.append(pair)
+                index += 2
+            }
+            let text = String(decoding: units, as: UTF16.self)
+            return (text, text.contains("\u{FFFD}") ? "the capture is not valid UTF-16; bad bytes were replaced with U+FFFD" : nil)
+        }
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(data.dropFirst(3)) : data
+        if let valid = String(validating: body, as: UTF8.self) { return (valid, nil) }
+        return (String(decoding: body, as: UTF8.self),
+                "the capture is not valid UTF-8; bad bytes were replaced with U+FFFD")
+    }
+}

@@ -1,0 +1,43 @@
+/// The blocks of an article in the order the differ numbers them.
+///
+///     Article(blocks: [intro], entries: [Entry(title: "Talks end", blocks: [p1, p2])])
+///     → 0 intro (no entry), 1 "Talks end" (heading, entry 0), 2 p1 (entry 0), 3 p2 (entry 0)
+///
+/// Top-level blocks come first, then each entry's title (when it has one) and blocks, in page order.
+public struct PositionedBlock: Sendable, Hashable {
+    /// The block's position: its number from 0 in document order.
+    public var position: Int
+    /// The block itself (an entry's title appears as a heading).
+    public var block: Block
+    /// Which entry it belongs to (an index into `Article.entries`), nil for top-level blocks.
+    public var entryIndex: Int?
+    /// True when this block is an entry's title line.
+    public var isEntryTitle: Bool
+}
+
+extension Article {
+    /// Every block in diff order; see ``PositionedBlock``.
+    public var positionedBlocks: [PositionedBlock] {
+        var result: [PositionedBlock] = []
+        for block in blocks {
+            result.append(PositionedBlock(position: result.count, block: block, entryIndex: nil, isEntryTitle: false))
+        }
+        for (index, entry) in entries.enumerated() {
+            if let title = entry.title {
+                result.append(PositionedBlock(position: result.count, block: Block(.heading, title), entryIndex: index, isEntryTitle: true))
+            }
+            for block in entry.blocks {
+                result.append(PositionedBlock(position: result.count, block: block, entryIndex: index, isEntryTitle: false))
+            }
+        }
+        return result
+    }
+
+    /// The number of letters in all blocks, titles and key events: the article's size as text.
+    public var textLength: Int {
+        var count = (title?.count ?? 0) + (standfirst?.count ?? 0)
+        for item in positionedBlocks { count += item.block.text.count }
+        for event in keyEvents { count += event.title.count }
+        return count
+    }
+}

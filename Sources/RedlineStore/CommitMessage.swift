@@ -1,0 +1,57 @@
+import Foundation
+import RedlineModel
+
+/// The message of a version's commit: a one-line summary, a blank line, then trailers.
+///
+///     Version 3: +2 -0 ~1 >0, 1 new key event
+///
+///     Redline-URL: https://example.com/live
+///     Redline-Captured-At: 2025-04-23T16:00:00Z
+///     Redline-Version: 3
+///     Redline-Changes: added=2 removed=0 edited=1 moved=0 unchanged=40 keyEventsAdded=1 …
+struct CommitMessage: Equatable {
+    var subject: String
+    var url: String?
+    var capturedAt: Date
+    var version: Int
+    var changes: ChangeSummary?
+
+    /// The message text as stored.
+    var text: String {
+        var lines = [subject.replacingOccurrences(of: "\n", with: " "), ""]
+        lines.append("Redline-URL: \(url.map(Self.oneLine) ?? "none")")
+        lines.append("Redline-Captured-At: \(Timestamp.format(capturedAt))")
+        lines.append("Redline-Version: \(version)")
+        if let changes { lines.append("Redline-Changes: \(changes.trailerValue)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Reads a stored message; `fallbackTime` stands in for a missing capture time.
+    init(parsing text: String, fallbackTime: Date) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        subject = lines.first.map(String.init) ?? ""
+        var trailers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let key = line[..<colon]
+            guard key.hasPrefix("Redline-") else { continue }
+            trailers[String(key)] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        url = trailers["Redline-URL"].flatMap { $0 == "none" || $0.isEmpty ? nil : $0 }
+        capturedAt = trailers["Redline-Captured-At"].flatMap(Timestamp.parse) ?? fallbackTime
+        version = trailers["Redline-Version"].flatMap { Int($0) } ?? 0
+        changes = trailers["Redline-Changes"].flatMap(ChangeSummary.init(trailerValue:))
+    }
+
+    init(subject: String, url: String?, capturedAt: Date, version: Int, changes: ChangeSummary?) {
+        self.subject = subject
+        self.url = url
+        self.capturedAt = capturedAt
+        self.version = version
+        self.changes = changes
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+    }
+}

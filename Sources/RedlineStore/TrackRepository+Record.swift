@@ -1,0 +1,88 @@
+import Foundation
+import RedlineModel
+
+/// What a capture would store, prepared against the version it follows.
+public struct PendingVersion: Sendable {
+    /// The files of the commit's tree, by name.
+    public var files: [String: Data]
+    /// The commit message's first line.
+    public var subject: String
+    /// The change from the version it follows, kept in the commit so `log` need not recompute it.
+    public var changes: ChangeSummary?
+
+    /// A pending version with the given parts.
+    public init(files: [String: Data], subject: String, changes: ChangeSummary?) {
+        self.files = files
+        self.subject = subject
+        self.changes = changes
+    }
+}
+
+/// What became of a capture.
+public enum RecordOutcome: Sendable, Hashable {
+    /// Stored as a new version.
+    case recorded(Version)
+    /// Equal to the newest version, which it names; nothing was stored.
+    case unchanged(Version)
+}
+
+extension TrackRepository {
+    /// Stores a new version of `slug` on top of the newest one.
+    ///
+    /// `prepare` is shown the newest version (nil for the first) and returns what to store, or nil
+    /// when the capture equals it. The branch moves by compare-and-swap: when another writer moved
+    /// it first, `prepare` runs again against the new newest version, so concurrent captures are
+    /// all kept, one after the other, numbered without gaps.
+    public func record(
+        _ slug: Slug, capturedAt: Date, url: String?,
+        prepare: (Version?) throws -> PendingVersion?
+    ) throws -> RecordOutcome {
+        try ensureWritable()
+        let reference = Self.reference(for: slug)
+        let deadline = Date().addingTimeInterval(60)
+        var attempt = 0
+        while true {
+            let tip = try git.target(ofReference: reference)
+            let latest = try tip.map { try version(at: $0, number: nil) }
+            let previous = try latest.map { $0.number > 0 ? $0 : try versions(of: slug)[0] }
+            guard let pending = try prepare(previous) else {
+                guard let previous else { throw StoreError.damaged(path: path, detail: "nothing to store for a first version") }
+                return .unchanged(previous)
+            }
+            let number = (previous?.number ?? 0) + 1
+            let message = CommitMessage(subject: pending.subject, url: url, capturedAt: capturedAt, version: number,
+                                        changes: pending.changes)
+            do {
+                let commit = try writeCommit(pending.files, message: message, parent: tip, time: capturedAt)
+                try git.updateReference(reference, to: commit, expecting: tip, message: "redline: version \(number)")
+                return .recorded(Version(number: number, commit: commit, capturedAt: capturedAt, url: url,
+                                         subject: pending.subject, changes: pending.changes))
+            } catch let error as GitError where error.isConflict {
+                attempt += 1
+                if Date() > deadline {
+                    throw StoreError.locked(reference: reference, path: "\(path)/\(reference).lock")
+                }
+                // Another writer is moving the branch: let it finish, then try on top of its version.
+                usleep(UInt32.random(in: 200...2_000) * UInt32(min(attempt, 10)))
+            } catch let error as GitError {
+                try ensureWritable()
+                throw StoreError.damaged(path: path, detail: error.description)
+            }
+        }
+    }
+
+    private func writeCommit(_ files: [String: Data], message: CommitMessage, parent: String?, time: Date) throws -> String {
+        let entries = try files.sorted { $0.key < $1.key }.map { (name: $0.key, blob: try git.writeBlob($0.value)) }
+        let tree = try git.writeTree(entries)
+        return try git.writeCommit(tree: tree, parent: parent, message: message.text,
+                                   name: "redline", email: "redline@localhost", time: time)
+    }
+
+    /// Throws ``StoreError/readOnly(path:)`` unless the places a capture writes are writable.
+    func ensureWritable() throws {
+        for place in [path, "\(path)/objects", "\(path)/refs", "\(path)/refs/heads"]
+        where FileManager.default.fileExists(atPath: place) && !Self.isWritable(place) {
+            throw StoreError.readOnly(path: path)
+        }
+    }
+}

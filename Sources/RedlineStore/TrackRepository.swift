@@ -1,0 +1,156 @@
+import Foundation
+import RedlineModel
+
+/// The track repository: a bare git repository holding one branch per article
+/// (`refs/heads/articles/SLUG`), one commit per captured version.
+public final class TrackRepository {
+    /// Where the repository lives.
+    public let path: String
+    let git: GitRepository
+
+    private init(path: String, git: GitRepository) {
+        self.path = path
+        self.git = git
+    }
+
+    /// Creates the track repository at `path`, or opens it when it is already there.
+    public static func create(at path: String) throws -> TrackRepository {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw StoreError.notADirectory(path: path)
+        }
+        if let existing = try? open(at: path) { return existing }
+        if FileManager.default.fileExists(atPath: path),
+           let contents = try? FileManager.default.contentsOfDirectory(atPath: path), !contents.isEmpty {
+            throw StoreError.notARepository(path: path)
+        }
+        do {
+            return TrackRepository(path: path, git: try GitRepository.initBare(at: path))
+        } catch {
+            if !isWritable(parentOf: path) { throw StoreError.readOnly(path: path) }
+            throw error
+        }
+    }
+
+    /// Opens the track repository at `path`.
+    public static func open(at path: String) throws -> TrackRepository {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw StoreError.noRepository(path: path)
+        }
+        guard isDirectory.boolValue else { throw StoreError.notADirectory(path: path) }
+        do {
+            return TrackRepository(path: path, git: try GitRepository.openBare(at: path))
+        } catch {
+            throw StoreError.notARepository(path: path)
+        }
+    }
+
+    /// The branch that holds `slug`'s history.
+    static func reference(for slug: Slug) -> String { "refs/heads/articles/\(slug.value)" }
+
+    // MARK: Reading
+
+    /// One tracked article as `redline articles` lists it.
+    public struct ArticleInfo: Sendable, Hashable {
+        public var slug: String
+        public var versionCount: Int
+        public var lastCapturedAt: Date
+        public var url: String?
+    }
+
+    /// The tracked articles, by slug.
+    public func articles() throws -> [ArticleInfo] {
+        let prefix = "refs/heads/articles/"
+        return try git.referenceNames(matching: prefix + "*").sorted().compactMap { name in
+            let slugText = String(name.dropFirst(prefix.count))
+            guard let slug = try? Slug(slugText), let newest = try latest(of: slug) else { return nil }
+            return ArticleInfo(slug: slugText, versionCount: newest.number, lastCapturedAt: newest.capturedAt, url: newest.url)
+        }
+    }
+
+    /// The newest version of `slug`, nil when the article has none yet. Reads one commit.
+    public func latest(of slug: Slug) throws -> Version? {
+        guard let tip = try git.target(ofReference: Self.reference(for: slug)) else { return nil }
+        let newest = try version(at: tip, number: nil)
+        if newest.number > 0 { return newest }
+        return try versions(of: slug).first
+    }
+
+    /// Every version of `slug`, newest first.
+    public func versions(of slug: Slug) throws -> [Version] {
+        guard var next = try git.target(ofReference: Self.reference(for: slug)) as String? else {
+            throw StoreError.unknownArticle(slug: slug.value)
+        }
+        var newestFirst: [Version] = []
+        var seen = Set<String>()
+        while true {
+            guard seen.insert(next).inserted else {
+                throw StoreError.damaged(path: path, detail: "the history of \(slug) loops at \(next)")
+            }
+            let info = try readCommit(next)
+            newestFirst.append(Self.version(from: info, number: 0))
+            guard let parent = info.parent else { break }
+            next = parent
+        }
+        let count = newestFirst.count
+        for index in newestFirst.indices { newestFirst[index].number = count - index }
+        return newestFirst
+    }
+
+    /// The version of `slug` that `revision` names.
+    public func resolve(_ revision: Revision, of slug: Slug) throws -> Version {
+        try revision.select(from: versions(of: slug), of: slug)
+    }
+
+    /// The bytes of `name` stored with `version`, nil when it has no such file.
+    public func file(_ name: String, of version: Version) throws -> Data? {
+        do {
+            return try git.file(named: name, inCommit: version.commit)
+        } catch {
+            throw StoreError.damaged(path: path, detail: error.description)
+        }
+    }
+
+    /// The names of the files stored with `version`.
+    public func fileNames(of version: Version) throws -> [String] {
+        do {
+            return try git.fileNames(inCommit: version.commit)
+        } catch {
+            throw StoreError.damaged(path: path, detail: error.description)
+        }
+    }
+
+    func version(at commit: String, number: Int?) throws -> Version {
+        let info = try readCommit(commit)
+        return Self.version(from: info, number: number)
+    }
+
+    private func readCommit(_ id: String) throws -> GitRepository.CommitInfo {
+        do {
+            return try git.commit(id)
+        } catch {
+            throw StoreError.damaged(path: path, detail: error.description)
+        }
+    }
+
+    private static func version(from info: GitRepository.CommitInfo, number: Int?) -> Version {
+        let message = CommitMessage(parsing: info.message, fallbackTime: info.time)
+        return Version(number: number ?? message.version, commit: info.id, capturedAt: message.capturedAt,
+                       url: message.url, subject: message.subject, changes: message.changes)
+    }
+
+    static func isWritable(parentOf path: String) -> Bool {
+        let parent = (path as NSString).deletingLastPathComponent
+        return isWritable(parent.isEmpty ? "." : parent)
+    }
+
+    /// True when `path` may be written. Root passes `access(2)` everywhere, so a directory whose
+    /// permission bits grant nobody write access counts as read-only too.
+    static func isWritable(_ path: String) -> Bool {
+        guard access(path, W_OK) == 0 else { return false }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let mode = attributes[.posixPermissions] as? Int else { return false }
+        return mode & 0o222 != 0
+    }
+}
