@@ -1,23 +1,48 @@
 import Foundation
 import RedlineModel
 
-/// JSON as redline prints it: pretty, keys in the contract's order, `/` unescaped, explicit nulls.
+/// JSON as redline prints it: the contract's shapes, keys in the contract's order, explicit nulls.
 public enum JSONOutput {
     /// `article` in the `extract`/`show --format json` shape (schemaVersion 1).
     public static func render(_ article: Article) -> String {
-        encode(article)
+        value(article).text
     }
 
     /// `diff` in the `diff --format json` shape (schemaVersion 1).
     public static func render(_ diff: ArticleDiff) -> String {
-        encode(DiffDocument(diff))
+        value(diff).text
     }
 
-    static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        // Encoding these value types cannot fail: no floats, no non-string keys.
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+    static func value(_ article: Article) -> JSONValue {
+        .object([
+            ("schemaVersion", .int(Article.schemaVersion)),
+            ("title", .string(article.title)),
+            ("standfirst", .string(article.standfirst)),
+            ("byline", .string(article.byline)),
+            ("url", .string(article.url)),
+            ("keyEvents", .array(article.keyEvents.map(value))),
+            ("blocks", .array(article.blocks.map(value))),
+            ("entries", .array(article.entries.map { entry in
+                .object([
+                    ("id", .string(entry.id)),
+                    ("time", time(entry.time)),
+                    ("title", .string(entry.title)),
+                    ("author", .string(entry.author)),
+                    ("blocks", .array(entry.blocks.map(value))),
+                ])
+            })),
+        ])
+    }
+
+    static func value(_ event: KeyEvent) -> JSONValue {
+        .object([("id", .string(event.id)), ("time", time(event.time)), ("title", .string(event.title))])
+    }
+
+    static func value(_ block: Block) -> JSONValue {
+        .object([("kind", .string(block.kind.rawValue)), ("text", .string(block.text))])
+    }
+
+    static func time(_ date: Date?) -> JSONValue {
+        .string(date.map(Timestamp.format))
     }
 }

@@ -1,0 +1,16 @@
+import ArgumentParser
+import RedlineRender
+
+extension RedlineCommand {
+    struct Articles: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the tracked articles with their version counts and last capture time.")
+
+        @OptionGroup var repository: RepositoryOptions
+
+        func run() throws {
+            let articles = try repository.open().articles()
+            Output.write(HistoryText.articles(articles.map { ($0.slug, $0.versionCount, $0.lastCapturedAt, $0.url) }))
+        }
+    }
+}

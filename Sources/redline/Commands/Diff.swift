@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import Redline
+import RedlineCapture
+import RedlineDiff
+import RedlineExtract
+import RedlineModel
+import RedlineRender
+
+/// How a diff is printed.
+enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+    case terminal, text, json
+}
+
+/// What counts as a change for `--exit-code`.
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    case any, keyEvents = "key-events", edits
+
+    func isMet(by summary: ChangeSummary) -> Bool {
+        switch self {
+        case .any: summary.hasChanges
+        case .keyEvents: summary.keyEventsAdded + summary.keyEventsRemoved + summary.keyEventsRetitled > 0
+        case .edits: summary.added + summary.removed + summary.edited + summary.moved > 0
+        }
+    }
+}
+
+extension RedlineCommand {
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show what changed between two versions (default: the last two), or two files.",
+            usage: """
+                redline diff SLUG [FROM [TO]]
+                redline diff --files OLD NEW
+                """)
+
+        @OptionGroup var repository: RepositoryOptions
+        @Flag(help: "Compare two capture files; no repository needed.") var files = false
+        @Argument(parsing: .allUnrecognized, help: "SLUG [FROM [TO]], or OLD NEW with --files.")
+        var arguments: [String] = []
+        @Option(help: "terminal, text or json.") var format: DiffFormat?
+        @Flag(help: "Print only the counts.") var stat = false
+        @Flag(help: "Exit with 1 when anything changed (see --fail-on).") var exitCode = false
+        @Option(help: "What counts as a change for --exit-code: any, key-events or edits.") var failOn: FailOn?
+
+        func validate() throws {
+            try checkPositionals(arguments)
+            if files {
+                guard arguments.count == 2 else { throw ValidationError("diff --files takes two files: OLD NEW.") }
+            } else {
+                guard (1...3).contains(arguments.count) else { throw ValidationError("diff takes SLUG [FROM [TO]].") }
+            }
+        }
+
+        func run() throws {
+            let diff = files ? try diffFiles() : try diffVersions()
+            switch format ?? .terminal {
+            case .json: Output.write(JSONOutput.render(diff) + "\n")
+            case .terminal, .text: Output.write(DiffText.render(diff, stat: stat))
+            }
+            if exitCode || failOn != nil, (failOn ?? .any).isMet(by: diff.summary) {
+                throw ExitCode(1)
+            }
+        }
+
+        private func diffFiles() throws -> ArticleDiff {
+            let old = try CaptureReader.read(arguments[0]), new = try CaptureReader.read(arguments[1])
+            let oldExtraction = ArticleExtractor.extract(old.bytes), newExtraction = ArticleExtractor.extract(new.bytes)
+            (oldExtraction.warnings.map { "\(arguments[0]): \($0)" } + newExtraction.warnings.map { "\(arguments[1]): \($0)" })
+                .forEach(Output.warning)
+            var diff = ArticleDiffer.diff(oldExtraction.article, newExtraction.article)
+            diff.from = DiffSide(path: arguments[0])
+            diff.to = DiffSide(path: arguments[1])
+            return diff
+        }
+
+        private func diffVersions() throws -> ArticleDiff {
+            let slug = try Slug(arguments[0])
+            let tracker = try repository.tracker()
+            let from = try arguments.count > 1 ? RedlineCommand.revision(arguments[1], of: slug) : .offset(1)
+            let to = try arguments.count > 2 ? RedlineCommand.revision(arguments[2], of: slug) : .newest
+            return try tracker.diff(slug, from: from, to: to)
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import RedlineCapture
+import RedlineExtract
+
+extension RedlineCommand {
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the article redline extracts from a capture; no repository needed.")
+
+        @Argument(help: "The capture; - for standard input.") var file: String = "-"
+        @Option(name: .customLong("input"), help: "How to read the capture.") var input: InputFormat = .auto
+        @Option(help: "text or json.") var format: ArticleFormat = .text
+
+        func run() throws {
+            let capture = try CaptureReader.read(file)
+            let extraction = ArticleExtractor.extract(capture.bytes, format: input.captureFormat)
+            extraction.warnings.forEach(Output.warning)
+            printArticle(extraction.article, as: format)
+        }
+    }
+}

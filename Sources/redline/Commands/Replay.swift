@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Redline
+import RedlineCapture
+import RedlineModel
+
+extension RedlineCommand {
+    struct Replay: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Capture every file of a directory, in name order, as successive versions.",
+            discussion: """
+                A file whose name starts with a time (2025-04-23T0800Z_page.html) is recorded as \
+                captured then; others as captured now.
+                """)
+
+        @OptionGroup var repository: RepositoryOptions
+        @Argument(help: "A directory of captures.") var directory: String
+        @Option(help: "The article's name (default: the directory's name).") var slug: String?
+        @Option(help: "How to read the captures.") var format: InputFormat = .auto
+        @Option(help: "The URL to record with every capture.") var url: String?
+
+        func run() throws {
+            let slug = try slug.map { try Slug($0) } ?? Tracker.slug(forDirectory: directory)
+            let tracker = try repository.tracker()
+            let files = try Tracker.captureFiles(in: directory)
+            for file in files {
+                let time = Tracker.captureTime(fromFileName: file) ?? Date()
+                let capture = try CaptureReader.read(file, url: url, capturedAt: time)
+                let result = try tracker.snap(slug, capture, format: format.captureFormat, force: true)
+                result.warnings.forEach { Output.warning("\(file): \($0)") }
+                Output.write("\((file as NSString).lastPathComponent): \(describe(result, slug: slug))\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import RedlineModel
+import RedlineRender
+import RedlineStore
+
+/// How an article is printed.
+enum ArticleFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, terminal, json, markdown
+}
+
+/// Prints `article` in `format`.
+func printArticle(_ article: Article, as format: ArticleFormat) {
+    switch format {
+    case .json: Output.write(JSONOutput.render(article) + "\n")
+    case .text, .terminal, .markdown: Output.write(TerminalText.escape(ArticleMarkdown.render(article), keepLineBreaks: true))
+    }
+}
+
+extension RedlineCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the article as extracted at a version (default: the newest).")
+
+        @OptionGroup var repository: RepositoryOptions
+        @Argument(help: "The article.") var slug: String
+        @Argument(parsing: .allUnrecognized, help: "The version (number, -offset, commit prefix or time).")
+        var revision: [String] = []
+        @Option(help: "text or json.") var format: ArticleFormat = .text
+        @Flag(help: "Print the captured bytes unchanged instead.") var raw = false
+
+        func validate() throws {
+            try checkPositionals(revision)
+            guard revision.count <= 1 else { throw ValidationError("show takes one revision at most.") }
+        }
+
+        func run() throws {
+            let slug = try Slug(slug)
+            let tracker = try repository.tracker()
+            let version = try tracker.repository.resolve(revision.first.map { try RedlineCommand.revision($0, of: slug) } ?? .newest, of: slug)
+            if raw {
+                guard let source = try tracker.rawSource(of: version) else {
+                    throw StoreError.damaged(path: tracker.repository.path, detail: "version \(version.number) has no source file")
+                }
+                if isatty(STDOUT_FILENO) != 0 {
+                    Output.write(TerminalText.escape(String(decoding: source.bytes, as: UTF8.self), keepLineBreaks: true))
+                } else {
+                    FileHandle.standardOutput.write(source.bytes)
+                }
+                return
+            }
+            printArticle(try tracker.article(at: version), as: format)
+        }
+    }
+}
+
+extension RedlineCommand {
+    static func revision(_ text: String, of slug: Slug) throws -> Revision {
+        try redline.revision(text, of: slug)
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Redline
+import RedlineCapture
+import RedlineExtract
+import RedlineModel
+
+/// The input format of a capture: sniffed, or forced.
+enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+    case auto, text, html
+
+    var captureFormat: CaptureFormat? {
+        switch self {
+        case .auto: nil
+        case .text: .text
+        case .html: .html
+        }
+    }
+}
+
+/// `--at ISO8601` as a date.
+func captureTime(_ text: String?) throws -> Date {
+    guard let text else { return Date() }
+    guard let date = Timestamp.parse(text) else {
+        throw ValidationError("--at takes an ISO 8601 time such as 2025-04-23T10:00Z, not '\(text)'.")
+    }
+    return date
+}
+
+extension RedlineCommand {
+    struct Snap: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Capture one version of an article from a file or standard input.")
+
+        @OptionGroup var repository: RepositoryOptions
+        @Argument(help: "The article's name: a-z, 0-9, '.', '_', '-'.") var slug: String
+        @Argument(help: "The capture (HTML or text as a browser copies it); - or nothing for standard input.")
+        var file: String = "-"
+        @Option(help: "Where the page came from.") var url: String?
+        @Option(help: "When it was captured (ISO 8601; default now).") var at: String?
+        @Option(help: "How to read the capture.") var format: InputFormat = .auto
+        @Flag(help: "Store a capture even when it holds under a quarter of the previous version's text.")
+        var force = false
+
+        func validate() throws {
+            _ = try captureTime(at)
+        }
+
+        func run() throws {
+            let slug = try Slug(slug)
+            let tracker = try repository.tracker()
+            let capture = try CaptureReader.read(file, url: url, capturedAt: try captureTime(at))
+            let result = try tracker.snap(slug, capture, format: format.captureFormat, force: force)
+            result.warnings.forEach(Output.warning)
+            Output.write(describe(result, slug: slug) + "\n")
+        }
+    }
+}
+
+/// The one line `snap` and `replay` print for a capture.
+func describe(_ result: Tracker.SnapResult, slug: Slug) -> String {
+    guard result.isNew else { return "\(slug): unchanged since version \(result.version.number)" }
+    let detail = result.changes.map(\.line) ?? "first version, \(result.blockCount) blocks"
+    return "\(slug): version \(result.version.number) (\(detail))"
+}

@@ -1,0 +1,25 @@
+import Foundation
+import RedlineRender
+
+/// Writing to stdout and stderr; nothing that came from an article reaches the terminal raw.
+enum Output {
+    /// Writes `text` to standard output as it is (renderers have already escaped it).
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// One line on standard error: `redline: error: …`.
+    static func error(_ message: String) {
+        line("error: " + message)
+    }
+
+    /// One line on standard error: `redline: warning: …`.
+    static func warning(_ message: String) {
+        line("warning: " + message)
+    }
+
+    private static func line(_ message: String) {
+        let flat = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        FileHandle.standardError.write(Data(("redline: " + TerminalText.escape(flat) + "\n").utf8))
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import Redline
+import RedlineRender
+
+/// `redline`: track how live blogs and news articles change, one git commit per capture.
+@main
+struct RedlineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "redline",
+        abstract: "Track how live blogs and news articles change, one git commit per capture.",
+        discussion: """
+            The track repository is found from --repo, $REDLINE_REPO, or ./.redline.
+            Revisions: a version number (3), an offset from the newest (-1), a commit id prefix, \
+            or a time (2025-04-23T10:00Z: the newest version captured at or before it).
+            Exit codes: 0 success, 1 changes found (diff --exit-code), 2 error, 64 usage error.
+            """,
+        subcommands: [Init.self, Snap.self, Replay.self, Log.self, Diff.self, Show.self, Extract.self, Articles.self]
+    )
+
+    /// Parses and runs a command: usage errors exit 64 (swift-argument-parser's own handling);
+    /// every other failure is one line on stderr and exit code 2, never a stack trace.
+    static func main() {
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch let error as ExitCode {
+            exit(withError: error)
+        } catch let error as CleanExit {
+            exit(withError: error)
+        } catch {
+            Output.error(String(describing: error))
+            Foundation.exit(2)
+        }
+    }
+}
