@@ -100,10 +100,8 @@ public struct Tracker {
         return nil
     }
 
-    /// The change of `slug` between the versions `from` and `to`.
-    public func diff(_ slug: Slug, from: Revision, to: Revision) throws -> ArticleDiff {
-        let old = try repository.resolve(from, of: slug)
-        let new = try repository.resolve(to, of: slug)
+    /// The change of `slug` from version `old` to version `new`.
+    public func diff(_ slug: Slug, from old: Version, to new: Version) throws -> ArticleDiff {
         var diff = ArticleDiffer.diff(try article(at: old), try article(at: new))
         diff.article = slug.value
         diff.from = old.side

@@ -44,9 +44,10 @@ public enum Revision: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The version this revision names among `versions` (newest first) of `slug`.
-    func select(from versions: [Version], of slug: Slug) throws(StoreError) -> Version {
-        func miss(_ reason: String) -> StoreError { .unknownRevision(description, slug: slug.value, reason: reason) }
+    /// The version this revision names among `versions` (newest first) of `slug`; errors quote
+    /// `text`, the revision as the user wrote it.
+    func select(from versions: [Version], of slug: Slug, text: String? = nil) throws(StoreError) -> Version {
+        func miss(_ reason: String) -> StoreError { .unknownRevision(text ?? description, slug: slug.value, reason: reason) }
         switch self {
         case .number(let n):
             guard let newest = versions.first else { throw miss("the article has no versions") }
@@ -55,7 +56,9 @@ public enum Revision: Sendable, Hashable, CustomStringConvertible {
             }
             return found
         case .offset(let n):
-            guard n < versions.count else { throw miss("there are only \(versions.count) versions") }
+            guard n < versions.count else {
+                throw miss(versions.count == 1 ? "there is only 1 version" : "there are only \(versions.count) versions")
+            }
             return versions[n]
         case .commit(let prefix):
             let matches = versions.filter { $0.commit.hasPrefix(prefix) }

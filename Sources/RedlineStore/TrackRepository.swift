@@ -98,9 +98,9 @@ public final class TrackRepository {
         return newestFirst
     }
 
-    /// The version of `slug` that `revision` names.
-    public func resolve(_ revision: Revision, of slug: Slug) throws -> Version {
-        try revision.select(from: versions(of: slug), of: slug)
+    /// The version of `slug` that `revision` names; errors quote `text`, the revision as written.
+    public func resolve(_ revision: Revision, of slug: Slug, text: String? = nil) throws -> Version {
+        try revision.select(from: versions(of: slug), of: slug, text: text)
     }
 
     /// The bytes of `name` stored with `version`, nil when it has no such file.

@@ -18,11 +18,6 @@ struct RepositoryOptions: ParsableArguments {
     func tracker() throws -> Tracker { Tracker(repository: try open()) }
 }
 
-/// Parses a slug argument, turning a bad one into a one-line error (exit 2).
-func slug(_ text: String) throws -> Slug {
-    try Slug(text)
-}
-
 /// Positional arguments that may be negative offsets (`-1`): anything else that starts with
 /// `-` is an unknown option, a usage error.
 func checkPositionals(_ values: [String]) throws {
@@ -31,11 +26,12 @@ func checkPositionals(_ values: [String]) throws {
     }
 }
 
-/// A revision argument, or a one-line error naming it.
-func revision(_ text: String, of slug: Slug) throws -> Revision {
+/// The version of `slug` a revision argument names, or a one-line error quoting it.
+func resolve(_ text: String, of slug: Slug, in repository: TrackRepository) throws -> Version {
     guard let revision = Revision(text) else {
+        _ = try repository.versions(of: slug)  // an unknown article is the error to report first
         throw StoreError.unknownRevision(text, slug: slug.value,
                                          reason: "give a version number, an offset such as -1, a commit id, or a time")
     }
-    return revision
+    return try repository.resolve(revision, of: slug, text: text)
 }

@@ -7,6 +7,17 @@ import RedlineExtract
 import RedlineModel
 import RedlineRender
 
+/// Why two versions cannot be compared.
+enum DiffError: Error, CustomStringConvertible {
+    case onlyOneVersion(String)
+
+    var description: String {
+        switch self {
+        case .onlyOneVersion(let slug): "'\(slug)' has only 1 version so far; there is nothing to compare it with yet"
+        }
+    }
+}
+
 /// How a diff is printed.
 enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
     case terminal, text, json
@@ -77,8 +88,12 @@ extension RedlineCommand {
         private func diffVersions() throws -> ArticleDiff {
             let slug = try Slug(arguments[0])
             let tracker = try repository.tracker()
-            let from = try arguments.count > 1 ? RedlineCommand.revision(arguments[1], of: slug) : .offset(1)
-            let to = try arguments.count > 2 ? RedlineCommand.revision(arguments[2], of: slug) : .newest
+            let repository = tracker.repository
+            if arguments.count == 1, let newest = try repository.latest(of: slug), newest.number == 1 {
+                throw DiffError.onlyOneVersion(slug.value)
+            }
+            let from = try arguments.count > 1 ? resolve(arguments[1], of: slug, in: repository) : repository.resolve(.offset(1), of: slug)
+            let to = try arguments.count > 2 ? resolve(arguments[2], of: slug, in: repository) : repository.resolve(.newest, of: slug)
             return try tracker.diff(slug, from: from, to: to)
         }
     }

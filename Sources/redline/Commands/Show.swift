@@ -37,7 +37,8 @@ extension RedlineCommand {
         func run() throws {
             let slug = try Slug(slug)
             let tracker = try repository.tracker()
-            let version = try tracker.repository.resolve(revision.first.map { try RedlineCommand.revision($0, of: slug) } ?? .newest, of: slug)
+            let version = try revision.first.map { try resolve($0, of: slug, in: tracker.repository) }
+                ?? tracker.repository.resolve(.newest, of: slug)
             if raw {
                 guard let source = try tracker.rawSource(of: version) else {
                     throw StoreError.damaged(path: tracker.repository.path, detail: "version \(version.number) has no source file")
@@ -51,11 +52,5 @@ extension RedlineCommand {
             }
             printArticle(try tracker.article(at: version), as: format)
         }
-    }
-}
-
-extension RedlineCommand {
-    static func revision(_ text: String, of slug: Slug) throws -> Revision {
-        try redline.revision(text, of: slug)
     }
 }

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Runs the built `redline` executable. Output goes to temporary files, not pipes, so a command
+/// that prints a lot can never block on a full pipe while the test waits for it to exit.
+enum RedlineProcess {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `redline` executable built beside this test bundle.
+    static let executable: String = {
+        let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        return testBinary.deletingLastPathComponent().appendingPathComponent("redline").path
+    }()
+
+    /// The package's root folder.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    /// Runs `redline arguments…` with `stdin` on standard input and returns what it printed.
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["REDLINE_REPO"] = nil
+        env.merge(environment) { $1 }
+        process.environment = env
+        let scratch = NSTemporaryDirectory() + "redline-out-" + UUID().uuidString
+        FileManager.default.createFile(atPath: scratch + ".out", contents: nil)
+        FileManager.default.createFile(atPath: scratch + ".err", contents: nil)
+        defer {
+            try? FileManager.default.removeItem(atPath: scratch + ".out")
+            try? FileManager.default.removeItem(atPath: scratch + ".err")
+        }
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + ".out"))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + ".err"))
+        if let stdin {
+            FileManager.default.createFile(atPath: scratch + ".in", contents: stdin)
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: scratch + ".in"))
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
+        defer { try? FileManager.default.removeItem(atPath: scratch + ".in") }
+        try process.run()
+        process.waitUntilExit()
+        let out = try String(contentsOfFile: scratch + ".out", encoding: .utf8)
+        let err = try String(contentsOfFile: scratch + ".err", encoding: .utf8)
+        return Result(status: process.terminationStatus, stdout: out, stderr: err)
+    }
+
+    /// Runs a shell command line, for `git` and for many `redline` processes at once.
+    static func shell(_ script: String) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        let scratch = NSTemporaryDirectory() + "redline-sh-" + UUID().uuidString
+        FileManager.default.createFile(atPath: scratch + ".out", contents: nil)
+        FileManager.default.createFile(atPath: scratch + ".err", contents: nil)
+        defer {
+            try? FileManager.default.removeItem(atPath: scratch + ".out")
+            try? FileManager.default.removeItem(atPath: scratch + ".err")
+        }
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + ".out"))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + ".err"))
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: try String(contentsOfFile: scratch + ".out", encoding: .utf8),
+                      stderr: try String(contentsOfFile: scratch + ".err", encoding: .utf8))
+    }
+}
+
+/// A fresh directory under the system's temporary directory, removed by `remove()`.
+struct TemporaryDirectory {
+    let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "redline-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func remove() {
+        _ = try? RedlineProcess.shell("chmod -R u+w '\(path)'")
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    func child(_ name: String) -> String { path + "/" + name }
+
+    /// Writes `text` to `name` and returns its path.
+    @discardableResult
+    func write(_ name: String, _ text: String) -> String {
+        FileManager.default.createFile(atPath: child(name), contents: Data(text.utf8))
+        return child(name)
+    }
+}
+
+/// A plain-text capture of a made-up live blog; `n` changes the text so every capture differs.
+func capture(_ n: Int, paragraphs: Int = 6) -> String {
+    var lines = ["Live: a story that keeps changing", ""]
+    for p in 0..<paragraphs {
+        lines.append("Paragraph \(p) of capture \(n): the council met again and reported progress on item \(p * 7 + n).")
+        lines.append("")
+    }
+    return lines.joined(separator: "\n")
+}
+
+/// The repository's references and every file's bytes, to check that a command changed nothing.
+func fingerprint(_ path: String) throws -> String {
+    try RedlineProcess.shell("cd '\(path)' && find . -type f -not -name '*.lock' | sort | xargs sha1sum").stdout
+}
