@@ -33,7 +33,7 @@ let package = Package(
             name: "redline",
             dependencies: ["Redline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "redline-bench", dependencies: ["Redline"], path: "Benchmarks/redline-bench"),
+        .executableTarget(name: "redline-bench", dependencies: ["Redline", "RedlineExtract", "RedlineRender", "RedlineDiff", "RedlineStore", "RedlineModel", "RedlineCapture"], path: "Benchmarks/redline-bench"),
 
         .testTarget(name: "RedlineModelTests", dependencies: ["RedlineModel"]),
         .testTarget(name: "RedlineCaptureTests", dependencies: ["RedlineCapture"]),

@@ -1,1 +1,144 @@
-print("todo")
+// redline-bench: the store's speed on a growing real live blog.
+//
+//     swift run -c release redline-bench [--versions 1000] [--corpus ../shared/corpus]
+//
+// Builds successive plain-text captures of the Guardian's London Bridge live blog
+// (../shared/corpus/liveblogs), each a little longer or a little edited, snaps them one after
+// another into a fresh track repository, then times `log` over the whole history, in process
+// and as a whole `redline log` process.
+import Foundation
+import Redline
+import RedlineCapture
+import RedlineModel
+import RedlineStore
+import RedlineExtract
+import RedlineRender
+import RedlineDiff
+
+struct LiveBlog: Decodable {
+    struct Document: Decodable {
+        var block_id: String
+        var title: String
+        var text: [String]
+        var time: [Int]
+    }
+    var title: String
+    var documents: [Document]
+}
+
+func option(_ name: String, default value: String) -> String {
+    let args = CommandLine.arguments
+    guard let index = args.firstIndex(of: name), index + 1 < args.count else { return value }
+    return args[index + 1]
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
+}
+
+let versionCount = Int(option("--versions", default: "1000")) ?? 1000
+let corpus = option("--corpus", default: "../shared/corpus")
+let blogPath = corpus + "/liveblogs/guardian-london-bridge-attack-2017-06-03.json"
+guard let blogData = FileManager.default.contents(atPath: blogPath) else {
+    FileHandle.standardError.write(Data("redline-bench: cannot read \(blogPath); pass --corpus DIR\n".utf8))
+    exit(2)
+}
+let blog = try JSONDecoder().decode(LiveBlog.self, from: blogData)
+let entries = blog.documents.sorted { $0.time.lexicographicallyPrecedes($1.time) }
+
+/// Capture `k` of `versionCount`: the live blog as it stood with the first `n` entries published
+/// (newest first), growing from half the blog to all of it; a capture that adds no entry
+/// corrects the newest entry instead, as live blogs do between posts.
+func capture(_ k: Int) -> String {
+    let half = entries.count / 2
+    let n = half + (entries.count - half) * (k + 1) / versionCount
+    var lines = [blog.title.isEmpty ? "London Bridge attack: live" : blog.title, ""]
+    for (index, entry) in entries.prefix(n).enumerated().reversed() {
+        lines.append(String(format: "%02d.%02d", entry.time[3], entry.time[4]))
+        if !entry.title.isEmpty { lines.append(entry.title) }
+        var text = entry.text.joined(separator: " ")
+        if index == n - 1 { text += " (updated at capture \(k))" }
+        lines.append(text)
+        lines.append("")
+    }
+    return lines.joined(separator: "\n")
+}
+
+let captures = (0..<versionCount).map(capture)
+let meanBytes = captures.reduce(0) { $0 + $1.utf8.count } / captures.count
+let lastBytes = captures.last?.utf8.count ?? 0
+
+let directory = NSTemporaryDirectory() + "redline-bench-" + UUID().uuidString
+let repoPath = directory + "/track.git"
+try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: directory) }
+let tracker = Tracker(repository: try TrackRepository.create(at: repoPath))
+let slug = try Slug("london-bridge")
+
+let start = Date()
+var stored = 0
+for (k, text) in captures.enumerated() {
+    let time = Date(timeIntervalSince1970: 1_496_520_000 + Double(k) * 60)
+    let result = try tracker.snap(slug, Capture(bytes: Data(text.utf8), origin: "capture \(k)", capturedAt: time))
+    if result.isNew { stored += 1 }
+}
+let snapSeconds = Date().timeIntervalSince(start)
+
+var inProcess: [Double] = []
+for _ in 0..<5 {
+    let t = Date()
+    let versions = try TrackRepository.open(at: repoPath).versions(of: slug)
+    precondition(versions.count == stored)
+    inProcess.append(Date().timeIntervalSince(t))
+}
+
+var wholeProcess: [Double] = []
+let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("redline").path
+if FileManager.default.isExecutableFile(atPath: executable) {
+    for _ in 0..<5 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["log", slug.value, "--repo", repoPath]
+        process.standardOutput = FileHandle.nullDevice
+        let t = Date()
+        try process.run()
+        process.waitUntilExit()
+        wholeProcess.append(Date().timeIntervalSince(t))
+    }
+}
+
+print("live blog: \(entries.count) entries; \(versionCount) captures, mean \(meanBytes / 1024) KB, last \(lastBytes / 1024) KB")
+print(String(format: "snap: %d versions stored in %.1f s = %.1f captures/s (%.1f ms each, in process, release)",
+             stored, snapSeconds, Double(stored) / snapSeconds, snapSeconds * 1000 / Double(stored)))
+print(String(format: "log over %d versions, in process: %.1f ms (median of 5)", stored, median(inProcess) * 1000))
+if !wholeProcess.isEmpty {
+    print(String(format: "redline log over %d versions, whole process: %.1f ms (median of 5)", stored, median(wholeProcess) * 1000))
+} else {
+    print("redline log (whole process): skipped, build the redline product first (swift build -c release)")
+}
+
+// Where a capture's time goes, stage by stage, on the last two captures.
+if CommandLine.arguments.contains("--stages") {
+    func time(_ label: String, _ body: () throws -> Void) rethrows {
+        var runs: [Double] = []
+        for _ in 0..<5 {
+            let t = Date()
+            try body()
+            runs.append(Date().timeIntervalSince(t))
+        }
+        print(String(format: "  %@: %.2f ms", label, median(runs) * 1000))
+    }
+    let a = Data(captures[captures.count - 2].utf8), b = Data(captures[captures.count - 1].utf8)
+    let oldArticle = RedlineExtract.ArticleExtractor.extract(a).article
+    let newArticle = RedlineExtract.ArticleExtractor.extract(b).article
+    let json = Data(RedlineRender.JSONOutput.render(newArticle).utf8)
+    print("stages:")
+    time("extract") { _ = RedlineExtract.ArticleExtractor.extract(b) }
+    try time("article.json decode") { _ = try JSONDecoder().decode(Article.self, from: json) }
+    time("article.json render") { _ = RedlineRender.JSONOutput.render(newArticle) }
+    time("article.md render") { _ = RedlineRender.ArticleMarkdown.render(newArticle) }
+    time("equality") { _ = oldArticle == newArticle }
+    time("textLength") { _ = newArticle.textLength }
+    time("diff") { _ = RedlineDiff.ArticleDiffer.diff(oldArticle, newArticle) }
+}

@@ -24,55 +24,67 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// The value as pretty-printed JSON (two-space indent, no trailing newline).
     public var text: String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int) {
+    private func write(to out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
+        case .null: out += "null".utf8
+        case .bool(let value): out += (value ? "true" : "false").utf8
+        case .int(let value): out += String(value).utf8
         case .string(let value): Self.quote(value, into: &out)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
+            guard !items.isEmpty else { out += "[]".utf8; return }
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                Self.newline(&out, indent: indent + 1)
                 item.write(to: &out, indent: indent + 1)
-                out += index == items.count - 1 ? "\n" : ",\n"
+                if index < items.count - 1 { out.append(UInt8(ascii: ",")) }
             }
-            out += String(repeating: "  ", count: indent) + "]"
+            Self.newline(&out, indent: indent)
+            out.append(UInt8(ascii: "]"))
         case .object(let fields):
-            guard !fields.isEmpty else { out += "{}"; return }
-            out += "{\n"
+            guard !fields.isEmpty else { out += "{}".utf8; return }
+            out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in fields.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                Self.newline(&out, indent: indent + 1)
                 Self.quote(key, into: &out)
-                out += ": "
+                out += ": ".utf8
                 value.write(to: &out, indent: indent + 1)
-                out += index == fields.count - 1 ? "\n" : ",\n"
+                if index < fields.count - 1 { out.append(UInt8(ascii: ",")) }
             }
-            out += String(repeating: "  ", count: indent) + "}"
+            Self.newline(&out, indent: indent)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    /// Writes `text` as a JSON string: quotes, backslashes and every control character escaped.
-    private static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}":
-                out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-            default: out.unicodeScalars.append(scalar)
+    private static func newline(_ out: inout [UInt8], indent: Int) {
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+    }
+
+    /// Writes `text` as a JSON string: quotes, backslashes and every control character escaped
+    /// (U+2028 and U+2029 too, so the output is also valid JavaScript).
+    private static func quote(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var bytes = Array(text.utf8)[...]
+        while let byte = bytes.popFirst() {
+            switch byte {
+            case UInt8(ascii: "\""): out += "\\\"".utf8
+            case UInt8(ascii: "\\"): out += "\\\\".utf8
+            case UInt8(ascii: "\n"): out += "\\n".utf8
+            case UInt8(ascii: "\r"): out += "\\r".utf8
+            case UInt8(ascii: "\t"): out += "\\t".utf8
+            case 0..<0x20, 0x7F: out += ("\\u" + String(byte, radix: 16).leftPadded(to: 4)).utf8
+            case 0xE2 where bytes.count >= 2 && bytes[bytes.startIndex] == 0x80
+                && (bytes[bytes.startIndex + 1] == 0xA8 || bytes[bytes.startIndex + 1] == 0xA9):
+                out += (bytes[bytes.startIndex + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8
+                bytes.removeFirst(2)
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -29,13 +29,17 @@ struct RedlineCommand: ParsableCommand {
         }
         do {
             try command.run()
-        } catch let error as ExitCode {
-            exit(withError: error)
-        } catch let error as CleanExit {
+        } catch where isArgumentParserError(error) {
             exit(withError: error)
         } catch {
             Output.error(String(describing: error))
             Foundation.exit(2)
         }
+    }
+
+    /// True for the errors swift-argument-parser handles itself: help, usage, exit codes.
+    private static func isArgumentParserError(_ error: any Error) -> Bool {
+        error is ExitCode || error is CleanExit || error is ValidationError
+            || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
 }

@@ -116,6 +116,14 @@ import Testing
         try f.expectRefused(["snap", "story", f.dir.child("bin.txt")], mentioning: "binary")
     }
 
+    @Test func helpExitsZero() throws {
+        for arguments in [["--help"], ["help", "diff"], ["snap", "--help"]] {
+            let result = try RedlineProcess.run(arguments)
+            #expect(result.status == 0, "exit \(result.status) for \(arguments): \(result.stderr)")
+            #expect(result.stdout.contains("OVERVIEW") || result.stdout.contains("USAGE"))
+        }
+    }
+
     @Test func usageErrorsExit64() throws {
         let f = try Fixture()
         defer { f.dir.remove() }
