@@ -168,6 +168,26 @@ final class GitRepository {
         return Data(bytes: bytes, count: size)
     }
 
+    /// The blob id of the file `name` at the top of commit `id`'s tree, nil when it has none.
+    func blobID(named name: String, inCommit id: String) throws(GitError) -> String? {
+        var oid = try GitRepository.oid(id)
+        var commit: OpaquePointer?
+        try git("git_commit_lookup", git_commit_lookup(&commit, handle, &oid))
+        defer { git_commit_free(commit) }
+        var tree: OpaquePointer?
+        try git("git_commit_tree", git_commit_tree(&tree, commit))
+        defer { git_tree_free(tree) }
+        return git_tree_entry_byname(tree, name).flatMap { git_tree_entry_id($0)?.pointee.hex }
+    }
+
+    /// The id `data` has, or would have, as a blob.
+    static func blobID(of data: Data) throws(GitError) -> String {
+        var oid = git_oid()
+        let code = data.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
+        try git("git_odb_hash", code)
+        return oid.hex
+    }
+
     /// The names of the files at the top of commit `id`'s tree.
     func fileNames(inCommit id: String) throws(GitError) -> [String] {
         var oid = try GitRepository.oid(id)

@@ -121,6 +121,31 @@ public final class TrackRepository {
         }
     }
 
+    /// A version's captured bytes and capture time, as a key to recognise a capture already stored.
+    public struct CaptureKey: Sendable, Hashable {
+        var blob: String
+        var capturedAt: Date
+    }
+
+    /// The key of a capture of `bytes` taken at `capturedAt`.
+    public static func captureKey(_ bytes: Data, capturedAt: Date) throws -> CaptureKey {
+        CaptureKey(blob: try GitRepository.blobID(of: bytes), capturedAt: capturedAt)
+    }
+
+    /// The captures already stored for `slug` (none for a new article), keyed by their bytes and
+    /// time, with the version that holds each; `sourceFileNames` are the names a capture may have.
+    public func storedCaptures(of slug: Slug, sourceFileNames: [String]) throws -> [CaptureKey: Int] {
+        guard try latest(of: slug) != nil else { return [:] }
+        var keys: [CaptureKey: Int] = [:]
+        for version in try versions(of: slug) {
+            for name in sourceFileNames {
+                guard let blob = try? git.blobID(named: name, inCommit: version.commit) else { continue }
+                keys[CaptureKey(blob: blob, capturedAt: version.capturedAt)] = version.number
+            }
+        }
+        return keys
+    }
+
     func version(at commit: String, number: Int?) throws -> Version {
         let info = try readCommit(commit)
         return Self.version(from: info, number: number)

@@ -36,6 +36,12 @@ import Testing
 
         let articles = try RedlineProcess.run(["articles", "--repo", repo])
         #expect(articles.stdout.hasPrefix("ukraine-peace-talks  2 versions  last 2025-04-23T20:00:00Z"))
+
+        let again = try RedlineProcess.run(["replay", snapshots, "--repo", repo])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("already stored as version 1"))
+        #expect(again.stdout.contains("already stored as version 2"))
+        #expect(try RedlineProcess.run(["log", "ukraine-peace-talks", "--repo", repo]).stdout.split(separator: "\n").count == 2)
     }
 
     @Test func snappingTheSameCaptureAgainStoresNothing() throws {

@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import Redline
 import RedlineCapture
+import RedlineExtract
 import RedlineModel
+import RedlineStore
 
 extension RedlineCommand {
     struct Replay: ParsableCommand {
@@ -10,7 +12,8 @@ extension RedlineCommand {
             abstract: "Capture every file of a directory, in name order, as successive versions.",
             discussion: """
                 A file whose name starts with a time (2025-04-23T0800Z_page.html) is recorded as \
-                captured then; others as captured now.
+                captured then; others as captured now. A file already stored with the same time \
+                is skipped, so replaying a directory again adds only what is new.
                 """)
 
         @OptionGroup var repository: RepositoryOptions
@@ -23,9 +26,14 @@ extension RedlineCommand {
             let slug = try slug.map { try Slug($0) } ?? Tracker.slug(forDirectory: directory)
             let tracker = try repository.tracker()
             let files = try Tracker.captureFiles(in: directory)
+            let stored = try tracker.repository.storedCaptures(of: slug, sourceFileNames: CaptureFormat.allCases.map(\.sourceFileName))
             for file in files {
                 let time = Tracker.captureTime(fromFileName: file) ?? Date()
                 let capture = try CaptureReader.read(file, url: url, capturedAt: time)
+                if let number = try stored[TrackRepository.captureKey(capture.bytes, capturedAt: time)] {
+                    Output.write("\((file as NSString).lastPathComponent): \(slug): already stored as version \(number)\n")
+                    continue
+                }
                 let result = try tracker.snap(slug, capture, format: format.captureFormat, force: true)
                 result.warnings.forEach { Output.warning("\(file): \($0)") }
                 Output.write("\((file as NSString).lastPathComponent): \(describe(result, slug: slug))\n")
