@@ -42,7 +42,9 @@ public struct Tracker {
         var changes: ChangeSummary?
         let outcome = try repository.record(slug, capturedAt: capture.capturedAt, url: capture.url) { latest in
             changes = nil
-            var subject = "Version 1: first capture, \(article.positionedBlocks.count) blocks"
+            let blockCount = article.positionedBlocks.count
+            var subject = "Version 1: first capture, \(blockCount) blocks"
+            var origins = Blame.start(blockCount: blockCount, version: 1)
             if let latest {
                 let previous = try self.article(at: latest)
                 if previous == article { return nil }
@@ -51,12 +53,16 @@ public struct Tracker {
                     throw TrackerError.nearlyEmpty(origin, letters: letters, previousLetters: previousLetters,
                                                    previousVersion: latest.number)
                 }
-                let summary = ArticleDiffer.diff(previous, article).summary
-                changes = summary
-                subject = "Version \(latest.number + 1): \(summary.line)"
+                let number = latest.number + 1
+                let diff = ArticleDiffer.diff(previous, article)
+                changes = diff.summary
+                subject = "Version \(number): \(diff.summary.line)"
+                origins = Blame.carry(try self.origins(of: slug, at: latest, article: previous), through: diff, version: number)
+                    ?? Blame.start(blockCount: blockCount, version: number)
             }
-            return PendingVersion(files: Self.files(for: article, source: capture.bytes, format: extraction.format),
-                                  subject: subject, changes: changes)
+            var files = Self.files(for: article, source: capture.bytes, format: extraction.format)
+            files[VersionIndex.fileName] = VersionIndex(keyEvents: article.keyEvents, origins: origins).data
+            return PendingVersion(files: files, subject: subject, changes: changes)
         }
         switch outcome {
         case .recorded(let version):
