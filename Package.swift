@@ -41,6 +41,6 @@ let package = Package(
         .testTarget(name: "RedlineStoreTests", dependencies: ["RedlineStore"]),
         .testTarget(name: "RedlineDiffTests", dependencies: ["RedlineDiff"]),
         .testTarget(name: "RedlineRenderTests", dependencies: ["RedlineRender", "RedlineDiff"]),
-        .testTarget(name: "RedlineTests", dependencies: ["Redline", "redline"]),
+        .testTarget(name: "RedlineTests", dependencies: ["Redline", "redline"], exclude: ["Fixtures"]),
     ]
 )

@@ -28,6 +28,8 @@ public struct Tracker {
         public var blockCount: Int
         /// Problems met while extracting, one line each.
         public var warnings: [String]
+        /// The id of the captured article's `article.json`: equal ids, equal articles.
+        public var articleID: String
     }
 
     /// Extracts `capture` and stores it as the next version of `slug`, unless its article equals
@@ -40,6 +42,8 @@ public struct Tracker {
         guard !article.isEmpty else { throw TrackerError.nothingExtracted(origin) }
 
         var changes: ChangeSummary?
+        let articleJSON = Data(JSONOutput.render(article).utf8)
+        let articleID = try TrackRepository.blobID(of: articleJSON)
         let outcome = try repository.record(slug, capturedAt: capture.capturedAt, url: capture.url) { latest in
             changes = nil
             let blockCount = article.positionedBlocks.count
@@ -60,27 +64,27 @@ public struct Tracker {
                 origins = Blame.carry(try self.origins(of: slug, at: latest, article: previous), through: diff, version: number)
                     ?? Blame.start(blockCount: blockCount, version: number)
             }
-            var files = Self.files(for: article, source: capture.bytes, format: extraction.format)
+            var files = Self.files(for: article, json: articleJSON, source: capture.bytes, format: extraction.format)
             files[VersionIndex.fileName] = VersionIndex(keyEvents: article.keyEvents, origins: origins).data
             return PendingVersion(files: files, subject: subject, changes: changes)
         }
         switch outcome {
         case .recorded(let version):
             return SnapResult(version: version, isNew: true, changes: changes,
-                              blockCount: article.positionedBlocks.count, warnings: extraction.warnings)
+                              blockCount: article.positionedBlocks.count, warnings: extraction.warnings, articleID: articleID)
         case .unchanged(let version):
             return SnapResult(version: version, isNew: false, changes: nil,
-                              blockCount: article.positionedBlocks.count, warnings: extraction.warnings)
+                              blockCount: article.positionedBlocks.count, warnings: extraction.warnings, articleID: articleID)
         }
     }
 
     /// The files of a version's commit: the captured bytes unchanged, and the article as
     /// Markdown (for people and `git diff`) and JSON (what redline reads back).
-    static func files(for article: Article, source: Data, format: CaptureFormat) -> [String: Data] {
+    static func files(for article: Article, json: Data, source: Data, format: CaptureFormat) -> [String: Data] {
         [
             format.sourceFileName: source,
             "article.md": Data(ArticleMarkdown.render(article).utf8),
-            "article.json": Data(JSONOutput.render(article).utf8),
+            "article.json": json,
         ]
     }
 
