@@ -76,47 +76,67 @@ defer { try? FileManager.default.removeItem(atPath: directory) }
 let tracker = Tracker(repository: try TrackRepository.create(at: repoPath))
 let slug = try Slug("london-bridge")
 
+/// Median of five timings of `body`, in seconds.
+func timed(_ body: () throws -> Void) rethrows -> Double {
+    var runs: [Double] = []
+    for _ in 0..<5 {
+        let t = Date()
+        try body()
+        runs.append(Date().timeIntervalSince(t))
+    }
+    return median(runs)
+}
+
+/// Median of five runs of `redline ARGUMENTS --repo …` as a whole process, in seconds; nil when
+/// the redline executable is not built beside this benchmark.
+let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("redline").path
+func timedProcess(_ arguments: [String]) throws -> Double? {
+    guard FileManager.default.isExecutableFile(atPath: executable) else { return nil }
+    return try timed {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments + ["--repo", repoPath]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+    }
+}
+
+func milliseconds(_ seconds: Double?) -> String {
+    seconds.map { String(format: "%.0f ms", $0 * 1000) } ?? "n/a (build the redline product)"
+}
+
+/// The history commands timed over the versions stored so far.
+func reportHistory(versions: Int) throws {
+    let repo = try TrackRepository.open(at: repoPath)
+    let reader = Tracker(repository: repo)
+    let log = try timed { _ = try repo.versions(of: slug) }
+    let events = try timed { _ = try reader.events(slug) }
+    let newest = try repo.resolve(.newest, of: slug)
+    let blame = try timed { _ = try reader.blame(slug, at: newest) }
+    print("  \(versions) versions, in process:   log \(milliseconds(log)), events \(milliseconds(events)), blame \(milliseconds(blame))")
+    print("  \(versions) versions, whole process: log \(milliseconds(try timedProcess(["log", slug.value]))), "
+          + "events \(milliseconds(try timedProcess(["events", slug.value]))), "
+          + "blame \(milliseconds(try timedProcess(["blame", slug.value])))")
+}
+
+print("live blog: \(entries.count) entries; \(versionCount) captures, mean \(meanBytes / 1024) KB, last \(lastBytes / 1024) KB")
 let start = Date()
 var stored = 0
 for (k, text) in captures.enumerated() {
     let time = Date(timeIntervalSince1970: 1_496_520_000 + Double(k) * 60)
     let result = try tracker.snap(slug, Capture(bytes: Data(text.utf8), origin: "capture \(k)", capturedAt: time))
     if result.isNew { stored += 1 }
-}
-let snapSeconds = Date().timeIntervalSince(start)
-
-var inProcess: [Double] = []
-for _ in 0..<5 {
-    let t = Date()
-    let versions = try TrackRepository.open(at: repoPath).versions(of: slug)
-    precondition(versions.count == stored)
-    inProcess.append(Date().timeIntervalSince(t))
-}
-
-var wholeProcess: [Double] = []
-let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("redline").path
-if FileManager.default.isExecutableFile(atPath: executable) {
-    for _ in 0..<5 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["log", slug.value, "--repo", repoPath]
-        process.standardOutput = FileHandle.nullDevice
-        let t = Date()
-        try process.run()
-        process.waitUntilExit()
-        wholeProcess.append(Date().timeIntervalSince(t))
+    if k + 1 == versionCount / 10, versionCount >= 100 {
+        let elapsed = Date().timeIntervalSince(start)
+        print(String(format: "snap: first %d versions in %.1f s = %.1f captures/s", stored, elapsed, Double(stored) / elapsed))
+        try reportHistory(versions: stored)
     }
 }
-
-print("live blog: \(entries.count) entries; \(versionCount) captures, mean \(meanBytes / 1024) KB, last \(lastBytes / 1024) KB")
+let snapSeconds = Date().timeIntervalSince(start)
 print(String(format: "snap: %d versions stored in %.1f s = %.1f captures/s (%.1f ms each, in process, release)",
              stored, snapSeconds, Double(stored) / snapSeconds, snapSeconds * 1000 / Double(stored)))
-print(String(format: "log over %d versions, in process: %.1f ms (median of 5)", stored, median(inProcess) * 1000))
-if !wholeProcess.isEmpty {
-    print(String(format: "redline log over %d versions, whole process: %.1f ms (median of 5)", stored, median(wholeProcess) * 1000))
-} else {
-    print("redline log (whole process): skipped, build the redline product first (swift build -c release)")
-}
+try reportHistory(versions: stored)
 
 // Where a capture's time goes, stage by stage, on the last two captures.
 if CommandLine.arguments.contains("--stages") {
