@@ -1,0 +1,80 @@
+import Foundation
+import RedlineModel
+import Testing
+@testable import RedlineDiff
+
+@Suite struct KeyEventTimelineTests {
+    let t = (1...6).map { Date(timeIntervalSince1970: TimeInterval($0) * 3600) }
+
+    @Test func followsAppearancesRetitlesAndDrops() {
+        var timeline = KeyEventTimeline()
+        let a = KeyEvent(id: "block-a", title: "Talks begin")
+        let b = KeyEvent(id: "block-b", title: "Talks end")
+        timeline.add([a], version: 1, capturedAt: t[0])
+        timeline.add([b, KeyEvent(id: "block-a", title: "Talks begin in London")], version: 2, capturedAt: t[1])
+        timeline.add([b], version: 3, capturedAt: t[2])
+
+        let records = timeline.records
+        #expect(records.count == 2)
+        #expect(records[0].title == "Talks begin in London")
+        #expect(records[0].firstVersion == 1)
+        #expect(records[0].retitles == [.init(version: 2, at: t[1], oldTitle: "Talks begin", newTitle: "Talks begin in London")])
+        #expect(records[0].droppedVersion == 3)
+        #expect(records[0].droppedAt == t[2])
+        #expect(records[1].firstVersion == 2)
+        #expect(records[1].firstSeenAt == t[1])
+        #expect(records[1].retitles.isEmpty)
+        #expect(records[1].droppedVersion == nil)
+    }
+
+    @Test func withoutIdsMatchesByTitleThenTime() {
+        var timeline = KeyEventTimeline()
+        let noon = Date(timeIntervalSince1970: 43_200)
+        timeline.add([KeyEvent(time: noon, title: "Minister resigns"), KeyEvent(title: "Polls open")], version: 1, capturedAt: t[0])
+        timeline.add([KeyEvent(title: "Polls open"), KeyEvent(time: noon, title: "Minister resigns after vote")],
+                     version: 2, capturedAt: t[1])
+        #expect(timeline.records.count == 2)
+        #expect(timeline.records[0].retitles.map(\.newTitle) == ["Minister resigns after vote"])
+        #expect(timeline.records[1].retitles.isEmpty)
+    }
+
+    @Test func anEventThatReturnsIsANewRecord() {
+        var timeline = KeyEventTimeline()
+        let a = KeyEvent(id: "block-a", title: "Talks begin")
+        timeline.add([a], version: 1, capturedAt: t[0])
+        timeline.add([], version: 2, capturedAt: t[1])
+        timeline.add([a], version: 3, capturedAt: t[2])
+        #expect(timeline.records.map(\.firstVersion) == [1, 3])
+        #expect(timeline.records.map(\.droppedVersion) == [2, nil])
+    }
+}
+
+@Suite struct BlameTests {
+    @Test func carriesOriginsThroughADiff() throws {
+        let previous = [BlockOrigin(firstVersion: 1, lastChangedVersion: 1), BlockOrigin(firstVersion: 1, lastChangedVersion: 2),
+                        BlockOrigin(firstVersion: 2, lastChangedVersion: 2)]
+        let diff = ArticleDiff(blocks: [
+            BlockChange(change: .added, newIndex: 0, newText: "new"),
+            BlockChange(change: .unchanged, oldIndex: 0, newIndex: 1, oldText: "a", newText: "a"),
+            BlockChange(change: .moved, edited: true, oldIndex: 2, newIndex: 2, oldText: "c", newText: "c!"),
+            BlockChange(change: .moved, oldIndex: 1, newIndex: 3, oldText: "b", newText: "b"),
+        ])
+        let origins = try #require(Blame.carry(previous, through: diff, version: 3))
+        #expect(origins == [BlockOrigin(firstVersion: 3, lastChangedVersion: 3), BlockOrigin(firstVersion: 1, lastChangedVersion: 1),
+                            BlockOrigin(firstVersion: 2, lastChangedVersion: 3), BlockOrigin(firstVersion: 1, lastChangedVersion: 2)])
+    }
+
+    @Test func refusesOriginsThatDoNotFit() {
+        let diff = ArticleDiff(blocks: [BlockChange(change: .unchanged, oldIndex: 4, newIndex: 0, oldText: "a", newText: "a")])
+        #expect(Blame.carry([BlockOrigin(firstVersion: 1, lastChangedVersion: 1)], through: diff, version: 2) == nil)
+    }
+
+    @Test func removedBlocksLeaveNoOrigin() throws {
+        let diff = ArticleDiff(blocks: [
+            BlockChange(change: .removed, oldIndex: 0, oldText: "gone"),
+            BlockChange(change: .edited, edited: true, oldIndex: 1, newIndex: 0, oldText: "x", newText: "y"),
+        ])
+        let origins = try #require(Blame.carry(Blame.start(blockCount: 2, version: 1), through: diff, version: 2))
+        #expect(origins == [BlockOrigin(firstVersion: 1, lastChangedVersion: 2)])
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// `log`, `events` and `blame` read what each capture recorded.
+@Suite struct HistoryTests {
+    @Test func blameFollowsBlocksAcrossVersions() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        let first = "Alpha paragraph one here with enough letters.\n\nBeta paragraph two, long enough to be moved.\n"
+        let second = "A new paragraph arrives first in the blog.\n\n" + first
+        let third = "The newest paragraph now stands above all.\n\n" + second
+        for (n, text) in [first, second, third].enumerated() {
+            let result = try RedlineProcess.run(["snap", "story", dir.write("\(n).txt", text), "--repo", repo])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let blame = try RedlineProcess.run(["blame", "story", "--format", "json", "--repo", repo])
+        #expect(blame.status == 0, "\(blame.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(blame.stdout.utf8)) as? [String: Any])
+        #expect(object["version"] as? Int == 3)
+        let blocks = try #require(object["blocks"] as? [[String: Any]])
+        let firsts = blocks.map { $0["firstVersion"] as? Int }
+        #expect(firsts == [3, 2, 1, 1])
+        #expect(blocks.map { $0["lastChangedVersion"] as? Int } == [3, 2, 1, 1])
+
+        let older = try RedlineProcess.run(["blame", "story", "2", "--repo", repo])
+        #expect(older.stdout.split(separator: "\n").count == 3)
+        #expect(older.stdout.hasPrefix("v2  v2  [0] A new paragraph"))
+
+        let log = try RedlineProcess.run(["log", "story", "--repo", repo])
+        #expect(log.stdout.split(separator: "\n").first?.hasSuffix("+1 -0 ~0 >0") == true)
+    }
+
+    @Test func eventsOfAnArticleWithoutKeyEvents() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        _ = try RedlineProcess.run(["snap", "story", dir.write("a.txt", capture(1)), "--repo", repo])
+        let events = try RedlineProcess.run(["events", "story", "--repo", repo])
+        #expect(events.status == 0)
+        #expect(events.stdout == "No key events in any version.\n")
+        let json = try RedlineProcess.run(["events", "story", "--format", "json", "--repo", repo])
+        #expect(json.stdout.contains("\"events\": []"))
+    }
+}
