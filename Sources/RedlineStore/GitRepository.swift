@@ -152,32 +152,31 @@ final class GitRepository {
 
     /// The bytes of the file `name` at the top of commit `id`'s tree, nil when it has none.
     func file(named name: String, inCommit id: String) throws(GitError) -> Data? {
-        var oid = try GitRepository.oid(id)
-        var commit: OpaquePointer?
-        try git("git_commit_lookup", git_commit_lookup(&commit, handle, &oid))
-        defer { git_commit_free(commit) }
-        var tree: OpaquePointer?
-        try git("git_commit_tree", git_commit_tree(&tree, commit))
-        defer { git_tree_free(tree) }
-        guard let entry = git_tree_entry_byname(tree, name) else { return nil }
-        var blob: OpaquePointer?
-        try git("git_blob_lookup", git_blob_lookup(&blob, handle, git_tree_entry_id(entry)))
-        defer { git_blob_free(blob) }
-        let size = Int(git_blob_rawsize(blob))
-        guard size > 0, let bytes = git_blob_rawcontent(blob) else { return Data() }
-        return Data(bytes: bytes, count: size)
+        try withTree(ofCommit: id) { tree throws(GitError) -> Data? in
+            guard let entry = git_tree_entry_byname(tree, name) else { return nil }
+            var blob: OpaquePointer?
+            try git("git_blob_lookup", git_blob_lookup(&blob, handle, git_tree_entry_id(entry)))
+            defer { git_blob_free(blob) }
+            let size = Int(git_blob_rawsize(blob))
+            guard size > 0, let bytes = git_blob_rawcontent(blob) else { return Data() }
+            return Data(bytes: bytes, count: size)
+        }
     }
 
     /// The blob id of the file `name` at the top of commit `id`'s tree, nil when it has none.
     func blobID(named name: String, inCommit id: String) throws(GitError) -> String? {
-        var oid = try GitRepository.oid(id)
-        var commit: OpaquePointer?
-        try git("git_commit_lookup", git_commit_lookup(&commit, handle, &oid))
-        defer { git_commit_free(commit) }
-        var tree: OpaquePointer?
-        try git("git_commit_tree", git_commit_tree(&tree, commit))
-        defer { git_tree_free(tree) }
-        return git_tree_entry_byname(tree, name).flatMap { git_tree_entry_id($0)?.pointee.hex }
+        try withTree(ofCommit: id) { tree in
+            git_tree_entry_byname(tree, name).flatMap { git_tree_entry_id($0)?.pointee.hex }
+        }
+    }
+
+    /// The names of the files at the top of commit `id`'s tree.
+    func fileNames(inCommit id: String) throws(GitError) -> [String] {
+        try withTree(ofCommit: id) { tree in
+            (0..<git_tree_entrycount(tree)).compactMap { index in
+                git_tree_entry_byindex(tree, index).flatMap { git_tree_entry_name($0) }.map { String(cString: $0) }
+            }
+        }
     }
 
     /// The id `data` has, or would have, as a blob.
@@ -188,8 +187,8 @@ final class GitRepository {
         return oid.hex
     }
 
-    /// The names of the files at the top of commit `id`'s tree.
-    func fileNames(inCommit id: String) throws(GitError) -> [String] {
+    /// Runs `body` with the tree of commit `id`, freed as soon as `body` returns.
+    private func withTree<T>(ofCommit id: String, _ body: (OpaquePointer?) throws(GitError) -> T) throws(GitError) -> T {
         var oid = try GitRepository.oid(id)
         var commit: OpaquePointer?
         try git("git_commit_lookup", git_commit_lookup(&commit, handle, &oid))
@@ -197,9 +196,7 @@ final class GitRepository {
         var tree: OpaquePointer?
         try git("git_commit_tree", git_commit_tree(&tree, commit))
         defer { git_tree_free(tree) }
-        return (0..<git_tree_entrycount(tree)).compactMap { index in
-            git_tree_entry_byindex(tree, index).flatMap { git_tree_entry_name($0) }.map { String(cString: $0) }
-        }
+        return try body(tree)
     }
 
     // MARK: Object ids

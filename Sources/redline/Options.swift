@@ -35,3 +35,23 @@ func resolve(_ text: String, of slug: Slug, in repository: TrackRepository) thro
     }
     return try repository.resolve(revision, of: slug, text: text)
 }
+
+/// `SLUG [REV]`, shared by the commands that read one version (default: the newest).
+struct VersionArguments: ParsableArguments {
+    @Argument(help: "The article.") var slug: String
+    @Argument(parsing: .allUnrecognized, help: "The version (number, -offset, commit prefix or time; default: the newest).")
+    var revision: [String] = []
+
+    func validate() throws {
+        try checkPositionals(revision)
+        guard revision.count <= 1 else { throw ValidationError("Give one revision at most.") }
+    }
+
+    /// The article and the version named, in `repository`.
+    func resolve(in repository: TrackRepository) throws -> (Slug, Version) {
+        let slug = try Slug(slug)
+        let version = try revision.first.map { try redline.resolve($0, of: slug, in: repository) }
+            ?? repository.resolve(.newest, of: slug)
+        return (slug, version)
+    }
+}

@@ -21,51 +21,29 @@ enum RedlineProcess {
 
     /// Runs `redline arguments…` with `stdin` on standard input and returns what it printed.
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["REDLINE_REPO"] = nil
         env.merge(environment) { $1 }
-        process.environment = env
-        let scratch = NSTemporaryDirectory() + "redline-out-" + UUID().uuidString
-        FileManager.default.createFile(atPath: scratch + ".out", contents: nil)
-        FileManager.default.createFile(atPath: scratch + ".err", contents: nil)
-        defer {
-            try? FileManager.default.removeItem(atPath: scratch + ".out")
-            try? FileManager.default.removeItem(atPath: scratch + ".err")
-        }
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + ".out"))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + ".err"))
-        if let stdin {
-            FileManager.default.createFile(atPath: scratch + ".in", contents: stdin)
-            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: scratch + ".in"))
-        } else {
-            process.standardInput = FileHandle.nullDevice
-        }
-        defer { try? FileManager.default.removeItem(atPath: scratch + ".in") }
-        try process.run()
-        process.waitUntilExit()
-        let out = try String(contentsOfFile: scratch + ".out", encoding: .utf8)
-        let err = try String(contentsOfFile: scratch + ".err", encoding: .utf8)
-        return Result(status: process.terminationStatus, stdout: out, stderr: err)
+        return try launch(executable, arguments, stdin: stdin, environment: env)
     }
 
     /// Runs a shell command line, for `git` and for many `redline` processes at once.
     static func shell(_ script: String) throws -> Result {
+        try launch("/bin/sh", ["-c", script], stdin: nil, environment: ProcessInfo.processInfo.environment)
+    }
+
+    private static func launch(_ path: String, _ arguments: [String], stdin: Data?, environment: [String: String]) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        let scratch = NSTemporaryDirectory() + "redline-sh-" + UUID().uuidString
-        FileManager.default.createFile(atPath: scratch + ".out", contents: nil)
-        FileManager.default.createFile(atPath: scratch + ".err", contents: nil)
-        defer {
-            try? FileManager.default.removeItem(atPath: scratch + ".out")
-            try? FileManager.default.removeItem(atPath: scratch + ".err")
-        }
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.environment = environment
+        let scratch = NSTemporaryDirectory() + "redline-out-" + UUID().uuidString
+        for suffix in [".out", ".err"] { FileManager.default.createFile(atPath: scratch + suffix, contents: nil) }
+        FileManager.default.createFile(atPath: scratch + ".in", contents: stdin ?? Data())
+        defer { for suffix in [".out", ".err", ".in"] { try? FileManager.default.removeItem(atPath: scratch + suffix) } }
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + ".out"))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + ".err"))
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : try FileHandle(forReadingFrom: URL(fileURLWithPath: scratch + ".in"))
         try process.run()
         process.waitUntilExit()
         return Result(status: process.terminationStatus,

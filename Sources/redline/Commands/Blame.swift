@@ -8,21 +8,12 @@ extension RedlineCommand {
             abstract: "Show each block of a version (default: the newest) with the version it first appeared in and the one it last changed in.")
 
         @OptionGroup var repository: RepositoryOptions
-        @Argument(help: "The article.") var slug: String
-        @Argument(parsing: .allUnrecognized, help: "The version (number, -offset, commit prefix or time).")
-        var revision: [String] = []
+        @OptionGroup var target: VersionArguments
         @Option(help: "text or json.") var format: HistoryFormat = .text
 
-        func validate() throws {
-            try checkPositionals(revision)
-            guard revision.count <= 1 else { throw ValidationError("blame takes one revision at most.") }
-        }
-
         func run() throws {
-            let slug = try Slug(slug)
             let tracker = try repository.tracker()
-            let version = try revision.first.map { try resolve($0, of: slug, in: tracker.repository) }
-                ?? tracker.repository.resolve(.newest, of: slug)
+            let (slug, version) = try target.resolve(in: tracker.repository)
             let blamed = try tracker.blame(slug, at: version)
             switch format {
             case .json:

@@ -23,22 +23,13 @@ extension RedlineCommand {
             abstract: "Print the article as extracted at a version (default: the newest).")
 
         @OptionGroup var repository: RepositoryOptions
-        @Argument(help: "The article.") var slug: String
-        @Argument(parsing: .allUnrecognized, help: "The version (number, -offset, commit prefix or time).")
-        var revision: [String] = []
+        @OptionGroup var target: VersionArguments
         @Option(help: "text or json.") var format: ArticleFormat = .text
         @Flag(help: "Print the captured bytes unchanged instead.") var raw = false
 
-        func validate() throws {
-            try checkPositionals(revision)
-            guard revision.count <= 1 else { throw ValidationError("show takes one revision at most.") }
-        }
-
         func run() throws {
-            let slug = try Slug(slug)
             let tracker = try repository.tracker()
-            let version = try revision.first.map { try resolve($0, of: slug, in: tracker.repository) }
-                ?? tracker.repository.resolve(.newest, of: slug)
+            let (_, version) = try target.resolve(in: tracker.repository)
             if raw {
                 guard let source = try tracker.rawSource(of: version) else {
                     throw StoreError.damaged(path: tracker.repository.path, detail: "version \(version.number) has no source file")
