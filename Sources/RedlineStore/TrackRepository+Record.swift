@@ -39,7 +39,8 @@ extension TrackRepository {
     ) throws -> RecordOutcome {
         try ensureWritable()
         let reference = Self.reference(for: slug)
-        let deadline = Date().addingTimeInterval(60)
+        let lockPath = "\(path)/\(reference).lock"
+        let deadline = Date().addingTimeInterval(Self.lockTimeout)
         var attempt = 0
         while true {
             let tip = try git.target(ofReference: reference)
@@ -59,8 +60,9 @@ extension TrackRepository {
                                          subject: pending.subject, changes: pending.changes))
             } catch let error as GitError where error.isConflict {
                 attempt += 1
+                if Self.removeIfStale(lockPath) { continue }
                 if Date() > deadline {
-                    throw StoreError.locked(reference: reference, path: "\(path)/\(reference).lock")
+                    throw StoreError.locked(reference: reference, path: lockPath)
                 }
                 // Another writer is moving the branch: let it finish, then try on top of its version.
                 usleep(UInt32.random(in: 200...2_000) * UInt32(min(attempt, 10)))
@@ -76,6 +78,21 @@ extension TrackRepository {
         let tree = try git.writeTree(entries)
         return try git.writeCommit(tree: tree, parent: parent, message: message.text,
                                    name: "redline", email: "redline@localhost", time: time)
+    }
+
+    /// How long a capture waits for a branch another writer holds: `REDLINE_LOCK_TIMEOUT`
+    /// seconds, 60 by default.
+    static var lockTimeout: Double {
+        ProcessInfo.processInfo.environment["REDLINE_LOCK_TIMEOUT"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 60
+    }
+
+    /// Removes a branch's lock file left by a writer that died holding it. A writer holds the lock
+    /// for the moment it takes to write 41 bytes, so a lock older than ten seconds is stale.
+    static func removeIfStale(_ lockPath: String) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: lockPath),
+              let modified = attributes[.modificationDate] as? Date,
+              Date().timeIntervalSince(modified) > 10 else { return false }
+        return (try? FileManager.default.removeItem(atPath: lockPath)) != nil
     }
 
     /// Throws ``StoreError/readOnly(path:)`` unless the places a capture writes are writable.

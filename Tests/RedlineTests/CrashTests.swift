@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// A writer killed at any moment loses nothing already stored and blocks no later capture.
+@Suite struct CrashTests {
+    func versionCount(_ repo: String) throws -> Int {
+        Int(try RedlineProcess.shell("git --git-dir='\(repo)' rev-list --count articles/story").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    @Test func writersKilledAtRandomMomentsLeaveAValidRepository() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        var generator = SystemRandomNumberGenerator()
+        var completed = 0
+        for n in 0..<200 {
+            let file = dir.write("c\(n).txt", capture(n))
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: RedlineProcess.executable)
+            process.arguments = ["snap", "story", file, "--repo", repo]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            if n % 2 == 0 {
+                usleep(UInt32.random(in: 0...40_000, using: &generator))
+                kill(process.processIdentifier, SIGKILL)
+            }
+            process.waitUntilExit()
+            if process.terminationReason == .exit && process.terminationStatus == 0 { completed += 1 }
+        }
+        let count = try versionCount(repo)
+        #expect(count >= completed, "every capture that completed is kept")
+        let fsck = try RedlineProcess.shell("git --git-dir='\(repo)' fsck --strict --no-dangling")
+        #expect(fsck.status == 0, "\(fsck.stderr)")
+        let log = try RedlineProcess.run(["log", "story", "--repo", repo])
+        let numbers = log.stdout.split(separator: "\n").compactMap { Int($0.split(separator: " ").first ?? "") }
+        #expect(numbers == Array((1...count).reversed()), "versions numbered without gaps")
+        for number in stride(from: 1, through: count, by: 7) {
+            #expect(try RedlineProcess.run(["show", "story", "\(number)", "--repo", repo]).status == 0)
+        }
+        let next = try RedlineProcess.run(["snap", "story", dir.write("next.txt", capture(999)), "--repo", repo])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(try versionCount(repo) == count + 1)
+    }
+
+    @Test func aStaleLockLeftByADeadWriterIsCleared() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        _ = try RedlineProcess.run(["snap", "story", dir.write("a.txt", capture(1)), "--repo", repo])
+        let lock = repo + "/refs/heads/articles/story.lock"
+        FileManager.default.createFile(atPath: lock, contents: Data("0000000000000000000000000000000000000000\n".utf8))
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: lock)
+        let result = try RedlineProcess.run(["snap", "story", dir.write("b.txt", capture(2)), "--repo", repo])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try versionCount(repo) == 2)
+        #expect(!FileManager.default.fileExists(atPath: lock))
+    }
+
+    @Test func aLiveLockIsWaitedForThenReported() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        _ = try RedlineProcess.run(["snap", "story", dir.write("a.txt", capture(1)), "--repo", repo])
+        let lock = repo + "/refs/heads/articles/story.lock"
+        FileManager.default.createFile(atPath: lock, contents: Data())
+        let before = try fingerprint(repo + "/refs")
+        let result = try RedlineProcess.run(["snap", "story", dir.write("b.txt", capture(2)), "--repo", repo],
+                                            environment: ["REDLINE_LOCK_TIMEOUT": "1"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("stayed locked by another writer"))
+        #expect(result.stderr.contains("story.lock"))
+        #expect(try fingerprint(repo + "/refs") == before)
+        #expect(try versionCount(repo) == 1)
+    }
+}
