@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "RedlineExtractTests", dependencies: ["RedlineExtract"]),
         .testTarget(name: "RedlineStoreTests", dependencies: ["RedlineStore"]),
         .testTarget(name: "RedlineDiffTests", dependencies: ["RedlineDiff"]),
-        .testTarget(name: "RedlineRenderTests", dependencies: ["RedlineRender", "RedlineDiff"]),
+        .testTarget(name: "RedlineRenderTests", dependencies: ["RedlineRender", "RedlineDiff"], exclude: ["Golden"]),
         .testTarget(name: "RedlineTests", dependencies: ["Redline", "redline"]),
     ]
 )
