@@ -15,7 +15,7 @@ struct RedlineCommand: ParsableCommand {
             or a time (2025-04-23T10:00Z: the newest version captured at or before it).
             Exit codes: 0 success, 1 changes found (diff --exit-code), 2 error, 64 usage error.
             """,
-        subcommands: [Init.self, Snap.self, Replay.self, Log.self, Diff.self, Show.self, Extract.self, Articles.self]
+        subcommands: [Init.self, Snap.self, Replay.self, Log.self, Diff.self, Show.self, Extract.self, Articles.self, Report.self]
     )
 
     /// Parses and runs a command: usage errors exit 64 (swift-argument-parser's own handling);
