@@ -34,6 +34,7 @@ let package = Package(
             dependencies: ["Redline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "redline-bench", dependencies: ["Redline", "RedlineExtract", "RedlineRender", "RedlineDiff", "RedlineStore", "RedlineModel", "RedlineCapture"], path: "Benchmarks/redline-bench"),
+        .executableTarget(name: "redline-render-bench", dependencies: ["RedlineRender", "RedlineModel"], path: "Benchmarks/render-bench"),
 
         .testTarget(name: "RedlineModelTests", dependencies: ["RedlineModel"]),
         .testTarget(name: "RedlineCaptureTests", dependencies: ["RedlineCapture"]),
