@@ -86,7 +86,7 @@ enum HTMLPage {
     .b.removed p{text-decoration:line-through;text-decoration-color:var(--del-bar)}
     .b.edited{border-color:var(--edit-bar);background:var(--panel)}
     .b.moved{background:var(--move);border-color:var(--move-bar)}
-    .b.moved-away{border-style:dashed;border-color:var(--move-bar);color:var(--muted);font-size:.9rem}
+    .b.moved-away{border-left-style:dashed;border-color:var(--move-bar);color:var(--muted);font-size:.9rem}
     .b.context{color:var(--muted);border-color:transparent}
     .tag{display:inline-block;font-size:.7rem;font-weight:700;text-transform:uppercase;letter-spacing:.06em;margin-right:.4rem}
     .added .tag{color:var(--add-fg)}.removed .tag{color:var(--del-fg)}.edited .tag{color:var(--edit-bar)}
@@ -98,7 +98,7 @@ enum HTMLPage {
     p.skip{margin:.3rem 0 .3rem 1rem;color:var(--muted);font-size:.85rem}
     p.none{color:var(--muted)}
     :target{outline:3px solid var(--key);outline-offset:2px}
-    nav.timeline ol{list-style:none;margin:.5rem 0 0;padding:0 0 0 1.1rem;border-left:2px solid var(--line)}
+    nav.timeline ol{list-style:none;margin:.5rem 0 0 .5rem;padding:0 0 0 1.1rem;border-left:2px solid var(--line)}
     nav.timeline li.version{position:relative;margin:0 0 .7rem;padding-left:.35rem}
     nav.timeline li.version::before{content:"";position:absolute;left:-1.55rem;top:.45rem;width:.7rem;height:.7rem;border-radius:50%;background:var(--bg);border:2px solid var(--entry)}
     nav.timeline .v{font-weight:700;margin-right:.4rem}
