@@ -79,25 +79,43 @@ struct Terminal {
 
     /// Runs `command` with `text` on its standard input and waits for it; false when it could
     /// not be started. A reader who quits the pager early is not an error.
+    ///
+    /// Spawned with posix_spawn rather than Foundation's Process, which starts its child in a new
+    /// session: a pager there has no controlling terminal to read keys from, and quits at once.
     private func page(_ text: String, through command: String) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { return false }
+        let (readEnd, writeEnd) = (fds[0], fds[1])
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, readEnd, STDIN_FILENO)
+        posix_spawn_file_actions_addclose(&actions, readEnd)
+        posix_spawn_file_actions_addclose(&actions, writeEnd)
+
         var env = environment
         if env["LESS"] == nil { env["LESS"] = "FRX" }
         if env["LV"] == nil { env["LV"] = "-c" }
-        process.environment = env
-        let pipe = Pipe()
-        process.standardInput = pipe
-        do {
-            try process.run()
-        } catch {
+        let shellArguments: [String] = ["/bin/sh", "-c", command]
+        let arguments: [UnsafeMutablePointer<CChar>?] = shellArguments.map { strdup($0) } + [nil]
+        let variables: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            arguments.forEach { free($0) }
+            variables.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, "/bin/sh", &actions, nil, arguments, variables)
+        close(readEnd)
+        guard status == 0 else {
+            close(writeEnd)
             return false
         }
         signal(SIGPIPE, SIG_IGN)
-        try? pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
-        try? pipe.fileHandleForWriting.close()
-        process.waitUntilExit()
+        let handle = FileHandle(fileDescriptor: writeEnd, closeOnDealloc: true)
+        try? handle.write(contentsOf: Data(text.utf8))
+        try? handle.close()
+        var exitStatus: Int32 = 0
+        while waitpid(pid, &exitStatus, 0) == -1, errno == EINTR {}
         return true
     }
 
