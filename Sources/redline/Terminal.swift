@@ -80,8 +80,9 @@ struct Terminal {
     /// Runs `command` with `text` on its standard input and waits for it; false when it could
     /// not be started. A reader who quits the pager early is not an error.
     ///
-    /// Spawned with posix_spawn rather than Foundation's Process, which starts its child in a new
-    /// session: a pager there has no controlling terminal to read keys from, and quits at once.
+    /// Spawned with posix_spawn rather than Foundation's Process, which puts its child in a process
+    /// group of its own, in the terminal's background: a pager there cannot read the reader's keys
+    /// and quits after the first screen.
     private func page(_ text: String, through command: String) -> Bool {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { return false }

@@ -127,6 +127,12 @@ import Testing
         #expect(!fallback.contains("Q:"), "an empty REDLINE_PAGER means no pager")
         let viaPager = try Self.onTerminal(args, environment: ["PAGER": "sed s/^/Q:/"], unset: ["REDLINE_PAGER"])
         #expect(viaPager.contains("Q:+ A vote is due on Friday."), "$PAGER when $REDLINE_PAGER is unset")
+        // The pager must be in the terminal's foreground process group to read the reader's keys
+        // (/proc/PID/stat fields 5 and 8: the process group and the terminal's foreground group).
+        let keys = try Self.onTerminal(args, environment: [
+            "REDLINE_PAGER": "cat >/dev/null; set -- $(cat /proc/$$/stat); if [ $5 = $8 ]; then echo FOREGROUND; else echo BACKGROUND; fi",
+        ])
+        #expect(keys.contains("FOREGROUND"), "\(keys)")
         let noPager = try Self.onTerminal(args + ["--no-pager"], environment: ["REDLINE_PAGER": "sed s/^/P:/"])
         #expect(!noPager.contains("P:"))
         let narrow = try Self.onTerminal(args, environment: ["COLUMNS": "24"])
