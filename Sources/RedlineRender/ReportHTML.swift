@@ -43,6 +43,9 @@ public enum ReportHTML {
         var body = header(history)
         body += timeline(history)
         body += "<main>\n"
+        if history.diffs.isEmpty {
+            body += "<p class=\"none\">Only one version so far: nothing to compare it with yet.</p>\n"
+        }
         for diff in history.diffs.reversed() {
             body += DiffHTML.section(diff, id: sectionID(diff), context: context)
         }

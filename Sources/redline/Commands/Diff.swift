@@ -49,15 +49,15 @@ extension RedlineCommand {
         @Flag(help: "Compare two capture files; no repository needed.") var files = false
         @Argument(parsing: .allUnrecognized, help: "SLUG [FROM [TO]], or OLD NEW with --files.")
         var arguments: [String] = []
-        @Option(help: "terminal, text, json, markdown or html (default: terminal when standard output is a terminal, else text).")
+        @Option(help: "How to print the change (default: terminal when standard output is a terminal, else text).")
         var format: DiffFormat?
-        @Option(help: "Colour the terminal format: auto, always or never (auto honours NO_COLOR and TERM=dumb).")
+        @Option(help: "When to colour the terminal format; auto honours NO_COLOR and TERM=dumb.")
         var color: ColorChoice = .auto
-        @Option(help: "Unchanged blocks shown around each change.") var context = 1
+        @Option(help: ArgumentHelp("Unchanged blocks shown around each change.", valueName: "blocks")) var context = 1
         @Flag(help: "Print only the counts.") var stat = false
         @Flag(help: "Never send the output through a pager ($REDLINE_PAGER, $PAGER, less -FRX).") var noPager = false
         @Flag(help: "Exit with 1 when anything changed (see --fail-on).") var exitCode = false
-        @Option(help: "What counts as a change for --exit-code: any, key-events or edits.") var failOn: FailOn?
+        @Option(help: "What counts as a change for the exit code; implies --exit-code.") var failOn: FailOn?
 
         func validate() throws {
             try checkPositionals(arguments)
