@@ -42,6 +42,6 @@ let package = Package(
         .testTarget(name: "RedlineStoreTests", dependencies: ["RedlineStore"]),
         .testTarget(name: "RedlineDiffTests", dependencies: ["RedlineDiff"]),
         .testTarget(name: "RedlineRenderTests", dependencies: ["RedlineRender", "RedlineDiff"], exclude: ["Golden"]),
-        .testTarget(name: "RedlineTests", dependencies: ["Redline", "redline"]),
+        .testTarget(name: "RedlineTests", dependencies: ["Redline", "redline"], exclude: ["Fixtures"]),
     ]
 )

@@ -28,6 +28,8 @@ public struct Tracker {
         public var blockCount: Int
         /// Problems met while extracting, one line each.
         public var warnings: [String]
+        /// The id of the captured article's `article.json`: equal ids, equal articles.
+        public var articleID: String
     }
 
     /// Extracts `capture` and stores it as the next version of `slug`, unless its article equals
@@ -40,9 +42,13 @@ public struct Tracker {
         guard !article.isEmpty else { throw TrackerError.nothingExtracted(origin) }
 
         var changes: ChangeSummary?
+        let articleJSON = Data(JSONOutput.render(article).utf8)
+        let articleID = try TrackRepository.blobID(of: articleJSON)
         let outcome = try repository.record(slug, capturedAt: capture.capturedAt, url: capture.url) { latest in
             changes = nil
-            var subject = "Version 1: first capture, \(article.positionedBlocks.count) blocks"
+            let blockCount = article.positionedBlocks.count
+            var subject = "Version 1: first capture, \(blockCount) blocks"
+            var origins = Blame.start(blockCount: blockCount, version: 1)
             if let latest {
                 let previous = try self.article(at: latest)
                 if previous == article { return nil }
@@ -51,30 +57,34 @@ public struct Tracker {
                     throw TrackerError.nearlyEmpty(origin, letters: letters, previousLetters: previousLetters,
                                                    previousVersion: latest.number)
                 }
-                let summary = ArticleDiffer.diff(previous, article).summary
-                changes = summary
-                subject = "Version \(latest.number + 1): \(summary.line)"
+                let number = latest.number + 1
+                let diff = ArticleDiffer.diff(previous, article)
+                changes = diff.summary
+                subject = "Version \(number): \(diff.summary.line)"
+                origins = Blame.carry(try self.origins(of: slug, at: latest, article: previous), through: diff, version: number)
+                    ?? Blame.start(blockCount: blockCount, version: number)
             }
-            return PendingVersion(files: Self.files(for: article, source: capture.bytes, format: extraction.format),
-                                  subject: subject, changes: changes)
+            var files = Self.files(for: article, json: articleJSON, source: capture.bytes, format: extraction.format)
+            files[VersionIndex.fileName] = VersionIndex(keyEvents: article.keyEvents, origins: origins).data
+            return PendingVersion(files: files, subject: subject, changes: changes)
         }
         switch outcome {
         case .recorded(let version):
             return SnapResult(version: version, isNew: true, changes: changes,
-                              blockCount: article.positionedBlocks.count, warnings: extraction.warnings)
+                              blockCount: article.positionedBlocks.count, warnings: extraction.warnings, articleID: articleID)
         case .unchanged(let version):
             return SnapResult(version: version, isNew: false, changes: nil,
-                              blockCount: article.positionedBlocks.count, warnings: extraction.warnings)
+                              blockCount: article.positionedBlocks.count, warnings: extraction.warnings, articleID: articleID)
         }
     }
 
     /// The files of a version's commit: the captured bytes unchanged, and the article as
     /// Markdown (for people and `git diff`) and JSON (what redline reads back).
-    static func files(for article: Article, source: Data, format: CaptureFormat) -> [String: Data] {
+    static func files(for article: Article, json: Data, source: Data, format: CaptureFormat) -> [String: Data] {
         [
             format.sourceFileName: source,
             "article.md": Data(ArticleMarkdown.render(article).utf8),
-            "article.json": Data(JSONOutput.render(article).utf8),
+            "article.json": json,
         ]
     }
 

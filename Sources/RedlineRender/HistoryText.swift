@@ -30,3 +30,43 @@ extension String {
         count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }
+
+extension HistoryText {
+    /// Key events newest first, with when each appeared, was retitled and was dropped.
+    ///
+    ///     v3  2025-04-23T16:00:00Z  Talks end without agreement
+    ///     v1  2025-04-23T08:00:00Z  Talks begin in London
+    ///           retitled in v2 (2025-04-23T12:00:00Z), was: Talks begin
+    ///           dropped in v3 (2025-04-23T16:00:00Z)
+    public static func events(_ records: [KeyEventRecord]) -> String {
+        var lines: [String] = []
+        for record in records.reversed() {
+            var head = "v\(record.firstVersion)  \(Timestamp.format(record.firstSeenAt))  "
+            if let time = record.time { head += "[\(Timestamp.format(time))] " }
+            lines.append(head + record.title)
+            for retitle in record.retitles {
+                lines.append("      retitled in v\(retitle.version) (\(Timestamp.format(retitle.at))), was: \(retitle.oldTitle)")
+            }
+            if let dropped = record.droppedVersion {
+                lines.append("      dropped in v\(dropped)" + (record.droppedAt.map { " (\(Timestamp.format($0)))" } ?? ""))
+            }
+        }
+        if lines.isEmpty { return "No key events in any version.\n" }
+        return lines.map { TerminalText.escape($0) }.joined(separator: "\n") + "\n"
+    }
+
+    /// Each block of a version beside the version it first appeared in and the one it last changed in.
+    ///
+    ///     v1   v1   [0] World
+    ///     v1   v3   [1] Ukraine’s priority seems to still be a 30-day ceasefire …
+    public static func blame(_ items: [(block: PositionedBlock, origin: BlockOrigin)], width: Int = 100) -> String {
+        let column = max(2, String(items.map(\.origin.lastChangedVersion).max() ?? 1).count + 1)
+        return items.map { item in
+            let first = "v\(item.origin.firstVersion)".padding(toLength: column + 1, withPad: " ", startingAt: 0)
+            let last = "v\(item.origin.lastChangedVersion)".padding(toLength: column + 1, withPad: " ", startingAt: 0)
+            var text = item.block.block.text
+            if text.count > width { text = String(text.prefix(width - 1)) + "…" }
+            return TerminalText.escape("\(first) \(last) [\(item.block.position)] \(text)")
+        }.joined(separator: "\n") + (items.isEmpty ? "" : "\n")
+    }
+}

@@ -129,21 +129,42 @@ public final class TrackRepository {
 
     /// The key of a capture of `bytes` taken at `capturedAt`.
     public static func captureKey(_ bytes: Data, capturedAt: Date) throws -> CaptureKey {
-        CaptureKey(blob: try GitRepository.blobID(of: bytes), capturedAt: capturedAt)
+        CaptureKey(blob: try blobID(of: bytes), capturedAt: capturedAt)
+    }
+
+    /// The id `data` has, or would have, stored as a file.
+    public static func blobID(of data: Data) throws -> String {
+        try GitRepository.blobID(of: data)
     }
 
     /// The captures already stored for `slug` (none for a new article), keyed by their bytes and
     /// time, with the version that holds each; `sourceFileNames` are the names a capture may have.
     public func storedCaptures(of slug: Slug, sourceFileNames: [String]) throws -> [CaptureKey: Int] {
-        guard try latest(of: slug) != nil else { return [:] }
         var keys: [CaptureKey: Int] = [:]
-        for version in try versions(of: slug) {
-            for name in sourceFileNames {
-                guard let blob = try? git.blobID(named: name, inCommit: version.commit) else { continue }
-                keys[CaptureKey(blob: blob, capturedAt: version.capturedAt)] = version.number
-            }
+        try forEachBlob(of: slug, named: sourceFileNames) { version, blob in
+            keys[CaptureKey(blob: blob, capturedAt: version.capturedAt)] = version.number
         }
         return keys
+    }
+
+    /// For each distinct content of the file `name` among `slug`'s versions (none for a new
+    /// article), the newest version that holds it, keyed by blob id.
+    public func versionsByBlob(of slug: Slug, named name: String) throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        try forEachBlob(of: slug, named: [name]) { version, blob in
+            result[blob] = max(result[blob] ?? 0, version.number)
+        }
+        return result
+    }
+
+    private func forEachBlob(of slug: Slug, named names: [String], _ body: (Version, String) -> Void) throws {
+        guard try latest(of: slug) != nil else { return }
+        for version in try versions(of: slug) {
+            for name in names {
+                guard let blob = try? git.blobID(named: name, inCommit: version.commit) else { continue }
+                body(version, blob)
+            }
+        }
     }
 
     func version(at commit: String, number: Int?) throws -> Version {

@@ -13,6 +13,11 @@ enum Output {
         line("error: " + message)
     }
 
+    /// One line of a running command's log on standard error, as it is.
+    static func log(_ message: String) {
+        FileHandle.standardError.write(Data((TerminalText.escape(message) + "\n").utf8))
+    }
+
     /// One line on standard error: `redline: warning: …`.
     static func warning(_ message: String) {
         line("warning: " + message)

@@ -5,7 +5,7 @@ import RedlineRender
 
 /// `redline`: track how live blogs and news articles change, one git commit per capture.
 @main
-struct RedlineCommand: ParsableCommand {
+struct RedlineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "redline",
         abstract: "Track how live blogs and news articles change, one git commit per capture.",
@@ -15,12 +15,14 @@ struct RedlineCommand: ParsableCommand {
             or a time (2025-04-23T10:00Z: the newest version captured at or before it).
             Exit codes: 0 success, 1 changes found (diff --exit-code), 2 error, 64 usage error.
             """,
-        subcommands: [Init.self, Snap.self, Replay.self, Log.self, Diff.self, Show.self, Extract.self, Articles.self, Report.self]
+        subcommands: [Init.self, Snap.self, Replay.self, Log.self, Diff.self, Show.self, Extract.self, Articles.self,
+                      Events.self, Blame.self, Fetch.self, Watch.self, Report.self]
     )
 
     /// Parses and runs a command: usage errors exit 64 (swift-argument-parser's own handling);
     /// every other failure is one line on stderr and exit code 2, never a stack trace.
-    static func main() {
+    static func main() async {
+        unblockSignals()
         var command: any ParsableCommand
         do {
             command = try parseAsRoot()
@@ -28,13 +30,26 @@ struct RedlineCommand: ParsableCommand {
             exit(withError: error)
         }
         do {
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch where isArgumentParserError(error) {
             exit(withError: error)
         } catch {
             Output.error(String(describing: error))
             Foundation.exit(2)
         }
+    }
+
+    /// A parent may start us with signals blocked (threads of Swift's concurrency pool block
+    /// them, and children inherit the mask): let Ctrl-C, SIGTERM and SIGCHLD through again.
+    private static func unblockSignals() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signalNumber in [SIGINT, SIGTERM, SIGCHLD, SIGHUP] { sigaddset(&set, signalNumber) }
+        sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// True for the errors swift-argument-parser handles itself: help, usage, exit codes.

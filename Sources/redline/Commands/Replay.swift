@@ -27,17 +27,23 @@ extension RedlineCommand {
             let tracker = try repository.tracker()
             let files = try Tracker.captureFiles(in: directory)
             let stored = try tracker.repository.storedCaptures(of: slug, sourceFileNames: CaptureFormat.allCases.map(\.sourceFileName))
-            for file in files {
+            var progress = ProgressBar(total: files.count)
+            defer { progress.finish() }
+            for (done, file) in files.enumerated() {
+                progress.update(done)
                 let time = Tracker.captureTime(fromFileName: file) ?? Date()
                 let capture = try CaptureReader.read(file, url: url, capturedAt: time)
                 if let number = try stored[TrackRepository.captureKey(capture.bytes, capturedAt: time)] {
+                    progress.clear()
                     Output.write("\((file as NSString).lastPathComponent): \(slug): already stored as version \(number)\n")
                     continue
                 }
                 let result = try tracker.snap(slug, capture, format: format.captureFormat, force: true)
                 result.warnings.forEach { Output.warning("\(file): \($0)") }
+                progress.clear()
                 Output.write("\((file as NSString).lastPathComponent): \(describe(result, slug: slug))\n")
             }
+            progress.update(files.count)
         }
     }
 }

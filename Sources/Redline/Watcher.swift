@@ -1,0 +1,91 @@
+import Foundation
+import RedlineCapture
+import RedlineModel
+import RedlineStore
+
+/// Polls a page and captures each change: conditional requests, nothing stored for a failed,
+/// unchanged or near-empty fetch, a back-off on errors, and flip-flops (the page returning to an
+/// earlier version, as A/B-tested headlines do) said so in the log.
+public struct Watcher {
+    /// What a whole watch did.
+    public struct Summary: Sendable, Hashable {
+        public var polls = 0
+        public var stored = 0
+        public var failures = 0
+    }
+
+    let tracker: Tracker
+    let slug: Slug
+    let url: URL
+    let fetcher: PageFetcher
+    var schedule: WatchSchedule
+
+    /// A watch of `url` into `slug`'s history.
+    public init(tracker: Tracker, slug: Slug, url: URL, fetcher: PageFetcher, schedule: WatchSchedule) {
+        self.tracker = tracker
+        self.slug = slug
+        self.url = url
+        self.fetcher = fetcher
+        self.schedule = schedule
+    }
+
+    /// Polls `count` times (forever when nil), or until `shouldStop` says so between polls; `log`
+    /// receives one line per poll. Errors of the track repository itself end the watch.
+    public mutating func run(count: Int?, shouldStop: @escaping () -> Bool, log: (String) -> Void) async throws -> Summary {
+        var summary = Summary()
+        var validators: PageFetcher.Validators?
+        var known = try tracker.repository.versionsByBlob(of: slug, named: "article.json")
+        while count.map({ summary.polls < $0 }) ?? true, !shouldStop() {
+            summary.polls += 1
+            let stamp = Timestamp.format(Date())
+            let outcome: WatchSchedule.Outcome
+            do {
+                switch try await fetcher.fetch(url, validators: validators) {
+                case .notModified:
+                    outcome = .unchanged
+                    log("\(stamp)  304  unchanged (not modified)")
+                case .page(let capture, let status, let next):
+                    validators = next
+                    let result = try tracker.snap(slug, capture)
+                    if result.isNew {
+                        outcome = .changed
+                        summary.stored += 1
+                        var line = "\(stamp)  \(status)  version \(result.version.number)"
+                        line += " (" + (result.changes?.line ?? "first version, \(result.blockCount) blocks") + ")"
+                        if let earlier = known[result.articleID] {
+                            line += "; flip-flop: the same article as version \(earlier)"
+                        }
+                        known[result.articleID] = result.version.number
+                        log(line)
+                    } else {
+                        outcome = .unchanged
+                        log("\(stamp)  \(status)  unchanged since version \(result.version.number)")
+                    }
+                    result.warnings.forEach { log("\(stamp)  warning: \($0)") }
+                }
+            } catch let error as FetchError {
+                outcome = .failed
+                summary.failures += 1
+                log("\(stamp)  error  \(error.brief); nothing stored")
+            } catch let error as TrackerError {
+                outcome = .failed
+                summary.failures += 1
+                log("\(stamp)  refused  \(error); nothing stored")
+            }
+            let wait = schedule.next(after: outcome)
+            guard count.map({ summary.polls < $0 }) ?? true else { break }
+            await Self.sleep(seconds: wait, unless: shouldStop)
+        }
+        return summary
+    }
+
+    /// Sleeps in short slices so that a stop request is seen within a tenth of a second.
+    static func sleep(seconds: Double, unless shouldStop: () -> Bool) async {
+        let end = Date().addingTimeInterval(seconds)
+        while !shouldStop() {
+            let left = end.timeIntervalSinceNow
+            guard left > 0 else { return }
+            try? await Task.sleep(nanoseconds: UInt64(min(left, 0.1) * 1_000_000_000))
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/// Why a page could not be fetched; nothing is stored when one happens.
+public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unsupportedURL(String)
+    case http(status: Int, url: String)
+    case timedOut(url: String, seconds: Double)
+    case tls(url: String, detail: String)
+    case network(url: String, detail: String)
+    case refused(CaptureError)
+
+    public var description: String {
+        switch self {
+        case .unsupportedURL(let text): "'\(text)' is not an http or https URL"
+        case .http(let status, let url): "\(url) answered HTTP \(status)\(Self.reason(status)); nothing was stored"
+        case .timedOut(let url, let seconds): "\(url) did not answer within \(Self.seconds(seconds)); nothing was stored"
+        case .tls(let url, let detail): "TLS error talking to \(url): \(detail); nothing was stored"
+        case .network(let url, let detail): "cannot fetch \(url): \(detail); nothing was stored"
+        case .refused(let error): error.description
+        }
+    }
+
+    /// A short form for one line of `watch`'s log.
+    public var brief: String {
+        switch self {
+        case .http(let status, _): "HTTP \(status)\(Self.reason(status))"
+        case .timedOut(_, let seconds): "timed out after \(Self.seconds(seconds))"
+        case .tls(_, let detail): "TLS error: \(detail)"
+        case .network(_, let detail): detail
+        case .unsupportedURL, .refused: description
+        }
+    }
+
+    private static func reason(_ status: Int) -> String {
+        let reasons = [400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 410: "Gone",
+                       429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",
+                       503: "Service Unavailable", 504: "Gateway Timeout"]
+        return reasons[status].map { " \($0)" } ?? ""
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import RedlineModel
+
+/// Follows an article's key-events list from version to version, as `redline events` shows it.
+///
+///     v1: [A "Talks begin"]
+///     v2: [B "Talks end", A "Talks begin in London"]
+///     v3: [B "Talks end"]
+///     → B first seen v2; A first seen v1, retitled in v2, dropped in v3
+///
+/// Events are matched from one version to the next by entry id, else by title, else by time, so
+/// a new title on the same event is a retitle, not a new event.
+public struct KeyEventTimeline: Sendable {
+    /// Every event seen so far, in order of first appearance.
+    public private(set) var records: [KeyEventRecord] = []
+    private var listed: [Int] = []
+    private var previous: [KeyEvent] = []
+
+    /// An empty timeline.
+    public init() {}
+
+    /// Takes in the key events `events` of `version`, captured at `capturedAt`.
+    public mutating func add(_ events: [KeyEvent], version: Int, capturedAt: Date) {
+        let pairs = Self.match(previous, events)
+        var nowListed: [Int] = []
+        for (index, event) in events.enumerated() {
+            if let old = pairs[index] {
+                let record = listed[old]
+                if records[record].title != event.title {
+                    records[record].retitles.append(.init(version: version, at: capturedAt,
+                                                          oldTitle: records[record].title, newTitle: event.title))
+                    records[record].title = event.title
+                }
+                records[record].id = records[record].id ?? event.id
+                records[record].time = records[record].time ?? event.time
+                nowListed.append(record)
+            } else {
+                records.append(KeyEventRecord(id: event.id, time: event.time, title: event.title,
+                                              firstVersion: version, firstSeenAt: capturedAt))
+                nowListed.append(records.count - 1)
+            }
+        }
+        let kept = Set(pairs.compactMap { $0 })
+        for old in previous.indices where !kept.contains(old) {
+            records[listed[old]].droppedVersion = version
+            records[listed[old]].droppedAt = capturedAt
+        }
+        listed = nowListed
+        previous = events
+    }
+
+    /// For each event of `new`, the index of the same event in `old`, if any: same entry id, else
+    /// the same title, else the same time (a retitle).
+    static func match(_ old: [KeyEvent], _ new: [KeyEvent]) -> [Int?] {
+        var result: [Int?] = Array(repeating: nil, count: new.count)
+        var taken = Set<Int>()
+        let rules: [(KeyEvent, KeyEvent) -> Bool] = [
+            { $0.id != nil && $0.id == $1.id },
+            { ($0.id == nil || $1.id == nil) && $0.title == $1.title },
+            { ($0.id == nil || $1.id == nil) && $0.time != nil && $0.time == $1.time },
+        ]
+        for rule in rules {
+            for (index, event) in new.enumerated() where result[index] == nil {
+                if let found = old.indices.first(where: { !taken.contains($0) && rule(old[$0], event) }) {
+                    result[index] = found
+                    taken.insert(found)
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,68 @@
+"""A page that changes between requests, for redline's fetch and watch tests.
+
+    python3 page_server.py STEPS.json LOG.jsonl PORTFILE
+
+Listens on 127.0.0.1 on a free port and writes the port to PORTFILE once it listens. Each request
+takes the next step of STEPS (the last one repeats): {"status": 200, "body": "...", "etag": "a",
+"gzip": false, "delay": 0}. A step with an etag that the request names in If-None-Match is answered
+304. Every request's headers are appended to LOG as one JSON line.
+"""
+import gzip
+import json
+import os
+import signal
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+# A test runner may start us with every signal blocked; make SIGTERM stop us again.
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
+signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+steps = json.load(open(sys.argv[1]))
+log_path = sys.argv[2]
+lock = threading.Lock()
+position = [0]
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        with lock:
+            step = steps[min(position[0], len(steps) - 1)]
+            position[0] += 1
+            with open(log_path, "a") as log:
+                log.write(json.dumps({k.lower(): v for k, v in self.headers.items()}) + "\n")
+        time.sleep(step.get("delay", 0))
+        etag = step.get("etag")
+        if etag and self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
+        body = step.get("body", "").encode("utf-8")
+        if step.get("gzip"):
+            body = gzip.compress(body)
+        try:
+            self.send_response(step.get("status", 200))
+            self.send_header("Content-Type", step.get("type", "text/html; charset=utf-8"))
+            self.send_header("Content-Length", str(len(body)))
+            if etag:
+                self.send_header("ETag", etag)
+            if step.get("gzip"):
+                self.send_header("Content-Encoding", "gzip")
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+server.daemon_threads = True
+with open(sys.argv[3] + ".tmp", "w") as port_file:
+    port_file.write(str(server.server_address[1]))
+os.rename(sys.argv[3] + ".tmp", sys.argv[3])
+server.serve_forever()

@@ -1,0 +1,65 @@
+import Foundation
+
+/// The test page server (`Fixtures/page_server.py`) on 127.0.0.1, started for one test and
+/// stopped by `stop()`.
+final class PageServer {
+    struct Step: Encodable {
+        var status = 200
+        var body = ""
+        var etag: String?
+        var gzip = false
+        var delay: Double = 0
+    }
+
+    let process = Process()
+    let port: Int
+    let logPath: String
+    private let directory: String
+
+    init(steps: [Step]) throws {
+        directory = NSTemporaryDirectory() + "redline-server-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let stepsPath = directory + "/steps.json"
+        logPath = directory + "/requests.jsonl"
+        try JSONEncoder().encode(steps).write(to: URL(fileURLWithPath: stepsPath))
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+
+        let portPath = directory + "/port"
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", RedlineProcess.packageRoot + "/Tests/RedlineTests/Fixtures/page_server.py",
+                             stepsPath, logPath, portPath]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        var port: Int?
+        while port == nil, process.isRunning, Date() < deadline {
+            port = (try? String(contentsOfFile: portPath, encoding: .utf8)).flatMap { Int($0) }
+            if port == nil { usleep(20_000) }
+        }
+        guard let port else {
+            if process.isRunning { process.terminate() }
+            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the page server did not start"])
+        }
+        self.port = port
+    }
+
+    var url: String { "http://127.0.0.1:\(port)/live" }
+
+    /// The headers of every request the server has seen, in order.
+    var requests: [[String: String]] {
+        let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String]
+        }
+    }
+
+    func stop() {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// `fetch` and `watch` against a real HTTP server on 127.0.0.1 whose page changes between requests.
+@Suite struct WatchTests {
+    static func page(_ title: String, _ paragraphs: [String]) -> String {
+        "<html><head><title>\(title)</title></head><body><article><h1>\(title)</h1>"
+            + paragraphs.map { "<p>\($0)</p>" }.joined() + "</article></body></html>"
+    }
+
+    static let pageA = page("Talks in London", [
+        "Negotiators met in London on Wednesday to discuss the terms of a ceasefire.",
+        "The talks were expected to last into the evening, officials said.",
+        "No agreement was expected before the weekend, according to diplomats.",
+    ])
+    static let pageB = page("Talks in London end", [
+        "Negotiators met in London on Wednesday to discuss the terms of a ceasefire.",
+        "The talks ended without agreement late in the evening, officials said.",
+        "Both sides promised to keep talking, according to diplomats.",
+    ])
+
+    func versionCount(_ repo: String, _ slug: String) throws -> Int {
+        Int(try RedlineProcess.shell("git --git-dir='\(repo)' rev-list --count articles/\(slug) 2>/dev/null || echo 0")
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    @Test func watchStoresExactlyTheChangesAndReportsFailures() throws {
+        let server = try PageServer(steps: [
+            .init(body: Self.pageA, etag: "\"a\""),
+            .init(body: Self.pageA, etag: "\"a\""),
+            .init(body: Self.pageB, etag: "\"b\""),
+            .init(status: 500, body: "oops"),
+            .init(body: Self.pageB, etag: "\"b\"", delay: 3),
+            .init(body: Self.pageA, etag: "\"a2\""),
+        ])
+        defer { server.stop() }
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+
+        let result = try RedlineProcess.run(["watch", "talks", server.url, "--every", "100ms", "--count", "6",
+                                             "--timeout", "1", "--repo", repo])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 6, "\(result.stderr)")
+        guard lines.count == 6 else { return }
+        #expect(lines[0].contains("  200  version 1 (first version"))
+        #expect(lines[1].contains("  304  unchanged (not modified)"))
+        #expect(lines[2].contains("  200  version 2 ("))
+        #expect(lines[3].contains("error  HTTP 500 Internal Server Error; nothing stored"))
+        #expect(lines[4].contains("error  timed out after 1 s; nothing stored"))
+        #expect(lines[5].contains("  200  version 3 (") && lines[5].hasSuffix("flip-flop: the same article as version 1"))
+        #expect(result.stdout == "talks: 6 polls, 3 new versions, 2 failed\n")
+        #expect(try versionCount(repo, "talks") == 3)
+
+        let requests = server.requests
+        #expect(requests.count == 6)
+        #expect(requests.allSatisfy { $0["user-agent"]?.hasPrefix("redline/") == true })
+        #expect(requests[1]["if-none-match"] == "\"a\"")
+        #expect(requests[0]["if-none-match"] == nil)
+        let fsck = try RedlineProcess.shell("git --git-dir='\(repo)' fsck --strict")
+        #expect(fsck.status == 0, "\(fsck.stderr)")
+    }
+
+    @Test func fetchStoresAGzippedPageAndRefusesErrors() throws {
+        let server = try PageServer(steps: [
+            .init(body: Self.pageA, gzip: true),
+            .init(status: 404, body: "not here"),
+            .init(body: Self.pageA, gzip: true),
+        ])
+        defer { server.stop() }
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+
+        let first = try RedlineProcess.run(["fetch", "talks", server.url, "--repo", repo])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("talks: version 1 (first version"))
+        let stored = try RedlineProcess.run(["show", "talks", "--raw", "--repo", repo])
+        #expect(stored.stdout == Self.pageA, "the stored page is the decoded HTML")
+        let log = try RedlineProcess.shell("git --git-dir='\(repo)' log -1 --format=%B articles/talks")
+        #expect(log.stdout.contains("Redline-URL: \(server.url)"))
+
+        let missing = try RedlineProcess.run(["fetch", "talks", server.url, "--repo", repo])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "redline: error: \(server.url) answered HTTP 404 Not Found; nothing was stored\n")
+        let same = try RedlineProcess.run(["fetch", "talks", server.url, "--repo", repo])
+        #expect(same.stdout == "talks: unchanged since version 1\n")
+        #expect(try versionCount(repo, "talks") == 1)
+    }
+
+    @Test(arguments: ["ftp://example.com/x", "javascript:alert(1)", "not a url", "http://"])
+    func fetchRefusesWhatIsNotHTTP(_ url: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        let result = try RedlineProcess.run(["fetch", "talks", url, "--repo", repo])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is not an http or https URL"))
+    }
+
+    @Test func aClosedPortIsReportedInOneLine() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        let result = try RedlineProcess.run(["fetch", "talks", "http://127.0.0.1:9/", "--timeout", "2", "--repo", repo])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("redline: error: cannot fetch http://127.0.0.1:9/"))
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+    }
+
+    @Test func sigintStopsBetweenPolls() throws {
+        let server = try PageServer(steps: [.init(body: Self.pageA, etag: "\"a\"")])
+        defer { server.stop() }
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: RedlineProcess.executable)
+        process.arguments = ["watch", "talks", server.url, "--every", "30s", "--repo", repo]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while try versionCount(repo, "talks") < 1, Date() < deadline { usleep(50_000) }
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try versionCount(repo, "talks") == 1)
+    }
+}
