@@ -115,3 +115,30 @@ import Testing
         #expect(MarkdownEscape.text("A plain sentence, with commas.") == "A plain sentence, with commas.")
     }
 }
+
+/// The Markdown through a real GitHub-flavoured renderer (Debian's `cmark-gfm`, when installed):
+/// the only markup in the HTML it makes is redline's own, and the only link an http(s) URL.
+@Suite struct MarkdownThroughGFMTests {
+    static let cmark = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: cmark != nil)) func theHostileArticleRendersAsText() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.cmark!)
+        process.arguments = ["-e", "table", "-e", "strikethrough", "-e", "autolink", "--unsafe"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        try input.fileHandleForWriting.write(contentsOf: Data(DiffMarkdown.render(Fixtures.hostile).utf8))
+        try input.fileHandleForWriting.close()
+        let html = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(html.contains("<table>"))
+        for bad in ["<script", "<img", "<svg", "<b ", "<i>", "<h1", "<!--", "href=\"javascript", "<em>bold", "<strong>bold"] {
+            #expect(!html.contains(bad), "\(bad) in \(html)")
+        }
+        for match in html.matches(of: try Regex(#"href="([^"]*)""#)) {
+            #expect(html[match.range].hasPrefix("href=\"https://"), "\(html[match.range])")
+        }
+    }
+}
