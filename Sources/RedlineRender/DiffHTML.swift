@@ -153,7 +153,7 @@ public enum DiffHTML {
             return "<del>\(HTMLEscape.text(block.oldText ?? ""))</del> <ins>\(HTMLEscape.text(block.newText ?? ""))</ins>"
         }
         var out = ""
-        for word in words {
+        for word in WordRuns.display(words) {
             switch word.op {
             case .equal: out += HTMLEscape.text(word.text)
             case .delete: out += "<del>" + HTMLEscape.text(word.text) + "</del>"

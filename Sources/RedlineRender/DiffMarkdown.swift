@@ -115,7 +115,7 @@ public enum DiffMarkdown {
             return "<del>\(MarkdownEscape.text(block.oldText ?? ""))</del> <ins>**\(MarkdownEscape.text(block.newText ?? ""))**</ins>"
         }
         var out = ""
-        for word in words {
+        for word in WordRuns.display(words) {
             switch word.op {
             case .equal: out += MarkdownEscape.text(word.text)
             case .delete: out += tagged(word.text, open: "<del>", close: "</del>")

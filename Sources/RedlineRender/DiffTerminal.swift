@@ -31,10 +31,14 @@ public struct TerminalOptions: Sendable, Hashable {
 ///
 ///     @@ 2025-04-23 15:10 · Talks end without agreement @@
 ///     + Talks ended on Wednesday without agreement.
+///
 ///       … 3 unchanged blocks
+///
 ///     ~ Ukraine [-may-]{+will+} not accept the plan.
+///
 ///     > moved 7 → 2, now in 2025-04-23 15:10 · Talks end without agreement
 ///     > A paragraph that changed position.
+///
 ///     - A paragraph that was taken out.
 ///
 /// Markers: `+` added, `-` removed, `~` edited, `>` moved; every wrapped line repeats its
@@ -51,7 +55,13 @@ public enum DiffTerminal {
         let layout = DiffLayout(diff, context: options.context)
         if layout.items.contains(where: { if case .change = $0 { true } else { false } }) {
             out.blank()
+            // A blank line between blocks, so that paragraphs read as paragraphs; none after an
+            // entry's heading, which belongs to what follows it.
+            var afterHeading = true
             for item in layout.items {
+                if case .movedAway = item { continue }
+                if !afterHeading { out.blank() }
+                if case .entry = item { afterHeading = true } else { afterHeading = false }
                 self.item(item, into: &out)
             }
         } else if diff.keyEvents.isEmpty {
@@ -174,7 +184,7 @@ public enum DiffTerminal {
             }
             return runs
         }
-        return words.map { word in
+        return WordRuns.display(words).map { word in
             let text = TerminalText.escape(word.text)
             switch (word.op, color) {
             case (.equal, _): return StyledRun(text)

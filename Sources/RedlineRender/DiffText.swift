@@ -9,6 +9,7 @@ import RedlineModel
 ///     +1 -0 ~1 >0
 ///
 ///     ~ Ukraine [-may-]{+will+} not accept the plan.
+///
 ///     + Talks ended on Wednesday without agreement.
 public enum DiffText {
     /// `diff` as plain text; `stat` prints only the counts (``DiffStat``).

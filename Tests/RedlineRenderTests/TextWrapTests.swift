@@ -62,3 +62,25 @@ import Testing
         #expect(!stripped.isEmpty && !plainWithoutMarkers.isEmpty)
     }
 }
+
+@Suite struct WordRunsTests {
+    @Test func sharedSpacesMoveOutsideTheChange() {
+        let words: [WordChange] = [.init(.equal, "Lammy "), .init(.delete, "will host "), .init(.insert, "hosted "), .init(.equal, "US")]
+        let shown = WordRuns.display(words)
+        #expect(shown == [.init(.equal, "Lammy "), .init(.delete, "will host"), .init(.insert, "hosted"), .init(.equal, " "), .init(.equal, "US")])
+        let block = BlockChange(change: .edited, edited: true, oldIndex: 0, newIndex: 0, words: words)
+        #expect(DiffTerminal.words(block, color: false).map(\.text).joined() == "Lammy [-will host-]{+hosted+} US")
+    }
+
+    @Test func theTextsStillReconstruct() {
+        let words: [WordChange] = [.init(.equal, "on Wednesday "), .init(.insert, "morning "), .init(.equal, "amid"),
+                                   .init(.delete, " a"), .init(.insert, " the"), .init(.equal, " talks"), .init(.insert, "  ")]
+        let shown = WordRuns.display(words)
+        func text(_ runs: [WordChange], without op: WordChange.Operation) -> String {
+            runs.filter { $0.op != op }.map(\.text).joined().split(separator: " ").joined(separator: " ")
+        }
+        #expect(text(shown, without: .delete) == text(words, without: .delete))
+        #expect(text(shown, without: .insert) == text(words, without: .insert))
+        #expect(shown.contains(.init(.insert, "morning")) && shown.contains(.init(.delete, "a")) && shown.contains(.init(.insert, "the")))
+    }
+}
