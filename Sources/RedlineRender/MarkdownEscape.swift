@@ -6,7 +6,9 @@
 ///     "# 1. Not a heading" with lineStart → "\# 1. Not a heading"
 ///
 /// Backslash escapes for the punctuation that starts inline markup; character references for
-/// `<`, `>` and `&`, so no tag, comment or autolink can form; control characters made visible.
+/// `<`, `>` and `&`, so no tag, comment or autolink can form; control characters made visible;
+/// an invisible word joiner after `@`, so a pull-request comment never mentions (notifies) the
+/// people or teams an article names.
 /// Block markup (`#`, `-`, `1.`) only works at the start of a line or list item: text placed
 /// there is escaped with `lineStart`; elsewhere those characters stay as they are and read naturally.
 public enum MarkdownEscape {
@@ -15,11 +17,12 @@ public enum MarkdownEscape {
     public static func text(_ text: String, lineStart: Bool = false) -> String {
         let visible = TerminalText.escape(text)
         var escaped = visible
-        if visible.utf8.contains(where: { isSpecial($0) }) {
+        if visible.utf8.contains(where: { isSpecial($0) || $0 == 0x40 }) {
             var out: [UInt8] = []
             out.reserveCapacity(visible.utf8.count + 16)
             for byte in visible.utf8 {
                 switch byte {
+                case 0x40: out += "@\u{2060}".utf8  // a word joiner: no @mention of a user or team
                 case 0x26: out += "&amp;".utf8
                 case 0x3C: out += "&lt;".utf8
                 case 0x3E: out += "&gt;".utf8

@@ -113,6 +113,7 @@ import Testing
         #expect(MarkdownEscape.text("- no", lineStart: true) == #"\- no"#)
         #expect(MarkdownEscape.text("- yes") == "- yes")
         #expect(MarkdownEscape.text("A plain sentence, with commas.") == "A plain sentence, with commas.")
+        #expect(MarkdownEscape.text("cc @octocat and @github/security") == "cc @\u{2060}octocat and @\u{2060}github/security")
     }
 }
 
