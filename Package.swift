@@ -34,13 +34,14 @@ let package = Package(
             dependencies: ["Redline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "redline-bench", dependencies: ["Redline", "RedlineExtract", "RedlineRender", "RedlineDiff", "RedlineStore", "RedlineModel", "RedlineCapture"], path: "Benchmarks/redline-bench"),
+        .executableTarget(name: "redline-render-bench", dependencies: ["RedlineRender", "RedlineModel"], path: "Benchmarks/render-bench"),
 
         .testTarget(name: "RedlineModelTests", dependencies: ["RedlineModel"]),
         .testTarget(name: "RedlineCaptureTests", dependencies: ["RedlineCapture"]),
         .testTarget(name: "RedlineExtractTests", dependencies: ["RedlineExtract"]),
         .testTarget(name: "RedlineStoreTests", dependencies: ["RedlineStore"]),
         .testTarget(name: "RedlineDiffTests", dependencies: ["RedlineDiff"]),
-        .testTarget(name: "RedlineRenderTests", dependencies: ["RedlineRender", "RedlineDiff"]),
+        .testTarget(name: "RedlineRenderTests", dependencies: ["RedlineRender", "RedlineDiff"], exclude: ["Golden"]),
         .testTarget(name: "RedlineTests", dependencies: ["Redline", "redline"], exclude: ["Fixtures"]),
     ]
 )

@@ -20,7 +20,7 @@ enum DiffError: Error, CustomStringConvertible {
 
 /// How a diff is printed.
 enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
-    case terminal, text, json
+    case terminal, text, json, markdown, html
 }
 
 /// What counts as a change for `--exit-code`.
@@ -49,13 +49,22 @@ extension RedlineCommand {
         @Flag(help: "Compare two capture files; no repository needed.") var files = false
         @Argument(parsing: .allUnrecognized, help: "SLUG [FROM [TO]], or OLD NEW with --files.")
         var arguments: [String] = []
-        @Option(help: "terminal, text or json.") var format: DiffFormat?
+        @Option(help: "How to print the change (default: terminal when standard output is a terminal, else text).")
+        var format: DiffFormat?
+        @Option(help: "When to colour the terminal format; auto honours NO_COLOR and TERM=dumb.")
+        var color: ColorChoice = .auto
+        @Option(help: ArgumentHelp("Unchanged blocks shown around each change.", valueName: "blocks")) var context = 1
         @Flag(help: "Print only the counts.") var stat = false
+        @Flag(help: "Never send the output through a pager ($REDLINE_PAGER, $PAGER, less -FRX).") var noPager = false
         @Flag(help: "Exit with 1 when anything changed (see --fail-on).") var exitCode = false
-        @Option(help: "What counts as a change for --exit-code: any, key-events or edits.") var failOn: FailOn?
+        @Option(help: "What counts as a change for the exit code; implies --exit-code.") var failOn: FailOn?
 
         func validate() throws {
             try checkPositionals(arguments)
+            guard context >= 0 else { throw ValidationError("--context takes a number of blocks, 0 or more.") }
+            if stat, let format, format != .terminal, format != .text {
+                throw ValidationError("--stat works with --format terminal or text.")
+            }
             if files {
                 guard arguments.count == 2 else { throw ValidationError("diff --files takes two files: OLD NEW.") }
             } else {
@@ -65,10 +74,19 @@ extension RedlineCommand {
 
         func run() throws {
             let diff = files ? try diffFiles() : try diffVersions()
-            switch format ?? .terminal {
-            case .json: Output.write(JSONOutput.render(diff) + "\n")
-            case .terminal, .text: Output.write(DiffText.render(diff, stat: stat))
+            let terminal = Terminal.current
+            let output: String
+            switch format ?? (terminal.isTerminal || color == .always ? .terminal : .text) {
+            case .json: output = JSONOutput.render(diff) + "\n"
+            case .markdown: output = DiffMarkdown.render(diff)
+            case .html: output = DiffHTML.render(diff, context: context)
+            case .text: output = stat ? DiffStat.render(diff) : DiffTerminal.render(diff, options: TerminalOptions(context: context))
+            case .terminal:
+                let colored = terminal.usesColor(color), width = terminal.width
+                output = stat ? DiffStat.render(diff, color: colored, width: width)
+                    : DiffTerminal.render(diff, options: TerminalOptions(color: colored, width: width, context: context))
             }
+            terminal.write(output, paging: !noPager)
             if exitCode || failOn != nil, (failOn ?? .any).isMet(by: diff.summary) {
                 throw ExitCode(1)
             }

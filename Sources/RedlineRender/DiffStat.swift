@@ -1,0 +1,38 @@
+import RedlineModel
+
+/// Only the counts of a diff, as `git diff --stat` gives them: one bar per kind of change, scaled
+/// so the longest fits the width.
+///
+///     ukraine-talks: version 1 → version 2
+///      added     |  3 +++
+///      removed   |  1 -
+///      edited    |  2 ~~
+///      moved     |  1 >
+///      key events: 1 new, 0 retitled, 0 dropped
+///      7 blocks changed, 40 unchanged
+public enum DiffStat {
+    /// The counts of `diff`, bars coloured when `color` is on, at most `width` columns wide.
+    public static func render(_ diff: ArticleDiff, color: Bool = false, width: Int = 80) -> String {
+        let summary = diff.summary
+        var lines: [[StyledRun]] = []
+        let name = TerminalText.escape(diff.article ?? "files")
+        lines.append([StyledRun("\(name): \(DiffTerminal.sideName(diff.from)) → \(DiffTerminal.sideName(diff.to))", .bold)])
+        let rows: [(String, Int, String, TerminalStyle)] = [
+            ("added", summary.added, "+", .added), ("removed", summary.removed, "-", .removed),
+            ("edited", summary.edited, "~", .edited), ("moved", summary.moved, ">", .moved),
+        ]
+        let largest = rows.map(\.1).max() ?? 0
+        let digits = String(largest).count
+        let room = max(width - (" removed   | ".count + digits + 1), 10)
+        for (label, count, bar, style) in rows {
+            let padded = label.padding(toLength: 9, withPad: " ", startingAt: 0)
+            let number = String(repeating: " ", count: digits - String(count).count) + String(count)
+            let length = largest <= room ? count : (count == 0 ? 0 : max(1, count * room / largest))
+            lines.append([StyledRun(" \(padded) | \(number) "), StyledRun(String(repeating: bar, count: length), style)])
+        }
+        lines.append([StyledRun(" key events: \(summary.keyEventsAdded) new, \(summary.keyEventsRetitled) retitled, \(summary.keyEventsRemoved) dropped")])
+        let changed = summary.added + summary.removed + summary.edited + summary.moved
+        lines.append([StyledRun(" \(changed) block" + (changed == 1 ? "" : "s") + " changed, \(summary.unchanged) unchanged")])
+        return lines.map { $0.rendered(color: color) }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import RedlineModel
+
+/// A whole article history as one self-contained HTML page (`redline report`): a header naming
+/// the article, a timeline of every version with its counts and new key events, then each diff,
+/// newest first.
+///
+///     versions 1, 2, 3 and the diffs 1→2, 2→3
+///     → <header class="page">…<h1>Russia-Ukraine war live</h1>…3 versions…</header>
+///       <nav class="timeline"><ol>
+///         <li class="version"><a href="#v3">Version 3</a> <time>…</time> +2 −0 ~1 >0 <ul class="ke"><li>Talks end</li></ul></li>
+///         <li class="version"><a href="#v2">Version 2</a> …</li>
+///         <li class="version">Version 1 … first capture</li>
+///       </ol></nav>
+///       <main><section class="diff" id="v3">…</section><section class="diff" id="v2">…</section></main>
+public enum ReportHTML {
+    /// What a report shows.
+    public struct History: Sendable {
+        /// The article's slug.
+        public var article: String
+        /// The headline of the newest version, when it has one.
+        public var title: String?
+        /// Where the article lives, when known.
+        public var url: String?
+        /// Every version, oldest first.
+        public var versions: [Version]
+        /// The diff from each version to the next, oldest first: `diffs[i]` goes from
+        /// `versions[i]` to `versions[i + 1]`.
+        public var diffs: [ArticleDiff]
+
+        /// A history with the given parts.
+        public init(article: String, title: String? = nil, url: String? = nil, versions: [Version], diffs: [ArticleDiff]) {
+            self.article = article
+            self.title = title
+            self.url = url
+            self.versions = versions
+            self.diffs = diffs
+        }
+    }
+
+    /// `history` as a whole HTML page; `context` unchanged blocks are shown around each change.
+    public static func render(_ history: History, context: Int = 1) -> String {
+        var body = header(history)
+        body += timeline(history)
+        body += "<main>\n"
+        if history.diffs.isEmpty {
+            body += "<p class=\"none\">Only one version so far: nothing to compare it with yet.</p>\n"
+        }
+        for diff in history.diffs.reversed() {
+            body += DiffHTML.section(diff, id: sectionID(diff), context: context)
+        }
+        body += "</main>"
+        let title = (history.title.map { "\($0) — " } ?? "") + "\(history.article): redline report"
+        return HTMLPage.document(title: title, body: body)
+    }
+
+    static func sectionID(_ diff: ArticleDiff) -> String {
+        diff.to.version.map { "v\($0)" } ?? "d"
+    }
+
+    static func header(_ history: History) -> String {
+        var out = "<header class=\"page\">\n"
+        out += "<p class=\"kicker\">redline report · <code>\(HTMLEscape.text(history.article))</code></p>\n"
+        out += "<h1>\(HTMLEscape.text(history.title ?? history.article))</h1>\n"
+        var meta = ["\(history.versions.count) version\(history.versions.count == 1 ? "" : "s")"]
+        if let first = history.versions.first?.capturedAt, let last = history.versions.last?.capturedAt {
+            meta.append(first == last ? HTMLPage.time(first) + " UTC" : "\(HTMLPage.time(first)) → \(HTMLPage.time(last)) UTC")
+        }
+        let newEvents = history.diffs.reduce(0) { $0 + $1.keyEvents.added.count }
+        if newEvents > 0 { meta.append("\(newEvents) new key event\(newEvents == 1 ? "" : "s")") }
+        out += "<p class=\"meta\">" + meta.joined(separator: " · ") + "</p>\n"
+        if let url = history.url ?? history.versions.last?.url {
+            out += "<p class=\"meta\">\(HTMLPage.link(url))</p>\n"
+        }
+        return out + "</header>\n"
+    }
+
+    static func timeline(_ history: History) -> String {
+        var diffsByVersion: [Int: ArticleDiff] = [:]
+        for diff in history.diffs {
+            if let number = diff.to.version { diffsByVersion[number] = diff }
+        }
+        var out = "<nav class=\"timeline\" aria-label=\"Versions\">\n<h2>Timeline</h2>\n<ol>\n"
+        for version in history.versions.reversed() {
+            out += "<li class=\"version\">"
+            if let diff = diffsByVersion[version.number] {
+                out += "<a class=\"v\" href=\"#\(sectionID(diff))\">Version \(version.number)</a>"
+                out += HTMLPage.time(version.capturedAt)
+                out += counts(diff.summary)
+                let events = diff.keyEvents
+                if !events.added.isEmpty {
+                    out += "<ul class=\"ke\">"
+                    for event in events.added { out += "<li>\(HTMLEscape.text(event.title))</li>" }
+                    out += "</ul>"
+                }
+                var other: [String] = []
+                if !events.retitled.isEmpty { other.append("\(events.retitled.count) key event\(events.retitled.count == 1 ? "" : "s") retitled") }
+                if !events.removed.isEmpty { other.append("\(events.removed.count) key event\(events.removed.count == 1 ? "" : "s") dropped") }
+                if !other.isEmpty { out += "<div class=\"note\">" + other.joined(separator: ", ") + "</div>" }
+            } else {
+                out += "<span class=\"v\">Version \(version.number)</span>" + HTMLPage.time(version.capturedAt)
+                out += "<span class=\"note\">" + (version.number == 1 ? "first capture" : "no diff") + "</span>"
+            }
+            out += "</li>\n"
+        }
+        return out + "</ol>\n</nav>\n"
+    }
+
+    static func counts(_ summary: ChangeSummary) -> String {
+        " <span class=\"c add\">+\(summary.added)</span><span class=\"c del\">−\(summary.removed)</span>"
+            + "<span class=\"c edit\">~\(summary.edited)</span><span class=\"c move\">&gt;\(summary.moved)</span>"
+    }
+}

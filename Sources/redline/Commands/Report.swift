@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Redline
+import RedlineModel
+import RedlineRender
+
+/// Why a report could not be written.
+enum ReportError: Error, CustomStringConvertible {
+    case cannotWrite(String, reason: String)
+
+    var description: String {
+        switch self {
+        case .cannotWrite(let path, let reason): "cannot write the report to '\(path)': \(reason); give another path with -o"
+        }
+    }
+}
+
+extension RedlineCommand {
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write an article's history as one self-contained HTML page: a timeline and every diff.",
+            usage: "redline report SLUG -o FILE.html")
+
+        @OptionGroup var repository: RepositoryOptions
+        @Argument(help: "The article.") var slug: String
+        @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The HTML file to write ('-' for standard output).", valueName: "file"))
+        var output: String
+        @Option(help: ArgumentHelp("Only the newest N versions.", valueName: "n")) var last: Int?
+        @Option(help: ArgumentHelp("Unchanged blocks shown around each change.", valueName: "blocks")) var context = 1
+
+        func validate() throws {
+            guard context >= 0 else { throw ValidationError("--context takes a number of blocks, 0 or more.") }
+            if let last, last < 1 { throw ValidationError("--last takes a number of versions, 1 or more.") }
+        }
+
+        func run() throws {
+            let slug = try Slug(slug)
+            let tracker = try repository.tracker()
+            var versions = Array(try tracker.repository.versions(of: slug).reversed())
+            if let last { versions = Array(versions.suffix(last)) }
+            var diffs: [ArticleDiff] = []
+            for (old, new) in zip(versions, versions.dropFirst()) {
+                diffs.append(try tracker.diff(slug, from: old, to: new))
+            }
+            let newest = try versions.last.map { try tracker.article(at: $0) }
+            let history = ReportHTML.History(article: slug.value, title: newest?.title, url: newest?.url ?? versions.last?.url,
+                                             versions: versions, diffs: diffs)
+            let html = ReportHTML.render(history, context: context)
+            if output == "-" {
+                Output.write(html)
+                return
+            }
+            do {
+                try Data(html.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+                throw ReportError.cannotWrite(output, reason: reason)
+            }
+            Output.write("\(TerminalText.escape(output)): \(versions.count) version\(versions.count == 1 ? "" : "s"), \(diffs.count) diff\(diffs.count == 1 ? "" : "s")\n")
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// `redline diff --format/--color/--stat/--exit-code` and `redline report`, as a user runs them:
+/// through a pipe, and through a pseudo-terminal made by `script` for what depends on a terminal.
+@Suite struct DiffFormatTests {
+    /// Two captures of a story: one paragraph changed, one added.
+    struct Pair {
+        let dir: TemporaryDirectory
+        let old: String, new: String
+
+        init() throws {
+            dir = try TemporaryDirectory()
+            old = dir.write("old.txt", "Live: the council\n\nThe council met on Monday.\n\nNothing else happened.\n")
+            new = dir.write("new.txt", "Live: the council\n\nThe council met on Monday.\n\nNothing else happened.\n\nA vote is due on Friday.\n")
+        }
+    }
+
+    static let esc = "\u{1B}["
+
+    @Test func aPipeGetsPlainTextWithoutColour() throws {
+        let p = try Pair()
+        defer { p.dir.remove() }
+        let result = try RedlineProcess.run(["diff", "--files", p.old, p.new])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains(Self.esc))
+        #expect(result.stdout.contains("+ A vote is due on Friday."))
+        let terminal = try RedlineProcess.run(["diff", "--files", p.old, p.new, "--format", "terminal"])
+        #expect(!terminal.stdout.contains(Self.esc), "auto colour is off on a pipe")
+    }
+
+    @Test func colourAlwaysColoursEvenThroughAPipe() throws {
+        let p = try Pair()
+        defer { p.dir.remove() }
+        let always = try RedlineProcess.run(["diff", "--files", p.old, p.new, "--color", "always"])
+        #expect(always.stdout.contains(Self.esc + "32m+"))
+        let never = try RedlineProcess.run(["diff", "--files", p.old, p.new, "--format", "terminal", "--color", "never"])
+        #expect(!never.stdout.contains(Self.esc))
+        let text = try RedlineProcess.run(["diff", "--files", p.old, p.new, "--format", "text", "--color", "always"])
+        #expect(!text.stdout.contains(Self.esc), "text is plain text whatever --color says")
+    }
+
+    @Test func otherFormats() throws {
+        let p = try Pair()
+        defer { p.dir.remove() }
+        let markdown = try RedlineProcess.run(["diff", "--files", p.old, p.new, "--format", "markdown"])
+        #expect(markdown.stdout.hasPrefix("### files: "))
+        #expect(markdown.stdout.contains("| added | removed |"))
+        let html = try RedlineProcess.run(["diff", "--files", p.old, p.new, "--format", "html"])
+        #expect(html.stdout.hasPrefix("<!doctype html>"))
+        #expect(html.stdout.contains("A vote is due on Friday."))
+        let stat = try RedlineProcess.run(["diff", "--files", p.old, p.new, "--stat"])
+        #expect(stat.stdout.contains(" added     | 1 +"))
+        let refused = try RedlineProcess.run(["diff", "--files", p.old, p.new, "--stat", "--format", "json"])
+        #expect(refused.status == 64)
+        #expect(try RedlineProcess.run(["diff", "--files", p.old, p.new, "--color", "sometimes"]).status == 64)
+    }
+
+    @Test func exitCodes() throws {
+        let p = try Pair()
+        defer { p.dir.remove() }
+        #expect(try RedlineProcess.run(["diff", "--files", p.old, p.new]).status == 0)
+        #expect(try RedlineProcess.run(["diff", "--files", p.old, p.new, "--exit-code"]).status == 1)
+        #expect(try RedlineProcess.run(["diff", "--files", p.old, p.old, "--exit-code"]).status == 0)
+        #expect(try RedlineProcess.run(["diff", "--files", p.old, p.new, "--fail-on", "edits"]).status == 1)
+        #expect(try RedlineProcess.run(["diff", "--files", p.old, p.new, "--fail-on", "key-events"]).status == 0)
+        #expect(try RedlineProcess.run(["diff", "--files", p.old, p.new, "--format", "markdown", "--exit-code"]).status == 1)
+    }
+
+    @Test func reportWritesOneSelfContainedPage() throws {
+        let p = try Pair()
+        defer { p.dir.remove() }
+        let repo = p.dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        _ = try RedlineProcess.run(["snap", "story", p.old, "--at", "2025-04-23T08:00Z", "--repo", repo])
+        _ = try RedlineProcess.run(["snap", "story", p.new, "--at", "2025-04-23T09:00Z", "--repo", repo])
+        let file = p.dir.child("report.html")
+        let result = try RedlineProcess.run(["report", "story", "-o", file, "--repo", repo])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix(": 2 versions, 1 diff\n"))
+        let html = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(html.hasPrefix("<!doctype html>"))
+        #expect(html.contains("href=\"#v2\""))
+        #expect(html.contains("id=\"v2\""))
+        #expect(html.contains("A vote is due on Friday."))
+        #expect(!html.contains("<script") && !html.contains("<link") && !html.contains("src="))
+        let unknown = try RedlineProcess.run(["report", "nothing", "-o", file, "--repo", repo])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("redline: error: "))
+        let unwritable = try RedlineProcess.run(["report", "story", "-o", p.dir.child("no/such/dir/r.html"), "--repo", repo])
+        #expect(unwritable.status == 2)
+        #expect(unwritable.stderr.contains("cannot write the report"))
+        #expect(try RedlineProcess.run(["report", "story", "--repo", repo]).status == 64, "-o is required")
+    }
+
+    // MARK: On a terminal
+
+    static let hasScript = FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
+
+    /// Runs `redline arguments…` on a pseudo-terminal and returns what the terminal showed.
+    static func onTerminal(_ arguments: [String], environment: [String: String], unset: [String] = []) throws -> String {
+        let quoted = ([RedlineProcess.executable] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        var env = ["TERM": "xterm-256color", "COLUMNS": "60", "REDLINE_PAGER": "", "PAGER": "", "NO_COLOR": ""]
+        env.merge(environment) { $1 }
+        for name in unset { env[name] = nil }
+        let assignments = (unset.map { "-u \($0)" } + env.map { "\($0.key)='\($0.value)'" }).joined(separator: " ")
+        return try RedlineProcess.shell("env \(assignments) script -qec \"\(quoted.joined(separator: " "))\" /dev/null").stdout
+    }
+
+    @Test(.enabled(if: hasScript)) func aTerminalGetsColourUnlessNoColorOrDumb() throws {
+        let p = try Pair()
+        defer { p.dir.remove() }
+        let args = ["diff", "--files", p.old, p.new]
+        #expect(try Self.onTerminal(args, environment: [:]).contains(Self.esc + "32m+"))
+        #expect(!(try Self.onTerminal(args, environment: ["NO_COLOR": "1"]).contains(Self.esc)))
+        #expect(!(try Self.onTerminal(args, environment: ["TERM": "dumb"]).contains(Self.esc)))
+        #expect(try Self.onTerminal(args + ["--color", "always"], environment: ["NO_COLOR": "1"]).contains(Self.esc), "an explicit flag wins")
+    }
+
+    @Test(.enabled(if: hasScript)) func aTerminalGetsThePagerAndItsWidth() throws {
+        let p = try Pair()
+        defer { p.dir.remove() }
+        let args = ["diff", "--files", p.old, p.new, "--color", "never"]
+        let paged = try Self.onTerminal(args, environment: ["REDLINE_PAGER": "sed s/^/P:/", "PAGER": "false"])
+        #expect(paged.contains("P:+ A vote is due on Friday."))
+        let fallback = try Self.onTerminal(args, environment: ["REDLINE_PAGER": "", "PAGER": "sed s/^/Q:/"])
+        #expect(!fallback.contains("Q:"), "an empty REDLINE_PAGER means no pager")
+        let viaPager = try Self.onTerminal(args, environment: ["PAGER": "sed s/^/Q:/"], unset: ["REDLINE_PAGER"])
+        #expect(viaPager.contains("Q:+ A vote is due on Friday."), "$PAGER when $REDLINE_PAGER is unset")
+        // The pager must be in the terminal's foreground process group to read the reader's keys
+        // (/proc/PID/stat fields 5 and 8: the process group and the terminal's foreground group).
+        let keys = try Self.onTerminal(args, environment: [
+            "REDLINE_PAGER": "cat >/dev/null; set -- $(cat /proc/$$/stat); if [ $5 = $8 ]; then echo FOREGROUND; else echo BACKGROUND; fi",
+        ])
+        #expect(keys.contains("FOREGROUND"), "\(keys)")
+        let noPager = try Self.onTerminal(args + ["--no-pager"], environment: ["REDLINE_PAGER": "sed s/^/P:/"])
+        #expect(!noPager.contains("P:"))
+        let narrow = try Self.onTerminal(args, environment: ["COLUMNS": "24"])
+        #expect(narrow.contains("+ A vote is due on\r\n+ Friday.") || narrow.contains("+ A vote is due on\n+ Friday."))
+    }
+}
