@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import RedlineCapture
+
+@Suite struct CaptureReaderTests {
+    @Test func acceptsTextAndHTML() throws {
+        try CaptureReader.check(Data("Headline\n\nA paragraph.".utf8), origin: "a")
+        try CaptureReader.check(Data("<html><body><p>x</p></body></html>".utf8), origin: "a")
+    }
+
+    @Test(arguments: [Data(), Data("   \n\t\r\n ".utf8), Data([0xFF, 0xFE])])
+    func refusesEmptyCaptures(_ bytes: Data) {
+        #expect(throws: CaptureError.empty("a")) { try CaptureReader.check(bytes, origin: "a") }
+    }
+
+    @Test func refusesANulByteInTheFirst8KiB() {
+        var bytes = Data(repeating: UInt8(ascii: "a"), count: 9000)
+        bytes[8191] = 0
+        #expect(throws: CaptureError.binary("a")) { try CaptureReader.check(bytes, origin: "a") }
+        bytes[8191] = UInt8(ascii: "a")
+        bytes[8500] = 0
+        #expect(throws: Never.self) { try CaptureReader.check(bytes, origin: "a") }
+    }
+
+    @Test func acceptsUTF16WithABOMDespiteItsNulBytes() throws {
+        var bytes = Data([0xFF, 0xFE])
+        bytes.append("Headline".data(using: .utf16LittleEndian)!)
+        try CaptureReader.check(bytes, origin: "a")
+    }
+
+    @Test func readsFilesAndNamesWhatIsWrong() throws {
+        let path = NSTemporaryDirectory() + "redline-capture-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: CaptureError.missingFile(path)) { try CaptureReader.read(path) }
+        FileManager.default.createFile(atPath: path, contents: Data("Some text".utf8))
+        let capture = try CaptureReader.read(path, url: "https://example.com/", capturedAt: Date(timeIntervalSince1970: 5))
+        #expect(capture.bytes == Data("Some text".utf8))
+        #expect(capture.url == "https://example.com/")
+        #expect(capture.capturedAt == Date(timeIntervalSince1970: 5))
+        #expect(throws: CaptureError.isDirectory(NSTemporaryDirectory())) { try CaptureReader.read(NSTemporaryDirectory()) }
+    }
+}
+
+@Suite struct PageFetcherTests {
+    @Test(arguments: ["http://example.com/live", "https://example.com/a?b=c#d", "HTTPS://EXAMPLE.COM/"])
+    func acceptsHTTPURLs(_ text: String) throws {
+        #expect(try PageFetcher.url(text).absoluteString == text)
+    }
+
+    @Test(arguments: ["ftp://example.com/", "file:///etc/passwd", "javascript:alert(1)", "example.com", "http://", ""])
+    func refusesOtherURLs(_ text: String) {
+        #expect(throws: FetchError.unsupportedURL(text)) { try PageFetcher.url(text) }
+    }
+}
