@@ -19,9 +19,14 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(name: "RedlineModel"),
         .target(name: "RedlineCapture", dependencies: ["RedlineModel"]),
-        .target(name: "RedlineExtract", dependencies: ["RedlineModel"]),
+        .target(name: "RedlineExtract", dependencies: ["RedlineModel", "CLibXML2"]),
         .target(name: "RedlineStore", dependencies: ["RedlineModel", "CLibGit2"]),
         .target(name: "RedlineDiff", dependencies: ["RedlineModel"]),
         .target(name: "RedlineRender", dependencies: ["RedlineModel"]),
@@ -34,6 +39,11 @@ let package = Package(
             dependencies: ["Redline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "redline-bench", dependencies: ["Redline"], path: "Benchmarks/redline-bench"),
+        .executableTarget(
+            name: "redline-extract-bench",
+            dependencies: ["RedlineExtract", "RedlineModel"],
+            path: "Benchmarks/redline-extract-bench"
+        ),
 
         .testTarget(name: "RedlineModelTests", dependencies: ["RedlineModel"]),
         .testTarget(name: "RedlineCaptureTests", dependencies: ["RedlineCapture"]),

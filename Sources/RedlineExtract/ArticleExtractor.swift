@@ -19,15 +19,37 @@ public struct Extraction: Sendable, Hashable {
 }
 
 /// Turns a capture's bytes into an ``Article``.
+///
+///     "World\n\nTalks end\n\nBoth sides left London.\n"           (text)
+///     → Article(title: "Talks end", blocks: [paragraph "Both sides left London."])
+///     "<h1>Talks end</h1><article><p>Both sides left.</p></article>"  (HTML)
+///     → Article(title: "Talks end", blocks: [paragraph "Both sides left."])
+///
+/// Extraction never fails: bad bytes, broken markup and invalid structured data become
+/// ``Extraction/warnings`` and a best-effort article. Size limits are enforced before this, by
+/// the capture reader (`REDLINE_MAX_BYTES`).
 public enum ArticleExtractor {
     /// Extracts the article from `bytes`, read as `format` (nil: sniffed from the bytes).
+    ///
+    /// A forced `.text` is honoured even for HTML bytes; a forced `.html` on bytes without a
+    /// single tag is read as text, with a warning.
     public static func extract(_ bytes: Data, format: CaptureFormat? = nil) -> Extraction {
-        let format = format ?? CaptureFormat.sniff(bytes)
+        var format = format ?? CaptureFormat.sniff(bytes)
         let (text, warning) = TextDecoding.decode(bytes)
-        let article = switch format {
-        case .text: PlainTextExtractor.extract(text)
-        case .html: PlainTextExtractor.extract(text)
+        var warnings = warning.map { [$0] } ?? []
+        if format == .html, !CaptureFormat.containsTag(text) {
+            warnings.append("the capture holds no HTML tags; it was read as text")
+            format = .text
         }
-        return Extraction(article: article, format: format, warnings: warning.map { [$0] } ?? [])
+        let article: Article
+        switch format {
+        case .text:
+            article = PlainTextExtractor.extract(text)
+        case .html:
+            let extracted = HTMLArticleExtractor.extract(text)
+            article = extracted.article
+            warnings += extracted.warnings
+        }
+        return Extraction(article: article, format: format, warnings: warnings)
     }
 }

@@ -18,3 +18,17 @@ public enum CaptureFormat: String, Sendable, Hashable, CaseIterable {
     /// The file name a capture of this format is stored under.
     public var sourceFileName: String { self == .html ? "source.html" : "source.txt" }
 }
+
+extension CaptureFormat {
+    /// True when `text` has at least one thing that looks like a tag (`<p>`, `</div>`, `<!--`).
+    static func containsTag(_ text: String) -> Bool {
+        var previousWasOpen = false
+        for byte in text.utf8 {
+            if previousWasOpen, byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!") || (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") {
+                return true
+            }
+            previousWasOpen = byte == UInt8(ascii: "<")
+        }
+        return false
+    }
+}

@@ -1,0 +1,86 @@
+import RedlineModel
+
+/// Lays the text under an element out as blocks, the way a browser breaks it into lines:
+/// block-level elements end a block, inline ones (`a`, `b`, `span` …) do not.
+///
+///     <div><h2>Talks end</h2>Both sides <b>left</b>.<ul><li>One</li></ul><blockquote><p>Q</p></blockquote></div>
+///     → [heading "Talks end", paragraph "Both sides left.", listItem "One", quote "Q"]
+///
+/// The kind comes from the nearest enclosing `h1`–`h6`, `li` or `blockquote`; text elsewhere is
+/// a paragraph. One `<br>` is a space; two in a row end the paragraph.
+struct BlockFlow {
+    /// Elements that start and end a block of text.
+    static let blockTags: Set<String> = [
+        "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5",
+        "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td",
+        "th", "caption", "figure", "figcaption", "hr", "address", "center", "details", "summary", "fieldset",
+        "legend", "body", "html", "time", "hgroup",
+    ]
+
+    let tree: HTMLTree
+
+    /// The blocks under element `root`, skipping the subtrees for which `skip` is true.
+    func blocks(under root: Int, skip: (Int) -> Bool) -> [Block] {
+        var blocks: [Block] = []
+        var buffer = ""
+        var bufferKind = Block.Kind.paragraph
+        var open: [(end: Int, kind: Block.Kind?)] = []   // enclosing block elements
+        var lastWasBreak = false
+        var bufferHasText = false
+
+        func currentKind() -> Block.Kind {
+            for element in open.reversed() { if let kind = element.kind { return kind } }
+            return .paragraph
+        }
+        func flush() {
+            let text = Text.normalize(buffer)
+            buffer = ""
+            lastWasBreak = false
+            bufferHasText = false
+            guard !text.isEmpty, !Furniture.isFurnitureLine(text) else { return }
+            blocks.append(Block(bufferKind, text))
+        }
+
+        let end = tree.nodes[root].end
+        var index = root
+        while index < end {
+            while let last = open.last, last.end <= index {
+                open.removeLast()
+                flush()
+            }
+            let node = tree.nodes[index]
+            if index != root, skip(index) {
+                index = node.end
+                continue
+            }
+            switch node.kind {
+            case .text:
+                buffer += node.text
+                if node.text.utf8.contains(where: { $0 > 0x20 }) {
+                    if !bufferHasText { bufferKind = currentKind(); bufferHasText = true }
+                    lastWasBreak = false
+                }
+            case .element where node.name == "br":
+                if lastWasBreak { flush() } else { buffer += " "; lastWasBreak = true }
+            case .element where Self.blockTags.contains(node.name):
+                flush()
+                open.append((node.end, Self.kind(of: node.name)))
+            case .element:
+                break
+            }
+            index += 1
+        }
+        flush()
+        return blocks
+    }
+
+    /// The block kind an element gives the text inside it.
+    static func kind(of tag: String) -> Block.Kind? {
+        switch tag {
+        case "h1", "h2", "h3", "h4", "h5", "h6": .heading
+        case "li", "dt", "dd": .listItem
+        case "blockquote": .quote
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,131 @@
+/// Page furniture: what a site puts around the journalism (navigation, share buttons, cookie
+/// banners, "most read" boxes, comment forms), which redline leaves out of an article.
+///
+///     <nav>Home · World</nav>                    → furniture (tag)
+///     <div class="cookie-banner">We use …</div>  → furniture (class name)
+///     <p hidden>…</p>, <div style="display: none">  → furniture (hidden)
+///     "Share", "Leave a Reply", "Exit mobile version" → furniture lines
+///
+/// The rules are narrow on purpose: nothing the newsroom wrote may be dropped, so when a line
+/// or element is not plainly furniture it is kept.
+enum Furniture {
+    /// Elements whose whole subtree is never article text.
+    static let tags: Set<String> = [
+        "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg",
+        "button", "select", "option", "textarea", "input", "object", "embed", "video", "audio", "canvas", "picture",
+        "source", "img", "head", "title", "meta", "link", "dialog", "menu",
+    ]
+
+    /// Tags whose text is never article text, even inside an entry's own header.
+    static let alwaysTags: Set<String> = [
+        "script", "style", "noscript", "template", "nav", "aside", "form", "iframe", "svg", "button", "select",
+        "option", "textarea", "input", "object", "embed", "head", "title", "meta", "link", "dialog",
+    ]
+
+    /// Words in class names and ids that mark furniture (`cookie-banner`, `most-read`, `link-share`).
+    static let classWords: Set<String> = [
+        "cookie", "cookies", "consent", "gdpr", "newsletter", "newsletters", "mostread", "mostpopular", "popular",
+        "trending", "related", "share", "sharing", "sharebar", "social", "socials", "facebook", "twitter", "whatsapp",
+        "linkedin", "pinterest", "telegram", "reddit", "breadcrumb", "breadcrumbs", "advert", "advertisement",
+        "adslot", "ads", "promo", "promotion", "subscribe", "subscription", "comments", "comment", "sidebar",
+        "navbar", "navigation", "footer", "outbrain", "taboola", "paywall", "banner", "skip", "sronly", "toolbar",
+        "tooltip", "modal", "popup", "recommended", "recirculation", "tag", "tags", "topics", "byline", "notification",
+        "notifications", "alerts",
+    ]
+
+    /// Class-name prefixes that describe a state, not a box (`has-sidebar`, `no-comments`).
+    private static let statePrefixes = ["has-", "is-", "with-", "no-", "show-", "hide-"]
+
+    /// True when element `node` is furniture by its tag, a hidden mark, or its class and id.
+    static func isFurniture(_ node: HTMLNode) -> Bool {
+        guard node.kind == .element else { return false }
+        if tags.contains(node.name) { return true }
+        return isHidden(node) || hasFurnitureName(node)
+    }
+
+    /// True for `hidden`, `aria-hidden="true"` and inline `display:none` / `visibility:hidden`.
+    static func isHidden(_ node: HTMLNode) -> Bool {
+        for attribute in node.attributes {
+            switch attribute.name {
+            case "hidden": return true
+            case "aria-hidden": if attribute.value.lowercased() == "true" { return true }
+            case "style":
+                let style = attribute.value.lowercased().filter { !$0.isWhitespace }
+                if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// True when a class name or the id is made of a furniture word (`cookie-banner`, `mostRead`).
+    static func hasFurnitureName(_ node: HTMLNode) -> Bool {
+        if node.name == "blockquote" { return false }   // embedded posts quoted by the newsroom
+        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
+            for name in attribute.value.split(whereSeparator: \.isWhitespace) {
+                let lower = name.lowercased()
+                if statePrefixes.contains(where: lower.hasPrefix) { continue }
+                if classWords.contains(lower.filter { $0 != "-" && $0 != "_" }) { return true }
+                for word in lower.split(whereSeparator: { $0 == "-" || $0 == "_" }) where classWords.contains(String(word)) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// Whole lines of furniture, compared after folding case and trailing dots.
+    static let lines: Set<String> = [
+        "share", "share this", "share link", "share on facebook", "share on twitter", "share via email",
+        "copy link", "key events", "key event", "related articles", "related", "related stories",
+        "leave a reply", "leave a comment", "exit mobile version", "skip to main content", "skip to content",
+        "advertisement", "advertising", "sign up", "read more", "most read", "most popular", "show key events only",
+        "please turn on javascript", "comments", "reuse this content", "cancel reply", "post comment", "δ",
+        "live", "updated", "topics",
+    ]
+
+    /// Lines of the comment form that follows "Leave a Reply".
+    static let commentFormPrefixes = [
+        "your email address will not be published", "required fields are marked", "save my name, email",
+        "you must be logged in to post a comment", "this site uses akismet", "comment *", "name *", "email *",
+        "website", "notify me of",
+    ]
+
+    /// True when `line` (already folded) is furniture on its own.
+    static func isFurnitureLine(_ line: String) -> Bool {
+        guard line.utf8.count <= 300 else { return false }
+        var key = line.lowercased()
+        while key.hasSuffix(".") || key.hasSuffix(":") { key.removeLast() }
+        if lines.contains(key) { return true }
+        if key.hasPrefix("sign up to ") || key.hasPrefix("sign up for ") || key.hasPrefix("subscribe to our") {
+            return key.contains("newsletter") || key.contains("email")
+        }
+        if key.contains("newsletter promotion") || key == "privacy notice" { return true }
+        if key.contains("cookie") {
+            let words = ["we use", "accept", "consent", "settings", "preferences", "this site uses", "this website uses", "manage"]
+            return words.contains(where: key.contains)
+        }
+        return false
+    }
+
+    /// True for the heading of a promotion box: "Sign up for the CorkBeo newsletter".
+    static func isPromotionHeading(_ heading: String) -> Bool {
+        let key = heading.lowercased()
+        guard key.count <= 120 else { return false }
+        return key.contains("newsletter") || key.hasPrefix("sign up") || key.hasPrefix("subscribe")
+            || key.hasPrefix("get alerts") || key.hasPrefix("download the app") || key.hasPrefix("most read")
+            || key.hasPrefix("most popular") || key.hasPrefix("trending")
+    }
+
+    /// True when `line` (folded) opens the comment form: "Leave a Reply", "Leave A Reply".
+    static func opensCommentForm(_ line: String) -> Bool {
+        let key = line.lowercased()
+        return key == "leave a reply" || key == "leave a comment" || key.hasPrefix("leave a reply")
+    }
+
+    /// True when `line` (folded) belongs to a comment form.
+    static func isCommentFormLine(_ line: String) -> Bool {
+        let key = line.lowercased()
+        return commentFormPrefixes.contains(where: key.hasPrefix) || isFurnitureLine(line)
+    }
+}

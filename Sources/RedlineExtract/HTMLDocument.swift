@@ -1,0 +1,102 @@
+internal import CLibXML2
+
+/// A page parsed by libxml2's HTML parser, copied at once into an ``HTMLTree`` of Swift values.
+///
+///     "<p>Talks <b>end</b></p>"
+///     → HTMLTree: html > body > p > ["Talks ", b > ["end"]]  (the C document is freed on deinit)
+///
+/// The parser recovers from any markup (unclosed tags, stray end tags) and never touches the
+/// network. libxml2 stops nesting elements at its own depth limit (256 without `HTML_PARSE_HUGE`);
+/// anything deeper is flattened, and ``HTMLTree/depthLimited`` says so.
+final class HTMLDocument {
+    private let document: htmlDocPtr
+
+    /// Parses `utf8` (already decoded and re-encoded as UTF-8); nil when libxml2 returns no document.
+    init?(utf8: [UInt8]) {
+        HTMLDocument.initializeOnce
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+        let bytes = utf8.isEmpty ? [UInt8(ascii: " ")] : utf8
+        let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, "UTF-8", options)
+            }
+        }
+        guard let parsed else { return nil }
+        document = parsed
+    }
+
+    deinit { xmlFreeDoc(document) }
+
+    /// libxml2 wants `xmlInitParser` once, before any thread parses.
+    private static let initializeOnce: Void = { xmlInitParser() }()
+
+    /// The document as Swift values, in document order; walked with pointers, never recursion.
+    func tree() -> HTMLTree {
+        var tree = HTMLTree()
+        guard let root = xmlDocGetRootElement(document) else { return tree }
+        var open: [Int] = []          // indices of the elements whose subtrees are being copied
+        var node: xmlNodePtr? = root
+        while let current = node {
+            let copied = append(current, parent: open.last ?? -1, depth: open.count, to: &tree)
+            if copied, current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children {
+                open.append(tree.nodes.count - 1)
+                node = child
+                continue
+            }
+            if copied { tree.nodes[tree.nodes.count - 1].end = tree.nodes.count }
+            // Climb until a next sibling exists, closing the elements we leave.
+            var climbing: xmlNodePtr? = current
+            node = nil
+            while let here = climbing {
+                if here == root { break }
+                if let next = here.pointee.next { node = next; break }
+                climbing = here.pointee.parent
+                if let closed = open.popLast() { tree.nodes[closed].end = tree.nodes.count }
+            }
+        }
+        while let closed = open.popLast() { tree.nodes[closed].end = tree.nodes.count }
+        tree.depthLimited = tree.maximumDepth >= 255
+        return tree
+    }
+
+    /// Appends `node` when it is an element or text; false for comments and other kinds.
+    private func append(_ node: xmlNodePtr, parent: Int, depth: Int, to tree: inout HTMLTree) -> Bool {
+        switch node.pointee.type {
+        case XML_ELEMENT_NODE:
+            var attributes: [HTMLAttribute] = []
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                let name = current.pointee.name.map { String(cString: $0) } ?? ""
+                var value = ""
+                var child = current.pointee.children
+                while let text = child {
+                    if let content = text.pointee.content { value += String(cString: content) }
+                    child = text.pointee.next
+                }
+                attributes.append(HTMLAttribute(name: name.lowercased(), value: value))
+                attribute = current.pointee.next
+            }
+            let name = node.pointee.name.map { String(cString: $0) } ?? ""
+            tree.nodes.append(HTMLNode(kind: .element, name: name.lowercased(), attributes: attributes, text: "",
+                                       parent: parent, end: tree.nodes.count + 1, depth: depth))
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            let text = node.pointee.content.map { String(cString: $0) } ?? ""
+            tree.nodes.append(HTMLNode(kind: .text, name: "", attributes: [], text: text,
+                                       parent: parent, end: tree.nodes.count + 1, depth: depth))
+        default:
+            return false
+        }
+        tree.maximumDepth = max(tree.maximumDepth, depth)
+        return true
+    }
+}
+
+extension HTMLDocument {
+    /// The character a named HTML entity stands for (`"eacute"` → `"é"`), from libxml2's table.
+    static func entity(named name: String) -> Unicode.Scalar? {
+        HTMLDocument.initializeOnce
+        guard let description = htmlEntityLookup(name) else { return nil }
+        return Unicode.Scalar(description.pointee.value)
+    }
+}
