@@ -1,6 +1,6 @@
 // Times redline's extraction of real captures: the 711 KB NDTV live blog and the two seeds.
 //
-//     swift run -c release redline-extract-bench [RUNS]
+//     swift run -c release redline-extract-bench [RUNS [FILE…]]
 //     → ndtv-ind-vs-sl-cwc2023-live.html  710777 bytes  median 9.8 ms  (21 runs)
 //
 // Inputs come from ../shared/ beside the package (or $REDLINE_SHARED). Benchmarks/extract.sh runs
@@ -12,11 +12,12 @@ let runs = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 21
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let shared = ProcessInfo.processInfo.environment["REDLINE_SHARED"].map { URL(fileURLWithPath: $0) }
     ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-let inputs = [
+let files = CommandLine.arguments.dropFirst(2).map { URL(fileURLWithPath: $0) }
+let inputs = files.isEmpty ? [
     "corpus/html/ndtv-ind-vs-sl-cwc2023-live.html",
     "seeds/000_25ca672d572d6d0d.txt",
     "seeds/004_7c9f8753ad4a5580.txt",
-]
+].map { shared.appendingPathComponent($0) } : files
 
 /// The median of `runs` timings of `body`, in milliseconds.
 func medianMilliseconds(runs: Int, _ body: () -> Void) -> Double {
@@ -30,8 +31,7 @@ func medianMilliseconds(runs: Int, _ body: () -> Void) -> Double {
     return timings[timings.count / 2]
 }
 
-for input in inputs {
-    let url = shared.appendingPathComponent(input)
+for url in inputs {
     guard let bytes = try? Data(contentsOf: url) else {
         FileHandle.standardError.write(Data("redline-extract-bench: cannot read \(url.path); set REDLINE_SHARED\n".utf8))
         exit(2)

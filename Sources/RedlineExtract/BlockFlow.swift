@@ -24,15 +24,17 @@ struct BlockFlow {
         var blocks: [Block] = []
         var buffer = ""
         var bufferKind = Block.Kind.paragraph
-        var open: [(end: Int, kind: Block.Kind?)] = []   // enclosing block elements
+        var open: [Int] = []                               // ends of the enclosing block elements
+        var kinds: [(end: Int, kind: Block.Kind)] = []     // the enclosing h1–h6, li, blockquote
         var lastWasBreak = false
         var bufferHasText = false
 
-        func currentKind() -> Block.Kind {
-            for element in open.reversed() { if let kind = element.kind { return kind } }
-            return .paragraph
-        }
         func flush() {
+            guard bufferHasText else {
+                buffer = ""
+                lastWasBreak = false
+                return
+            }
             let text = Text.normalize(buffer)
             buffer = ""
             lastWasBreak = false
@@ -44,10 +46,11 @@ struct BlockFlow {
         let end = tree.nodes[root].end
         var index = root
         while index < end {
-            while let last = open.last, last.end <= index {
+            while let last = open.last, last <= index {
                 open.removeLast()
                 flush()
             }
+            while let last = kinds.last, last.end <= index { kinds.removeLast() }
             let node = tree.nodes[index]
             if index != root, skip(index) {
                 index = node.end
@@ -57,14 +60,15 @@ struct BlockFlow {
             case .text:
                 buffer += node.text
                 if node.text.utf8.contains(where: { $0 > 0x20 }) {
-                    if !bufferHasText { bufferKind = currentKind(); bufferHasText = true }
+                    if !bufferHasText { bufferKind = kinds.last?.kind ?? .paragraph; bufferHasText = true }
                     lastWasBreak = false
                 }
             case .element where node.name == "br":
                 if lastWasBreak { flush() } else { buffer += " "; lastWasBreak = true }
             case .element where Self.blockTags.contains(node.name):
                 flush()
-                open.append((node.end, Self.kind(of: node.name)))
+                open.append(node.end)
+                if let kind = Self.kind(of: node.name) { kinds.append((node.end, kind)) }
             case .element:
                 break
             }

@@ -19,8 +19,8 @@ enum HTMLArticleExtractor {
         }
         let tree = document.tree()
         var warnings: [String] = []
-        if tree.depthLimited {
-            warnings.append("the page nests elements deeper than libxml2's limit of 256; deeper markup was flattened")
+        if tree.isDeeplyNested {
+            warnings.append("the page nests elements \(tree.maximumDepth) levels deep, deeper than libxml2's usual limit of \(HTMLTree.deepNesting); it was read in full")
         }
         guard !tree.nodes.isEmpty else { return (Article(), warnings) }
         let page = HTMLPage(tree)
@@ -109,7 +109,7 @@ enum HTMLArticleExtractor {
                 chrome = Furniture.alwaysTags.contains(node.name) || node.name == "footer" || Furniture.isHidden(node)
                 ancestor = node.parent
             }
-            let text = Text.normalize(tree.text(of: h1))
+            let text = page.visibleText(of: h1)
             if !chrome, !text.isEmpty { return text }
         }
         return nil

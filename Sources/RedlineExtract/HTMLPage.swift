@@ -72,6 +72,15 @@ struct HTMLPage {
         BlockFlow(tree: tree).blocks(under: root) { isFurniture[$0] || skip($0) }
     }
 
+    /// The folded text under `index` as a reader sees it: scripts, styles and hidden elements
+    /// left out, whether or not the box around it is furniture.
+    func visibleText(of index: Int) -> String {
+        Text.normalize(tree.text(of: index) { inner in
+            let node = tree.nodes[inner]
+            return node.kind == .element && (Furniture.alwaysTags.contains(node.name) || Furniture.isHidden(node))
+        })
+    }
+
     /// The folded text under `index`, furniture left out.
     func text(of index: Int) -> String {
         Text.normalize(tree.text(of: index) { isFurniture[$0] })

@@ -8,8 +8,10 @@ struct HTMLTree: Sendable {
     var nodes: [HTMLNode] = []
     /// The deepest nesting seen.
     var maximumDepth = 0
-    /// True when the page nests deeper than libxml2 keeps (its limit is 256).
-    var depthLimited = false
+    /// True when the page nests elements deeper than ``deepNesting``: no real page does.
+    var isDeeplyNested = false
+    /// libxml2's own nesting limit without `XML_PARSE_HUGE`.
+    static let deepNesting = 256
 
     /// The indices of the elements named `name`, in document order.
     func elements(named name: String, in range: Range<Int>? = nil) -> [Int] {

@@ -150,7 +150,7 @@ struct LiveBlogMarkup {
             }
             keyEventBoxes.append(box)
             for (link, target) in links {
-                let title = Text.normalize(tree.text(of: link))
+                let title = page.visibleText(of: link)
                 guard !title.isEmpty else { continue }
                 var item = link
                 while tree.nodes[item].parent != list, tree.nodes[item].parent >= 0 { item = tree.nodes[item].parent }

@@ -17,14 +17,14 @@ enum LiveBlogMicrodata {
         for index in tree.nodes.indices where tree.nodes[index].kind == .element {
             let node = tree.nodes[index]
             if let type = node.attribute("itemtype"), type.hasSuffix("/LiveBlogPosting"), posting == nil {
-                let properties = self.properties(of: index, in: tree)
+                let properties = self.properties(of: index, in: tree, wanted: ["headline", "description", "url"])
                 posting = StructuredPosting(
                     headline: properties["headline"], description: properties["description"],
                     url: properties["url"], author: nil, isLiveBlog: true)
             }
             guard let itemprop = node.attribute("itemprop"),
                   itemprop.split(separator: " ").contains("liveBlogUpdate") else { continue }
-            let properties = self.properties(of: index, in: tree)
+            let properties = self.properties(of: index, in: tree, wanted: updateProperties)
             let update = StructuredUpdate(
                 id: LiveBlogJSONLD.entryID(url: properties["url"], id: node.attribute("itemid") ?? node.attribute("id")),
                 time: properties["datePublished"].flatMap(Timestamp.parse),
@@ -36,8 +36,10 @@ enum LiveBlogMicrodata {
         return posting?.updates.isEmpty == false ? posting : nil
     }
 
-    /// The item's properties, first value each; a nested item's as `outer.inner` (`author.name`).
-    static func properties(of item: Int, in tree: HTMLTree) -> [String: String] {
+    private static let updateProperties: Set<String> = ["url", "datePublished", "headline", "author", "author.name", "articleBody"]
+
+    /// The item's `wanted` properties, first value each; a nested item's as `outer.inner` (`author.name`).
+    static func properties(of item: Int, in tree: HTMLTree, wanted: Set<String>) -> [String: String] {
         var result: [String: String] = [:]
         var scopes: [(end: Int, prefix: String)] = []
         var index = item + 1
@@ -53,7 +55,7 @@ enum LiveBlogMicrodata {
             }
             for name in itemprop.split(separator: " ") {
                 let key = prefix + name
-                if result[key] == nil, let value = value(of: index, in: tree) { result[key] = value }
+                if wanted.contains(key), result[key] == nil, let value = value(of: index, in: tree) { result[key] = value }
             }
             if node.attribute("itemscope") != nil {
                 scopes.append((node.end, prefix + (itemprop.split(separator: " ").first.map(String.init) ?? "") + "."))

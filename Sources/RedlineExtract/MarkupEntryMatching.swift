@@ -119,7 +119,7 @@ struct MarkupEntryMatching {
             let marked = node.attribute("rel") == "author" || node.attribute("itemprop") == "author"
                 || (node.attribute("class") ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0 == "author" || $0 == "byline" }
             guard marked else { continue }
-            let text = Text.normalize(tree.text(of: index))
+            let text = page.visibleText(of: index)
             if !text.isEmpty, text.count <= 80 { return text }
         }
         return nil

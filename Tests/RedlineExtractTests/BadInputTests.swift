@@ -1,0 +1,119 @@
+import Foundation
+import RedlineExtract
+import RedlineModel
+import Testing
+
+/// Broken, hostile and mislabelled captures: a clear warning and a sensible article, never a crash.
+@Suite struct BadInputTests {
+    @Test func unclosedTags() {
+        let html = "<html><body><div><p>One <b>bold<p>Two<ul><li>Three<li>Four<blockquote>Five"
+        let extraction = ArticleExtractor.extract(Data(html.utf8))
+        #expect(extraction.format == .html)
+        let texts = extraction.article.positionedBlocks.map(\.block.text)
+        #expect(texts == ["One bold", "Two", "Three", "Four", "Five"])
+    }
+
+    @Test func hundredThousandNestedDivs() {
+        let depth = 100_000
+        var html = "<html><body><p>Before the nest.</p>"
+        html += String(repeating: "<div>", count: depth) + "Deep inside." + String(repeating: "</div>", count: depth)
+        html += "<p>After the nest.</p></body></html>"
+        let extraction = ArticleExtractor.extract(Data(html.utf8))
+        let texts = extraction.article.positionedBlocks.map(\.block.text)
+        #expect(texts.contains("Before the nest."))
+        #expect(texts.contains("Deep inside."), "\(texts)")
+        #expect(texts.contains("After the nest."), "\(texts)")
+        #expect(extraction.warnings.contains { $0.contains("levels deep") })
+    }
+
+    @Test func htmlInATextFileIsSniffed() throws {
+        let html = try Fixtures.page("corkbeo-level-3-live-cork.html")
+        let extraction = ArticleExtractor.extract(html, format: nil)
+        #expect(extraction.format == .html)
+        #expect(extraction.article.entries.count == 26)
+    }
+
+    @Test func textInAnHTMLFileIsSniffed() throws {
+        let text = try Fixtures.seed(Fixtures.seedNames[1])
+        #expect(CaptureFormat.sniff(text) == .text)
+        #expect(ArticleExtractor.extract(text, format: nil) == ArticleExtractor.extract(text, format: .text))
+    }
+
+    @Test func forcedHTMLOnTextWithoutTagsIsReadAsText() throws {
+        let text = try Fixtures.seed(Fixtures.seedNames[0])
+        let extraction = ArticleExtractor.extract(text, format: .html)
+        #expect(extraction.format == .text)
+        #expect(extraction.warnings.contains { $0.contains("no HTML tags") })
+        #expect(extraction.article == ArticleExtractor.extract(text, format: .text).article)
+    }
+
+    @Test func forcedTextOnHTMLStaysText() {
+        let html = Data("<html><body><p>Hello</p></body></html>".utf8)
+        let extraction = ArticleExtractor.extract(html, format: .text)
+        #expect(extraction.format == .text)
+        #expect(extraction.article.blocks.map(\.text) == ["<html><body><p>Hello</p></body></html>"])
+    }
+
+    @Test(arguments: [true, false])
+    func utf16WithByteOrderMark(littleEndian: Bool) throws {
+        let utf8 = try Fixtures.seed(Fixtures.seedNames[0])
+        let text = String(decoding: utf8, as: UTF8.self)
+        var bytes: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+        for unit in text.utf16 {
+            bytes += littleEndian ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+        }
+        let extraction = ArticleExtractor.extract(Data(bytes))
+        #expect(extraction.warnings.isEmpty)
+        #expect(extraction.article == ArticleExtractor.extract(utf8).article)
+    }
+
+    @Test func utf16HTMLWithByteOrderMark() {
+        let html = "<html><body><article><p>Ça va, Zelenskyy’s “plan”.</p></article></body></html>"
+        let bytes: [UInt8] = [0xFF, 0xFE] + html.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let extraction = ArticleExtractor.extract(Data(bytes))
+        #expect(extraction.format == .html)
+        #expect(extraction.article.blocks.map(\.text) == ["Ça va, Zelenskyy’s “plan”."])
+    }
+
+    @Test func invalidJSONLDIsAWarningAndMarkupStillCounts() {
+        let html = """
+            <html><head><script type="application/ld+json">{"@type": "LiveBlogPosting", "headline": "Oops", </script></head>
+            <body><h1>Talks live</h1><div class="entries">
+            <article id="block-2"><time datetime="2025-04-23T15:10:00Z">15.10</time><h2>Talks end</h2><p>Both sides left.</p></article>
+            <article id="block-1"><time datetime="2025-04-23T14:00:00Z">14.00</time><p>Talks begin.</p></article>
+            </div></body></html>
+            """
+        let extraction = ArticleExtractor.extract(Data(html.utf8))
+        #expect(extraction.warnings.contains { $0.contains("not valid JSON") })
+        let article = extraction.article
+        #expect(article.title == "Talks live")
+        #expect(article.entries.map(\.id) == ["block-2", "block-1"])
+        #expect(article.entries.map(\.title) == ["Talks end", nil])
+        #expect(article.entries.first?.time == Timestamp.parse("2025-04-23T15:10:00Z"))
+        #expect(article.entries.last?.blocks == [Block(.paragraph, "Talks begin.")])
+    }
+
+    @Test func invalidUTF8BecomesReplacementCharacters() {
+        var bytes = Array("<html><body><p>Caf".utf8)
+        bytes += [0xC3, 0x28, 0xFF]
+        bytes += Array(" ok</p></body></html>".utf8)
+        let extraction = ArticleExtractor.extract(Data(bytes))
+        #expect(extraction.warnings.contains { $0.contains("not valid UTF-8") })
+        #expect(extraction.article.blocks.first?.text.contains("\u{FFFD}") == true)
+        #expect(extraction.article.blocks.first?.text.hasSuffix("ok") == true)
+    }
+
+    @Test(arguments: [Data(), Data("   \n\n ".utf8), Data([0, 1, 2, 0xFF, 0xFE, 0x3C, 0x3C, 0x3E]), Data("<".utf8),
+                      Data("<html".utf8), Data("<!-- never closed".utf8), Data("<script>".utf8)])
+    func degenerateInputs(_ bytes: Data) {
+        let extraction = ArticleExtractor.extract(bytes)
+        #expect(extraction.article.positionedBlocks.allSatisfy { !$0.block.text.isEmpty })
+    }
+
+    @Test func entitiesAreDecoded() {
+        let html = #"<html><head><script type="application/ld+json">{"@type":"LiveBlogPosting","headline":"Oms: &ldquo;Gaza&rdquo; &amp; L&#39;Onu","liveBlogUpdate":[]}</script></head><body><p>Caf&eacute; &amp; &#8220;bar&#x201D;&nbsp;now</p></body></html>"#
+        let article = ArticleExtractor.extract(Data(html.utf8)).article
+        #expect(article.title == "Oms: “Gaza” & L'Onu")
+        #expect(article.blocks.map(\.text) == ["Café & “bar” now"])
+    }
+}
