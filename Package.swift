@@ -47,7 +47,7 @@ let package = Package(
 
         .testTarget(name: "RedlineModelTests", dependencies: ["RedlineModel"]),
         .testTarget(name: "RedlineCaptureTests", dependencies: ["RedlineCapture"]),
-        .testTarget(name: "RedlineExtractTests", dependencies: ["RedlineExtract"]),
+        .testTarget(name: "RedlineExtractTests", dependencies: ["RedlineExtract"], exclude: ["Golden"]),
         .testTarget(name: "RedlineStoreTests", dependencies: ["RedlineStore"]),
         .testTarget(name: "RedlineDiffTests", dependencies: ["RedlineDiff"]),
         .testTarget(name: "RedlineRenderTests", dependencies: ["RedlineRender", "RedlineDiff"]),

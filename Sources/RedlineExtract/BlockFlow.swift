@@ -35,7 +35,7 @@ struct BlockFlow {
                 lastWasBreak = false
                 return
             }
-            let text = Text.normalize(buffer)
+            let text = TextFolding.fold(buffer)
             buffer = ""
             lastWasBreak = false
             bufferHasText = false

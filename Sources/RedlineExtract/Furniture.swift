@@ -50,25 +50,39 @@ enum Furniture {
             case "hidden": return true
             case "aria-hidden": if attribute.value.lowercased() == "true" { return true }
             case "style":
-                let style = attribute.value.lowercased().filter { !$0.isWhitespace }
-                if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+                if isHiddenStyle(attribute.value) { return true }
             default: continue
             }
         }
         return false
     }
 
+    /// True for an inline style with `display: none` or `visibility: hidden`, on UTF-8 bytes.
+    static func isHiddenStyle(_ style: String) -> Bool {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.utf8.count)
+        for byte in style.utf8 where byte > 0x20 { compact.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)) }
+        return compact.contains("display:none".utf8) || compact.contains("visibility:hidden".utf8)
+    }
+
     /// True when a class name or the id is made of a furniture word (`cookie-banner`, `mostRead`).
     static func hasFurnitureName(_ node: HTMLNode) -> Bool {
         if node.name == "blockquote" { return false }   // embedded posts quoted by the newsroom
         for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
-            for name in attribute.value.split(whereSeparator: \.isWhitespace) {
-                let lower = name.lowercased()
-                if statePrefixes.contains(where: lower.hasPrefix) { continue }
-                if classWords.contains(lower.filter { $0 != "-" && $0 != "_" }) { return true }
-                for word in lower.split(whereSeparator: { $0 == "-" || $0 == "_" }) where classWords.contains(String(word)) {
-                    return true
-                }
+            if isFurnitureName(attribute.value) { return true }
+        }
+        return false
+    }
+
+    /// True when a `class` or `id` value names furniture: one of its names is, or is made of,
+    /// a furniture word (`cookie-banner`, `mostRead`, `link-share`).
+    static func isFurnitureName(_ value: String) -> Bool {
+        for name in value.split(whereSeparator: \.isWhitespace) {
+            let lower = name.lowercased()
+            if statePrefixes.contains(where: lower.hasPrefix) { continue }
+            if classWords.contains(lower.filter { $0 != "-" && $0 != "_" }) { return true }
+            for word in lower.split(whereSeparator: { $0 == "-" || $0 == "_" }) where classWords.contains(String(word)) {
+                return true
             }
         }
         return false

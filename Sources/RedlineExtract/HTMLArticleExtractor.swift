@@ -123,7 +123,7 @@ enum HTMLArticleExtractor {
                 let node = page.tree.nodes[meta]
                 guard node.attribute("name")?.lowercased() == name || node.attribute("property")?.lowercased() == name,
                       let content = node.attribute("content") else { continue }
-                let text = Text.normalize(content)
+                let text = TextFolding.fold(content)
                 if !text.isEmpty { return text }
             }
         }
@@ -132,7 +132,7 @@ enum HTMLArticleExtractor {
 
     private static func documentTitle(_ page: HTMLPage) -> String? {
         guard let title = page.tree.firstElement(named: "title") else { return nil }
-        let text = Text.normalize(page.tree.text(of: title))
+        let text = TextFolding.fold(page.tree.text(of: title))
         return text.isEmpty ? nil : text
     }
 
@@ -140,7 +140,7 @@ enum HTMLArticleExtractor {
         for link in page.tree.elements(named: "link") {
             let node = page.tree.nodes[link]
             if node.attribute("rel")?.lowercased() == "canonical", let href = node.attribute("href"), !href.isEmpty {
-                return Text.normalize(href)
+                return TextFolding.fold(href)
             }
         }
         return metaContent(page, ["og:url"])

@@ -11,6 +11,9 @@ internal import CLibXML2
 /// copy below walks them with a loop. ``HTMLTree/isDeeplyNested`` flags such pages.
 final class HTMLDocument {
     private let document: htmlDocPtr
+    /// Tag and attribute names by their pointer: libxml2 interns names in its dictionary, so
+    /// each distinct name is decoded once.
+    private var names: [UnsafePointer<xmlChar>: String] = [:]
 
     /// Parses `utf8` (already decoded and re-encoded as UTF-8); nil when libxml2 returns no document.
     init?(utf8: [UInt8]) {
@@ -61,6 +64,15 @@ final class HTMLDocument {
         return tree
     }
 
+    /// A tag or attribute name, lower case.
+    private func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        if let known = names[pointer] { return known }
+        let name = String(cString: pointer).lowercased()
+        names[pointer] = name
+        return name
+    }
+
     /// Appends `node` when it is an element or text; false for comments and other kinds.
     private func append(_ node: xmlNodePtr, parent: Int, depth: Int, to tree: inout HTMLTree) -> Bool {
         switch node.pointee.type {
@@ -68,18 +80,17 @@ final class HTMLDocument {
             var attributes: [HTMLAttribute] = []
             var attribute = node.pointee.properties
             while let current = attribute {
-                let name = current.pointee.name.map { String(cString: $0) } ?? ""
+                let name = self.name(current.pointee.name)
                 var value = ""
                 var child = current.pointee.children
                 while let text = child {
                     if let content = text.pointee.content { value += String(cString: content) }
                     child = text.pointee.next
                 }
-                attributes.append(HTMLAttribute(name: name.lowercased(), value: value))
+                attributes.append(HTMLAttribute(name: name, value: value))
                 attribute = current.pointee.next
             }
-            let name = node.pointee.name.map { String(cString: $0) } ?? ""
-            tree.nodes.append(HTMLNode(kind: .element, name: name.lowercased(), attributes: attributes, text: "",
+            tree.nodes.append(HTMLNode(kind: .element, name: name(node.pointee.name), attributes: attributes, text: "",
                                        parent: parent, end: tree.nodes.count + 1, depth: depth))
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             let text = node.pointee.content.map { String(cString: $0) } ?? ""

@@ -23,11 +23,12 @@ struct HTMLPage {
         // Pass 1: furniture by tag and hidden marks, inherited from the parent.
         var byTag = [Bool](repeating: false, count: nodes.count)
         for index in nodes.indices {
-            let node = nodes[index]
-            let inherited = node.parent >= 0 && byTag[node.parent]
-            byTag[index] = inherited || node.kind == .element && (Furniture.tags.contains(node.name) || Furniture.isHidden(node))
-            if node.kind == .element, let id = node.attribute("id"), !id.isEmpty, elementByID[id] == nil {
-                elementByID[id] = index
+            let parent = nodes[index].parent
+            if parent >= 0, byTag[parent] { byTag[index] = true }
+            guard nodes[index].kind == .element else { continue }
+            if !byTag[index], Furniture.tags.contains(nodes[index].name) || Furniture.isHidden(nodes[index]) { byTag[index] = true }
+            for attribute in nodes[index].attributes where attribute.name == "id" && !attribute.value.isEmpty {
+                if elementByID[attribute.value] == nil { elementByID[attribute.value] = index }
             }
         }
         let lengths = Self.textLengths(nodes, excluding: byTag)
@@ -35,14 +36,25 @@ struct HTMLPage {
         // (a wrapper called `has-sidebar` or `article-comments` is not a sidebar).
         let limit = max(lengths.isEmpty ? 0 : lengths[body] / 2, 1)
         var pruned = byTag
+        var namesSeen: [String: Bool] = [:]   // pages repeat their class names: judge each once
         for index in nodes.indices where !pruned[index] {
-            let node = nodes[index]
-            if node.parent >= 0, pruned[node.parent] { pruned[index] = true; continue }
-            if node.kind == .element, lengths[index] < limit, Furniture.hasFurnitureName(node) { pruned[index] = true }
+            let parent = nodes[index].parent
+            if parent >= 0, pruned[parent] { pruned[index] = true; continue }
+            guard nodes[index].kind == .element, lengths[index] < limit, nodes[index].name != "blockquote" else { continue }
+            for attribute in nodes[index].attributes where attribute.name == "class" || attribute.name == "id" {
+                let furniture: Bool
+                if let known = namesSeen[attribute.value] {
+                    furniture = known
+                } else {
+                    furniture = Furniture.isFurnitureName(attribute.value)
+                    namesSeen[attribute.value] = furniture
+                }
+                if furniture { pruned[index] = true; break }
+            }
         }
         // Pass 3: promotion boxes, known by their heading ("Sign up for our newsletter").
-        for index in nodes.indices where !pruned[index] && ["h2", "h3", "h4", "h5", "strong"].contains(nodes[index].name) {
-            let heading = Text.normalize(tree.text(of: index))
+        for index in nodes.indices where !pruned[index] && Self.promotionHeadings.contains(nodes[index].name) {
+            let heading = TextFolding.fold(tree.text(of: index))
             guard Furniture.isPromotionHeading(heading) else { continue }
             var box = index
             while nodes[box].parent >= 0, nodes[box].parent != body, lengths[nodes[box].parent] < 800 { box = nodes[box].parent }
@@ -51,6 +63,8 @@ struct HTMLPage {
         isFurniture = pruned
         textLength = Self.textLengths(nodes, excluding: pruned)
     }
+
+    private static let promotionHeadings: Set<String> = ["h2", "h3", "h4", "h5", "strong"]
 
     /// Text lengths per subtree, summed children-first over the pre-order array.
     private static func textLengths(_ nodes: [HTMLNode], excluding excluded: [Bool]) -> [Int] {
@@ -75,7 +89,7 @@ struct HTMLPage {
     /// The folded text under `index` as a reader sees it: scripts, styles and hidden elements
     /// left out, whether or not the box around it is furniture.
     func visibleText(of index: Int) -> String {
-        Text.normalize(tree.text(of: index) { inner in
+        TextFolding.fold(tree.text(of: index) { inner in
             let node = tree.nodes[inner]
             return node.kind == .element && (Furniture.alwaysTags.contains(node.name) || Furniture.isHidden(node))
         })
@@ -83,6 +97,6 @@ struct HTMLPage {
 
     /// The folded text under `index`, furniture left out.
     func text(of index: Int) -> String {
-        Text.normalize(tree.text(of: index) { isFurniture[$0] })
+        TextFolding.fold(tree.text(of: index) { isFurniture[$0] })
     }
 }

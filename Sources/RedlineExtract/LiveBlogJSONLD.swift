@@ -120,7 +120,7 @@ enum LiveBlogJSONLD {
             if let object = value as? [String: Any] { return string(object["@id"]) ?? string(object["url"]) }
             return nil
         }
-        let text = Text.normalize(HTMLEntities.decode(raw))
+        let text = TextFolding.fold(HTMLEntities.decode(raw))
         return text.isEmpty ? nil : text
     }
 

@@ -14,29 +14,34 @@ enum LiveBlogMicrodata {
     /// The live-blog posting in the page's microdata, when it has one.
     static func read(_ tree: HTMLTree) -> StructuredPosting? {
         var posting: StructuredPosting?
-        for index in tree.nodes.indices where tree.nodes[index].kind == .element {
-            let node = tree.nodes[index]
-            if let type = node.attribute("itemtype"), type.hasSuffix("/LiveBlogPosting"), posting == nil {
+        for index in tree.nodes.indices where tree.nodes[index].kind == .element && !tree.nodes[index].attributes.isEmpty {
+            var itemtype: String?
+            var itemprop: String?
+            for attribute in tree.nodes[index].attributes {
+                if attribute.name == "itemtype" { itemtype = attribute.value } else if attribute.name == "itemprop" { itemprop = attribute.value }
+            }
+            if let itemtype, itemtype.hasSuffix("/LiveBlogPosting"), posting == nil {
                 let properties = self.properties(of: index, in: tree, wanted: ["headline", "description", "url"])
                 posting = StructuredPosting(
                     headline: properties["headline"], description: properties["description"],
                     url: properties["url"], author: nil, isLiveBlog: true)
             }
-            guard let itemprop = node.attribute("itemprop"),
-                  itemprop.split(separator: " ").contains("liveBlogUpdate") else { continue }
+            guard let itemprop, itemprop.split(separator: " ").contains("liveBlogUpdate") else { continue }
+            let node = tree.nodes[index]
             let properties = self.properties(of: index, in: tree, wanted: updateProperties)
             let update = StructuredUpdate(
                 id: LiveBlogJSONLD.entryID(url: properties["url"], id: node.attribute("itemid") ?? node.attribute("id")),
                 time: properties["datePublished"].flatMap(Timestamp.parse),
                 headline: properties["headline"], author: properties["author.name"] ?? properties["author"],
-                articleBody: properties["articleBody"], element: index)
+                articleBody: nil, element: index)
             if posting == nil { posting = StructuredPosting(isLiveBlog: true) }
             posting?.updates.append(update)
         }
         return posting?.updates.isEmpty == false ? posting : nil
     }
 
-    private static let updateProperties: Set<String> = ["url", "datePublished", "headline", "author", "author.name", "articleBody"]
+    // No articleBody: a microdata update is its own element, so its text comes from the markup.
+    private static let updateProperties: Set<String> = ["url", "datePublished", "headline", "author", "author.name"]
 
     /// The item's `wanted` properties, first value each; a nested item's as `outer.inner` (`author.name`).
     static func properties(of item: Int, in tree: HTMLTree, wanted: Set<String>) -> [String: String] {
@@ -75,7 +80,7 @@ enum LiveBlogMicrodata {
         default: node.attribute("content") ?? (node.attribute("itemscope") != nil ? nil : tree.text(of: index))
         }
         guard let raw else { return nil }
-        let text = Text.normalize(raw)
+        let text = TextFolding.fold(raw)
         return text.isEmpty ? nil : text
     }
 }

@@ -136,7 +136,7 @@ struct MarkupEntryMatching {
             if character == ">", inTag { inTag = false; continue }
             if inTag { continue }
             if character == "\n" || character == "\r\n" {
-                let text = Text.normalize(line)
+                let text = TextFolding.fold(line)
                 if !text.isEmpty { blocks.append(Block(.paragraph, text)) }
                 line = ""
             } else {
@@ -160,7 +160,7 @@ struct MarkupEntryMatching {
             index += 1
         }
         guard index < scalars.count, index > 0, scalars[index - 1] == " " || scalars[index - 1] == ")" else { return headline }
-        let rest = Text.normalize(String(String.UnicodeScalarView(scalars[index...])))
+        let rest = TextFolding.fold(String(String.UnicodeScalarView(scalars[index...])))
         return rest.isEmpty ? headline : rest
     }
 

@@ -36,7 +36,7 @@ struct PlainTextLine: Sendable {
 
     /// The line in `raw`, nil when it is blank.
     init?(_ raw: Substring) {
-        var folded = Text.normalize(raw)
+        var folded = TextFolding.fold(raw)
         guard !folded.isEmpty else { return nil }
         var bullet = false
         for marker in ["• ", "- ", "* ", "· ", "◦ ", "▪ ", "‣ "] where folded.hasPrefix(marker) {
@@ -45,7 +45,7 @@ struct PlainTextLine: Sendable {
             break
         }
         if !bullet, folded.count > 1, let first = folded.first, "•◦▪‣".contains(first) {
-            folded = Text.normalize(folded.dropFirst())
+            folded = TextFolding.fold(folded.dropFirst())
             bullet = true
         }
         guard !folded.isEmpty else { return nil }

@@ -1,5 +1,5 @@
 import Foundation
-import RedlineExtract
+@testable import RedlineExtract
 import RedlineModel
 import Testing
 
@@ -115,5 +115,19 @@ import Testing
         let article = ArticleExtractor.extract(Data(html.utf8)).article
         #expect(article.title == "Oms: “Gaza” & L'Onu")
         #expect(article.blocks.map(\.text) == ["Café & “bar” now"])
+    }
+}
+
+/// The fast white-space folding agrees with the model's `Text.normalize` on real text.
+@Suite struct TextFoldingTests {
+    @Test func agreesWithTextNormalizeOnTheCorpusAndSeeds() throws {
+        var samples: [String] = ["Cafe\u{0301} ok", " a\u{00A0}\u{2003}b\u{200B}c\u{FEFF}d ", "\u{2000}x\u{2028}", "ﬁ ligature Å Ω K"]
+        for name in Fixtures.pageNames { samples.append(String(decoding: try Fixtures.page(name), as: UTF8.self)) }
+        for name in Fixtures.seedNames { samples.append(String(decoding: try Fixtures.seed(name), as: UTF8.self)) }
+        for sample in samples {
+            for line in sample.split(separator: "\n", omittingEmptySubsequences: false).prefix(4000) {
+                #expect(TextFolding.fold(line) == Text.normalize(line))
+            }
+        }
     }
 }
