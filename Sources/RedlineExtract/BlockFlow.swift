@@ -17,7 +17,13 @@ struct BlockFlow {
         "legend", "body", "html", "time", "hgroup",
     ]
 
+    /// Elements whose text counts when only marked-up paragraphs are wanted.
+    static let paragraphTags: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "dd", "dt"]
+
     let tree: HTMLTree
+    /// When true, text counts only inside ``paragraphTags``: loose text in `div`s and `span`s
+    /// (score boards, toggles, labels) is left out.
+    var paragraphsOnly = false
 
     /// The blocks under element `root`, skipping the subtrees for which `skip` is true.
     func blocks(under root: Int, skip: (Int) -> Bool) -> [Block] {
@@ -28,6 +34,7 @@ struct BlockFlow {
         var kinds: [(end: Int, kind: Block.Kind)] = []     // the enclosing h1–h6, li, blockquote
         var lastWasBreak = false
         var bufferHasText = false
+        var paragraphs: [Int] = []                          // ends of the enclosing paragraphTags
 
         func flush() {
             guard bufferHasText else {
@@ -51,6 +58,7 @@ struct BlockFlow {
                 flush()
             }
             while let last = kinds.last, last.end <= index { kinds.removeLast() }
+            while let last = paragraphs.last, last <= index { paragraphs.removeLast() }
             let node = tree.nodes[index]
             if index != root, skip(index) {
                 index = node.end
@@ -58,6 +66,7 @@ struct BlockFlow {
             }
             switch node.kind {
             case .text:
+                if paragraphsOnly, paragraphs.isEmpty { break }
                 buffer += node.text
                 if node.text.utf8.contains(where: { $0 > 0x20 }) {
                     if !bufferHasText { bufferKind = kinds.last?.kind ?? .paragraph; bufferHasText = true }
@@ -68,6 +77,7 @@ struct BlockFlow {
             case .element where Self.blockTags.contains(node.name):
                 flush()
                 open.append(node.end)
+                if paragraphsOnly, Self.paragraphTags.contains(node.name) { paragraphs.append(node.end) }
                 if let kind = Self.kind(of: node.name) { kinds.append((node.end, kind)) }
             case .element:
                 break

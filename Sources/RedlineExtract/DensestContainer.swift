@@ -19,13 +19,13 @@ enum DensestContainer {
     }
 
     /// The densest of `candidates` by the text of their `<p>`s, counting nothing inside the
-    /// `excluded` subtrees, among those whose text is mostly paragraphs (not menus or score
-    /// boards); nil when there is none.
-    static func find(_ page: HTMLPage, among candidates: [Int], excluding excluded: Set<Int>) -> Int? {
+    /// `excluded` subtrees, among those with at least `minimumShare` of their text in paragraphs
+    /// (not menus or score boards); nil when there is none.
+    static func find(_ page: HTMLPage, among candidates: [Int], excluding excluded: Set<Int>, minimumShare: Double) -> Int? {
         let score = scores(page, excluding: excluded, paragraphsOnly: true)
         var best: Int?
         var bestScore = 0.0
-        for index in candidates where score[index] > bestScore && paragraphShare(page, index, excluding: excluded) >= 0.6 {
+        for index in candidates where score[index] > bestScore && paragraphShare(page, index, excluding: excluded) >= minimumShare {
             best = index
             bestScore = score[index]
         }

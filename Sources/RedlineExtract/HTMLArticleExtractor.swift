@@ -54,17 +54,26 @@ enum HTMLArticleExtractor {
         let entryElements = entries.compactMap(\.element)
         let skipped = entryElements + markup.keyEventBoxes
         let title = posting?.headline ?? headline(page) ?? metaContent(page, ["og:title", "twitter:title"]) ?? documentTitle(page)
-        let standfirst = posting?.description ?? metaContent(page, ["description", "og:description", "twitter:description"])
+        var standfirst = posting?.description ?? metaContent(page, ["description", "og:description", "twitter:description"])
         let region = bodyRegion(page, entries: entryElements, skipped: skipped)
+        // Around a live blog's entries, only marked-up paragraphs count: the loose text there is
+        // score boards, toggles and labels.
+        let skippedSet = Set(skipped)
         var blocks = region.map { region in
-            page.blocks(under: region) { index in skipped.contains(index) }
+            page.blocks(under: region, paragraphsOnly: !entries.isEmpty) { index in skippedSet.contains(index) }
         } ?? []
+        // A summary cut short in the page's metadata ("… between Chennai Super Kings and Sunriser")
+        // is the start of a paragraph on the page: that paragraph is the standfirst.
+        if let summary = standfirst.map(MarkupEntryMatching.withoutEllipsis), summary.count >= 40,
+           let index = blocks.prefix(3).firstIndex(where: { $0.text.hasPrefix(summary) }) {
+            standfirst = blocks[index].text
+        }
         blocks.removeAll { $0.text == title || $0.text == standfirst }
 
         var article = Article(
             title: title, standfirst: standfirst,
             byline: posting?.author ?? metaContent(page, ["author", "article:author"]),
-            url: canonicalURL(page) ?? posting?.url,
+            url: (canonicalURL(page) ?? posting?.url).map(withoutTracking),
             keyEvents: keyEvents(markup, entries: entries, page: page),
             blocks: blocks, entries: entries.map(\.entry))
         if article.url?.isEmpty == true { article.url = nil }
@@ -83,19 +92,12 @@ enum HTMLArticleExtractor {
     }
 
     /// Where the blocks outside any entry are read from: for a plain page, the element with the
-    /// most paragraph text; for a live blog, the element around its entries with the most
-    /// paragraph text outside them (its introduction), if any.
+    /// most paragraph text; for a live blog, the element with the most paragraph text outside
+    /// its entries (its introduction), if at least 30% of its other text stands in paragraphs.
     private static func bodyRegion(_ page: HTMLPage, entries: [Int], skipped: [Int]) -> Int? {
-        let tree = page.tree
-        guard let first = entries.first else { return DensestContainer.find(page) }
-        let common = entries.dropFirst().reduce(first) { tree.commonAncestor($0, $1) }
-        var ancestors: [Int] = []
-        var ancestor = entries.count == 1 ? tree.nodes[common].parent : common
-        while ancestor >= 0, ancestor != page.body {
-            ancestors.append(ancestor)
-            ancestor = tree.nodes[ancestor].parent
-        }
-        return DensestContainer.find(page, among: ancestors, excluding: Set(skipped))
+        guard !entries.isEmpty else { return DensestContainer.find(page) }
+        let candidates = Array(page.body..<page.tree.nodes[page.body].end)
+        return DensestContainer.find(page, among: candidates, excluding: Set(skipped), minimumShare: 0.3)
     }
 
     /// The first `h1` outside navigation and sidebars.
@@ -134,6 +136,21 @@ enum HTMLArticleExtractor {
         guard let title = page.tree.firstElement(named: "title") else { return nil }
         let text = TextFolding.fold(page.tree.text(of: title))
         return text.isEmpty ? nil : text
+    }
+
+    /// Query parameters that only track the reader.
+    private static let trackingParameters: Set<String> = ["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid"]
+
+    /// `url` without tracking parameters: `…/talks?utm_source=rss&id=7` → `…/talks?id=7`.
+    static func withoutTracking(_ url: String) -> String {
+        guard let question = url.firstIndex(of: "?") else { return url }
+        let fragmentStart = url[question...].firstIndex(of: "#") ?? url.endIndex
+        let query = url[url.index(after: question)..<fragmentStart]
+        let kept = query.split(separator: "&").filter { item in
+            let name = item.prefix { $0 != "=" }.lowercased()
+            return !name.hasPrefix("utm_") && !trackingParameters.contains(name)
+        }
+        return String(url[..<question]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&")) + url[fragmentStart...]
     }
 
     private static func canonicalURL(_ page: HTMLPage) -> String? {

@@ -82,8 +82,8 @@ struct HTMLPage {
     }
 
     /// The blocks under `root`, leaving out furniture and the subtrees `skip` names.
-    func blocks(under root: Int, skip: (Int) -> Bool = { _ in false }) -> [Block] {
-        BlockFlow(tree: tree).blocks(under: root) { isFurniture[$0] || skip($0) }
+    func blocks(under root: Int, paragraphsOnly: Bool = false, skip: (Int) -> Bool = { _ in false }) -> [Block] {
+        BlockFlow(tree: tree, paragraphsOnly: paragraphsOnly).blocks(under: root) { isFurniture[$0] || skip($0) }
     }
 
     /// The folded text under `index` as a reader sees it: scripts, styles and hidden elements

@@ -93,7 +93,7 @@ enum LiveBlogJSONLD {
                 time: string(update["datePublished"]).flatMap(Timestamp.parse),
                 headline: string(update["headline"]),
                 author: names(update["author"]),
-                articleBody: string(update["articleBody"])))
+                articleBody: (update["articleBody"] as? String).map(HTMLEntities.decode)))
         }
         return posting
     }
