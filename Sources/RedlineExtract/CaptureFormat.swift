@@ -7,11 +7,13 @@ public enum CaptureFormat: String, Sendable, Hashable, CaseIterable {
     /// The format `bytes` look like: HTML when the first non-blank characters open a tag
     /// (`<!DOCTYPE`, `<html`, `<head`, `<body`, `<!--`, `<div` …), text otherwise.
     public static func sniff(_ bytes: Data) -> CaptureFormat {
-        let head = TextDecoding.decode(bytes.prefix(4096)).text
-        let trimmed = head.drop { $0.isWhitespace }.lowercased()
-        let openers = ["<!doctype", "<html", "<head", "<body", "<!--", "<meta", "<div", "<article", "<p>", "<p ", "<?xml"]
-        if openers.contains(where: trimmed.hasPrefix) { return .html }
-        if trimmed.hasPrefix("<"), head.contains("</") { return .html }
+        let head = Array(TextDecoding.decode(bytes.prefix(4096)).text.utf8)
+        guard let start = head.firstIndex(where: { !($0 == 0x20 || (0x09...0x0D).contains($0)) }) else { return .text }
+        let lowered = head[start...].prefix(16).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let openers = ["<!doctype", "<html", "<head", "<body", "<!--", "<meta", "<div", "<article", "<p>", "<p ", "<?xml",
+                       "<section", "<main", "<title", "<script", "<style", "<link", "<table", "<ul", "<h1", "<h2"]
+        if openers.contains(where: { lowered.starts(with: $0.utf8) }) { return .html }
+        if head[start] == UInt8(ascii: "<"), head.contains("</".utf8) { return .html }
         return .text
     }
 

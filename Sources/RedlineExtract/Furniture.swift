@@ -105,16 +105,23 @@ enum Furniture {
         "website", "notify me of",
     ]
 
+    /// `text` in lower case, without Unicode case mapping when it is ASCII.
+    static func lowercase(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
+        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
     /// True when `line` (already folded) is furniture on its own.
     static func isFurnitureLine(_ line: String) -> Bool {
         guard line.utf8.count <= 300 else { return false }
-        var key = line.lowercased()
+        var key = lowercase(line)
         while key.hasSuffix(".") || key.hasSuffix(":") { key.removeLast() }
         if lines.contains(key) { return true }
         if key.hasPrefix("sign up to ") || key.hasPrefix("sign up for ") || key.hasPrefix("subscribe to our") {
             return key.contains("newsletter") || key.contains("email")
         }
         if key.contains("newsletter promotion") || key == "privacy notice" { return true }
+        if key.hasPrefix("please turn on javascript") || key.hasPrefix("this article is more than") { return true }
         if key.contains("cookie") {
             let words = ["we use", "accept", "consent", "settings", "preferences", "this site uses", "this website uses", "manage"]
             return words.contains(where: key.contains)
@@ -124,8 +131,8 @@ enum Furniture {
 
     /// True for the heading of a promotion box: "Sign up for the CorkBeo newsletter".
     static func isPromotionHeading(_ heading: String) -> Bool {
-        let key = heading.lowercased()
-        guard key.count <= 120 else { return false }
+        guard heading.utf8.count <= 240 else { return false }
+        let key = lowercase(heading)
         return key.contains("newsletter") || key.hasPrefix("sign up") || key.hasPrefix("subscribe")
             || key.hasPrefix("get alerts") || key.hasPrefix("download the app") || key.hasPrefix("most read")
             || key.hasPrefix("most popular") || key.hasPrefix("trending")
@@ -133,13 +140,15 @@ enum Furniture {
 
     /// True when `line` (folded) opens the comment form: "Leave a Reply", "Leave A Reply".
     static func opensCommentForm(_ line: String) -> Bool {
-        let key = line.lowercased()
+        guard line.utf8.count <= 40 else { return false }
+        let key = lowercase(line)
         return key == "leave a reply" || key == "leave a comment" || key.hasPrefix("leave a reply")
     }
 
     /// True when `line` (folded) belongs to a comment form.
     static func isCommentFormLine(_ line: String) -> Bool {
-        let key = line.lowercased()
+        guard line.utf8.count <= 300 else { return false }
+        let key = lowercase(line)
         return commentFormPrefixes.contains(where: key.hasPrefix) || isFurnitureLine(line)
     }
 }

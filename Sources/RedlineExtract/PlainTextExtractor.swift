@@ -36,7 +36,7 @@ enum PlainTextExtractor {
                 inCommentForm = false
             }
             if Furniture.opensCommentForm(line.text) { inCommentForm = true; continue }
-            if line.text.lowercased() == "key events" || line.text.lowercased() == "key events:" {
+            if line.text.utf8.count <= 11, ["key events", "key events:"].contains(Furniture.lowercase(line.text)) {
                 inKeyEvents = true
                 isLiveBlog = true
                 continue
@@ -45,18 +45,30 @@ enum PlainTextExtractor {
 
             if let stamp = line.timeStamp {
                 isLiveBlog = true
+                // In the key-events list a stamp sits above the event's title ("2h ago", "Talks end"),
+                // unless that title is followed by a paragraph: then the entries have begun.
+                if inKeyEvents, let title = next, title.timeStamp == nil, title.isHeadingLike, !title.isName,
+                   index + 1 >= lines.count || lines[index + 1].isHeadingLike || lines[index + 1].timeStamp != nil {
+                    article.keyEvents.append(KeyEvent(time: stamp.date, title: title.text))
+                    index += 1
+                    continue
+                }
                 inKeyEvents = false
-                var entry = Entry(time: stamp.date)
+                // "2h ago" then "10.45 BST": one entry, stamped twice.
+                if let last = entries.last, last.title == nil, last.author == nil, last.blocks.isEmpty {
+                    entries[entries.count - 1].time = last.time ?? stamp.date
+                } else {
+                    entries.append(Entry(time: stamp.date))
+                }
                 if let author = next, author.isName, index + 1 < lines.count, !lines[index + 1].isHeadingLike {
-                    entry.author = author.text
+                    entries[entries.count - 1].author = author.text
                     index += 1
                 }
-                if let title = index < lines.count ? lines[index] : nil, title.isHeadingLike, !title.isName,
+                if let title = index < lines.count ? lines[index] : nil, title.isHeadingLike, !title.isName, title.timeStamp == nil,
                    index + 1 < lines.count, lines[index + 1].timeStamp == nil {
-                    entry.title = title.text
+                    entries[entries.count - 1].title = title.text
                     index += 1
                 }
-                entries.append(entry)
                 continue
             }
             if isLiveBlog, line.isName, let next, !next.isName, next.timeStamp == nil, !Furniture.isFurnitureLine(next.text) {

@@ -1,5 +1,6 @@
 import Foundation
 import RedlineExtract
+import Synchronization
 import RedlineModel
 import Testing
 
@@ -23,8 +24,17 @@ enum Fixtures {
     static func page(_ name: String) throws -> Data { try Data(contentsOf: corpusHTML.appendingPathComponent(name)) }
 
     /// Extraction of a shared file, cached: several tests look at the same page.
-    static func extraction(seed name: String) throws -> Extraction { ArticleExtractor.extract(try seed(name)) }
-    static func extraction(page name: String) throws -> Extraction { ArticleExtractor.extract(try page(name)) }
+    static func extraction(seed name: String) throws -> Extraction { try cached("seeds/" + name) { ArticleExtractor.extract(try seed(name)) } }
+    static func extraction(page name: String) throws -> Extraction { try cached("html/" + name) { ArticleExtractor.extract(try page(name)) } }
+
+    private static let extractions = Mutex<[String: Extraction]>([:])
+
+    private static func cached(_ key: String, _ extract: () throws -> Extraction) throws -> Extraction {
+        if let known = extractions.withLock({ $0[key] }) { return known }
+        let extraction = try extract()
+        extractions.withLock { $0[key] = extraction }
+        return extraction
+    }
 
     /// A stable, readable dump of an extraction: its format, warnings and the article's JSON.
     static func dump(_ extraction: Extraction) throws -> String {
