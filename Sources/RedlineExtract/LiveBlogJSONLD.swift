@@ -90,7 +90,7 @@ enum LiveBlogJSONLD {
         for case let update as [String: Any] in updates {
             posting.updates.append(StructuredUpdate(
                 id: entryID(url: string(update["url"]), id: string(update["@id"])),
-                time: string(update["datePublished"]).flatMap(Timestamp.parse),
+                time: string(update["datePublished"]).flatMap(EntryTime.parse),
                 headline: string(update["headline"]),
                 author: names(update["author"]),
                 articleBody: (update["articleBody"] as? String).map(HTMLEntities.decode)))

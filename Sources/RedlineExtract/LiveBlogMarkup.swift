@@ -85,7 +85,7 @@ struct LiveBlogMarkup {
         let node = tree.nodes[element]
         var entry = MarkupEntry(element: element, id: node.attribute("id"))
         if let time = tree.firstElement(named: "time", in: element..<node.end) {
-            entry.time = tree.nodes[time].attribute("datetime").flatMap(Timestamp.parse)
+            entry.time = tree.nodes[time].attribute("datetime").flatMap(EntryTime.parse)
             var stamp = time
             while tree.nodes[stamp].parent > element, page.textLength[tree.nodes[stamp].parent] < 80 {
                 stamp = tree.nodes[stamp].parent
@@ -155,7 +155,7 @@ struct LiveBlogMarkup {
                 var item = link
                 while tree.nodes[item].parent != list, tree.nodes[item].parent >= 0 { item = tree.nodes[item].parent }
                 let time = tree.firstElement(named: "time", in: item..<tree.nodes[item].end)
-                    .flatMap { tree.nodes[$0].attribute("datetime") }.flatMap(Timestamp.parse)
+                    .flatMap { tree.nodes[$0].attribute("datetime") }.flatMap(EntryTime.parse)
                 keyEvents.append(MarkupKeyEvent(target: target, title: title, time: time))
             }
         }

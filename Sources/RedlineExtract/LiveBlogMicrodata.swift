@@ -31,7 +31,7 @@ enum LiveBlogMicrodata {
             let properties = self.properties(of: index, in: tree, wanted: updateProperties)
             let update = StructuredUpdate(
                 id: LiveBlogJSONLD.entryID(url: properties["url"], id: node.attribute("itemid") ?? node.attribute("id")),
-                time: properties["datePublished"].flatMap(Timestamp.parse),
+                time: properties["datePublished"].flatMap(EntryTime.parse),
                 headline: properties["headline"], author: properties["author.name"] ?? properties["author"],
                 articleBody: nil, element: index)
             if posting == nil { posting = StructuredPosting(isLiveBlog: true) }
