@@ -14,7 +14,8 @@ struct MarkupEntryMatching {
     let page: HTMLPage
     let markup: LiveBlogMarkup
 
-    /// One entry per update, in page order when every update was found, else in the data's order.
+    /// One entry per update, plus the markup's entries beside them that the data leaves out; in
+    /// page order when every update was found, else in the data's order.
     func match(_ updates: [StructuredUpdate]) -> (entries: [(element: Int?, entry: Entry)], unmatched: Int) {
         let tree = page.tree
         var used = Set<Int>()          // indices into markup.entries
@@ -52,10 +53,15 @@ struct MarkupEntryMatching {
             if let element = chosen?.element { usedElements.insert(element) }
             found.append(chosen)
         }
-        let elements = found.compactMap { $0?.element }
+        // Entries the markup shows beside matched ones but the structured data leaves out (it
+        // often lists only the latest updates) are entries too: their text is the newsroom's.
+        let parents = Set(found.compactMap { $0.map { tree.nodes[$0.element].parent } })
+        let extras = markup.entries.filter { !usedElements.contains($0.element) && parents.contains(tree.nodes[$0.element].parent) }
+        let elements = found.compactMap { $0?.element } + extras.map(\.element)
         var entries: [(element: Int?, entry: Entry)] = zip(updates, found).map { update, markupEntry in
             (markupEntry?.element, entry(update, markupEntry, others: elements))
         }
+        entries += extras.map { ($0.element, entry(StructuredUpdate(), $0, others: elements)) }
         let unmatched = found.filter { $0 == nil }.count
         if unmatched == 0 { entries.sort { $0.element! < $1.element! } }
         return (entries, unmatched)

@@ -103,3 +103,22 @@ import Testing
         #expect(extraction.article.entries.first?.blocks.map(\.text) == ["First line.", "Second line."])
     }
 }
+
+extension HTMLShapesTests {
+    @Test func entriesTheStructuredDataLeavesOutAreKept() {
+        let html = """
+            <html><head><script type="application/ld+json">{"@type": "LiveBlogPosting", "headline": "Live",
+              "liveBlogUpdate": [{"url": "https://example.com/live#block-3", "headline": "Newest", "datePublished": "2024-07-04T22:00:00Z"}]}</script></head>
+            <body><div class="entries">
+              <div id="block-3"><time datetime="2024-07-04T22:00:00Z">22:00</time><h2>Newest</h2><p>Three.</p></div>
+              <div id="block-2"><time datetime="2024-07-04T21:00:00Z">21:00</time><p>Two.</p></div>
+              <div id="block-1"><time datetime="2024-07-04T20:00:00Z">20:00</time><p>One.</p></div>
+            </div></body></html>
+            """
+        let article = ArticleExtractor.extract(Data(html.utf8)).article
+        #expect(article.entries.map(\.id) == ["block-3", "block-2", "block-1"])
+        #expect(article.entries.map { $0.blocks.map(\.text) } == [["Three."], ["Two."], ["One."]])
+        #expect(article.entries[1].time == Timestamp.parse("2024-07-04T21:00:00Z"))
+        #expect(article.blocks.isEmpty)
+    }
+}
