@@ -78,7 +78,11 @@ struct BlockFlow {
                 flush()
                 open.append(node.end)
                 if paragraphsOnly, Self.paragraphTags.contains(node.name) { paragraphs.append(node.end) }
-                if let kind = Self.kind(of: node.name) { kinds.append((node.end, kind)) }
+                if let kind = Self.kind(of: node.name) {
+                    kinds.append((node.end, kind))
+                } else if node.name == "p", followsEmptyHeading(index) {
+                    kinds.append((node.end, .heading))
+                }
             case .element:
                 break
             }
@@ -86,6 +90,20 @@ struct BlockFlow {
         }
         flush()
         return blocks
+    }
+
+    /// True when the `p` at `index` comes right after an empty `h1`–`h6`: libxml2 follows HTML 4
+    /// and closes a heading at a `<p>` inside it (`<h2><p>Title</p></h2>` → `<h2></h2><p>Title</p>`),
+    /// where browsers keep the paragraph inside the heading.
+    private func followsEmptyHeading(_ index: Int) -> Bool {
+        let parent = tree.nodes[index].parent
+        var previous = index - 1
+        while previous > parent, tree.nodes[previous].kind == .text, tree.nodes[previous].parent == parent,
+              !tree.nodes[previous].text.utf8.contains(where: { $0 > 0x20 }) {
+            previous -= 1
+        }
+        guard previous > parent, tree.nodes[previous].parent == parent, tree.nodes[previous].end == previous + 1 else { return false }
+        return Self.kind(of: tree.nodes[previous].name) == .heading
     }
 
     /// The block kind an element gives the text inside it.

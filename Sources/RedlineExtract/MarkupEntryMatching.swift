@@ -104,6 +104,12 @@ struct MarkupEntryMatching {
             if let first = blocks.first, first.text == headline, first.kind == .heading || blocks.count > 1 {
                 blocks.removeFirst()
                 entry.title = headline
+            } else if let first = blocks.first, first.text.hasPrefix(key),
+                      first.kind == .heading || blocks.count > 1 && (headline.hasSuffix("…") || headline.hasSuffix("...")) {
+                // The data cut the headline short; the page has it whole. (libxml2 follows HTML 4
+                // and closes an `h2` at a `<p>` inside it, so a title can arrive as a paragraph.)
+                blocks.removeFirst()
+                entry.title = first.text
             } else if let first = blocks.first, first.text.hasPrefix(key) {
                 entry.title = nil   // the "headline" is only the start of the text
             } else {
