@@ -131,3 +131,15 @@ import Testing
         }
     }
 }
+
+/// Entry times read on bytes equal the model's parser, truncated to the second.
+@Suite struct EntryTimeTests {
+    @Test(arguments: [
+        "2020-10-06T21:22:53.212+01:00", "2023-11-02T15:56:32Z", "2020-10-02T19:02:32+05:30", "2023-11-02T16:48Z",
+        "2024-02-29T23:59:59-08:00", "1999-12-31T00:00:00+14:00", "2023-11-02T10:14:29+05:30", "2000-03-01T12:00Z",
+        "2023-02-30T10:00:00Z", "2023-11-02T24:00:00Z", "2023-11-02 10:00", "20250423T1000Z", "2025-04-23", "not a time",
+    ])
+    func agreesWithTimestampParse(_ text: String) {
+        #expect(EntryTime.parse(text) == Timestamp.parse(text).map(EntryTime.wholeSeconds))
+    }
+}
