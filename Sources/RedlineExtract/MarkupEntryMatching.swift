@@ -74,7 +74,7 @@ struct MarkupEntryMatching {
     }
 
     /// Entries from markup alone, for live blogs without structured data: used only when at least
-    /// two entry elements share a parent.
+    /// two entry elements share a parent and hold a quarter of the page's text.
     static func markupOnly(_ markup: LiveBlogMarkup, page: HTMLPage) -> [(element: Int, entry: Entry)] {
         var siblings: [Int: Int] = [:]
         for entry in markup.entries { siblings[page.tree.nodes[entry.element].parent, default: 0] += 1 }
@@ -82,6 +82,10 @@ struct MarkupEntryMatching {
               count >= 2 else { return [] }
         let matching = MarkupEntryMatching(page: page, markup: markup)
         let chosen = markup.entries.filter { page.tree.nodes[$0.element].parent == parent }
+        // A list of dated links (related stories, comments) is not a live blog: the entries must
+        // hold a good share of the page's text.
+        let entryText = chosen.reduce(0) { $0 + page.textLength[$1.element] }
+        guard entryText * 4 >= page.textLength[page.body] else { return [] }
         let elements = chosen.map(\.element)
         return chosen.map { ($0.element, matching.entry(StructuredUpdate(), $0, others: elements)) }
     }

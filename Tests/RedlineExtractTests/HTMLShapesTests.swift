@@ -132,3 +132,22 @@ extension HTMLShapesTests {
         #expect(article.blocks == [Block(.heading, "Title here"), Block(.paragraph, "Body text."), Block(.heading, "Not a title.")])
     }
 }
+
+extension HTMLShapesTests {
+    /// Dated links beside an ordinary article do not make it a live blog.
+    @Test func datedLinksAreNotEntries() {
+        let html = """
+            <html><body><article><h1>Talks end without agreement</h1>
+            <p>London discussions between the US, the UK, Ukraine, France and Germany ended on Wednesday without agreement.</p>
+            <p>Both sides promised to keep talking, officials said after the meeting broke up late in the evening.</p>
+            <p>Ukraine's president again insisted that ceding Crimea to Russia was a non-starter for Kyiv.</p></article>
+            <div class="more"><ul>
+              <li><a href="/a">Earlier talks</a> <time datetime="2025-04-20T10:00Z">20 Apr</time></li>
+              <li><a href="/b">Ceasefire plan</a> <time datetime="2025-04-21T10:00Z">21 Apr</time></li>
+            </ul></div></body></html>
+            """
+        let article = ArticleExtractor.extract(Data(html.utf8)).article
+        #expect(article.entries.isEmpty)
+        #expect(article.blocks.count == 3)
+    }
+}
