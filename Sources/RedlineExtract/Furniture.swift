@@ -94,7 +94,7 @@ enum Furniture {
         "copy link", "key events", "key event", "related articles", "related", "related stories",
         "leave a reply", "leave a comment", "exit mobile version", "skip to main content", "skip to content",
         "advertisement", "advertising", "sign up", "read more", "most read", "most popular", "show key events only",
-        "please turn on javascript", "comments", "reuse this content", "cancel reply", "post comment", "δ",
+        "please turn on javascript", "comments", "reuse this content", "cancel reply", "post comment", "δ", "Δ",
         "live", "updated", "topics",
     ]
 
@@ -105,10 +105,10 @@ enum Furniture {
         "website", "notify me of",
     ]
 
-    /// `text` in lower case, without Unicode case mapping when it is ASCII.
+    /// `text` with its ASCII letters in lower case (others untouched): every furniture pattern
+    /// is ASCII, so this is all matching needs, and it costs no Unicode case mapping.
     static func lowercase(_ text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
-        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// True when `line` (already folded) is furniture on its own.
@@ -118,13 +118,13 @@ enum Furniture {
         while key.hasSuffix(".") || key.hasSuffix(":") { key.removeLast() }
         if lines.contains(key) { return true }
         if key.hasPrefix("sign up to ") || key.hasPrefix("sign up for ") || key.hasPrefix("subscribe to our") {
-            return key.contains("newsletter") || key.contains("email")
+            return TextFolding.contains(key, "newsletter") || TextFolding.contains(key, "email")
         }
-        if key.contains("newsletter promotion") || key == "privacy notice" { return true }
+        if TextFolding.contains(key, "newsletter promotion") || key == "privacy notice" { return true }
         if key.hasPrefix("please turn on javascript") || key.hasPrefix("this article is more than") { return true }
-        if key.contains("cookie") {
+        if TextFolding.contains(key, "cookie") {
             let words = ["we use", "accept", "consent", "settings", "preferences", "this site uses", "this website uses", "manage"]
-            return words.contains(where: key.contains)
+            return words.contains { TextFolding.contains(key, $0) }
         }
         return false
     }
@@ -133,7 +133,7 @@ enum Furniture {
     static func isPromotionHeading(_ heading: String) -> Bool {
         guard heading.utf8.count <= 240 else { return false }
         let key = lowercase(heading)
-        return key.contains("newsletter") || key.hasPrefix("sign up") || key.hasPrefix("subscribe")
+        return TextFolding.contains(key, "newsletter") || key.hasPrefix("sign up") || key.hasPrefix("subscribe")
             || key.hasPrefix("get alerts") || key.hasPrefix("download the app") || key.hasPrefix("most read")
             || key.hasPrefix("most popular") || key.hasPrefix("trending")
     }

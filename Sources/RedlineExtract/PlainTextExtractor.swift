@@ -106,8 +106,8 @@ enum PlainTextExtractor {
         var index = 0
         func line(_ offset: Int) -> PlainTextLine? { index + offset < lines.count ? lines[index + offset] : nil }
         // A one-to-three word label above a longer headline ("World", "US news").
-        if let label = line(0), let headline = line(1), label.isHeadingLike, label.wordCount <= 3, label.text.count <= 30,
-           headline.isHeadingLike, headline.text.count > label.text.count * 2, line(2) != nil,
+        if let label = line(0), let headline = line(1), label.isHeadingLike, label.wordCount <= 3, label.length <= 30,
+           headline.isHeadingLike, headline.length > label.length * 2, line(2) != nil,
            !Furniture.isFurnitureLine(headline.text) {
             index += 1
         }
@@ -123,7 +123,7 @@ enum PlainTextExtractor {
             return index + 1
         }
         if let standfirst = line(0), !standfirst.isBullet, standfirst.timeStamp == nil,
-           !Furniture.isFurnitureLine(standfirst.text), standfirst.text.count <= 400,
+           !Furniture.isFurnitureLine(standfirst.text), standfirst.length <= 400,
            line(1)?.isByline == true || standfirst.isHeadingLike && line(1) != nil {
             article.standfirst = standfirst.text
             index += 1

@@ -12,6 +12,11 @@ struct PlainTextLine: Sendable {
     var text: String
     /// True when the line started with a bullet (`•`, `-`, `*`, `·`, `◦`, `▪`).
     var isBullet: Bool
+    /// How many characters (Unicode scalars) the line has, counted exactly up to 400 (longer
+    /// lines only need to be known as long).
+    var length: Int
+    /// How many words the line has.
+    var wordCount: Int
 
     /// Splits `text` into lines on UTF-8 bytes (`\n`, `\r\n`, `\r`), dropping blank ones.
     static func lines(_ text: String) -> [PlainTextLine] {
@@ -51,10 +56,9 @@ struct PlainTextLine: Sendable {
         guard !folded.isEmpty else { return nil }
         text = folded
         isBullet = bullet
+        length = folded.utf8.count <= 1600 ? folded.unicodeScalars.count : folded.utf8.count / 4
+        wordCount = folded.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
     }
-
-    /// How many words the line has.
-    var wordCount: Int { text.split(separator: " ").count }
 
     /// True when the line ends like a sentence or a clause, not like a headline.
     var endsLikeSentence: Bool {
@@ -65,21 +69,21 @@ struct PlainTextLine: Sendable {
     /// True for a short line that reads like a headline or heading: no closing full stop,
     /// no opening quotation mark.
     var isHeadingLike: Bool {
-        guard !isBullet, !endsLikeSentence, text.count <= 140, wordCount <= 20, let first = text.first else { return false }
+        guard !isBullet, !endsLikeSentence, length <= 140, wordCount <= 20, let first = text.first else { return false }
         return !"“\"‘'(".contains(first)
     }
 
     /// True for a byline: "By Jane Doe", "Dan Sabbagh and Luke Harding report from Kyiv".
     var isByline: Bool {
-        guard !isBullet, text.count <= 140, !text.hasSuffix(".") else { return false }
+        guard !isBullet, length <= 140, !text.hasSuffix(".") else { return false }
         if text.hasPrefix("By "), text.dropFirst(3).first?.isUppercase == true { return true }
-        return [" report from ", " reports from ", " reporting from ", " in conversation with "].contains(where: text.contains)
+        return [" report from ", " reports from ", " reporting from ", " in conversation with "].contains { TextFolding.contains(text, $0) }
     }
 
     /// True for a line that is only a person's name: "Nimo Omer", "Gavin O'Callaghan".
     var isName: Bool {
+        guard !isBullet, (2...4).contains(wordCount), length <= 40 else { return false }
         let words = text.split(separator: " ")
-        guard !isBullet, (2...4).contains(words.count), text.count <= 40 else { return false }
         let particles: Set<Substring> = ["and", "de", "van", "von", "da", "al", "bin", "del", "der", "la", "le", "di"]
         for word in words where !particles.contains(word) {
             guard let first = word.first, first.isUppercase,
