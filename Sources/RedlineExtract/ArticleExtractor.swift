@@ -32,7 +32,8 @@ public enum ArticleExtractor {
     /// Extracts the article from `bytes`, read as `format` (nil: sniffed from the bytes).
     ///
     /// A forced `.text` is honoured even for HTML bytes; a forced `.html` on bytes without a
-    /// single tag is read as text, with a warning.
+    /// single tag is read as text, with a warning. HTML that is not valid UTF-8 but declares a
+    /// legacy encoding (`<meta charset="windows-1252">`) is converted from it.
     public static func extract(_ bytes: Data, format: CaptureFormat? = nil) -> Extraction {
         var format = format ?? CaptureFormat.sniff(bytes)
         let (text, warning) = TextDecoding.decode(bytes)
@@ -46,9 +47,17 @@ public enum ArticleExtractor {
         case .text:
             article = PlainTextExtractor.extract(text)
         case .html:
-            let extracted = HTMLArticleExtractor.extract(text)
-            article = extracted.article
-            warnings += extracted.warnings
+            // Not UTF-8, but the page names its encoding: libxml2 converts from it.
+            if warning != nil, !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
+               let encoding = CaptureFormat.declaredEncoding(bytes),
+               let extracted = HTMLArticleExtractor.extract(Array(bytes), encoding: encoding) {
+                warnings = ["the capture is not UTF-8; it was read as \(encoding), as its <meta charset> says"] + extracted.warnings
+                article = extracted.article
+            } else {
+                let extracted = HTMLArticleExtractor.extract(text)
+                article = extracted.article
+                warnings += extracted.warnings
+            }
         }
         return Extraction(article: article, format: format, warnings: warnings)
     }

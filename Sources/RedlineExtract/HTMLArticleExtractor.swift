@@ -17,6 +17,17 @@ enum HTMLArticleExtractor {
         guard let document = HTMLDocument(utf8: Array(html.utf8)) else {
             return (Article(), ["libxml2 could not parse the capture as HTML"])
         }
+        return extract(document)
+    }
+
+    /// The article in `bytes`, a page in the legacy encoding `encoding` (its `<meta charset>`);
+    /// nil when libxml2 cannot convert from that encoding.
+    static func extract(_ bytes: [UInt8], encoding: String) -> (article: Article, warnings: [String])? {
+        guard let document = HTMLDocument(bytes: bytes, encoding: encoding) else { return nil }
+        return extract(document)
+    }
+
+    private static func extract(_ document: HTMLDocument) -> (article: Article, warnings: [String]) {
         let tree = document.tree()
         var warnings: [String] = []
         if tree.isDeeplyNested {

@@ -16,14 +16,20 @@ final class HTMLDocument {
     private var names: [UnsafePointer<xmlChar>: String] = [:]
 
     /// Parses `utf8` (already decoded and re-encoded as UTF-8); nil when libxml2 returns no document.
-    init?(utf8: [UInt8]) {
+    convenience init?(utf8: [UInt8]) {
+        self.init(bytes: utf8, encoding: "UTF-8")
+    }
+
+    /// Parses `bytes` in the named character encoding (`"windows-1252"`, …), converted by
+    /// libxml2 (iconv); nil when the encoding is unknown or libxml2 returns no document.
+    init?(bytes: [UInt8], encoding: String) {
         HTMLDocument.initializeOnce
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
-        let bytes = utf8.isEmpty ? [UInt8(ascii: " ")] : utf8
+        let bytes = bytes.isEmpty ? [UInt8(ascii: " ")] : bytes
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, "UTF-8", options)
+                htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)
             }
         }
         guard let parsed else { return nil }

@@ -143,3 +143,15 @@ import Testing
         #expect(EntryTime.parse(text) == Timestamp.parse(text).map(EntryTime.wholeSeconds))
     }
 }
+
+extension BadInputTests {
+    @Test func legacyEncodingDeclaredInMeta() {
+        var bytes = Array("<html><head><meta charset=\"ISO-8859-1\"></head><body><p>Caf".utf8)
+        bytes += [0xE9]   // é in Latin-1
+        bytes += [0x20, 0x63, 0x72, 0xE8, 0x6D, 0x65]   // " crème" in Latin-1
+        bytes += Array("</p></body></html>".utf8)
+        let extraction = ArticleExtractor.extract(Data(bytes))
+        #expect(extraction.article.blocks.map(\.text) == ["Café crème"])
+        #expect(extraction.warnings == ["the capture is not UTF-8; it was read as iso-8859-1, as its <meta charset> says"])
+    }
+}
