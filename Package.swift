@@ -27,6 +27,11 @@ let package = Package(
         .target(name: "RedlineModel"),
         .target(name: "RedlineCapture", dependencies: ["RedlineModel"]),
         .target(name: "RedlineExtract", dependencies: ["RedlineModel", "CLibXML2"]),
+        .executableTarget(
+            name: "redline-extract-bench",
+            dependencies: ["RedlineExtract", "RedlineModel"],
+            path: "Benchmarks/redline-extract-bench"
+        ),
         .target(name: "RedlineStore", dependencies: ["RedlineModel", "CLibGit2"]),
         .target(name: "RedlineDiff", dependencies: ["RedlineModel"]),
         .target(name: "RedlineRender", dependencies: ["RedlineModel"]),
@@ -39,11 +44,6 @@ let package = Package(
             dependencies: ["Redline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "redline-bench", dependencies: ["Redline"], path: "Benchmarks/redline-bench"),
-        .executableTarget(
-            name: "redline-extract-bench",
-            dependencies: ["RedlineExtract", "RedlineModel"],
-            path: "Benchmarks/redline-extract-bench"
-        ),
 
         .testTarget(name: "RedlineModelTests", dependencies: ["RedlineModel"]),
         .testTarget(name: "RedlineCaptureTests", dependencies: ["RedlineCapture"]),
