@@ -8,8 +8,9 @@ import RedlineModel
 ///     update {time 18:16:28+05:30}                   ↔ <div><time datetime="2020-10-02T18:16:28+05:30">  (by time)
 ///     update {headline "Biden ringrazia Qatar"}      ↔ <section><h2>Biden ringrazia Qatar</h2>  (by headline)
 ///
-/// By id first, then by time to the minute when only one element has it, then by headline.
-/// An update no element shows keeps its metadata and takes its text from `articleBody`.
+/// By id first, then by headline (the element's text shows it), then by time to the minute when
+/// only one element has that minute and it shows the headline. An update no element shows keeps
+/// its metadata and takes its text from `articleBody`.
 struct MarkupEntryMatching {
     let page: HTMLPage
     let markup: LiveBlogMarkup
@@ -21,6 +22,12 @@ struct MarkupEntryMatching {
         var used = Set<Int>()          // indices into markup.entries
         var usedElements = Set<Int>()
         var found: [MarkupEntry?] = []
+        var texts: [Int: String] = [:]   // markup entries' text, folded once when first needed
+        func shows(_ headline: String, _ index: Int) -> Bool {
+            let text = texts[index] ?? page.text(of: markup.entries[index].element)
+            texts[index] = text
+            return TextFolding.contains(text, Self.withoutEllipsis(Self.withoutTimePrefix(headline)))
+        }
         for update in updates {
             var chosen: MarkupEntry?
             if let element = update.element {
@@ -65,12 +72,6 @@ struct MarkupEntryMatching {
         let unmatched = found.filter { $0 == nil }.count
         if unmatched == 0 { entries.sort { $0.element! < $1.element! } }
         return (entries, unmatched)
-    }
-
-    /// True when markup entry `index` shows `headline` (or, for a cut-off headline, its start).
-    private func shows(_ headline: String, _ index: Int) -> Bool {
-        let key = Self.withoutEllipsis(Self.withoutTimePrefix(headline))
-        return page.text(of: markup.entries[index].element).contains(key)
     }
 
     /// Entries from markup alone, for live blogs without structured data: used only when at least
