@@ -5,6 +5,8 @@
 ///     <body><div class="links"><a>Home</a> <a>World</a></div>
 ///           <div class="story"><p>First, long paragraph …</p><p>Second …</p></div></body>
 ///     → div.story
+///
+/// When the body is split into sibling boxes around an advert, their common parent is taken.
 enum DensestContainer {
     /// The densest element of `page`, nil when the page has no text outside furniture.
     static func find(_ page: HTMLPage) -> Int? {
@@ -15,7 +17,33 @@ enum DensestContainer {
             best = index
             bestScore = score[index]
         }
-        return best ?? (page.textLength[page.body] > 0 ? page.body : nil)
+        guard var chosen = best else { return page.textLength[page.body] > 0 ? page.body : nil }
+        // A body split into sibling boxes (text, advert, text): climb while the parent holds
+        // clearly more paragraph text and is still mostly paragraphs.
+        let paragraphs = paragraphLengths(page)
+        while page.tree.nodes[chosen].parent >= 0, chosen != page.body {
+            let parent = page.tree.nodes[chosen].parent
+            guard paragraphs[parent] * 10 >= paragraphs[chosen] * 13, paragraphs[parent] * 2 >= page.textLength[parent] else { break }
+            chosen = parent
+        }
+        return chosen
+    }
+
+    /// The text in `<p>`s and `<blockquote>`s under each node, furniture left out.
+    private static func paragraphLengths(_ page: HTMLPage) -> [Int] {
+        let tree = page.tree
+        var lengths = [Int](repeating: 0, count: tree.nodes.count)
+        var paragraphEnds: [Int] = []
+        for index in tree.nodes.indices {
+            while let last = paragraphEnds.last, last <= index { paragraphEnds.removeLast() }
+            let node = tree.nodes[index]
+            if node.kind == .element, node.name == "p" || node.name == "blockquote" { paragraphEnds.append(node.end) }
+            if node.kind == .text, !paragraphEnds.isEmpty, !page.isFurniture[index] { lengths[index] = page.textLength[index] }
+        }
+        for index in tree.nodes.indices.reversed() where tree.nodes[index].parent >= 0 && !page.isFurniture[index] {
+            lengths[tree.nodes[index].parent] += lengths[index]
+        }
+        return lengths
     }
 
     /// The densest of `candidates` by the text of their `<p>`s, counting nothing inside the
