@@ -156,9 +156,9 @@ extension HTMLShapesTests {
     /// A body split into two boxes around an advert is read whole.
     @Test func bodySplitAroundAnAdvert() {
         let html = """
-            <html><body><nav><a href="/">Home</a></nav><article><h1>Talks end without agreement</h1>
+            <html><body><nav><a href="/">Home</a></nav><h1>Talks end without agreement</h1><article>
             <div class="part"><p>London discussions between the US, the UK, Ukraine, France and Germany ended on Wednesday.</p>
-            <p>Both sides promised to keep talking, officials said after the meeting broke up late in the evening.</p></div>
+            <p>Both sides promised to keep talking, officials said after the meeting broke up late in the evening. More follows.</p></div>
             <div class="advert-slot">Advertisement</div>
             <div class="part"><p>Ukraine's president again insisted that ceding Crimea to Russia was a non-starter for Kyiv.</p>
             <p>The Kremlin said it was hardly possible to set hard deadlines for a settlement of the conflict.</p></div>
