@@ -48,7 +48,7 @@ enum HTMLArticleExtractor {
             merged.author = merged.author ?? jsonLD?.author
             posting = merged
         }
-        let updates = posting?.updates ?? []
+        let updates = MarkupEntryMatching.withoutPositionalIDs(posting?.updates ?? [], page: page)
 
         let markup = LiveBlogMarkup(page, updateIDs: Set(updates.compactMap(\.id)), updateElements: Set(updates.compactMap(\.element)))
         var entries: [(element: Int?, entry: Entry)]

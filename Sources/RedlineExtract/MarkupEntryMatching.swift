@@ -74,6 +74,27 @@ struct MarkupEntryMatching {
         return (entries, unmatched)
     }
 
+    /// `updates` without ids that only count positions: Times of India numbers its updates
+    /// `#post1`, `#post2` … from the newest, so every new update renumbers all the others, and
+    /// the differ, which trusts ids, would misalign every entry. Ids the page uses as anchors,
+    /// or that do not run 1, 2, 3 … from the newest, are kept (NDTV's `#80`, `#79` … count
+    /// from the first post and stay put).
+    static func withoutPositionalIDs(_ updates: [StructuredUpdate], page: HTMLPage) -> [StructuredUpdate] {
+        let ids = updates.compactMap(\.id)
+        guard ids.count == updates.count, ids.count >= 2, !ids.contains(where: { page.elementByID[$0] != nil }) else { return updates }
+        let newestFirst = updates.enumerated().sorted { ($0.element.time ?? .distantPast, $1.offset) > ($1.element.time ?? .distantPast, $0.offset) }
+        for (position, item) in newestFirst.enumerated() {
+            let id = item.element.id!
+            let digits = id.reversed().prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, Int(String(digits.reversed())) == position + 1 else { return updates }
+        }
+        return updates.map { update in
+            var update = update
+            update.id = nil
+            return update
+        }
+    }
+
     /// Entries from markup alone, for live blogs without structured data: used only when at least
     /// two entry elements share a parent and hold a quarter of the page's text.
     static func markupOnly(_ markup: LiveBlogMarkup, page: HTMLPage) -> [(element: Int, entry: Entry)] {

@@ -104,3 +104,14 @@ import Testing
         #expect(ndtv.entries.first?.title == "India vs Sri Lanka: It's a wrap!")
     }
 }
+
+extension CorpusTests {
+    /// Times of India numbers its updates `#post1`, `#post2` … from the newest: positions, not
+    /// identities, so they are not used as entry ids.
+    @Test func positionalUpdateIDsAreDropped() throws {
+        let article = try Fixtures.extraction(page: "timesofindia-ipl2020-csk-vs-srh-liveblog.html").article
+        #expect(article.entries.allSatisfy { $0.id == nil })
+        let ndtv = try Fixtures.extraction(page: "ndtv-ind-vs-sl-cwc2023-live.html").article
+        #expect(ndtv.entries.map(\.id).prefix(3) == ["80", "79", "78"])
+    }
+}
