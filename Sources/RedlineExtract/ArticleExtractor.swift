@@ -53,6 +53,12 @@ public enum ArticleExtractor {
                let extracted = HTMLArticleExtractor.extract(Array(bytes), encoding: encoding) {
                 warnings = ["the capture is not UTF-8; it was read as \(encoding), as its <meta charset> says"] + extracted.warnings
                 article = extracted.article
+            } else if warning == nil, !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
+                      !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
+                      let extracted = HTMLArticleExtractor.extract(Array(bytes), encoding: "UTF-8") {
+                // Valid UTF-8 already: libxml2 reads the bytes as they are.
+                article = extracted.article
+                warnings += extracted.warnings
             } else {
                 let extracted = HTMLArticleExtractor.extract(text)
                 article = extracted.article

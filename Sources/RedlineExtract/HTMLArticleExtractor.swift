@@ -20,8 +20,8 @@ enum HTMLArticleExtractor {
         return extract(document)
     }
 
-    /// The article in `bytes`, a page in the legacy encoding `encoding` (its `<meta charset>`);
-    /// nil when libxml2 cannot convert from that encoding.
+    /// The article in `bytes`, a page in the character encoding `encoding` (`"UTF-8"`, or the
+    /// legacy one its `<meta charset>` names); nil when libxml2 cannot read that encoding.
     static func extract(_ bytes: [UInt8], encoding: String) -> (article: Article, warnings: [String])? {
         guard let document = HTMLDocument(bytes: bytes, encoding: encoding) else { return nil }
         return extract(document)

@@ -99,7 +99,12 @@ final class HTMLDocument {
             tree.nodes.append(HTMLNode(kind: .element, name: name(node.pointee.name), attributes: attributes, text: "",
                                        parent: parent, end: tree.nodes.count + 1, depth: depth))
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            let text = node.pointee.content.map { String(cString: $0) } ?? ""
+            // Code and style sheets are never read: only JSON-LD scripts keep their text.
+            var wanted = true
+            if parent >= 0, tree.nodes[parent].name == "script" || tree.nodes[parent].name == "style" {
+                wanted = tree.nodes[parent].name == "script" && tree.nodes[parent].attribute("type")?.lowercased().contains("json") == true
+            }
+            let text = wanted ? node.pointee.content.map { String(cString: $0) } ?? "" : ""
             tree.nodes.append(HTMLNode(kind: .text, name: "", attributes: [], text: text,
                                        parent: parent, end: tree.nodes.count + 1, depth: depth))
         default:
