@@ -102,7 +102,7 @@ final class HTMLDocument {
             // Code and style sheets are never read: only JSON-LD scripts keep their text.
             var wanted = true
             if parent >= 0, tree.nodes[parent].name == "script" || tree.nodes[parent].name == "style" {
-                wanted = tree.nodes[parent].name == "script" && tree.nodes[parent].attribute("type")?.lowercased().contains("json") == true
+                wanted = tree.nodes[parent].name == "script" && tree.nodes[parent].attribute("type")?.lowercased().contains("ld+json") == true
             }
             let text = wanted ? node.pointee.content.map { String(cString: $0) } ?? "" : ""
             tree.nodes.append(HTMLNode(kind: .text, name: "", attributes: [], text: text,
