@@ -155,3 +155,49 @@ extension BadInputTests {
         #expect(extraction.warnings == ["the capture is not UTF-8; it was read as iso-8859-1, as its <meta charset> says"])
     }
 }
+
+/// Random soups of real markup fragments: extraction never crashes and is deterministic.
+@Suite struct MarkupSoupTests {
+    static let fragments = [
+        "<p>", "</p>", "<div id=\"block-1\">", "<div id=\"block-2\">", "</div>", "<article>", "</article>", "<h2>", "</h2>",
+        "<time datetime=\"2025-04-23T10:00:00Z\">10.00</time>", "<time datetime=\"garbage\">", "<ul>", "<li>", "</ul>",
+        "<a href=\"#block-1\">", "<a href=\"#block-2\" data-id=\"block-9\">", "</a>", "<blockquote>", "<br>", "<br/>",
+        "<script type=\"application/ld+json\">{\"@type\":\"LiveBlogPosting\",\"liveBlogUpdate\":[{\"url\":\"x#block-1\"}]}</script>",
+        "<script type=\"application/ld+json\">[{\"@graph\": [", "<nav>", "<aside class=\"most-read\">", "<span hidden>",
+        "<div itemprop=\"liveBlogUpdate\" itemscope>", "<meta itemprop=\"datePublished\" content=\"2025-04-23T10:00Z\">",
+        "Talks end.", " Both sides left. ", "&amp;", "&bogus;", "&#x1F600;", "&#0;", "\u{0}", "é", "<!--", "-->", "<![CDATA[",
+        "<table><tr><td>", "</td></tr></table>", "<p style=\"display:none\">", "<h1>Live</h1>", "\n\n", "<", ">",
+    ]
+
+    @Test func soupsNeverCrash() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<150 {
+            var html = ""
+            for _ in 0..<Int.random(in: 1...120, using: &generator) {
+                html += Self.fragments.randomElement(using: &generator)!
+            }
+            let first = ArticleExtractor.extract(Data(html.utf8))
+            let second = ArticleExtractor.extract(Data(html.utf8))
+            #expect(first == second, "not deterministic: \(html)")
+            #expect(first.article.positionedBlocks.allSatisfy { !$0.block.text.isEmpty }, "\(html)")
+        }
+    }
+
+    static let lines = [
+        "Key events", "2h ago", "10.45 BST", "Wed 23 Apr 2025 10.45 BST", "Nimo Omer", "Share", "Leave a Reply",
+        "Your email address will not be published.", "  • A bullet", "- dash", "* star", "•", "-", "Talks end without agreement",
+        "A long paragraph that ends the way sentences end, with a full stop.", "By Jane Doe", "World", "", "   ",
+        "Exit mobile version", "14:00", "99:99", "1h ago", "“Quoted line”", "\t", "Related Articles",
+    ]
+
+    @Test func copiedTextSoupsNeverCrash() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in Self.lines.randomElement(using: &generator)! }
+                .joined(separator: Bool.random(using: &generator) ? "\n" : "\n\n")
+            let first = ArticleExtractor.extract(Data(text.utf8), format: .text)
+            #expect(first == ArticleExtractor.extract(Data(text.utf8), format: .text), "not deterministic: \(text)")
+            #expect(first.article.positionedBlocks.allSatisfy { !$0.block.text.isEmpty }, "\(text)")
+        }
+    }
+}
