@@ -36,13 +36,6 @@ enum Furniture {
     /// Class-name prefixes that describe a state, not a box (`has-sidebar`, `no-comments`).
     private static let statePrefixes = ["has-", "is-", "with-", "no-", "show-", "hide-"]
 
-    /// True when element `node` is furniture by its tag, a hidden mark, or its class and id.
-    static func isFurniture(_ node: HTMLNode) -> Bool {
-        guard node.kind == .element else { return false }
-        if tags.contains(node.name) { return true }
-        return isHidden(node) || hasFurnitureName(node)
-    }
-
     /// True for `hidden`, `aria-hidden="true"` and inline `display:none` / `visibility:hidden`.
     static func isHidden(_ node: HTMLNode) -> Bool {
         for attribute in node.attributes {
@@ -63,15 +56,6 @@ enum Furniture {
         compact.reserveCapacity(style.utf8.count)
         for byte in style.utf8 where byte > 0x20 { compact.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)) }
         return compact.contains("display:none".utf8) || compact.contains("visibility:hidden".utf8)
-    }
-
-    /// True when a class name or the id is made of a furniture word (`cookie-banner`, `mostRead`).
-    static func hasFurnitureName(_ node: HTMLNode) -> Bool {
-        if node.name == "blockquote" { return false }   // embedded posts quoted by the newsroom
-        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
-            if isFurnitureName(attribute.value) { return true }
-        }
-        return false
     }
 
     /// True when a `class` or `id` value names furniture: one of its names is, or is made of,

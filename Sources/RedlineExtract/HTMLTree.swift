@@ -48,13 +48,6 @@ struct HTMLTree: Sendable {
     func contains(_ ancestor: Int, _ index: Int) -> Bool {
         ancestor <= index && index < nodes[ancestor].end
     }
-
-    /// The deepest element containing both `a` and `b`.
-    func commonAncestor(_ a: Int, _ b: Int) -> Int {
-        var candidate = a
-        while candidate >= 0, !contains(candidate, b) { candidate = nodes[candidate].parent }
-        return max(candidate, 0)
-    }
 }
 
 /// One element or run of text.
