@@ -1,9 +1,9 @@
 import Foundation
 import RedlineModel
 
-/// A page's HTML → an ``Article``: schema.org data gives the entries' metadata (ids, times,
-/// titles), the markup gives their text, and the densest text container gives an ordinary
-/// article's body.
+/// A page's HTML → an ``Article``: schema.org data (JSON-LD, or microdata) gives the entries'
+/// metadata (ids, times, titles), the markup gives their text and the key-events list, and the
+/// densest paragraph container gives an ordinary article's body (or a live blog's introduction).
 ///
 ///     <h1>Level 3 LIVE</h1>
 ///     <script type="application/ld+json">{"@type": "LiveBlogPosting", "liveBlogUpdate": [
