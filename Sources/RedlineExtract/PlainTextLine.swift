@@ -85,12 +85,22 @@ struct PlainTextLine: Sendable {
         guard !isBullet, (2...4).contains(wordCount), length <= 40 else { return false }
         let words = text.split(separator: " ")
         let particles: Set<Substring> = ["and", "de", "van", "von", "da", "al", "bin", "del", "der", "la", "le", "di"]
+        for word in words where Self.headingWords.contains(word) { return false }
         for word in words where !particles.contains(word) {
             guard let first = word.first, first.isUppercase,
                   word.allSatisfy({ $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "." }) else { return false }
         }
         return true
     }
+
+    /// Capitalised words of title-case headings ("What Russia Gets", "Key Takeaways") that no
+    /// name is made of.
+    private static let headingWords: Set<Substring> = [
+        "What", "How", "Why", "When", "Where", "Who", "The", "A", "An", "In", "On", "Of", "For", "To", "At", "Is", "Are",
+        "Key", "Breaking", "Update", "Updates", "News", "Live", "Summary", "Analysis", "Reaction", "Latest", "More",
+        "Read", "Watch", "Photos", "Video", "Timeline", "Background", "Takeaways", "Events", "Related", "Articles",
+        "Gets", "Says", "Said", "Opinion", "Explainer", "Comment", "Comments", "Reply", "Share", "Leave",
+    ]
 
     /// The time stamp the whole line is, when it is one: "10.45 BST", "12:30pm", "1h ago",
     /// "Wed 23 Apr 2025 10.45 BST". `date` is set only when the line names a full date.

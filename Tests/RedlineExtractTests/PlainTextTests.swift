@@ -92,4 +92,25 @@ import Testing
         #expect(unix == mac)
         #expect(unix.title == "Talks end without a deal")
     }
+
+    @Test func titleCaseHeadingsInALiveBlogAreNotAuthors() {
+        let article = Self.extract("""
+            Russia-Ukraine war live: talks end without agreement
+
+            Key events
+
+            Talks end without agreement
+
+            Nimo Omer
+
+            Delegations met at Lancaster House on Wednesday morning, officials said.
+
+            What Russia Gets
+
+            Recognition of Crimea as Russian territory, according to the leaked plan.
+            """)
+        #expect(article.entries.count == 1)
+        #expect(article.entries.first?.author == "Nimo Omer")
+        #expect(article.entries.first?.blocks.map(\.kind) == [.paragraph, .heading, .paragraph])
+    }
 }
