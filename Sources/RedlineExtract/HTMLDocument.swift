@@ -104,7 +104,13 @@ final class HTMLDocument {
             if parent >= 0, tree.nodes[parent].name == "script" || tree.nodes[parent].name == "style" {
                 wanted = tree.nodes[parent].name == "script" && tree.nodes[parent].attribute("type")?.lowercased().contains("ld+json") == true
             }
-            let text = wanted ? node.pointee.content.map { String(cString: $0) } ?? "" : ""
+            var text = ""
+            if wanted, let content = node.pointee.content {
+                // Indentation between tags folds to one space anyway: keep one, allocate nothing.
+                var cursor = content
+                while cursor.pointee != 0, cursor.pointee <= 0x20 { cursor += 1 }
+                text = cursor.pointee == 0 ? (cursor == content ? "" : " ") : String(cString: content)
+            }
             tree.nodes.append(HTMLNode(kind: .text, name: "", attributes: [], text: text,
                                        parent: parent, end: tree.nodes.count + 1, depth: depth))
         default:
