@@ -86,7 +86,9 @@ final class HTMLDocument {
             var attributes: [HTMLAttribute] = []
             var attribute = node.pointee.properties
             while let current = attribute {
+                attribute = current.pointee.next
                 let name = self.name(current.pointee.name)
+                guard HTMLTree.readAttributes.contains(name) else { continue }
                 var value = ""
                 var child = current.pointee.children
                 while let text = child {
@@ -94,7 +96,6 @@ final class HTMLDocument {
                     child = text.pointee.next
                 }
                 attributes.append(HTMLAttribute(name: name, value: value))
-                attribute = current.pointee.next
             }
             tree.nodes.append(HTMLNode(kind: .element, name: name(node.pointee.name), attributes: attributes, text: "",
                                        parent: parent, end: tree.nodes.count + 1, depth: depth))

@@ -10,6 +10,12 @@ struct HTMLTree: Sendable {
     var maximumDepth = 0
     /// True when the page nests elements deeper than ``deepNesting``: no real page does.
     var isDeeplyNested = false
+    /// The attributes extraction reads; others (`srcset`, `onclick`, `data-src` …) are not copied.
+    static let readAttributes: Set<String> = [
+        "id", "class", "style", "hidden", "aria-hidden", "href", "data-id", "data-post-time", "datetime", "itemprop",
+        "itemtype", "itemscope", "itemid", "content", "name", "property", "rel", "type", "src", "charset",
+    ]
+
     /// libxml2's own nesting limit without `XML_PARSE_HUGE`.
     static let deepNesting = 256
 
@@ -57,7 +63,8 @@ struct HTMLNode: Sendable {
     var kind: Kind
     /// The element's tag name, lower case; empty for text.
     var name: String
-    /// The element's attributes, names in lower case, values with entities decoded.
+    /// The element's attributes that extraction reads (``HTMLTree/readAttributes``), names in
+    /// lower case, values with entities decoded.
     var attributes: [HTMLAttribute]
     /// The text of a text node, entities decoded; empty for elements.
     var text: String
