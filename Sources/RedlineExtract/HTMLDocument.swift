@@ -49,7 +49,8 @@ final class HTMLDocument {
         var node: xmlNodePtr? = root
         while let current = node {
             let copied = append(current, parent: open.last ?? -1, depth: open.count, to: &tree)
-            if copied, current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children {
+            if copied, current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children,
+               !HTMLTree.opaqueTags.contains(tree.nodes[tree.nodes.count - 1].name) {
                 open.append(tree.nodes.count - 1)
                 node = child
                 continue

@@ -16,6 +16,12 @@ struct HTMLTree: Sendable {
         "itemtype", "itemscope", "itemid", "content", "name", "property", "rel", "type", "src", "charset",
     ]
 
+    /// Elements copied without their contents: nothing inside them is ever article text
+    /// (inline SVG icons alone are thousands of nodes on some pages).
+    static let opaqueTags: Set<String> = [
+        "svg", "math", "canvas", "video", "audio", "picture", "object", "embed", "select", "template", "iframe", "noscript",
+    ]
+
     /// libxml2's own nesting limit without `XML_PARSE_HUGE`.
     static let deepNesting = 256
 
