@@ -26,7 +26,7 @@ final class HTMLDocument {
         HTMLDocument.initializeOnce
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
-        let bytes = bytes.isEmpty ? [UInt8(ascii: " ")] : bytes
+        let bytes = bytes.isEmpty ? [UInt8(ascii: " ")] : RawTextStripping.stripped(bytes)
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)

@@ -201,3 +201,24 @@ extension BadInputTests {
         }
     }
 }
+
+/// Script and style contents are emptied before parsing, by the HTML parser's own rules.
+@Suite struct RawTextStrippingTests {
+    static func strip(_ html: String) -> String { String(decoding: RawTextStripping.stripped(Array(html.utf8)), as: UTF8.self) }
+
+    @Test func scriptsAndStylesAreEmptied() {
+        #expect(Self.strip(#"<p>Hi</p><script>var s = "<p>no</p>";</script><STYLE media="x>y">p{}</STYLE><p>Bye</p>"#)
+                == #"<p>Hi</p><script></script><STYLE media="x>y"></STYLE><p>Bye</p>"#)
+    }
+
+    @Test func jsonLDCommentsAndSelfClosedScriptsAreKept() {
+        let kept = #"<script type="application/ld+json">{"a": "<p>"}</script><!-- <script> --><p>x</p><script src="a.js"/><p>y</p>"#
+        #expect(Self.strip(kept) == kept)
+    }
+
+    @Test func aScriptEndsAtTheFirstClosingTagAndAnUnclosedOneAtTheEnd() {
+        #expect(Self.strip("<script>a = '</script>'; <p>shown</p>") == "<script></script>'; <p>shown</p>")
+        #expect(Self.strip("<p>a</p><script>never closed <p>b</p>") == "<p>a</p><script>")
+        #expect(Self.strip("<scripts>x</scripts><p>z</p>") == "<scripts>x</scripts><p>z</p>")
+    }
+}
