@@ -11,8 +11,8 @@ internal import CLibXML2
 /// copy below walks them with a loop. ``HTMLTree/isDeeplyNested`` flags such pages.
 final class HTMLDocument {
     private let document: htmlDocPtr
-    /// Tag and attribute names by their pointer: libxml2 interns names in its dictionary, so
-    /// each distinct name is decoded once.
+    /// Tag and attribute names by their pointer: libxml2 mostly interns names in its
+    /// dictionary, so each distinct name is decoded once.
     private var names: [UnsafePointer<xmlChar>: String] = [:]
 
     /// Parses `utf8` (already decoded and re-encoded as UTF-8); nil when libxml2 returns no document.
@@ -76,7 +76,9 @@ final class HTMLDocument {
         guard let pointer else { return "" }
         if let known = names[pointer] { return known }
         let name = String(cString: pointer).lowercased()
-        names[pointer] = name
+        // libxml2 interns most names; where it does not (deeply nested pages), the cache would
+        // only grow, so it stops taking new ones.
+        if names.count < 512 { names[pointer] = name }
         return name
     }
 

@@ -10,6 +10,9 @@
 /// start tag closed the XML way (`<script src="x"/>`) is left alone, since libxml2 ends the
 /// element there.
 enum RawTextStripping {
+    private static let script = Array("<script".utf8)
+    private static let names = [script, Array("<style".utf8)]
+
     static func stripped(_ bytes: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
@@ -24,18 +27,19 @@ enum RawTextStripping {
                 output.append(contentsOf: input[index..<open])
                 index = open
                 if matches("<!--", in: input, at: open) {
-                    let end = find("-->", in: input, from: open + 4).map { $0 + 3 } ?? count
+                    let end = find(Array("-->".utf8), in: input, from: open + 4).map { $0 + 3 } ?? count
                     output.append(contentsOf: input[open..<end])
                     index = end
                     continue
                 }
-                guard let name = ["script", "style"].first(where: { startsTag($0, in: input, at: open) }) else {
+                let next = open + 1 < count ? input[open + 1] | 0x20 : 0
+                guard next == UInt8(ascii: "s"), let name = names.first(where: { startsTag($0, in: input, at: open) }) else {
                     output.append(input[open])
                     index = open + 1
                     continue
                 }
                 // The end of the start tag: the first `>` outside quotes.
-                var cursor = open + 1 + name.utf8.count
+                var cursor = open + name.count
                 var quote: UInt8?
                 while cursor < count {
                     let byte = input[cursor]
@@ -55,10 +59,10 @@ enum RawTextStripping {
                 output.append(contentsOf: input[open...cursor])
                 index = cursor + 1
                 let selfClosed = input[cursor - 1] == UInt8(ascii: "/")
-                let isJSONLD = name == "script" && contains("ld+json", in: input, from: open, to: cursor)
+                let isJSONLD = name == Self.script && contains("ld+json", in: input, from: open, to: cursor)
                 guard !selfClosed, !isJSONLD else { continue }
                 // Drop everything up to the closing tag (or the end of the page).
-                index = find("</" + name, in: input, from: index, ignoringCase: true) ?? count
+                index = find([UInt8(ascii: "<"), UInt8(ascii: "/")] + name.dropFirst(), in: input, from: index, ignoringCase: true) ?? count
             }
         }
         return output
@@ -73,8 +77,7 @@ enum RawTextStripping {
         return nil
     }
 
-    private static func find(_ needle: String, in input: UnsafeBufferPointer<UInt8>, from start: Int, ignoringCase: Bool = false) -> Int? {
-        let pattern = Array(needle.utf8)
+    private static func find(_ pattern: [UInt8], in input: UnsafeBufferPointer<UInt8>, from start: Int, ignoringCase: Bool = false) -> Int? {
         var index = start
         while index + pattern.count <= input.count {
             if let next = find(pattern[0], in: input, from: index) {
@@ -102,9 +105,8 @@ enum RawTextStripping {
         return true
     }
 
-    /// True when `<name` starts a tag at `index` (any case), followed by space, `>` or `/`.
-    private static func startsTag(_ name: String, in input: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        let pattern = Array(("<" + name).utf8)
+    /// True when `pattern` (`<script`) starts a tag at `index` (any case), followed by space, `>` or `/`.
+    private static func startsTag(_ pattern: [UInt8], in input: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard matches(pattern, in: input, at: index, ignoringCase: true), index + pattern.count < input.count else { return false }
         let next = input[index + pattern.count]
         return next == 0x20 || (0x09...0x0D).contains(next) || next == UInt8(ascii: ">") || next == UInt8(ascii: "/")
