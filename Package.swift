@@ -19,9 +19,19 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(name: "RedlineModel"),
         .target(name: "RedlineCapture", dependencies: ["RedlineModel"]),
-        .target(name: "RedlineExtract", dependencies: ["RedlineModel"]),
+        .target(name: "RedlineExtract", dependencies: ["RedlineModel", "CLibXML2"]),
+        .executableTarget(
+            name: "redline-extract-bench",
+            dependencies: ["RedlineExtract", "RedlineModel"],
+            path: "Benchmarks/redline-extract-bench"
+        ),
         .target(name: "RedlineStore", dependencies: ["RedlineModel", "CLibGit2"]),
         .target(name: "RedlineDiff", dependencies: ["RedlineModel"]),
         .target(name: "RedlineRender", dependencies: ["RedlineModel"]),
@@ -38,7 +48,7 @@ let package = Package(
 
         .testTarget(name: "RedlineModelTests", dependencies: ["RedlineModel"]),
         .testTarget(name: "RedlineCaptureTests", dependencies: ["RedlineCapture"]),
-        .testTarget(name: "RedlineExtractTests", dependencies: ["RedlineExtract"]),
+        .testTarget(name: "RedlineExtractTests", dependencies: ["RedlineExtract"], exclude: ["Golden"]),
         .testTarget(name: "RedlineStoreTests", dependencies: ["RedlineStore"]),
         .testTarget(name: "RedlineDiffTests", dependencies: ["RedlineDiff"]),
         .testTarget(name: "RedlineRenderTests", dependencies: ["RedlineRender", "RedlineDiff"], exclude: ["Golden"]),

@@ -19,15 +19,52 @@ public struct Extraction: Sendable, Hashable {
 }
 
 /// Turns a capture's bytes into an ``Article``.
+///
+///     "World\n\nTalks end\n\nBoth sides left London.\n"           (text)
+///     → Article(title: "Talks end", blocks: [paragraph "Both sides left London."])
+///     "<h1>Talks end</h1><article><p>Both sides left.</p></article>"  (HTML)
+///     → Article(title: "Talks end", blocks: [paragraph "Both sides left."])
+///
+/// Extraction never fails: bad bytes, broken markup and invalid structured data become
+/// ``Extraction/warnings`` and a best-effort article. Size limits are enforced before this, by
+/// the capture reader (`REDLINE_MAX_BYTES`).
 public enum ArticleExtractor {
     /// Extracts the article from `bytes`, read as `format` (nil: sniffed from the bytes).
+    ///
+    /// A forced `.text` is honoured even for HTML bytes; a forced `.html` on bytes without a
+    /// single tag is read as text, with a warning. HTML that is not valid UTF-8 but declares a
+    /// legacy encoding (`<meta charset="windows-1252">`) is converted from it.
     public static func extract(_ bytes: Data, format: CaptureFormat? = nil) -> Extraction {
-        let format = format ?? CaptureFormat.sniff(bytes)
+        var format = format ?? CaptureFormat.sniff(bytes)
         let (text, warning) = TextDecoding.decode(bytes)
-        let article = switch format {
-        case .text: PlainTextExtractor.extract(text)
-        case .html: PlainTextExtractor.extract(text)
+        var warnings = warning.map { [$0] } ?? []
+        if format == .html, !CaptureFormat.containsTag(text) {
+            warnings.append("the capture holds no HTML tags; it was read as text")
+            format = .text
         }
-        return Extraction(article: article, format: format, warnings: warning.map { [$0] } ?? [])
+        let article: Article
+        switch format {
+        case .text:
+            article = PlainTextExtractor.extract(text)
+        case .html:
+            // Not UTF-8, but the page names its encoding: libxml2 converts from it.
+            if warning != nil, !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
+               let encoding = CaptureFormat.declaredEncoding(bytes),
+               let extracted = HTMLArticleExtractor.extract(Array(bytes), encoding: encoding) {
+                warnings = ["the capture is not UTF-8; it was read as \(encoding), as its <meta charset> says"] + extracted.warnings
+                article = extracted.article
+            } else if warning == nil, !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
+                      !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
+                      let extracted = HTMLArticleExtractor.extract(Array(bytes), encoding: "UTF-8") {
+                // Valid UTF-8 already: libxml2 reads the bytes as they are.
+                article = extracted.article
+                warnings += extracted.warnings
+            } else {
+                let extracted = HTMLArticleExtractor.extract(text)
+                article = extracted.article
+                warnings += extracted.warnings
+            }
+        }
+        return Extraction(article: article, format: format, warnings: warnings)
     }
 }

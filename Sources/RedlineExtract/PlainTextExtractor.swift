@@ -1,16 +1,137 @@
 import RedlineModel
 
-/// Text as a browser copies it: one paragraph per line or blank-line separated run.
+/// Text as a browser copies a page → an ``Article``, one line per paragraph.
 ///
-///     "Headline\n\nFirst paragraph.\n\nSecond paragraph."
-///     → blocks: [paragraph "Headline", paragraph "First paragraph.", paragraph "Second paragraph."]
+///     World                                            (section label: left out)
+///     Russia-Ukraine war live: talks head to London    → title
+///     London to host negotiators for ceasefire talks    → standfirst
+///     Dan Sabbagh and Luke Harding report from Kyiv     → byline
+///     David Lammy will host US and European …           → top-level paragraph
+///     Share                                             (furniture: left out)
+///     Key events                                        (heading of the key-events list: left out)
+///     Talks end without agreement                       → key event
+///     Nimo Omer                                         → a new entry, author "Nimo Omer"
+///     For today’s First Edition newsletter, …           → the entry's paragraph
+///       • Formal US recognition of Crimea …             → list item
+///     Leave a Reply / Your email address will not …    (comment form: left out)
+///
+/// Entries start at a line that is only a time stamp ("10.45 BST") or, once the page reads as a
+/// live blog, only a name. When a line is not plainly furniture it is kept.
 enum PlainTextExtractor {
     static func extract(_ text: String) -> Article {
-        var blocks: [Block] = []
-        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            let folded = Text.normalize(line)
-            if !folded.isEmpty { blocks.append(Block(.paragraph, folded)) }
+        let lines = PlainTextLine.lines(text)
+        var article = Article()
+        var index = readHead(lines, into: &article)
+
+        var entries: [Entry] = []
+        var isLiveBlog = false
+        var inKeyEvents = false
+        var inCommentForm = false
+        while index < lines.count {
+            let line = lines[index]
+            let next = index + 1 < lines.count ? lines[index + 1] : nil
+            index += 1
+            if inCommentForm {
+                if Furniture.isCommentFormLine(line.text) { continue }
+                inCommentForm = false
+            }
+            if Furniture.opensCommentForm(line.text) { inCommentForm = true; continue }
+            if line.text.utf8.count <= 11, ["key events", "key events:"].contains(Furniture.lowercase(line.text)) {
+                inKeyEvents = true
+                isLiveBlog = true
+                continue
+            }
+            if Furniture.isFurnitureLine(line.text) { continue }
+
+            if let stamp = line.timeStamp {
+                isLiveBlog = true
+                // In the key-events list a stamp sits above the event's title ("2h ago", "Talks end"),
+                // unless that title is followed by a paragraph: then the entries have begun.
+                if inKeyEvents, let title = next, title.timeStamp == nil, title.isHeadingLike, !title.isName,
+                   index + 1 >= lines.count || lines[index + 1].isHeadingLike || lines[index + 1].timeStamp != nil {
+                    article.keyEvents.append(KeyEvent(time: stamp.date, title: title.text))
+                    index += 1
+                    continue
+                }
+                inKeyEvents = false
+                // "2h ago" then "10.45 BST": one entry, stamped twice.
+                if let last = entries.last, last.title == nil, last.author == nil, last.blocks.isEmpty {
+                    entries[entries.count - 1].time = last.time ?? stamp.date
+                } else {
+                    entries.append(Entry(time: stamp.date))
+                }
+                if let author = next, author.isName, index + 1 < lines.count, !lines[index + 1].isHeadingLike {
+                    entries[entries.count - 1].author = author.text
+                    index += 1
+                }
+                if let title = index < lines.count ? lines[index] : nil, title.isHeadingLike, !title.isName, title.timeStamp == nil,
+                   index + 1 < lines.count, lines[index + 1].timeStamp == nil {
+                    entries[entries.count - 1].title = title.text
+                    index += 1
+                }
+                continue
+            }
+            if isLiveBlog, line.isName, let next, !next.isName, next.timeStamp == nil, !Furniture.isFurnitureLine(next.text) {
+                inKeyEvents = false
+                if var last = entries.last, last.author == nil, last.blocks.isEmpty {
+                    last.author = line.text
+                    entries[entries.count - 1] = last
+                } else {
+                    entries.append(Entry(author: line.text))
+                }
+                continue
+            }
+            if inKeyEvents {
+                if line.isHeadingLike || line.isBullet {
+                    article.keyEvents.append(KeyEvent(title: line.text))
+                    continue
+                }
+                inKeyEvents = false
+            }
+
+            let kind: Block.Kind = line.isBullet ? .listItem : line.isHeadingLike && next != nil ? .heading : .paragraph
+            let block = Block(kind, line.text)
+            if entries.isEmpty {
+                article.blocks.append(block)
+            } else {
+                entries[entries.count - 1].blocks.append(block)
+            }
         }
-        return Article(blocks: blocks)
+        article.entries = entries
+        return article
+    }
+
+    /// Reads the section label, headline, standfirst and byline at the top; returns where the body starts.
+    private static func readHead(_ lines: [PlainTextLine], into article: inout Article) -> Int {
+        var index = 0
+        func line(_ offset: Int) -> PlainTextLine? { index + offset < lines.count ? lines[index + offset] : nil }
+        // A one-to-three word label above a longer headline ("World", "US news").
+        if let label = line(0), let headline = line(1), label.isHeadingLike, label.wordCount <= 3, label.length <= 30,
+           headline.isHeadingLike, headline.length > label.length * 2, line(2) != nil,
+           !Furniture.isFurnitureLine(headline.text) {
+            index += 1
+        }
+        guard let title = line(0), title.isHeadingLike, title.wordCount >= 3, line(1) != nil,
+              !Furniture.isFurnitureLine(title.text), title.timeStamp == nil, !title.isByline else {
+            if let byline = line(0), byline.isByline { article.byline = byline.text; return index + 1 }
+            return index
+        }
+        article.title = title.text
+        index += 1
+        if let byline = line(0), byline.isByline {
+            article.byline = byline.text
+            return index + 1
+        }
+        if let standfirst = line(0), !standfirst.isBullet, standfirst.timeStamp == nil,
+           !Furniture.isFurnitureLine(standfirst.text), standfirst.length <= 400,
+           line(1)?.isByline == true || standfirst.isHeadingLike && line(1) != nil {
+            article.standfirst = standfirst.text
+            index += 1
+        }
+        if let byline = line(0), byline.isByline {
+            article.byline = byline.text
+            index += 1
+        }
+        return index
     }
 }

@@ -1,0 +1,115 @@
+/// The element that holds an ordinary article's body: the one with the most paragraph text
+/// directly below it (a paragraph's text counts fully for its parent, half for its grandparent;
+/// link text and furniture count nothing).
+///
+///     <body><div class="links"><a>Home</a> <a>World</a></div>
+///           <div class="story"><p>First, long paragraph …</p><p>Second …</p></div></body>
+///     → div.story
+///
+/// When the body is split into sibling boxes around an advert, their common parent is taken.
+enum DensestContainer {
+    /// The densest element of `page`, nil when the page has no text outside furniture.
+    static func find(_ page: HTMLPage) -> Int? {
+        let score = scores(page, excluding: [])
+        var best: Int?
+        var bestScore = 0.0
+        for index in page.body..<page.tree.nodes[page.body].end where score[index] > bestScore {
+            best = index
+            bestScore = score[index]
+        }
+        guard var chosen = best else { return page.textLength[page.body] > 0 ? page.body : nil }
+        // A body split into sibling boxes (text, advert, text): climb while the parent holds
+        // clearly more paragraph text and is still mostly paragraphs.
+        let paragraphs = paragraphLengths(page)
+        while page.tree.nodes[chosen].parent >= 0, chosen != page.body {
+            let parent = page.tree.nodes[chosen].parent
+            guard paragraphs[parent] * 10 >= paragraphs[chosen] * 13, paragraphs[parent] * 2 >= page.textLength[parent] else { break }
+            chosen = parent
+        }
+        return chosen
+    }
+
+    /// The text in `<p>`s and `<blockquote>`s under each node, furniture left out.
+    private static func paragraphLengths(_ page: HTMLPage) -> [Int] {
+        let tree = page.tree
+        var lengths = [Int](repeating: 0, count: tree.nodes.count)
+        var paragraphEnds: [Int] = []
+        for index in tree.nodes.indices {
+            while let last = paragraphEnds.last, last <= index { paragraphEnds.removeLast() }
+            let node = tree.nodes[index]
+            if node.kind == .element, node.name == "p" || node.name == "blockquote" { paragraphEnds.append(node.end) }
+            if node.kind == .text, !paragraphEnds.isEmpty, !page.isFurniture[index] { lengths[index] = page.textLength[index] }
+        }
+        for index in tree.nodes.indices.reversed() where tree.nodes[index].parent >= 0 && !page.isFurniture[index] {
+            lengths[tree.nodes[index].parent] += lengths[index]
+        }
+        return lengths
+    }
+
+    /// The densest of `candidates` by the text of their `<p>`s, counting nothing inside the
+    /// `excluded` subtrees, among those with at least `minimumShare` of their text in paragraphs
+    /// (not menus or score boards); nil when there is none.
+    static func find(_ page: HTMLPage, among candidates: [Int], excluding excluded: Set<Int>, minimumShare: Double) -> Int? {
+        let score = scores(page, excluding: excluded, paragraphsOnly: true)
+        var best: Int?
+        var bestScore = 0.0
+        for index in candidates where score[index] > bestScore && paragraphShare(page, index, excluding: excluded) >= minimumShare {
+            best = index
+            bestScore = score[index]
+        }
+        return best
+    }
+
+    /// The share of the text under `root` (outside `excluded` and furniture) that stands in `<p>`s.
+    static func paragraphShare(_ page: HTMLPage, _ root: Int, excluding excluded: Set<Int>) -> Double {
+        let tree = page.tree
+        var total = 0
+        var inParagraphs = 0
+        var paragraphEnds: [Int] = []
+        var index = root
+        while index < tree.nodes[root].end {
+            if index != root, excluded.contains(index) || page.isFurniture[index] { index = tree.nodes[index].end; continue }
+            while let last = paragraphEnds.last, last <= index { paragraphEnds.removeLast() }
+            let node = tree.nodes[index]
+            if node.kind == .element, node.name == "p" || node.name == "blockquote" { paragraphEnds.append(node.end) }
+            if node.kind == .text {
+                total += page.textLength[index]
+                if !paragraphEnds.isEmpty { inParagraphs += page.textLength[index] }
+            }
+            index += 1
+        }
+        return total == 0 ? 0 : Double(inParagraphs) / Double(total)
+    }
+
+    private static func scores(_ page: HTMLPage, excluding excluded: Set<Int>, paragraphsOnly: Bool = false) -> [Double] {
+        let tree = page.tree
+        var score = [Double](repeating: 0, count: tree.nodes.count)
+        var index = page.body
+        let end = tree.nodes[page.body].end
+        while index < end {
+            if excluded.contains(index) || page.isFurniture[index] { index = tree.nodes[index].end; continue }
+            defer { index += 1 }
+            guard tree.nodes[index].kind == .text else { continue }
+            let length = page.textLength[index]
+            guard length > 0 else { continue }
+            // The nearest block-level element holds the text; links are navigation, not body.
+            var container = tree.nodes[index].parent
+            var steps = 0
+            var inLink = false
+            while container >= 0, steps < 12, !BlockFlow.blockTags.contains(tree.nodes[container].name) {
+                if tree.nodes[container].name == "a" { inLink = true }
+                container = tree.nodes[container].parent
+                steps += 1
+            }
+            guard !inLink, container >= 0 else { continue }
+            if paragraphsOnly, tree.nodes[container].name != "p", tree.nodes[container].name != "blockquote" { continue }
+            let parent = tree.nodes[container].parent
+            if parent >= 0 {
+                score[parent] += Double(length)
+                let grandparent = tree.nodes[parent].parent
+                if grandparent >= 0 { score[grandparent] += Double(length) / 2 }
+            }
+        }
+        return score
+    }
+}

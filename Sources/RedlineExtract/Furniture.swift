@@ -1,0 +1,138 @@
+/// Page furniture: what a site puts around the journalism (navigation, share buttons, cookie
+/// banners, "most read" boxes, comment forms), which redline leaves out of an article.
+///
+///     <nav>Home · World</nav>                    → furniture (tag)
+///     <div class="cookie-banner">We use …</div>  → furniture (class name)
+///     <p hidden>…</p>, <div style="display: none">  → furniture (hidden)
+///     "Share", "Leave a Reply", "Exit mobile version" → furniture lines
+///
+/// The rules are narrow on purpose: nothing the newsroom wrote may be dropped, so when a line
+/// or element is not plainly furniture it is kept.
+enum Furniture {
+    /// Elements whose whole subtree is never article text.
+    static let tags: Set<String> = [
+        "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg",
+        "button", "select", "option", "textarea", "input", "object", "embed", "video", "audio", "canvas", "picture",
+        "source", "img", "head", "title", "meta", "link", "dialog", "menu",
+    ]
+
+    /// Tags whose text is never article text, even inside an entry's own header.
+    static let alwaysTags: Set<String> = [
+        "script", "style", "noscript", "template", "nav", "aside", "form", "iframe", "svg", "button", "select",
+        "option", "textarea", "input", "object", "embed", "head", "title", "meta", "link", "dialog",
+    ]
+
+    /// Words in class names and ids that mark furniture (`cookie-banner`, `most-read`, `link-share`).
+    static let classWords: Set<String> = [
+        "cookie", "cookies", "consent", "gdpr", "newsletter", "newsletters", "mostread", "mostpopular", "popular",
+        "trending", "related", "share", "sharing", "sharebar", "social", "socials", "facebook", "twitter", "whatsapp",
+        "linkedin", "pinterest", "telegram", "reddit", "breadcrumb", "breadcrumbs", "advert", "advertisement",
+        "adslot", "ads", "promo", "promotion", "subscribe", "subscription", "comments", "comment", "sidebar",
+        "navbar", "navigation", "footer", "outbrain", "taboola", "paywall", "banner", "skip", "sronly", "toolbar",
+        "tooltip", "modal", "popup", "recommended", "recirculation", "tag", "tags", "topics", "byline", "notification",
+        "notifications", "alerts",
+    ]
+
+    /// Class-name prefixes that describe a state, not a box (`has-sidebar`, `no-comments`).
+    private static let statePrefixes = ["has-", "is-", "with-", "no-", "show-", "hide-"]
+
+    /// True for `hidden`, `aria-hidden="true"` and inline `display:none` / `visibility:hidden`.
+    static func isHidden(_ node: HTMLNode) -> Bool {
+        for attribute in node.attributes {
+            switch attribute.name {
+            case "hidden": return true
+            case "aria-hidden": if attribute.value.lowercased() == "true" { return true }
+            case "style":
+                if isHiddenStyle(attribute.value) { return true }
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// True for an inline style with `display: none` or `visibility: hidden`, on UTF-8 bytes.
+    static func isHiddenStyle(_ style: String) -> Bool {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.utf8.count)
+        for byte in style.utf8 where byte > 0x20 { compact.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)) }
+        return compact.contains("display:none".utf8) || compact.contains("visibility:hidden".utf8)
+    }
+
+    /// True when a `class` or `id` value names furniture: one of its names is, or is made of,
+    /// a furniture word (`cookie-banner`, `mostRead`, `link-share`).
+    static func isFurnitureName(_ value: String) -> Bool {
+        for name in value.split(whereSeparator: \.isWhitespace) {
+            let lower = name.lowercased()
+            if statePrefixes.contains(where: lower.hasPrefix) { continue }
+            if classWords.contains(lower.filter { $0 != "-" && $0 != "_" }) { return true }
+            for word in lower.split(whereSeparator: { $0 == "-" || $0 == "_" }) where classWords.contains(String(word)) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whole lines of furniture, compared after folding case and trailing dots.
+    static let lines: Set<String> = [
+        "share", "share this", "share link", "share on facebook", "share on twitter", "share via email",
+        "copy link", "key events", "key event", "related articles", "related", "related stories",
+        "leave a reply", "leave a comment", "exit mobile version", "skip to main content", "skip to content",
+        "advertisement", "advertising", "sign up", "read more", "most read", "most popular", "show key events only",
+        "please turn on javascript", "comments", "reuse this content", "cancel reply", "post comment", "δ", "Δ",
+        "live", "updated", "topics",
+    ]
+
+    /// Lines of the comment form that follows "Leave a Reply".
+    static let commentFormPrefixes = [
+        "your email address will not be published", "required fields are marked", "save my name, email",
+        "you must be logged in to post a comment", "this site uses akismet", "comment *", "name *", "email *",
+        "website", "notify me of",
+    ]
+
+    /// `text` with its ASCII letters in lower case (others untouched): every furniture pattern
+    /// is ASCII, so this is all matching needs, and it costs no Unicode case mapping.
+    static func lowercase(_ text: String) -> String {
+        String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// True when `line` (already folded) is furniture on its own.
+    static func isFurnitureLine(_ line: String) -> Bool {
+        guard line.utf8.count <= 300 else { return false }
+        var key = lowercase(line)
+        while key.hasSuffix(".") || key.hasSuffix(":") { key.removeLast() }
+        if lines.contains(key) { return true }
+        if key.hasPrefix("sign up to ") || key.hasPrefix("sign up for ") || key.hasPrefix("subscribe to our") {
+            return TextFolding.contains(key, "newsletter") || TextFolding.contains(key, "email")
+        }
+        if TextFolding.contains(key, "newsletter promotion") || key == "privacy notice" { return true }
+        if key.hasPrefix("please turn on javascript") || key.hasPrefix("this article is more than") { return true }
+        if TextFolding.contains(key, "cookie") {
+            let words = ["we use", "accept", "consent", "settings", "preferences", "this site uses", "this website uses", "manage"]
+            return words.contains { TextFolding.contains(key, $0) }
+        }
+        return false
+    }
+
+    /// True for the heading of a promotion box: "Sign up for the CorkBeo newsletter".
+    static func isPromotionHeading(_ heading: String) -> Bool {
+        guard heading.utf8.count <= 240 else { return false }
+        let key = lowercase(heading)
+        return TextFolding.contains(key, "newsletter") || key.hasPrefix("sign up") || key.hasPrefix("subscribe")
+            || key.hasPrefix("get alerts") || key.hasPrefix("download the app") || key.hasPrefix("most read")
+            || key.hasPrefix("most popular") || key.hasPrefix("trending")
+    }
+
+    /// True when `line` (folded) opens the comment form: "Leave a Reply", "Leave A Reply".
+    static func opensCommentForm(_ line: String) -> Bool {
+        guard line.utf8.count <= 40 else { return false }
+        let key = lowercase(line)
+        return key == "leave a reply" || key == "leave a comment" || key.hasPrefix("leave a reply")
+    }
+
+    /// True when `line` (folded) belongs to a comment form.
+    static func isCommentFormLine(_ line: String) -> Bool {
+        guard line.utf8.count <= 300 else { return false }
+        let key = lowercase(line)
+        return commentFormPrefixes.contains(where: key.hasPrefix) || isFurnitureLine(line)
+    }
+}

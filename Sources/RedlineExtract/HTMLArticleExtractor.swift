@@ -1,0 +1,176 @@
+import Foundation
+import RedlineModel
+
+/// A page's HTML → an ``Article``: schema.org data (JSON-LD, or microdata) gives the entries'
+/// metadata (ids, times, titles), the markup gives their text and the key-events list, and the
+/// densest paragraph container gives an ordinary article's body (or a live blog's introduction).
+///
+///     <h1>Level 3 LIVE</h1>
+///     <script type="application/ld+json">{"@type": "LiveBlogPosting", "liveBlogUpdate": [
+///       {"headline": "Goodnight", "url": "…#2259242", "datePublished": "2020-10-06T21:22:53+01:00"}]}</script>
+///     <div id="2259242"><time>21:22</time><h3>Goodnight</h3><p>We are logging off.</p></div>
+///     → Article(title: "Level 3 LIVE", entries: [Entry(id: "2259242", time: 20:22:53Z,
+///         title: "Goodnight", blocks: [paragraph "We are logging off."])])
+enum HTMLArticleExtractor {
+    /// The article in `html`, and what went wrong on the way.
+    static func extract(_ html: String) -> (article: Article, warnings: [String]) {
+        guard let document = HTMLDocument(utf8: Array(html.utf8)) else {
+            return (Article(), ["libxml2 could not parse the capture as HTML"])
+        }
+        return extract(document)
+    }
+
+    /// The article in `bytes`, a page in the character encoding `encoding` (`"UTF-8"`, or the
+    /// legacy one its `<meta charset>` names); nil when libxml2 cannot read that encoding.
+    static func extract(_ bytes: [UInt8], encoding: String) -> (article: Article, warnings: [String])? {
+        guard let document = HTMLDocument(bytes: bytes, encoding: encoding) else { return nil }
+        return extract(document)
+    }
+
+    private static func extract(_ document: HTMLDocument) -> (article: Article, warnings: [String]) {
+        let tree = document.tree()
+        var warnings: [String] = []
+        if tree.isDeeplyNested {
+            warnings.append("the page nests elements \(tree.maximumDepth) levels deep, deeper than libxml2's usual limit of \(HTMLTree.deepNesting); it was read in full")
+        }
+        guard !tree.nodes.isEmpty else { return (Article(), warnings) }
+        let page = HTMLPage(tree)
+
+        let (jsonLD, jsonWarnings) = LiveBlogJSONLD.read(tree)
+        warnings += jsonWarnings
+        let microdata = LiveBlogMicrodata.read(tree)
+        var posting = jsonLD
+        if posting?.isLiveBlog != true, let microdata {
+            var merged = microdata
+            merged.headline = merged.headline ?? jsonLD?.headline
+            merged.description = merged.description ?? jsonLD?.description
+            merged.url = merged.url ?? jsonLD?.url
+            merged.author = merged.author ?? jsonLD?.author
+            posting = merged
+        }
+        let updates = MarkupEntryMatching.withoutPositionalIDs(posting?.updates ?? [], page: page)
+
+        let markup = LiveBlogMarkup(page, updateIDs: Set(updates.compactMap(\.id)), updateElements: Set(updates.compactMap(\.element)))
+        var entries: [(element: Int?, entry: Entry)]
+        if updates.isEmpty {
+            entries = MarkupEntryMatching.markupOnly(markup, page: page).map { (Optional($0.element), $0.entry) }
+        } else {
+            let matched = MarkupEntryMatching(page: page, markup: markup).match(updates)
+            entries = matched.entries
+            if matched.unmatched > 0 {
+                warnings.append("\(matched.unmatched) of \(updates.count) live-blog updates were not found in the page's markup; their text comes from the structured data")
+            }
+        }
+
+        let entryElements = entries.compactMap(\.element)
+        let skipped = entryElements + markup.keyEventBoxes
+        let title = posting?.headline ?? headline(page) ?? metaContent(page, ["og:title", "twitter:title"]) ?? documentTitle(page)
+        var standfirst = posting?.description ?? metaContent(page, ["description", "og:description", "twitter:description"])
+        let region = bodyRegion(page, entries: entryElements, skipped: skipped)
+        // Around a live blog's entries, only marked-up paragraphs count: the loose text there is
+        // score boards, toggles and labels.
+        let skippedSet = Set(skipped)
+        var blocks = region.map { region in
+            page.blocks(under: region, paragraphsOnly: !entries.isEmpty) { index in skippedSet.contains(index) }
+        } ?? []
+        // A summary cut short in the page's metadata ("… between Chennai Super Kings and Sunriser")
+        // is the start of a paragraph on the page: that paragraph is the standfirst.
+        if let summary = standfirst.map(MarkupEntryMatching.withoutEllipsis), summary.count >= 40,
+           let index = blocks.prefix(3).firstIndex(where: { $0.text.hasPrefix(summary) }) {
+            standfirst = blocks[index].text
+        }
+        blocks.removeAll { $0.text == title || $0.text == standfirst }
+
+        var article = Article(
+            title: title, standfirst: standfirst,
+            byline: posting?.author ?? metaContent(page, ["author", "article:author"]),
+            url: (canonicalURL(page) ?? posting?.url).map(withoutTracking),
+            keyEvents: keyEvents(markup, entries: entries, page: page),
+            blocks: blocks, entries: entries.map(\.entry))
+        if article.url?.isEmpty == true { article.url = nil }
+        return (article, warnings)
+    }
+
+    /// The key events, pointing at the entries they name.
+    private static func keyEvents(_ markup: LiveBlogMarkup, entries: [(element: Int?, entry: Entry)], page: HTMLPage) -> [KeyEvent] {
+        markup.keyEvents.map { event in
+            let target = page.elementByID[event.target]
+            let entry = entries.first { pair in
+                pair.entry.id == event.target || (pair.element != nil && target != nil && page.tree.contains(pair.element!, target!))
+            }?.entry
+            return KeyEvent(id: entry?.id ?? event.target, time: entry?.time ?? event.time, title: event.title)
+        }
+    }
+
+    /// Where the blocks outside any entry are read from: for a plain page, the element with the
+    /// most paragraph text; for a live blog, the element with the most paragraph text outside
+    /// its entries (its introduction), if at least 30% of its other text stands in paragraphs.
+    private static func bodyRegion(_ page: HTMLPage, entries: [Int], skipped: [Int]) -> Int? {
+        guard !entries.isEmpty else { return DensestContainer.find(page) }
+        let candidates = Array(page.body..<page.tree.nodes[page.body].end)
+        return DensestContainer.find(page, among: candidates, excluding: Set(skipped), minimumShare: 0.3)
+    }
+
+    /// The first `h1` outside navigation and sidebars.
+    private static func headline(_ page: HTMLPage) -> String? {
+        let tree = page.tree
+        for h1 in tree.elements(named: "h1", in: page.body..<tree.nodes[page.body].end) {
+            var ancestor = tree.nodes[h1].parent
+            var chrome = Furniture.isHidden(tree.nodes[h1])
+            while ancestor >= 0, !chrome {
+                let node = tree.nodes[ancestor]
+                chrome = Furniture.alwaysTags.contains(node.name) || node.name == "footer" || Furniture.isHidden(node)
+                ancestor = node.parent
+            }
+            let text = page.visibleText(of: h1)
+            if !chrome, !text.isEmpty { return text }
+        }
+        return nil
+    }
+
+    /// The `content` of the first `<meta name|property="…">` among `names` that is not empty.
+    static func metaContent(_ page: HTMLPage, _ names: [String]) -> String? {
+        let metas = page.tree.elements(named: "meta")
+        for name in names {
+            for meta in metas {
+                let node = page.tree.nodes[meta]
+                guard node.attribute("name")?.lowercased() == name || node.attribute("property")?.lowercased() == name,
+                      let content = node.attribute("content") else { continue }
+                let text = TextFolding.fold(content)
+                if !text.isEmpty { return text }
+            }
+        }
+        return nil
+    }
+
+    private static func documentTitle(_ page: HTMLPage) -> String? {
+        guard let title = page.tree.firstElement(named: "title") else { return nil }
+        let text = TextFolding.fold(page.tree.text(of: title))
+        return text.isEmpty ? nil : text
+    }
+
+    /// Query parameters that only track the reader.
+    private static let trackingParameters: Set<String> = ["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid"]
+
+    /// `url` without tracking parameters: `…/talks?utm_source=rss&id=7` → `…/talks?id=7`.
+    static func withoutTracking(_ url: String) -> String {
+        guard let question = url.firstIndex(of: "?") else { return url }
+        let fragmentStart = url[question...].firstIndex(of: "#") ?? url.endIndex
+        let query = url[url.index(after: question)..<fragmentStart]
+        let kept = query.split(separator: "&").filter { item in
+            let name = item.prefix { $0 != "=" }.lowercased()
+            return !name.hasPrefix("utm_") && !trackingParameters.contains(name)
+        }
+        return String(url[..<question]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&")) + url[fragmentStart...]
+    }
+
+    private static func canonicalURL(_ page: HTMLPage) -> String? {
+        for link in page.tree.elements(named: "link") {
+            let node = page.tree.nodes[link]
+            if node.attribute("rel")?.lowercased() == "canonical", let href = node.attribute("href"), !href.isEmpty {
+                return TextFolding.fold(href)
+            }
+        }
+        return metaContent(page, ["og:url"])
+    }
+}

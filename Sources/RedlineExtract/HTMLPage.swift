@@ -1,0 +1,102 @@
+import RedlineModel
+
+/// A parsed page with what every later step asks about it, computed once in linear passes:
+/// which elements are furniture, how much text each subtree holds, and which element has which id.
+///
+///     <body><nav>Home</nav><div class="most-read">…</div><article><p>Talks end.</p></article></body>
+///     → furniture: nav, div.most-read · text length: article 10, body 10 · ids: none
+struct HTMLPage {
+    let tree: HTMLTree
+    /// The `body` element (the root when there is none).
+    let body: Int
+    /// True for a node that is furniture or lies inside furniture.
+    private(set) var isFurniture: [Bool]
+    /// Visible characters (bytes above space) of the non-furniture text under each node.
+    private(set) var textLength: [Int]
+    /// Elements by their `id`, first one wins.
+    private(set) var elementByID: [String: Int] = [:]
+
+    init(_ tree: HTMLTree) {
+        self.tree = tree
+        let nodes = tree.nodes
+        body = tree.firstElement(named: "body") ?? 0
+        // Pass 1: furniture by tag and hidden marks, inherited from the parent.
+        var byTag = [Bool](repeating: false, count: nodes.count)
+        for index in nodes.indices {
+            let parent = nodes[index].parent
+            if parent >= 0, byTag[parent] { byTag[index] = true }
+            guard nodes[index].kind == .element else { continue }
+            if !byTag[index], Furniture.tags.contains(nodes[index].name) || Furniture.isHidden(nodes[index]) { byTag[index] = true }
+            for attribute in nodes[index].attributes where attribute.name == "id" && !attribute.value.isEmpty {
+                if elementByID[attribute.value] == nil { elementByID[attribute.value] = index }
+            }
+        }
+        let lengths = Self.textLengths(nodes, excluding: byTag)
+        // Pass 2: furniture by class name or id, unless the box holds most of the page's text
+        // (a wrapper called `has-sidebar` or `article-comments` is not a sidebar).
+        let limit = max(lengths.isEmpty ? 0 : lengths[body] / 2, 1)
+        var pruned = byTag
+        var namesSeen: [String: Bool] = [:]   // pages repeat their class names: judge each once
+        for index in nodes.indices where !pruned[index] {
+            let parent = nodes[index].parent
+            if parent >= 0, pruned[parent] { pruned[index] = true; continue }
+            guard nodes[index].kind == .element, lengths[index] < limit, nodes[index].name != "blockquote" else { continue }
+            for attribute in nodes[index].attributes where attribute.name == "class" || attribute.name == "id" {
+                let furniture: Bool
+                if let known = namesSeen[attribute.value] {
+                    furniture = known
+                } else {
+                    furniture = Furniture.isFurnitureName(attribute.value)
+                    namesSeen[attribute.value] = furniture
+                }
+                if furniture { pruned[index] = true; break }
+            }
+        }
+        // Pass 3: promotion boxes, known by their heading ("Sign up for our newsletter").
+        for index in nodes.indices where !pruned[index] && Self.promotionHeadings.contains(nodes[index].name) {
+            let heading = TextFolding.fold(tree.text(of: index))
+            guard Furniture.isPromotionHeading(heading) else { continue }
+            var box = index
+            while nodes[box].parent >= 0, nodes[box].parent != body, lengths[nodes[box].parent] < 800 { box = nodes[box].parent }
+            for inner in box..<nodes[box].end { pruned[inner] = true }
+        }
+        isFurniture = pruned
+        textLength = Self.textLengths(nodes, excluding: pruned)
+    }
+
+    private static let promotionHeadings: Set<String> = ["h2", "h3", "h4", "h5", "strong"]
+
+    /// Text lengths per subtree, summed children-first over the pre-order array.
+    private static func textLengths(_ nodes: [HTMLNode], excluding excluded: [Bool]) -> [Int] {
+        var lengths = [Int](repeating: 0, count: nodes.count)
+        for index in nodes.indices.reversed() {
+            if nodes[index].kind == .text, !excluded[index] {
+                var count = 0
+                for byte in nodes[index].text.utf8 where byte > 0x20 { count += 1 }
+                lengths[index] = count
+            }
+            let parent = nodes[index].parent
+            if parent >= 0, !excluded[index] { lengths[parent] += lengths[index] }
+        }
+        return lengths
+    }
+
+    /// The blocks under `root`, leaving out furniture and the subtrees `skip` names.
+    func blocks(under root: Int, paragraphsOnly: Bool = false, skip: (Int) -> Bool = { _ in false }) -> [Block] {
+        BlockFlow(tree: tree, paragraphsOnly: paragraphsOnly).blocks(under: root) { isFurniture[$0] || skip($0) }
+    }
+
+    /// The folded text under `index` as a reader sees it: scripts, styles and hidden elements
+    /// left out, whether or not the box around it is furniture.
+    func visibleText(of index: Int) -> String {
+        TextFolding.fold(tree.text(of: index) { inner in
+            let node = tree.nodes[inner]
+            return node.kind == .element && (Furniture.alwaysTags.contains(node.name) || Furniture.isHidden(node))
+        })
+    }
+
+    /// The folded text under `index`, furniture left out.
+    func text(of index: Int) -> String {
+        TextFolding.fold(tree.text(of: index) { isFurniture[$0] })
+    }
+}

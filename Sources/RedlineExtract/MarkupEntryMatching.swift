@@ -1,0 +1,215 @@
+import Foundation
+import RedlineModel
+
+/// Pairs each structured `liveBlogUpdate` with the element that shows it, and builds the entry:
+/// metadata from the structured data, text from the markup.
+///
+///     update {id "2259242", headline "Goodnight"}   ↔ <div id="2259242">      (by id)
+///     update {time 18:16:28+05:30}                   ↔ <div><time datetime="2020-10-02T18:16:28+05:30">  (by time)
+///     update {headline "Biden ringrazia Qatar"}      ↔ <section><h2>Biden ringrazia Qatar</h2>  (by headline)
+///
+/// By id first, then by headline (the element's text shows it), then by time to the minute when
+/// only one element has that minute and it shows the headline. An update no element shows keeps
+/// its metadata and takes its text from `articleBody`.
+struct MarkupEntryMatching {
+    let page: HTMLPage
+    let markup: LiveBlogMarkup
+
+    /// One entry per update, plus the markup's entries beside them that the data leaves out; in
+    /// page order when every update was found, else in the data's order.
+    func match(_ updates: [StructuredUpdate]) -> (entries: [(element: Int?, entry: Entry)], unmatched: Int) {
+        let tree = page.tree
+        var used = Set<Int>()          // indices into markup.entries
+        var usedElements = Set<Int>()
+        var found: [MarkupEntry?] = []
+        var texts: [Int: String] = [:]   // markup entries' text, folded once when first needed
+        func shows(_ headline: String, _ index: Int) -> Bool {
+            let text = texts[index] ?? page.text(of: markup.entries[index].element)
+            texts[index] = text
+            return TextFolding.contains(text, Self.withoutEllipsis(Self.withoutTimePrefix(headline)))
+        }
+        for update in updates {
+            var chosen: MarkupEntry?
+            if let element = update.element {
+                chosen = LiveBlogMarkup.entry(at: element, in: page)
+            } else if let id = update.id, let element = page.elementByID[id] ?? page.elementByID["block-" + id] {
+                if let index = markup.entries.firstIndex(where: { tree.contains($0.element, element) }), !used.contains(index) {
+                    used.insert(index)
+                    chosen = markup.entries[index]
+                } else if page.textLength[element] > 0 {
+                    chosen = LiveBlogMarkup.entry(at: element, in: page)
+                }
+            }
+            if chosen == nil, let headline = update.headline, Self.withoutTimePrefix(headline).count >= 8,
+               let index = markup.entries.indices.first(where: { !used.contains($0) && shows(headline, $0) }) {
+                used.insert(index)
+                chosen = markup.entries[index]
+            }
+            if chosen == nil, let time = update.time {
+                let minute = (time.timeIntervalSince1970 / 60).rounded(.down)
+                let same = markup.entries.indices.filter { index in
+                    !used.contains(index) && markup.entries[index].time.map { ($0.timeIntervalSince1970 / 60).rounded(.down) } == minute
+                }
+                // A time alone can coincide: when the update has a headline, the element must show it.
+                if same.count == 1, update.headline.map({ shows($0, same[0]) }) ?? true {
+                    used.insert(same[0])
+                    chosen = markup.entries[same[0]]
+                }
+            }
+            if let element = chosen?.element, usedElements.contains(element) { chosen = nil }
+            if let element = chosen?.element { usedElements.insert(element) }
+            found.append(chosen)
+        }
+        // Entries the markup shows beside matched ones but the structured data leaves out (it
+        // often lists only the latest updates) are entries too: their text is the newsroom's.
+        let parents = Set(found.compactMap { $0.map { tree.nodes[$0.element].parent } })
+        let extras = markup.entries.filter { !usedElements.contains($0.element) && parents.contains(tree.nodes[$0.element].parent) }
+        let elements = found.compactMap { $0?.element } + extras.map(\.element)
+        var entries: [(element: Int?, entry: Entry)] = zip(updates, found).map { update, markupEntry in
+            (markupEntry?.element, entry(update, markupEntry, others: elements))
+        }
+        entries += extras.map { ($0.element, entry(StructuredUpdate(), $0, others: elements)) }
+        let unmatched = found.filter { $0 == nil }.count
+        if unmatched == 0 { entries.sort { $0.element! < $1.element! } }
+        return (entries, unmatched)
+    }
+
+    /// `updates` without ids that only count positions: Times of India numbers its updates
+    /// `#post1`, `#post2` … from the newest, so every new update renumbers all the others, and
+    /// the differ, which trusts ids, would misalign every entry. Ids the page uses as anchors,
+    /// or that do not run 1, 2, 3 … from the newest, are kept (NDTV's `#80`, `#79` … count
+    /// from the first post and stay put).
+    static func withoutPositionalIDs(_ updates: [StructuredUpdate], page: HTMLPage) -> [StructuredUpdate] {
+        let ids = updates.compactMap(\.id)
+        guard ids.count == updates.count, ids.count >= 2, !ids.contains(where: { page.elementByID[$0] != nil }) else { return updates }
+        let newestFirst = updates.enumerated().sorted { ($0.element.time ?? .distantPast, $1.offset) > ($1.element.time ?? .distantPast, $0.offset) }
+        for (position, item) in newestFirst.enumerated() {
+            let id = item.element.id!
+            let digits = id.reversed().prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, Int(String(digits.reversed())) == position + 1 else { return updates }
+        }
+        return updates.map { update in
+            var update = update
+            update.id = nil
+            return update
+        }
+    }
+
+    /// Entries from markup alone, for live blogs without structured data: used only when at least
+    /// two entry elements share a parent and hold a quarter of the page's text.
+    static func markupOnly(_ markup: LiveBlogMarkup, page: HTMLPage) -> [(element: Int, entry: Entry)] {
+        var siblings: [Int: Int] = [:]
+        for entry in markup.entries { siblings[page.tree.nodes[entry.element].parent, default: 0] += 1 }
+        guard let (parent, count) = siblings.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }),
+              count >= 2 else { return [] }
+        let matching = MarkupEntryMatching(page: page, markup: markup)
+        let chosen = markup.entries.filter { page.tree.nodes[$0.element].parent == parent }
+        // A list of dated links (related stories, comments) is not a live blog: the entries must
+        // hold a good share of the page's text.
+        let entryText = chosen.reduce(0) { $0 + page.textLength[$1.element] }
+        guard entryText * 4 >= page.textLength[page.body] else { return [] }
+        let elements = chosen.map(\.element)
+        return chosen.map { ($0.element, matching.entry(StructuredUpdate(), $0, others: elements)) }
+    }
+
+    /// The entry for `update` shown by `markupEntry`.
+    private func entry(_ update: StructuredUpdate, _ markupEntry: MarkupEntry?, others: [Int]) -> Entry {
+        var entry = Entry(id: update.id ?? markupEntry?.id, time: update.time ?? markupEntry?.time,
+                          author: update.author ?? markupEntry.flatMap(author))
+        var blocks: [Block]
+        if let markupEntry {
+            let element = markupEntry.element
+            blocks = page.blocks(under: element) { index in
+                index == markupEntry.stamp || (index != element && others.contains(index))
+            }
+        } else {
+            blocks = Self.blocks(articleBody: update.articleBody)
+        }
+        if let headline = update.headline.map(Self.withoutTimePrefix), !headline.isEmpty {
+            let key = Self.withoutEllipsis(headline)
+            if let first = blocks.first, first.text == headline, first.kind == .heading || blocks.count > 1 {
+                blocks.removeFirst()
+                entry.title = headline
+            } else if let first = blocks.first, first.text.hasPrefix(key),
+                      first.kind == .heading || blocks.count > 1 && (headline.hasSuffix("…") || headline.hasSuffix("...")) {
+                // The data cut the headline short; the page has it whole. (libxml2 follows HTML 4
+                // and closes an `h2` at a `<p>` inside it, so a title can arrive as a paragraph.)
+                blocks.removeFirst()
+                entry.title = first.text
+            } else if let first = blocks.first, first.text.hasPrefix(key) {
+                entry.title = nil   // the "headline" is only the start of the text
+            } else {
+                entry.title = headline
+            }
+        } else if let first = blocks.first, first.kind == .heading {
+            blocks.removeFirst()
+            entry.title = first.text
+        }
+        entry.blocks = blocks
+        return entry
+    }
+
+    /// The text of an element in the entry marked as its author (`class="author"`, `rel="author"`).
+    private func author(_ markupEntry: MarkupEntry) -> String? {
+        let tree = page.tree
+        for index in markupEntry.element..<tree.nodes[markupEntry.element].end where tree.nodes[index].kind == .element {
+            let node = tree.nodes[index]
+            let marked = node.attribute("rel") == "author" || node.attribute("itemprop") == "author"
+                || (node.attribute("class") ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0 == "author" || $0 == "byline" }
+            guard marked else { continue }
+            let text = page.visibleText(of: index)
+            if !text.isEmpty, text.count <= 80 { return text }
+        }
+        return nil
+    }
+
+    /// Paragraphs of a structured `articleBody` (one per line, tags dropped): the last resort.
+    static func blocks(articleBody: String?) -> [Block] {
+        guard let body = articleBody else { return [] }
+        var blocks: [Block] = []
+        var line = ""
+        var inTag = false
+        for character in body + "\n" {
+            if character == "<" { inTag = true; continue }
+            if character == ">", inTag { inTag = false; continue }
+            if inTag { continue }
+            if character == "\n" || character == "\r\n" {
+                let text = TextFolding.fold(line)
+                if !text.isEmpty { blocks.append(Block(.paragraph, text)) }
+                line = ""
+            } else {
+                line.append(character)
+            }
+        }
+        return blocks
+    }
+
+    /// `"18:16(IST) Rayudu, hero …"` → `"Rayudu, hero …"`.
+    static func withoutTimePrefix(_ headline: String) -> String {
+        let scalars = Array(headline.unicodeScalars)
+        var index = 0
+        func digits() -> Int { var n = 0; while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1; n += 1 }; return n }
+        guard (1...2).contains(digits()), index < scalars.count, scalars[index] == ":" || scalars[index] == "." else { return headline }
+        index += 1
+        guard digits() == 2 else { return headline }
+        while index < scalars.count, scalars[index] == " " { index += 1 }
+        if index < scalars.count, scalars[index] == "(" {
+            while index < scalars.count, scalars[index] != ")" { index += 1 }
+            index += 1
+        }
+        guard index < scalars.count, index > 0, scalars[index - 1] == " " || scalars[index - 1] == ")" else { return headline }
+        let rest = TextFolding.fold(String(String.UnicodeScalarView(scalars[index...])))
+        return rest.isEmpty ? headline : rest
+    }
+
+    /// A headline without a trailing "…" or "...", for prefix matching.
+    static func withoutEllipsis(_ headline: String) -> String {
+        var key = headline
+        while key.hasSuffix("…") || key.hasSuffix(".") { key.removeLast() }
+        // A cut-off character reference: "… dissanguata&rdq…"
+        if let ampersand = key.lastIndex(of: "&"), key[ampersand...].dropFirst().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "#" }) {
+            key = String(key[..<ampersand])
+        }
+        return key.isEmpty ? headline : key
+    }
+}

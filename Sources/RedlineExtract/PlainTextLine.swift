@@ -1,0 +1,145 @@
+import Foundation
+import RedlineModel
+
+/// One non-blank line of copied text, folded, with what it looks like.
+///
+///     "  • Lifting sanctions to boost Russia’s economy."  → bullet, text "Lifting sanctions …"
+///     "10.45 BST"                                          → time stamp
+///     "Nimo Omer"                                          → could be an author
+///     "What Russia gets"                                   → could be a heading
+struct PlainTextLine: Sendable {
+    /// The line's text, folded, without its bullet.
+    var text: String
+    /// True when the line started with a bullet (`•`, `-`, `*`, `·`, `◦`, `▪`).
+    var isBullet: Bool
+    /// How many characters (Unicode scalars) the line has, counted exactly up to 400 (longer
+    /// lines only need to be known as long).
+    var length: Int
+    /// How many words the line has.
+    var wordCount: Int
+
+    /// Splits `text` into lines on UTF-8 bytes (`\n`, `\r\n`, `\r`), dropping blank ones.
+    static func lines(_ text: String) -> [PlainTextLine] {
+        var result: [PlainTextLine] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        func take(_ end: String.UTF8View.Index) {
+            if start < end, let line = PlainTextLine(Substring(text[start..<end])) { result.append(line) }
+        }
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
+                take(index)
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        take(utf8.endIndex)
+        return result
+    }
+
+    /// The line in `raw`, nil when it is blank.
+    init?(_ raw: Substring) {
+        var folded = TextFolding.fold(raw)
+        guard !folded.isEmpty else { return nil }
+        var bullet = false
+        for marker in ["• ", "- ", "* ", "· ", "◦ ", "▪ ", "‣ "] where folded.hasPrefix(marker) {
+            folded = String(folded.dropFirst(marker.count))
+            bullet = true
+            break
+        }
+        if !bullet, folded.count > 1, let first = folded.first, "•◦▪‣".contains(first) {
+            folded = TextFolding.fold(folded.dropFirst())
+            bullet = true
+        }
+        guard !folded.isEmpty else { return nil }
+        text = folded
+        isBullet = bullet
+        length = folded.utf8.count <= 1600 ? folded.unicodeScalars.count : folded.utf8.count / 4
+        wordCount = folded.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
+    }
+
+    /// True when the line ends like a sentence or a clause, not like a headline.
+    var endsLikeSentence: Bool {
+        guard let last = text.last else { return false }
+        return ".,;:\"”’)".contains(last) || text.hasSuffix("*")
+    }
+
+    /// True for a short line that reads like a headline or heading: no closing full stop,
+    /// no opening quotation mark.
+    var isHeadingLike: Bool {
+        guard !isBullet, !endsLikeSentence, length <= 140, wordCount <= 20, let first = text.first else { return false }
+        return !"“\"‘'(".contains(first)
+    }
+
+    /// True for a byline: "By Jane Doe", "Dan Sabbagh and Luke Harding report from Kyiv".
+    var isByline: Bool {
+        guard !isBullet, length <= 140, !text.hasSuffix(".") else { return false }
+        if text.hasPrefix("By "), text.dropFirst(3).first?.isUppercase == true { return true }
+        return [" report from ", " reports from ", " reporting from ", " in conversation with "].contains { TextFolding.contains(text, $0) }
+    }
+
+    /// True for a line that is only a person's name: "Nimo Omer", "Gavin O'Callaghan".
+    var isName: Bool {
+        guard !isBullet, (2...4).contains(wordCount), length <= 40 else { return false }
+        let words = text.split(separator: " ")
+        let particles: Set<Substring> = ["and", "de", "van", "von", "da", "al", "bin", "del", "der", "la", "le", "di"]
+        for word in words where Self.headingWords.contains(word) { return false }
+        for word in words where !particles.contains(word) {
+            guard let first = word.first, first.isUppercase,
+                  word.allSatisfy({ $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "." }) else { return false }
+        }
+        return true
+    }
+
+    /// Capitalised words of title-case headings ("What Russia Gets", "Key Takeaways") that no
+    /// name is made of.
+    private static let headingWords: Set<Substring> = [
+        "What", "How", "Why", "When", "Where", "Who", "The", "A", "An", "In", "On", "Of", "For", "To", "At", "Is", "Are",
+        "Key", "Breaking", "Update", "Updates", "News", "Live", "Summary", "Analysis", "Reaction", "Latest", "More",
+        "Read", "Watch", "Photos", "Video", "Timeline", "Background", "Takeaways", "Events", "Related", "Articles",
+        "Gets", "Says", "Said", "Opinion", "Explainer", "Comment", "Comments", "Reply", "Share", "Leave",
+    ]
+
+    /// The time stamp the whole line is, when it is one: "10.45 BST", "12:30pm", "1h ago",
+    /// "Wed 23 Apr 2025 10.45 BST". `date` is set only when the line names a full date.
+    var timeStamp: TimeStamp? {
+        guard !isBullet, text.utf8.count <= 40 else { return nil }
+        if text.wholeMatch(of: Self.agoPattern) != nil { return TimeStamp(date: nil) }
+        if let match = text.wholeMatch(of: Self.clockPattern) {
+            return TimeStamp(date: Self.date(day: match.1, month: match.2, year: match.3, hour: match.4, minute: match.5,
+                                             meridiem: match.6, zone: match.7))
+        }
+        return nil
+    }
+
+    /// A line that is only a time stamp; `date` is known only when the line names the day.
+    struct TimeStamp: Sendable { var date: Date? }
+
+    private static func date(day: Substring?, month: Substring?, year: Substring?, hour: Substring, minute: Substring,
+                             meridiem: Substring?, zone: Substring?) -> Date? {
+        guard let day = day.flatMap({ Int($0) }), let monthName = month, let year = year.flatMap({ Int($0) }),
+              let month = months.firstIndex(where: { monthName.lowercased().hasPrefix($0) }),
+              var hour = Int(hour), let minute = Int(minute) else { return nil }
+        if let meridiem = meridiem?.lowercased() {
+            if meridiem == "pm", hour < 12 { hour += 12 }
+            if meridiem == "am", hour == 12 { hour = 0 }
+        }
+        let offsets: [String: Int] = ["GMT": 0, "UTC": 0, "BST": 3600, "CET": 3600, "CEST": 7200, "EST": -18000,
+                                      "EDT": -14400, "PST": -28800, "PDT": -25200, "IST": 19800, "AEST": 36000, "AEDT": 39600]
+        guard let zone, let offset = offsets[zone.uppercased()], let timeZone = TimeZone(secondsFromGMT: offset) else { return nil }
+        var parts = DateComponents(year: year, month: month + 1, day: day, hour: hour, minute: minute)
+        parts.calendar = Calendar(identifier: .gregorian)
+        parts.timeZone = timeZone
+        return parts.date
+    }
+
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    // "1h ago", "25 min ago", "2 hours ago"
+    nonisolated(unsafe) private static let agoPattern = /\d{1,3}\s?(?:m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)\s+ago/
+    // Optional "Wed 23 Apr 2025", then "10.45", "10:45pm", then an optional zone.
+    nonisolated(unsafe) private static let clockPattern =
+        /(?:(?:[A-Z][a-z]{2},?\s+)?(\d{1,2})\s+([A-Z][a-z]{2,8}),?\s+(\d{4}),?\s+)?(\d{1,2})[.:](\d{2})\s?(am|pm|AM|PM)?(?:\s+\(?([A-Z]{2,4})\)?)?/
+}

@@ -1,0 +1,224 @@
+import Foundation
+@testable import RedlineExtract
+import RedlineModel
+import Testing
+
+/// Broken, hostile and mislabelled captures: a clear warning and a sensible article, never a crash.
+@Suite struct BadInputTests {
+    @Test func unclosedTags() {
+        let html = "<html><body><div><p>One <b>bold<p>Two<ul><li>Three<li>Four<blockquote>Five"
+        let extraction = ArticleExtractor.extract(Data(html.utf8))
+        #expect(extraction.format == .html)
+        let texts = extraction.article.positionedBlocks.map(\.block.text)
+        #expect(texts == ["One bold", "Two", "Three", "Four", "Five"])
+    }
+
+    @Test func hundredThousandNestedDivs() {
+        let depth = 100_000
+        var html = "<html><body><p>Before the nest.</p>"
+        html += String(repeating: "<div>", count: depth) + "Deep inside." + String(repeating: "</div>", count: depth)
+        html += "<p>After the nest.</p></body></html>"
+        let extraction = ArticleExtractor.extract(Data(html.utf8))
+        let texts = extraction.article.positionedBlocks.map(\.block.text)
+        #expect(texts.contains("Before the nest."))
+        #expect(texts.contains("Deep inside."), "\(texts)")
+        #expect(texts.contains("After the nest."), "\(texts)")
+        #expect(extraction.warnings.contains { $0.contains("levels deep") })
+    }
+
+    @Test func htmlInATextFileIsSniffed() throws {
+        let html = try Fixtures.page("corkbeo-level-3-live-cork.html")
+        let extraction = ArticleExtractor.extract(html, format: nil)
+        #expect(extraction.format == .html)
+        #expect(extraction.article.entries.count == 26)
+    }
+
+    @Test func textInAnHTMLFileIsSniffed() throws {
+        let text = try Fixtures.seed(Fixtures.seedNames[1])
+        #expect(CaptureFormat.sniff(text) == .text)
+        #expect(ArticleExtractor.extract(text, format: nil) == ArticleExtractor.extract(text, format: .text))
+    }
+
+    @Test func forcedHTMLOnTextWithoutTagsIsReadAsText() throws {
+        let text = try Fixtures.seed(Fixtures.seedNames[0])
+        let extraction = ArticleExtractor.extract(text, format: .html)
+        #expect(extraction.format == .text)
+        #expect(extraction.warnings.contains { $0.contains("no HTML tags") })
+        #expect(extraction.article == ArticleExtractor.extract(text, format: .text).article)
+    }
+
+    @Test func forcedTextOnHTMLStaysText() {
+        let html = Data("<html><body><p>Hello</p></body></html>".utf8)
+        let extraction = ArticleExtractor.extract(html, format: .text)
+        #expect(extraction.format == .text)
+        #expect(extraction.article.blocks.map(\.text) == ["<html><body><p>Hello</p></body></html>"])
+    }
+
+    @Test(arguments: [true, false])
+    func utf16WithByteOrderMark(littleEndian: Bool) throws {
+        let utf8 = try Fixtures.seed(Fixtures.seedNames[0])
+        let text = String(decoding: utf8, as: UTF8.self)
+        var bytes: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+        for unit in text.utf16 {
+            bytes += littleEndian ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+        }
+        let extraction = ArticleExtractor.extract(Data(bytes))
+        #expect(extraction.warnings.isEmpty)
+        #expect(extraction.article == ArticleExtractor.extract(utf8).article)
+    }
+
+    @Test func utf16HTMLWithByteOrderMark() {
+        let html = "<html><body><article><p>Ça va, Zelenskyy’s “plan”.</p></article></body></html>"
+        let bytes: [UInt8] = [0xFF, 0xFE] + html.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let extraction = ArticleExtractor.extract(Data(bytes))
+        #expect(extraction.format == .html)
+        #expect(extraction.article.blocks.map(\.text) == ["Ça va, Zelenskyy’s “plan”."])
+    }
+
+    @Test func invalidJSONLDIsAWarningAndMarkupStillCounts() {
+        let html = """
+            <html><head><script type="application/ld+json">{"@type": "LiveBlogPosting", "headline": "Oops", </script></head>
+            <body><h1>Talks live</h1><div class="entries">
+            <article id="block-2"><time datetime="2025-04-23T15:10:00Z">15.10</time><h2>Talks end</h2><p>Both sides left.</p></article>
+            <article id="block-1"><time datetime="2025-04-23T14:00:00Z">14.00</time><p>Talks begin.</p></article>
+            </div></body></html>
+            """
+        let extraction = ArticleExtractor.extract(Data(html.utf8))
+        #expect(extraction.warnings.contains { $0.contains("not valid JSON") })
+        let article = extraction.article
+        #expect(article.title == "Talks live")
+        #expect(article.entries.map(\.id) == ["block-2", "block-1"])
+        #expect(article.entries.map(\.title) == ["Talks end", nil])
+        #expect(article.entries.first?.time == Timestamp.parse("2025-04-23T15:10:00Z"))
+        #expect(article.entries.last?.blocks == [Block(.paragraph, "Talks begin.")])
+    }
+
+    @Test func invalidUTF8BecomesReplacementCharacters() {
+        var bytes = Array("<html><body><p>Caf".utf8)
+        bytes += [0xC3, 0x28, 0xFF]
+        bytes += Array(" ok</p></body></html>".utf8)
+        let extraction = ArticleExtractor.extract(Data(bytes))
+        #expect(extraction.warnings.contains { $0.contains("not valid UTF-8") })
+        #expect(extraction.article.blocks.first?.text.contains("\u{FFFD}") == true)
+        #expect(extraction.article.blocks.first?.text.hasSuffix("ok") == true)
+    }
+
+    @Test(arguments: [Data(), Data("   \n\n ".utf8), Data([0, 1, 2, 0xFF, 0xFE, 0x3C, 0x3C, 0x3E]), Data("<".utf8),
+                      Data("<html".utf8), Data("<!-- never closed".utf8), Data("<script>".utf8)])
+    func degenerateInputs(_ bytes: Data) {
+        let extraction = ArticleExtractor.extract(bytes)
+        #expect(extraction.article.positionedBlocks.allSatisfy { !$0.block.text.isEmpty })
+    }
+
+    @Test func entitiesAreDecoded() {
+        let html = #"<html><head><script type="application/ld+json">{"@type":"LiveBlogPosting","headline":"Oms: &ldquo;Gaza&rdquo; &amp; L&#39;Onu","liveBlogUpdate":[]}</script></head><body><p>Caf&eacute; &amp; &#8220;bar&#x201D;&nbsp;now</p></body></html>"#
+        let article = ArticleExtractor.extract(Data(html.utf8)).article
+        #expect(article.title == "Oms: “Gaza” & L'Onu")
+        #expect(article.blocks.map(\.text) == ["Café & “bar” now"])
+    }
+}
+
+/// The fast white-space folding agrees with the model's `Text.normalize` on real text.
+@Suite struct TextFoldingTests {
+    @Test func agreesWithTextNormalizeOnTheCorpusAndSeeds() throws {
+        var samples: [String] = ["Cafe\u{0301} ok", " a\u{00A0}\u{2003}b\u{200B}c\u{FEFF}d ", "\u{2000}x\u{2028}", "ﬁ ligature Å Ω K"]
+        for name in Fixtures.pageNames { samples.append(String(decoding: try Fixtures.page(name), as: UTF8.self)) }
+        for name in Fixtures.seedNames { samples.append(String(decoding: try Fixtures.seed(name), as: UTF8.self)) }
+        for sample in samples {
+            for line in sample.split(separator: "\n", omittingEmptySubsequences: false).prefix(4000) {
+                #expect(TextFolding.fold(line) == Text.normalize(line))
+            }
+        }
+    }
+}
+
+/// Entry times read on bytes equal the model's parser, truncated to the second.
+@Suite struct EntryTimeTests {
+    @Test(arguments: [
+        "2020-10-06T21:22:53.212+01:00", "2023-11-02T15:56:32Z", "2020-10-02T19:02:32+05:30", "2023-11-02T16:48Z",
+        "2024-02-29T23:59:59-08:00", "1999-12-31T00:00:00+14:00", "2023-11-02T10:14:29+05:30", "2000-03-01T12:00Z",
+        "2023-02-30T10:00:00Z", "2023-11-02T24:00:00Z", "2023-11-02 10:00", "20250423T1000Z", "2025-04-23", "not a time",
+    ])
+    func agreesWithTimestampParse(_ text: String) {
+        #expect(EntryTime.parse(text) == Timestamp.parse(text).map(EntryTime.wholeSeconds))
+    }
+}
+
+extension BadInputTests {
+    @Test func legacyEncodingDeclaredInMeta() {
+        var bytes = Array("<html><head><meta charset=\"ISO-8859-1\"></head><body><p>Caf".utf8)
+        bytes += [0xE9]   // é in Latin-1
+        bytes += [0x20, 0x63, 0x72, 0xE8, 0x6D, 0x65]   // " crème" in Latin-1
+        bytes += Array("</p></body></html>".utf8)
+        let extraction = ArticleExtractor.extract(Data(bytes))
+        #expect(extraction.article.blocks.map(\.text) == ["Café crème"])
+        #expect(extraction.warnings == ["the capture is not UTF-8; it was read as iso-8859-1, as its <meta charset> says"])
+    }
+}
+
+/// Random soups of real markup fragments: extraction never crashes and is deterministic.
+@Suite struct MarkupSoupTests {
+    static let fragments = [
+        "<p>", "</p>", "<div id=\"block-1\">", "<div id=\"block-2\">", "</div>", "<article>", "</article>", "<h2>", "</h2>",
+        "<time datetime=\"2025-04-23T10:00:00Z\">10.00</time>", "<time datetime=\"garbage\">", "<ul>", "<li>", "</ul>",
+        "<a href=\"#block-1\">", "<a href=\"#block-2\" data-id=\"block-9\">", "</a>", "<blockquote>", "<br>", "<br/>",
+        "<script type=\"application/ld+json\">{\"@type\":\"LiveBlogPosting\",\"liveBlogUpdate\":[{\"url\":\"x#block-1\"}]}</script>",
+        "<script type=\"application/ld+json\">[{\"@graph\": [", "<nav>", "<aside class=\"most-read\">", "<span hidden>",
+        "<div itemprop=\"liveBlogUpdate\" itemscope>", "<meta itemprop=\"datePublished\" content=\"2025-04-23T10:00Z\">",
+        "Talks end.", " Both sides left. ", "&amp;", "&bogus;", "&#x1F600;", "&#0;", "\u{0}", "é", "<!--", "-->", "<![CDATA[",
+        "<table><tr><td>", "</td></tr></table>", "<p style=\"display:none\">", "<h1>Live</h1>", "\n\n", "<", ">",
+    ]
+
+    @Test func soupsNeverCrash() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<150 {
+            var html = ""
+            for _ in 0..<Int.random(in: 1...120, using: &generator) {
+                html += Self.fragments.randomElement(using: &generator)!
+            }
+            let first = ArticleExtractor.extract(Data(html.utf8))
+            let second = ArticleExtractor.extract(Data(html.utf8))
+            #expect(first == second, "not deterministic: \(html)")
+            #expect(first.article.positionedBlocks.allSatisfy { !$0.block.text.isEmpty }, "\(html)")
+        }
+    }
+
+    static let lines = [
+        "Key events", "2h ago", "10.45 BST", "Wed 23 Apr 2025 10.45 BST", "Nimo Omer", "Share", "Leave a Reply",
+        "Your email address will not be published.", "  • A bullet", "- dash", "* star", "•", "-", "Talks end without agreement",
+        "A long paragraph that ends the way sentences end, with a full stop.", "By Jane Doe", "World", "", "   ",
+        "Exit mobile version", "14:00", "99:99", "1h ago", "“Quoted line”", "\t", "Related Articles",
+    ]
+
+    @Test func copiedTextSoupsNeverCrash() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in Self.lines.randomElement(using: &generator)! }
+                .joined(separator: Bool.random(using: &generator) ? "\n" : "\n\n")
+            let first = ArticleExtractor.extract(Data(text.utf8), format: .text)
+            #expect(first == ArticleExtractor.extract(Data(text.utf8), format: .text), "not deterministic: \(text)")
+            #expect(first.article.positionedBlocks.allSatisfy { !$0.block.text.isEmpty }, "\(text)")
+        }
+    }
+}
+
+/// Script and style contents are emptied before parsing, by the HTML parser's own rules.
+@Suite struct RawTextStrippingTests {
+    static func strip(_ html: String) -> String { String(decoding: RawTextStripping.stripped(Array(html.utf8)), as: UTF8.self) }
+
+    @Test func scriptsAndStylesAreEmptied() {
+        #expect(Self.strip(#"<p>Hi</p><script>var s = "<p>no</p>";</script><STYLE media="x>y">p{}</STYLE><p>Bye</p>"#)
+                == #"<p>Hi</p><script></script><STYLE media="x>y"></STYLE><p>Bye</p>"#)
+    }
+
+    @Test func jsonLDCommentsAndSelfClosedScriptsAreKept() {
+        let kept = #"<script type="application/ld+json">{"a": "<p>"}</script><!-- <script> --><p>x</p><script src="a.js"/><p>y</p>"#
+        #expect(Self.strip(kept) == kept)
+    }
+
+    @Test func aScriptEndsAtTheFirstClosingTagAndAnUnclosedOneAtTheEnd() {
+        #expect(Self.strip("<script>a = '</script>'; <p>shown</p>") == "<script></script>'; <p>shown</p>")
+        #expect(Self.strip("<p>a</p><script>never closed <p>b</p>") == "<p>a</p><script>")
+        #expect(Self.strip("<scripts>x</scripts><p>z</p>") == "<scripts>x</scripts><p>z</p>")
+    }
+}

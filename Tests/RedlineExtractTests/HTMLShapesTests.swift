@@ -1,0 +1,171 @@
+import Foundation
+import RedlineExtract
+import RedlineModel
+import Testing
+
+/// Small pages of each shape the HTML extractor knows: an ordinary article, a live blog in
+/// markup only, and structured data in arrays and graphs.
+@Suite struct HTMLShapesTests {
+    static let ordinaryArticle = """
+        <!doctype html><html><head><title>Talks end - The Paper</title>
+        <link rel="canonical" href="https://example.com/world/talks-end?utm_source=rss&amp;id=7">
+        <meta name="description" content="Negotiators leave London without a deal.">
+        <meta name="author" content="Jane Doe"></head>
+        <body><header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+        <div id="cookie-consent">We use cookies. <button>Accept</button></div>
+        <main><article><h1>Talks end without agreement</h1>
+        <p class="standfirst">Negotiators leave London without a deal.</p>
+        <div class="body"><p>London discussions ended on Wednesday.</p>
+        <h2>What happens next</h2><p>Both sides will <a href="/x">keep talking</a>.</p>
+        <ul><li>A ceasefire line</li><li>Security guarantees</li></ul>
+        <blockquote><p>“We will continue our dialogue.”</p></blockquote>
+        <p hidden>Hidden paragraph.</p><p style="display: none">Invisible.</p>
+        <div class="share-bar"><a>Share on Facebook</a><a>Share on Twitter</a></div></div></article></main>
+        <aside><h2>Most read</h2><ol><li><a href="/a">Another story</a></li></ol></aside>
+        <footer><p>© The Paper. All rights reserved.</p></footer></body></html>
+        """
+
+    @Test func ordinaryArticleBody() {
+        let extraction = ArticleExtractor.extract(Data(Self.ordinaryArticle.utf8))
+        let article = extraction.article
+        #expect(extraction.warnings.isEmpty)
+        #expect(article.title == "Talks end without agreement")
+        #expect(article.standfirst == "Negotiators leave London without a deal.")
+        #expect(article.byline == "Jane Doe")
+        #expect(article.url == "https://example.com/world/talks-end?id=7")
+        #expect(article.entries.isEmpty)
+        #expect(article.blocks == [
+            Block(.paragraph, "London discussions ended on Wednesday."),
+            Block(.heading, "What happens next"),
+            Block(.paragraph, "Both sides will keep talking."),
+            Block(.listItem, "A ceasefire line"),
+            Block(.listItem, "Security guarantees"),
+            Block(.quote, "“We will continue our dialogue.”"),
+        ])
+    }
+
+    static let markupLiveBlog = """
+        <html><body><h1>Russia-Ukraine war live</h1>
+        <div class="key-events"><h2>Key events</h2><ul>
+          <li><a href="#block-b2">Talks end without agreement</a></li>
+          <li><a href="?page=with:block-b1#block-b1">Talks begin in London</a></li></ul></div>
+        <div class="live-blog">
+          <article id="block-b3"><header><time datetime="2025-04-23T16:00:00+01:00">16.00 BST</time>
+            <span class="author">Nimo Omer</span></header><p>Markets rose.</p></article>
+          <article id="block-b2"><header><time datetime="2025-04-23T15:10:00+01:00">15.10 BST</time></header>
+            <h2>Talks end without agreement</h2><p>Both sides left.</p><p>More later.</p></article>
+          <article id="block-b1"><header><time datetime="2025-04-23T10:00:00+01:00">10.00 BST</time></header>
+            <h2>Talks begin in London</h2><p>Delegations arrived.</p></article>
+        </div></body></html>
+        """
+
+    @Test func liveBlogFromMarkupAlone() {
+        let article = ArticleExtractor.extract(Data(Self.markupLiveBlog.utf8)).article
+        #expect(article.title == "Russia-Ukraine war live")
+        #expect(article.entries.map(\.id) == ["block-b3", "block-b2", "block-b1"])
+        #expect(article.entries.map(\.time) == ["2025-04-23T15:00:00Z", "2025-04-23T14:10:00Z", "2025-04-23T09:00:00Z"].map(Timestamp.parse))
+        #expect(article.entries.map(\.title) == [nil, "Talks end without agreement", "Talks begin in London"])
+        #expect(article.entries[0].blocks == [Block(.paragraph, "Markets rose.")])
+        #expect(article.entries[1].blocks.map(\.text) == ["Both sides left.", "More later."])
+        #expect(article.keyEvents == [
+            KeyEvent(id: "block-b2", time: Timestamp.parse("2025-04-23T14:10:00Z"), title: "Talks end without agreement"),
+            KeyEvent(id: "block-b1", time: Timestamp.parse("2025-04-23T09:00:00Z"), title: "Talks begin in London"),
+        ])
+        #expect(article.blocks.isEmpty)   // the key-events list and its heading are not text
+    }
+
+    @Test func jsonLDInAGraphGivesEntryMetadata() {
+        let html = """
+            <html><head><script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+              {"@type": "WebPage", "name": "x"},
+              {"@type": ["LiveBlogPosting"], "headline": "Election night", "author": [{"name": "A"}, {"name": "B"}, {"name": "C"}],
+               "liveBlogUpdate": {"@type": "BlogPosting", "@id": "https://example.com/live#post-9",
+                                  "headline": "Polls close", "datePublished": "2024-07-04T21:00:00Z"}}]}</script></head>
+            <body><div id="post-9"><h3>Polls close</h3><p>Counting begins.</p></div></body></html>
+            """
+        let article = ArticleExtractor.extract(Data(html.utf8)).article
+        #expect(article.title == "Election night")
+        #expect(article.byline == "A, B and C")
+        #expect(article.entries == [Entry(id: "post-9", time: Timestamp.parse("2024-07-04T21:00:00Z"), title: "Polls close",
+                                          blocks: [Block(.paragraph, "Counting begins.")])])
+    }
+
+    @Test func updateMissingFromTheMarkupKeepsItsMetadata() {
+        let html = """
+            <html><head><script type="application/ld+json">{"@type": "LiveBlogPosting", "headline": "Live",
+              "liveBlogUpdate": [{"headline": "Gone", "datePublished": "2024-07-04T21:00:00Z",
+                                  "articleBody": "First line.\\n\\nSecond <b>line</b>."}]}</script></head>
+            <body><p>Nothing here.</p></body></html>
+            """
+        let extraction = ArticleExtractor.extract(Data(html.utf8))
+        #expect(extraction.warnings.contains { $0.contains("not found in the page's markup") })
+        #expect(extraction.article.entries.first?.title == "Gone")
+        #expect(extraction.article.entries.first?.blocks.map(\.text) == ["First line.", "Second line."])
+    }
+}
+
+extension HTMLShapesTests {
+    @Test func entriesTheStructuredDataLeavesOutAreKept() {
+        let html = """
+            <html><head><script type="application/ld+json">{"@type": "LiveBlogPosting", "headline": "Live",
+              "liveBlogUpdate": [{"url": "https://example.com/live#block-3", "headline": "Newest", "datePublished": "2024-07-04T22:00:00Z"}]}</script></head>
+            <body><div class="entries">
+              <div id="block-3"><time datetime="2024-07-04T22:00:00Z">22:00</time><h2>Newest</h2><p>Three.</p></div>
+              <div id="block-2"><time datetime="2024-07-04T21:00:00Z">21:00</time><p>Two.</p></div>
+              <div id="block-1"><time datetime="2024-07-04T20:00:00Z">20:00</time><p>One.</p></div>
+            </div></body></html>
+            """
+        let article = ArticleExtractor.extract(Data(html.utf8)).article
+        #expect(article.entries.map(\.id) == ["block-3", "block-2", "block-1"])
+        #expect(article.entries.map { $0.blocks.map(\.text) } == [["Three."], ["Two."], ["One."]])
+        #expect(article.entries[1].time == Timestamp.parse("2024-07-04T21:00:00Z"))
+        #expect(article.blocks.isEmpty)
+    }
+}
+
+extension HTMLShapesTests {
+    /// libxml2 closes `h2` at a `<p>` inside it (HTML 4); the paragraph is still the heading. (After
+    /// parsing, an empty heading right before a paragraph looks the same, hence the last block.)
+    @Test func paragraphInsideAHeadingIsAHeading() {
+        let html = "<html><body><article><h2 class=\"t\"><p>Title here</p>\n</h2><p>Body text.</p><h3></h3><p>Not a title.</p></article></body></html>"
+        let article = ArticleExtractor.extract(Data(html.utf8)).article
+        #expect(article.blocks == [Block(.heading, "Title here"), Block(.paragraph, "Body text."), Block(.heading, "Not a title.")])
+    }
+}
+
+extension HTMLShapesTests {
+    /// Dated links beside an ordinary article do not make it a live blog.
+    @Test func datedLinksAreNotEntries() {
+        let html = """
+            <html><body><article><h1>Talks end without agreement</h1>
+            <p>London discussions between the US, the UK, Ukraine, France and Germany ended on Wednesday without agreement.</p>
+            <p>Both sides promised to keep talking, officials said after the meeting broke up late in the evening.</p>
+            <p>Ukraine's president again insisted that ceding Crimea to Russia was a non-starter for Kyiv.</p></article>
+            <div class="more"><ul>
+              <li><a href="/a">Earlier talks</a> <time datetime="2025-04-20T10:00Z">20 Apr</time></li>
+              <li><a href="/b">Ceasefire plan</a> <time datetime="2025-04-21T10:00Z">21 Apr</time></li>
+            </ul></div></body></html>
+            """
+        let article = ArticleExtractor.extract(Data(html.utf8)).article
+        #expect(article.entries.isEmpty)
+        #expect(article.blocks.count == 3)
+    }
+}
+
+extension HTMLShapesTests {
+    /// A body split into two boxes around an advert is read whole.
+    @Test func bodySplitAroundAnAdvert() {
+        let html = """
+            <html><body><nav><a href="/">Home</a></nav><h1>Talks end without agreement</h1><article>
+            <div class="part"><p>London discussions between the US, the UK, Ukraine, France and Germany ended on Wednesday.</p>
+            <p>Both sides promised to keep talking, officials said after the meeting broke up late in the evening. More follows.</p></div>
+            <div class="advert-slot">Advertisement</div>
+            <div class="part"><p>Ukraine's president again insisted that ceding Crimea to Russia was a non-starter for Kyiv.</p>
+            <p>The Kremlin said it was hardly possible to set hard deadlines for a settlement of the conflict.</p></div>
+            </article><footer><p>© The Paper</p></footer></body></html>
+            """
+        let article = ArticleExtractor.extract(Data(html.utf8)).article
+        #expect(article.blocks.count == 4)
+        #expect(article.blocks.last?.text.hasPrefix("The Kremlin said") == true)
+    }
+}

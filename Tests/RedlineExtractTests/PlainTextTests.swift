@@ -1,0 +1,116 @@
+import Foundation
+import RedlineExtract
+import RedlineModel
+import Testing
+
+/// Plain-text shapes beyond the two seeds.
+@Suite struct PlainTextTests {
+    static func extract(_ text: String) -> Article { ArticleExtractor.extract(Data(text.utf8), format: .text).article }
+
+    @Test func liveBlogCopyWithTimeStamps() {
+        let article = Self.extract("""
+            Russia-Ukraine war live: talks end without agreement
+
+            Negotiators leave London with a promise to keep talking
+
+            By Dan Sabbagh
+
+            Key events
+
+            2h ago
+            Talks end without agreement
+            3h ago
+            Talks begin in London
+            Show key events only
+            Please turn on JavaScript to use this feature
+
+            2h ago
+            Wed 23 Apr 2025 15.10 BST
+            Talks end without agreement
+
+            London discussions between the US, UK and Ukraine ended on Wednesday without agreement.
+
+            Share
+
+            3h ago
+            14.00 BST
+            Nimo Omer
+
+            Delegations arrived at Lancaster House on Wednesday morning, officials said.
+
+            • Ukraine’s foreign minister led its team.
+            • The US sent Keith Kellogg.
+            """)
+        #expect(article.title == "Russia-Ukraine war live: talks end without agreement")
+        #expect(article.standfirst == "Negotiators leave London with a promise to keep talking")
+        #expect(article.byline == "By Dan Sabbagh")
+        #expect(article.keyEvents.map(\.title) == ["Talks end without agreement", "Talks begin in London"])
+        #expect(article.blocks.isEmpty)
+        #expect(article.entries.count == 2)
+        #expect(article.entries[0].time == Timestamp.parse("2025-04-23T14:10:00Z"))
+        #expect(article.entries[0].title == "Talks end without agreement")
+        #expect(article.entries[0].blocks.map(\.text) == ["London discussions between the US, UK and Ukraine ended on Wednesday without agreement."])
+        #expect(article.entries[1].time == nil)   // "14.00 BST" names no day: no time is invented
+        #expect(article.entries[1].author == "Nimo Omer")
+        #expect(article.entries[1].blocks.map(\.kind) == [.paragraph, .listItem, .listItem])
+    }
+
+    @Test func commentFormAndFurnitureAreDroppedButTextAfterThemIsKept() {
+        let article = Self.extract("""
+            Talks end without agreement
+
+            Both sides left London on Wednesday without a deal, officials said.
+
+            Leave a Reply
+            Your email address will not be published. Required fields are marked *
+            Comment *
+            Name *
+            Email *
+            Save my name, email, and website in this browser for the next time I comment.
+            We use cookies to improve your experience. Accept all cookies
+            Sign up to First Edition, our free daily newsletter
+            Correction: an earlier version misnamed the minister.
+            """)
+        #expect(article.title == "Talks end without agreement")
+        #expect(article.blocks.map(\.text) == [
+            "Both sides left London on Wednesday without a deal, officials said.",
+            "Correction: an earlier version misnamed the minister.",
+        ])
+    }
+
+    @Test func bulletsOfEveryKind() {
+        let article = Self.extract("Intro paragraph that is long enough to be a paragraph.\n- one\n* two\n  • three\n· four\n-5 degrees overnight.")
+        #expect(article.blocks.map(\.kind) == [.paragraph, .listItem, .listItem, .listItem, .listItem, .paragraph])
+        #expect(article.blocks.map(\.text).dropFirst().prefix(4) == ["one", "two", "three", "four"])
+    }
+
+    @Test func windowsAndOldMacLineEnds() {
+        let unix = Self.extract("Talks end without a deal\n\nBoth sides left.\n\nMore talks are planned.")
+        let windows = Self.extract("Talks end without a deal\r\n\r\nBoth sides left.\r\n\r\nMore talks are planned.")
+        let mac = Self.extract("Talks end without a deal\r\rBoth sides left.\r\rMore talks are planned.")
+        #expect(unix == windows)
+        #expect(unix == mac)
+        #expect(unix.title == "Talks end without a deal")
+    }
+
+    @Test func titleCaseHeadingsInALiveBlogAreNotAuthors() {
+        let article = Self.extract("""
+            Russia-Ukraine war live: talks end without agreement
+
+            Key events
+
+            Talks end without agreement
+
+            Nimo Omer
+
+            Delegations met at Lancaster House on Wednesday morning, officials said.
+
+            What Russia Gets
+
+            Recognition of Crimea as Russian territory, according to the leaked plan.
+            """)
+        #expect(article.entries.count == 1)
+        #expect(article.entries.first?.author == "Nimo Omer")
+        #expect(article.entries.first?.blocks.map(\.kind) == [.paragraph, .heading, .paragraph])
+    }
+}
