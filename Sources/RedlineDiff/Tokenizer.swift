@@ -1,0 +1,160 @@
+/// Splits a block's UTF-8 bytes into words, punctuation and white space, and gives each distinct
+/// token one integer id, in a single pass.
+///
+///     "Talks didn't end, yet."
+///     → word "Talks" · space · word "didn't" · space · word "end" · punct "," · space
+///       · word "yet" · punct "."          (ids: the same text always gets the same id)
+///
+/// Words are runs of letters and digits (any non-ASCII character that is not punctuation or space
+/// counts as a letter, so accented and non-Latin words stay whole; an apostrophe between letters
+/// stays inside the word). Each punctuation character is its own token; a run of white space is
+/// one token.
+struct Tokenizer {
+    /// What a token is.
+    enum Kind: UInt8 { case word, punctuation, space }
+
+    /// One token: its byte range in the block and its id.
+    struct Token {
+        var start: Int32
+        var end: Int32
+        var id: Int32
+    }
+
+    /// Every distinct token seen so far, by id.
+    private(set) var kinds: [Kind] = []
+    private var slots: [Int32]
+    private var slotHashes: [UInt64]
+    private var offsets: [Int32] = []
+    private var lengths: [Int32] = []
+    private var arena: [UInt8] = []
+    private var mask: Int
+
+    init(capacity: Int = 1 << 12) {
+        var size = 64
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: -1, count: size)
+        slotHashes = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// The number of distinct tokens.
+    var count: Int { kinds.count }
+
+    /// The tokens of `bytes`, appended to `tokens`.
+    mutating func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let start = i
+            let kind: Kind
+            let ws = FoldedText.whitespaceLength(bytes, i)
+            if ws > 0 {
+                i += ws
+                while i < n {
+                    let w = FoldedText.whitespaceLength(bytes, i)
+                    if w == 0 { break }
+                    i += w
+                }
+                kind = .space
+            } else {
+                let (length, isWord) = Self.character(bytes, i)
+                if isWord {
+                    i += length
+                    while i < n {
+                        if FoldedText.whitespaceLength(bytes, i) > 0 { break }
+                        let (l, w) = Self.character(bytes, i)
+                        if w { i += l; continue }
+                        // An apostrophe between letters stays inside the word: didn't, Britain’s.
+                        if Self.isApostrophe(bytes, i, l), i + l < n {
+                            let (l2, w2) = Self.character(bytes, i + l)
+                            if w2, FoldedText.whitespaceLength(bytes, i + l) == 0 { i += l + l2; continue }
+                        }
+                        break
+                    }
+                    kind = .word
+                } else {
+                    i += length
+                    kind = .punctuation
+                }
+            }
+            let id = intern(bytes, start, i, kind)
+            tokens.append(Token(start: Int32(start), end: Int32(i), id: id))
+        }
+    }
+
+    /// The kind of token `id`.
+    @inline(__always) func kind(_ id: Int32) -> Kind { kinds[Int(id)] }
+
+    /// The length of the character at `i` and whether it belongs in a word.
+    @inline(__always)
+    private static func character(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, Bool) {
+        let b = bytes[i]
+        if b < 0x80 {
+            let isAlnum = (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
+            return (1, isAlnum)
+        }
+        let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+        let available = min(length, bytes.count - i)
+        if length == 2, available == 2 {
+            let c = bytes[i + 1]
+            if b == 0xC2, c >= 0xA1 { return (2, false) }                 // ¡ « » · ¿ and friends
+            if b == 0xC3, c == 0x97 || c == 0xB7 { return (2, false) }    // × ÷
+        }
+        if length == 3, available == 3 {
+            let c = bytes[i + 1]
+            if b == 0xE2, c == 0x80 || c == 0x81 || c == 0x82 { return (3, false) } // dashes, quotes, …, €
+            if b == 0xE3, c == 0x80 { return (3, false) }                          // CJK punctuation
+        }
+        return (available, true)
+    }
+
+    @inline(__always)
+    private static func isApostrophe(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int) -> Bool {
+        if length == 1 { return bytes[i] == 0x27 }
+        return length == 3 && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99
+    }
+
+    private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ kind: Kind) -> Int32 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in start..<end { hash = (hash ^ UInt64(bytes[k])) &* 0x0000_0100_0000_01B3 }
+        let length = end - start
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            if slotHashes[slot] == hash, Int(lengths[Int(id)]) == length {
+                let offset = Int(offsets[Int(id)])
+                var same = true
+                for k in 0..<length where arena[offset + k] != bytes[start + k] { same = false; break }
+                if same { return id }
+            }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(kinds.count)
+        kinds.append(kind)
+        offsets.append(Int32(arena.count))
+        lengths.append(Int32(length))
+        arena.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        slots[slot] = id
+        slotHashes[slot] = hash
+        if kinds.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        var newSlots = Array<Int32>(repeating: -1, count: size)
+        var newHashes = Array<UInt64>(repeating: 0, count: size)
+        let newMask = size - 1
+        for slot in slots.indices where slots[slot] >= 0 {
+            let hash = slotHashes[slot]
+            var s = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & newMask
+            while newSlots[s] >= 0 { s = (s + 1) & newMask }
+            newSlots[s] = slots[slot]
+            newHashes[s] = hash
+        }
+        slots = newSlots
+        slotHashes = newHashes
+        mask = newMask
+    }
+}
