@@ -7,8 +7,9 @@ import RedlineModel
 ///     → added "Talks end"; removed "Minister resigns"; retitled a: "Talks begin" → "Talks begin in London"
 ///
 /// Events are matched by the page's id when it appears once on each side, then by identical title
-/// (white space folded), then by the same time with similar titles (word overlap ≥ 0.3). A matched
-/// event whose title changed is retitled, not removed and added.
+/// (white space folded) and time, then by the same time with similar titles (word overlap ≥ 0.3),
+/// then by identical title alone. A matched event whose title changed is retitled, not removed
+/// and added.
 enum KeyEventMatching {
     /// Word overlap two titles at the same time need to be one event.
     static let minimumTitleSimilarity = 0.3
@@ -34,12 +35,15 @@ enum KeyEventMatching {
 
         let oldTitles = old.map { folded($0.title) }
         let newTitles = new.map { folded($0.title) }
-        for j in new.indices where partner[j] < 0 {
-            if let i = old.indices.first(where: { !oldTaken[$0] && oldTitles[$0] == newTitles[j] }) {
-                partner[j] = i
-                oldTaken[i] = true
+        func matchSameTitle(sameTime: Bool) {
+            for j in new.indices where partner[j] < 0 {
+                if let i = old.indices.first(where: { !oldTaken[$0] && oldTitles[$0] == newTitles[j] && (!sameTime || old[$0].time == new[j].time) }) {
+                    partner[j] = i
+                    oldTaken[i] = true
+                }
             }
         }
+        matchSameTitle(sameTime: true)
 
         var candidates: [(score: Double, old: Int, new: Int)] = []
         for j in new.indices where partner[j] < 0 {
@@ -54,6 +58,7 @@ enum KeyEventMatching {
             partner[candidate.new] = candidate.old
             oldTaken[candidate.old] = true
         }
+        matchSameTitle(sameTime: false)
 
         var changes = KeyEventChanges()
         for (j, event) in new.enumerated() {

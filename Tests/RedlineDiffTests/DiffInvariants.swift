@@ -49,7 +49,7 @@ func invariantProblems(_ old: Article, _ new: Article, _ diff: ArticleDiff) -> [
                 problems.append("\(label): edited without words")
             }
         } else if change.change == .unchanged || change.change == .moved {
-            if Text.normalize(change.oldText ?? "") != Text.normalize(change.newText ?? "") {
+            if change.oldText != change.newText, Text.normalize(change.oldText ?? "") != Text.normalize(change.newText ?? "") {
                 problems.append("\(label): text changed but not flagged edited")
             }
         }
