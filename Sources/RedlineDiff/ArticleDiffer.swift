@@ -1,4 +1,9 @@
 import RedlineModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Compares two versions of an article block by block.
 ///
@@ -13,18 +18,19 @@ import RedlineModel
 public enum ArticleDiffer {
     /// The change from `old` to `new`; `article`, `from` and `to` are left for the caller to fill in.
     public static func diff(_ old: Article, _ new: Article) -> ArticleDiff {
-        let oldItems = old.positionedBlocks
-        let newItems = new.positionedBlocks
-        var interner = BlockInterner()
-        let oldKeys = interner.keys(oldItems)
-        let newKeys = interner.keys(newItems)
+        var oldItems = VersionBlocks(old)
+        var newItems = VersionBlocks(new)
+        let anchors = EntryAnchors(old: old, new: new, oldItems: oldItems, newItems: newItems)
+        var interner = BlockInterner(capacity: oldItems.count + 64)
+        VersionBlocks.presetUnchanged(&oldItems, &newItems, anchors: anchors.pairs, interner: &interner)
+        oldItems.assignIDs(&interner)
+        newItems.assignIDs(&interner)
 
         // Align, region by region between anchored entries.
-        let anchors = EntryAnchors(old: old, new: new, oldItems: oldItems, newItems: newItems)
         // Anchors are chosen by the amount of text they keep in place, so a paragraph is kept before a
         // time line (and ties, which would make the result depend on the direction, are rare).
-        let weights = oldKeys.letters.map { $0 + 1 }
-        var alignment = BlockAlignment(old: oldKeys.ids, new: newKeys.ids, idCount: interner.count, weights: weights)
+        let weights = oldItems.lengths.map { $0 &+ 1 }
+        var alignment = BlockAlignment(old: oldItems.ids, new: newItems.ids, idCount: interner.count, weights: weights)
         for region in anchors.regions { alignment.align(region.old, region.new) }
         let steps = alignment.steps
 
@@ -46,10 +52,8 @@ public enum ArticleDiffer {
         var pairedOld = Set<Int>()
         if !deleted.isEmpty && !inserted.isEmpty {
             let detection = MoveDetection(
-                old: MoveDetection.Side(texts: oldItems.map(\.block.text), ids: oldKeys.ids, letters: oldKeys.letters,
-                                        gaps: oldGaps, entries: oldItems.map { Int32($0.entryIndex ?? -1) }),
-                new: MoveDetection.Side(texts: newItems.map(\.block.text), ids: newKeys.ids, letters: newKeys.letters,
-                                        gaps: newGaps, entries: newItems.map { Int32($0.entryIndex ?? -1) }),
+                old: MoveDetection.Side(oldItems, gaps: oldGaps, leftOver: deleted),
+                new: MoveDetection.Side(newItems, gaps: newGaps, leftOver: inserted),
                 entryAnchors: anchors.oldToNew, anchoredNewEntries: anchors.newIsAnchored)
             for pair in detection.pairs(deleted: deleted, inserted: inserted) {
                 pairByNew[pair.new] = pair
@@ -63,18 +67,18 @@ public enum ArticleDiffer {
         var changes: [BlockChange] = []
         changes.reserveCapacity(newItems.count + deleted.count - pairedOld.count)
         func removed(_ i: Int) -> BlockChange {
-            let item = oldItems[i]
-            return BlockChange(change: .removed, oldIndex: i, oldText: item.block.text, kind: item.block.kind,
-                               entry: item.entryIndex.map { oldEntries[$0] })
+            let e = Int(oldItems.entries[i])
+            return BlockChange(change: .removed, oldIndex: i, oldText: oldItems.texts[i], kind: oldItems.kinds[i],
+                               entry: e < 0 ? nil : oldEntries[e])
         }
         func present(_ j: Int) -> BlockChange {
-            let item = newItems[j]
-            let entry = item.entryIndex.map { newEntries[$0] }
+            let e = Int(newItems.entries[j])
+            let entry = e < 0 ? nil : newEntries[e]
             guard let pair = pairByNew[j] else {
-                return BlockChange(change: .added, newIndex: j, newText: item.block.text, kind: item.block.kind, entry: entry)
+                return BlockChange(change: .added, newIndex: j, newText: newItems.texts[j], kind: newItems.kinds[j], entry: entry)
             }
             return BlockChange(change: pair.change, edited: pair.edited, oldIndex: pair.old, newIndex: j,
-                               oldText: oldItems[pair.old].block.text, newText: item.block.text, kind: item.block.kind,
+                               oldText: oldItems.texts[pair.old], newText: newItems.texts[j], kind: newItems.kinds[j],
                                entry: entry, words: pair.words)
         }
 
@@ -84,10 +88,10 @@ public enum ArticleDiffer {
             let step = steps[index]
             if step.operation == .equal {
                 let i = Int(step.old), j = Int(step.new)
-                let item = newItems[j]
-                changes.append(BlockChange(change: .unchanged, oldIndex: i, newIndex: j, oldText: oldItems[i].block.text,
-                                           newText: item.block.text, kind: item.block.kind,
-                                           entry: item.entryIndex.map { newEntries[$0] }))
+                let e = Int(newItems.entries[j])
+                changes.append(BlockChange(change: .unchanged, oldIndex: i, newIndex: j, oldText: oldItems.texts[i],
+                                           newText: newItems.texts[j], kind: newItems.kinds[j],
+                                           entry: e < 0 ? nil : newEntries[e]))
                 index += 1
                 continue
             }
@@ -119,41 +123,38 @@ public enum ArticleDiffer {
 
 /// Gives each distinct block text (white space folded) an integer id.
 struct BlockInterner {
-    private var slots: [UInt64: Int32] = [:]
+    private var slots: HashSlots
     private var representatives: [String] = []
+
+    init(capacity: Int) {
+        slots = HashSlots(capacity: capacity)
+        representatives.reserveCapacity(capacity)
+    }
 
     /// The number of distinct texts.
     var count: Int { representatives.count }
 
-    /// The ids and letter counts of `items`' texts.
-    mutating func keys(_ items: [PositionedBlock]) -> (ids: [Int32], letters: [Int32]) {
-        var ids: [Int32] = [], letters: [Int32] = []
-        ids.reserveCapacity(items.count)
-        letters.reserveCapacity(items.count)
-        for item in items {
-            let (id, count) = intern(item.block.text)
-            ids.append(id)
-            letters.append(Int32(count))
-        }
-        return (ids, letters)
+    /// A new id that no text has.
+    mutating func freshID() -> Int32 {
+        representatives.append("")
+        return Int32(representatives.count - 1)
     }
 
-    private mutating func intern(_ text: String) -> (Int32, Int) {
+    /// The id of `text`.
+    mutating func intern(_ text: String) -> Int32 {
         text.withUTF8Bytes { bytes in
-            let (hash, letters) = FoldedText.fingerprint(bytes)
-            var key = hash
-            while let id = slots[key] {
-                let same = representatives[Int(id)].withUTF8Bytes { other in
-                    (other.count == bytes.count && other.elementsEqual(bytes))
+            let key = FoldedText.hash(bytes)
+            let found = slots.first(key) { id in
+                representatives[Int(id)].withUTF8Bytes { other in
+                    (other.count == bytes.count && (bytes.isEmpty || memcmp(other.baseAddress!, bytes.baseAddress!, bytes.count) == 0))
                         || FoldedText.equal(other, bytes)
                 }
-                if same { return (id, letters) }
-                key &+= 1
             }
+            if let found { return found }
             let id = Int32(representatives.count)
-            slots[key] = id
+            slots.insert(key, id)
             representatives.append(text)
-            return (id, letters)
+            return id
         }
     }
 }
@@ -166,49 +167,52 @@ struct EntryAnchors {
     var oldToNew: [Int32]
     /// For each new entry, whether an old entry is anchored to it.
     var newIsAnchored: [Bool]
+    /// The anchored entries (old, new), in order.
+    var pairs: [(Int32, Int32)] = []
 
-    init(old: Article, new: Article, oldItems: [PositionedBlock], newItems: [PositionedBlock]) {
+    init(old: Article, new: Article, oldItems: VersionBlocks, newItems: VersionBlocks) {
         oldToNew = Array(repeating: -1, count: old.entries.count)
         newIsAnchored = Array(repeating: false, count: new.entries.count)
-        func uniqueIDs(_ entries: [Entry]) -> [String: Int] {
-            var seen: [String: Int] = [:]
+        // Entry ids by hash (String hashing is slow on thousands of entries).
+        func idTable(_ entries: [Entry]) -> (HashSlots, [UInt64]) {
+            var table = HashSlots(capacity: entries.count)
+            var keys = [UInt64](repeating: 0, count: entries.count)
             for (index, entry) in entries.enumerated() {
                 guard let id = entry.id, !id.isEmpty else { continue }
-                seen[id] = seen[id] == nil ? index : -1
+                keys[index] = id.withUTF8Bytes(FoldedText.chunkHash)
+                table.insert(keys[index], Int32(index))
             }
-            return seen
+            return (table, keys)
         }
-        let oldIDs = uniqueIDs(old.entries)
+        /// The one entry of `entries` with `id`, nil when none or several.
+        func unique(_ id: String, _ key: UInt64, in table: HashSlots, _ entries: [Entry]) -> Int? {
+            var found: Int?, twice = false
+            _ = table.first(key) { index in
+                guard entries[Int(index)].id == id else { return false }
+                if found == nil { found = Int(index) } else { twice = true }
+                return twice
+            }
+            return twice ? nil : found
+        }
         var matches: [(Int32, Int32)] = []
-        if !oldIDs.isEmpty {
+        if old.entries.contains(where: { $0.id != nil }) {
+            let (oldTable, _) = idTable(old.entries)
+            let (newTable, newKeys) = idTable(new.entries)
             for (j, entry) in new.entries.enumerated() {
-                guard let id = entry.id, let i = oldIDs[id], i >= 0 else { continue }
+                guard let id = entry.id, !id.isEmpty,
+                      let i = unique(id, newKeys[j], in: oldTable, old.entries),
+                      unique(id, newKeys[j], in: newTable, new.entries) == j else { continue }
                 matches.append((Int32(i), Int32(j)))
             }
-            let newIDs = uniqueIDs(new.entries)
-            matches.removeAll { newIDs[new.entries[Int($0.1)].id!] != Int($0.1) }
         }
         let anchors = BlockAlignment.longestIncreasing(matches)
+        pairs = anchors
         guard !anchors.isEmpty else {
             regions = [(0..<oldItems.count, 0..<newItems.count)]
             return
         }
-        func ranges(_ items: [PositionedBlock], _ entryCount: Int) -> [Range<Int>] {
-            var start = [Int](repeating: -1, count: entryCount), end = [Int](repeating: -1, count: entryCount)
-            for item in items {
-                guard let e = item.entryIndex else { continue }
-                if start[e] < 0 { start[e] = item.position }
-                end[e] = item.position + 1
-            }
-            // Entries without blocks: an empty range where they stand.
-            var next = items.count
-            for e in (0..<entryCount).reversed() {
-                if start[e] < 0 { start[e] = next; end[e] = next } else { next = start[e] }
-            }
-            return (0..<entryCount).map { start[$0]..<end[$0] }
-        }
-        let oldRanges = ranges(oldItems, old.entries.count)
-        let newRanges = ranges(newItems, new.entries.count)
+        let oldRanges = oldItems.entryRanges
+        let newRanges = newItems.entryRanges
         var a = 0, b = 0
         for (i, j) in anchors {
             let o = oldRanges[Int(i)], n = newRanges[Int(j)]

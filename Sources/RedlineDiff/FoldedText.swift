@@ -2,7 +2,7 @@
 /// differ only in spacing are the same block.
 ///
 ///     "Talks  end\u{00A0}without agreement "  and  "Talks end without agreement"
-///     → same hash, `equal` is true; `letterCount` is 24 for both
+///     → same `hash`, `equal` is true; `letterCount` is 24 for both
 ///
 /// White space is ASCII space, tab and line breaks, no-break space, the Unicode spaces
 /// U+2000–U+200B, U+2028/2029, U+202F, U+205F, U+3000 and the byte-order mark.
@@ -63,38 +63,109 @@ enum FoldedText {
         private var stash: UInt8?
     }
 
-    /// The folded text's 64-bit FNV-1a hash and its number of letters and digits (each non-ASCII
-    /// character counts as one).
-    static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, letters: Int) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var letters = 0
-        var emitted = false
-        var pendingSpace = false
-        var i = 0
+    /// The hash of the folded text: ``chunkHash`` of the bytes white space folding would leave.
+    /// Text that is already folded (the usual case: extraction folds white space) is checked and
+    /// hashed in the same pass, eight bytes per step: spaces, control bytes and non-ASCII bytes are
+    /// found with word-wide bit tricks, and only chunks holding non-ASCII bytes are looked at byte
+    /// by byte.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b > 0x20 && b < 0x80 {
-                if pendingSpace { hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3; pendingSpace = false }
-                hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3
-                if (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) { letters += 1 }
-                emitted = true
-                i += 1
-                continue
-            }
-            let w = whitespaceLength(bytes, i)
-            if w > 0 {
-                pendingSpace = emitted
-                i += w
-                continue
-            }
-            if pendingSpace { hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3; pendingSpace = false }
-            hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3
-            if b >= 0x80, b & 0xC0 != 0x80 { letters += 1 }
-            emitted = true
-            i += 1
+        guard n > 0, let base = bytes.baseAddress else { return chunkHash(bytes) }
+        var folded = bytes[0] != 0x20 && bytes[n - 1] != 0x20
+        let raw = UnsafeRawPointer(base)
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var h = hashSeed ^ UInt64(n)
+        var bad: UInt64 = 0, nonASCII: UInt64 = 0, previousSpaces: UInt64 = 0
+        let spaceBytes: UInt64 = 0x2020_2020_2020_2020, controlLimit: UInt64 = 0x6060_6060_6060_6060
+        let chunks = n / 8
+        var chunk = 0
+        while chunk < chunks {
+            let x = raw.loadUnaligned(fromByteOffset: chunk &* 8, as: UInt64.self)
+            h = (h ^ x) &* hashMultiplier
+            h ^= h >> 29
+            let t = x ^ spaceBytes
+            let spaces = ~(((t & lows) &+ lows) | t | lows)                  // high bit of each space
+            let controls = ~(((x & lows) &+ controlLimit) | x | lows)        // … of each byte < 0x20
+            bad |= controls | (spaces & ((spaces << 8) | (previousSpaces >> 56)))
+            nonASCII |= x & highs
+            previousSpaces = spaces
+            chunk &+= 1
         }
-        return (hash, letters)
+        let i = chunks * 8
+        folded = folded && bad == 0
+        var previousSpace = previousSpaces >> 63 != 0
+        if folded {
+            var k = i
+            while k < n {
+                let b = bytes[k]
+                if b == 0x20 {
+                    if previousSpace { folded = false; break }
+                    previousSpace = true
+                } else {
+                    previousSpace = false
+                    if b < 0x20 { folded = false; break }
+                    if b >= 0x80 { nonASCII = 1 }
+                }
+                k += 1
+            }
+        }
+        if folded && nonASCII != 0 {
+            // Non-ASCII white space (no-break and other Unicode spaces) starts with one of four bytes.
+            for k in 0..<n where bytes[k] >= 0xC2 && whitespaceLength(bytes, k) > 0 { folded = false; break }
+        }
+        if folded { return finish(h, bytes, from: i) }
+        var copy: [UInt8] = []
+        copy.reserveCapacity(n)
+        var cursor = Cursor(bytes)
+        while let b = cursor.next() { copy.append(b) }
+        return copy.withUnsafeBufferPointer(chunkHash)
+    }
+
+    private static let hashSeed: UInt64 = 0x243F_6A88_85A3_08D3
+    private static let hashMultiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    @inline(__always)
+    private static func finish(_ state: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt64 {
+        var h = state
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        var i = start
+        while i < bytes.count { tail |= UInt64(bytes[i]) << shift; shift += 8; i += 1 }
+        h = (h ^ tail) &* hashMultiplier
+        h ^= h >> 32
+        h = h &* 0xD6E8_FEB8_6659_FD93
+        return h ^ (h >> 32)
+    }
+
+    /// A 64-bit hash of `bytes`, eight bytes per step.
+    static func chunkHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = hashSeed ^ UInt64(bytes.count)
+        let n = bytes.count
+        var i = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                h = (h ^ w) &* hashMultiplier
+                h ^= h >> 29
+                i += 8
+            }
+        }
+        return finish(h, bytes, from: i)
+    }
+
+    /// The number of letters and digits in `bytes` (each non-ASCII character counts as one).
+    static func letterCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var letters = 0
+        for b in bytes {
+            if b >= 0x80 {
+                if b & 0xC0 != 0x80 { letters += 1 }
+            } else if (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) {
+                letters += 1
+            }
+        }
+        return letters
     }
 
     /// True when `a` and `b` are the same text once white space is folded.

@@ -1,3 +1,4 @@
+import Foundation
 import RedlineModel
 
 /// Which key events are new, gone, or retitled.
@@ -35,9 +36,12 @@ enum KeyEventMatching {
 
         let oldTitles = old.map { folded($0.title) }
         let newTitles = new.map { folded($0.title) }
+        var oldByTitle: [[UInt8]: [Int]] = [:]
+        for i in old.indices where !oldTaken[i] { oldByTitle[oldTitles[i], default: []].append(i) }
         func matchSameTitle(sameTime: Bool) {
             for j in new.indices where partner[j] < 0 {
-                if let i = old.indices.first(where: { !oldTaken[$0] && oldTitles[$0] == newTitles[j] && (!sameTime || old[$0].time == new[j].time) }) {
+                guard let list = oldByTitle[newTitles[j]] else { continue }
+                if let i = list.first(where: { !oldTaken[$0] && (!sameTime || old[$0].time == new[j].time) }) {
                     partner[j] = i
                     oldTaken[i] = true
                 }
@@ -45,10 +49,12 @@ enum KeyEventMatching {
         }
         matchSameTitle(sameTime: true)
 
+        var oldByTime: [Date: [Int]] = [:]
+        for i in old.indices where !oldTaken[i] { if let time = old[i].time { oldByTime[time, default: []].append(i) } }
         var candidates: [(score: Double, old: Int, new: Int)] = []
         for j in new.indices where partner[j] < 0 {
-            guard let time = new[j].time else { continue }
-            for i in old.indices where !oldTaken[i] && old[i].time == time {
+            guard let time = new[j].time, let list = oldByTime[time] else { continue }
+            for i in list where !oldTaken[i] {
                 let score = similarity(old[i].title, new[j].title)
                 if score >= minimumTitleSimilarity { candidates.append((score, i, j)) }
             }

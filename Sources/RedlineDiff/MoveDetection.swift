@@ -11,9 +11,10 @@ import RedlineModel
 ///
 /// 1. Exact: identical text (white space folded) with at least 20 letters or digits, so short
 ///    lines such as times are never called moves.
-/// 2. Fuzzy: candidates from an index of each block's rarest words (plus every pair inside a small
-///    gap), scored by word overlap (Dice), taken best first and confirmed by the word diff at a
-///    similarity of at least 0.4.
+/// 2. Fuzzy: candidates from an index of each block's rare words (a MinHash sketch favouring long
+///    words; words in too many blocks are skipped), plus every pair inside a small gap, scored by word overlap (Dice of the word bags, which bounds the similarity from above,
+///    so pairs below 0.4 are dropped unseen), taken best first and confirmed when the longest
+///    common run of words gives a similarity of at least 0.4.
 /// 3. A pair inside one gap, within the same entry, and not crossing another such pair keeps its
 ///    place: unchanged when the text is the same, edited otherwise. Every other pair moved.
 struct MoveDetection {
@@ -26,6 +27,16 @@ struct MoveDetection {
         var gaps: [Int32]
         /// The entry each block belongs to, -1 outside any entry.
         var entries: [Int32]
+
+        /// The side of `blocks`, with letters counted for the `leftOver` blocks only.
+        init(_ blocks: VersionBlocks, gaps: [Int32], leftOver: [Int]) {
+            texts = blocks.texts
+            ids = blocks.ids
+            self.gaps = gaps
+            entries = blocks.entries
+            letters = Array(repeating: 0, count: blocks.count)
+            for i in leftOver { letters[i] = Int32(texts[i].withUTF8Bytes(FoldedText.letterCount)) }
+        }
     }
 
     /// A paired block and what it is.
@@ -41,8 +52,8 @@ struct MoveDetection {
     static let minimumMoveLetters: Int32 = 20
     /// Word diff similarity a fuzzy pair needs.
     static let minimumSimilarity = 0.4
-    /// How many of a block's rarest words go into the index.
-    static let rareWordCount = 8
+    /// How many of a block's words (its sketch) go into the index.
+    static let sketchSize = 8
     /// Words found in more blocks than this are not looked up.
     static let maximumPostings = 64
     /// How many index candidates each inserted block tries.
@@ -90,24 +101,25 @@ struct MoveDetection {
     }
 
     private func fuzzyPairs(_ restOld: [Int], _ restNew: [Int]) -> [Pair] {
-        var tokenizer = Tokenizer(capacity: 1 << 14)
-        var oldTokens = TokenizedBlocks(), newTokens = TokenizedBlocks()
-        for i in restOld { oldTokens.add(old.texts[i], &tokenizer) }
-        for j in restNew { newTokens.add(new.texts[j], &tokenizer) }
-        oldTokens.collectWords(tokenizer)
-        newTokens.collectWords(tokenizer)
+        var oldWords = WordBags(), newWords = WordBags()
+        oldWords.reserve(blocks: restOld.count, bytes: restOld.reduce(0) { $0 + old.texts[$1].utf8.count })
+        newWords.reserve(blocks: restNew.count, bytes: restNew.reduce(0) { $0 + new.texts[$1].utf8.count })
+        for i in restOld { oldWords.add(old.texts[i], sketchSize: Self.sketchSize) }
+        for j in restNew { newWords.add(new.texts[j], sketchSize: Self.sketchSize) }
 
-        // Document frequency of each word over all left-over blocks.
-        var frequency = [Int32](repeating: 0, count: tokenizer.count)
-        for w in oldTokens.words { frequency[Int(w)] += 1 }
-        for w in newTokens.words { frequency[Int(w)] += 1 }
-
-        // Index the old blocks by their rarest shared words.
-        var postings: [Int32: [Int32]] = [:]
+        // Index the old blocks by their sketch words: (hash, slot), sorted.
+        var postings: [(hash: UInt64, slot: Int32)] = []
+        postings.reserveCapacity(restOld.count * Self.sketchSize)
         for slot in restOld.indices {
-            for w in oldTokens.rareWords(slot, frequency, Self.rareWordCount) {
-                postings[w, default: []].append(Int32(slot))
-            }
+            for h in oldWords.sketch(slot) { postings.append((h, Int32(slot))) }
+        }
+        postings.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.slot < $1.slot }
+        func postingRange(_ hash: UInt64) -> Range<Int> {
+            var lo = 0, hi = postings.count
+            while lo < hi { let mid = (lo + hi) / 2; if postings[mid].hash < hash { lo = mid + 1 } else { hi = mid } }
+            var end = lo
+            while end < postings.count && postings[end].hash == hash && end - lo <= Self.maximumPostings { end += 1 }
+            return lo..<end
         }
         // Small gaps: every pair inside them is a candidate.
         var oldByGap: [Int32: [Int32]] = [:]
@@ -119,19 +131,32 @@ struct MoveDetection {
         var candidates: [Candidate] = []
         var hits = [Int32](repeating: 0, count: restOld.count)
         var touched: [Int32] = []
-        var seen = Set<Int64>()
+        var tried: [Int32] = []
         for (newSlot, j) in restNew.enumerated() {
-            var tried: [Int32] = []
-            for w in newTokens.rareWords(newSlot, frequency, Self.rareWordCount) {
-                guard let list = postings[w], list.count <= Self.maximumPostings else { continue }
-                for slot in list {
+            tried.removeAll(keepingCapacity: true)
+            for h in newWords.sketch(newSlot) {
+                let range = postingRange(h)
+                guard range.count <= Self.maximumPostings else { continue }   // a common word
+                for p in range {
+                    let slot = postings[p].slot
                     if hits[Int(slot)] == 0 { touched.append(slot) }
                     hits[Int(slot)] += 1
                 }
             }
             if !touched.isEmpty {
-                touched.sort { hits[Int($0)] != hits[Int($1)] ? hits[Int($0)] > hits[Int($1)] : $0 < $1 }
-                tried.append(contentsOf: touched.prefix(Self.candidatesPerBlock))
+                // The few old blocks sharing the most sketch words, without sorting them all.
+                var top: [Int32] = []
+                for slot in touched {
+                    let h = hits[Int(slot)]
+                    if top.count == Self.candidatesPerBlock {
+                        guard h > hits[Int(top[top.count - 1])] else { continue }
+                        top.removeLast()
+                    }
+                    var at = top.count
+                    while at > 0 && hits[Int(top[at - 1])] < h { at -= 1 }
+                    top.insert(slot, at: at)
+                }
+                tried.append(contentsOf: top)
                 for slot in touched { hits[Int(slot)] = 0 }
                 touched.removeAll(keepingCapacity: true)
             }
@@ -139,13 +164,13 @@ struct MoveDetection {
             if let inGap = oldByGap[gap], inGap.count <= 8, newCountByGap[gap, default: 0] <= 8 {
                 tried.append(contentsOf: inGap)
             }
-            for slot in tried {
+            for (k, slot) in tried.enumerated() where !tried[..<k].contains(slot) {
                 let i = restOld[Int(slot)]
-                guard seen.insert(Int64(slot) << 32 | Int64(newSlot)).inserted else { continue }
                 let sameGap = old.gaps[i] == gap
                 if !sameGap && (old.letters[i] < Self.minimumMoveLetters || new.letters[j] < Self.minimumMoveLetters) { continue }
-                let dice = oldTokens.dice(Int(slot), newTokens, newSlot)
-                guard dice >= (sameGap ? 0.2 : 0.3) else { continue }
+                // The bags' overlap bounds the similarity from above: below the bar, no pair.
+                let dice = oldWords.dice(Int(slot), newWords, newSlot)
+                guard dice >= Self.minimumSimilarity else { continue }
                 candidates.append(Candidate(oldSlot: slot, newSlot: Int32(newSlot), score: dice + (sameGap ? 0.1 : 0)))
             }
         }
@@ -154,21 +179,26 @@ struct MoveDetection {
         var pairs: [Pair] = []
         var oldFree = [Bool](repeating: true, count: restOld.count)
         var newFree = [Bool](repeating: true, count: restNew.count)
+        var tokenizer = Tokenizer(capacity: 1 << 10)
+        var oldTokens: [Tokenizer.Token] = [], newTokens: [Tokenizer.Token] = []
         for candidate in candidates {
             let o = Int(candidate.oldSlot), n = Int(candidate.newSlot)
             guard oldFree[o], newFree[n] else { continue }
+            guard WordDiff.similarity(oldWords.sequence(o), newWords.sequence(n), atLeast: Self.minimumSimilarity) else { continue }
             let i = restOld[o], j = restNew[n]
-            let result = old.texts[i].withUTF8Bytes { ob in
+            oldTokens.removeAll(keepingCapacity: true)
+            newTokens.removeAll(keepingCapacity: true)
+            let words = old.texts[i].withUTF8Bytes { ob in
                 new.texts[j].withUTF8Bytes { nb in
-                    WordDiff.compare(old: oldTokens.tokens(o), oldBytes: ob, new: newTokens.tokens(n), newBytes: nb,
-                                     tokenizer: tokenizer)
+                    tokenizer.tokenize(ob, into: &oldTokens)
+                    tokenizer.tokenize(nb, into: &newTokens)
+                    return WordDiff.compare(old: oldTokens[...], oldBytes: ob, new: newTokens[...], newBytes: nb,
+                                            tokenizer: tokenizer).words
                 }
             }
-            let accepted = result.capped ? candidate.score >= 0.5 : result.similarity >= Self.minimumSimilarity
-            guard accepted else { continue }
             oldFree[o] = false
             newFree[n] = false
-            pairs.append(Pair(old: i, new: j, change: .edited, edited: true, words: result.words))
+            pairs.append(Pair(old: i, new: j, change: .edited, edited: true, words: words))
         }
         return pairs
     }
@@ -205,52 +235,56 @@ struct MoveDetection {
     }
 }
 
-/// The tokens and distinct words of a list of blocks, stored flat.
-struct TokenizedBlocks {
-    private var allTokens: [Tokenizer.Token] = []
-    private var tokenEnds: [Int] = []
-    /// Every block's distinct word ids, sorted, one block after another.
-    private(set) var words: [Int32] = []
-    private var wordEnds: [Int] = []
+/// The words of a list of blocks as 64-bit hashes, stored flat: each block's words in reading
+/// order, and sorted with repeats (its bag). Short words (four bytes or fewer: "the", "said")
+/// get the top bit set, so a bag's first distinct hashes (its sketch, a MinHash sample of the
+/// block's words) favour the longer, rarer words.
+struct WordBags {
+    private var sequences: [UInt64] = []
+    private var bags: [UInt64] = []
+    private var ends: [Int] = []
+    private var sketches: [UInt64] = []
+    private var sketchEnds: [Int] = []
 
-    mutating func add(_ text: String, _ tokenizer: inout Tokenizer) {
-        text.withUTF8Bytes { tokenizer.tokenize($0, into: &allTokens) }
-        tokenEnds.append(allTokens.count)
+    mutating func reserve(blocks: Int, bytes: Int) {
+        ends.reserveCapacity(blocks)
+        sketchEnds.reserveCapacity(blocks)
+        sequences.reserveCapacity(bytes / 5)
+        bags.reserveCapacity(bytes / 5)
     }
 
-    func tokens(_ slot: Int) -> ArraySlice<Tokenizer.Token> {
-        allTokens[(slot == 0 ? 0 : tokenEnds[slot - 1])..<tokenEnds[slot]]
-    }
-
-    mutating func collectWords(_ tokenizer: Tokenizer) {
-        var scratch: [Int32] = []
-        for slot in tokenEnds.indices {
-            scratch.removeAll(keepingCapacity: true)
-            for token in tokens(slot) where tokenizer.kind(token.id) == .word { scratch.append(token.id) }
-            scratch.sort()
-            var last: Int32 = -1
-            for w in scratch where w != last { words.append(w); last = w }
-            wordEnds.append(words.count)
+    mutating func add(_ text: String, sketchSize: Int) {
+        let start = sequences.count
+        text.withUTF8Bytes { Tokenizer.wordHashes($0, into: &sequences) }
+        bags.append(contentsOf: sequences[start...])
+        bags[start...].sort()
+        ends.append(bags.count)
+        var last: UInt64? = nil
+        var taken = 0
+        for h in bags[start...] where h != last {
+            sketches.append(h)
+            last = h
+            taken += 1
+            if taken == sketchSize { break }
         }
+        sketchEnds.append(sketches.count)
     }
 
-    func wordSet(_ slot: Int) -> ArraySlice<Int32> {
-        words[(slot == 0 ? 0 : wordEnds[slot - 1])..<wordEnds[slot]]
+    /// The block's word hashes in reading order.
+    func sequence(_ slot: Int) -> ArraySlice<UInt64> {
+        sequences[(slot == 0 ? 0 : ends[slot - 1])..<ends[slot]]
     }
 
-    /// Up to `limit` of the block's words found in the fewest blocks (but in at least two).
-    func rareWords(_ slot: Int, _ frequency: [Int32], _ limit: Int) -> [Int32] {
-        var shared = wordSet(slot).filter { frequency[Int($0)] >= 2 }
-        if shared.count > limit {
-            shared.sort { frequency[Int($0)] != frequency[Int($1)] ? frequency[Int($0)] < frequency[Int($1)] : $0 < $1 }
-            shared.removeLast(shared.count - limit)
-        }
-        return shared
+    /// The block's few smallest distinct word hashes.
+    func sketch(_ slot: Int) -> ArraySlice<UInt64> {
+        sketches[(slot == 0 ? 0 : sketchEnds[slot - 1])..<sketchEnds[slot]]
     }
 
-    /// Dice's coefficient of the word sets of `slot` here and `otherSlot` in `other`.
-    func dice(_ slot: Int, _ other: TokenizedBlocks, _ otherSlot: Int) -> Double {
-        let a = wordSet(slot), b = other.wordSet(otherSlot)
+    /// Dice's coefficient of the word bags of `slot` here and `otherSlot` in `other`: an upper
+    /// bound of the word diff's similarity.
+    func dice(_ slot: Int, _ other: WordBags, _ otherSlot: Int) -> Double {
+        let a = bags[(slot == 0 ? 0 : ends[slot - 1])..<ends[slot]]
+        let b = other.bags[(otherSlot == 0 ? 0 : other.ends[otherSlot - 1])..<other.ends[otherSlot]]
         guard !a.isEmpty || !b.isEmpty else { return 0 }
         var i = a.startIndex, j = b.startIndex, common = 0
         while i < a.endIndex && j < b.endIndex {

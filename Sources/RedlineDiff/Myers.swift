@@ -1,4 +1,5 @@
-/// Myers' O(ND) shortest edit script between two sequences of interned ids, with a cost cap.
+/// Myers' O(ND) shortest edit script between two sequences of interned ids (or word hashes),
+/// with a cost cap.
 ///
 ///     old: [7, 3, 9, 4]   new: [7, 9, 4, 5]
 ///     → equal 7 · delete 3 · equal 9 · equal 4 · insert 5        (D = 2)
@@ -9,9 +10,9 @@
 enum Myers {
     /// Appends the edit script from `a[aRange]` to `b[bRange]` to `steps`; false (and nothing
     /// appended) when it needs more than `maxCost` deletions and insertions.
-    static func diff(
-        _ a: UnsafeBufferPointer<Int32>, _ aRange: Range<Int>,
-        _ b: UnsafeBufferPointer<Int32>, _ bRange: Range<Int>,
+    static func diff<Element: Equatable>(
+        _ a: UnsafeBufferPointer<Element>, _ aRange: Range<Int>,
+        _ b: UnsafeBufferPointer<Element>, _ bRange: Range<Int>,
         maxCost: Int, into steps: inout [EditStep]
     ) -> Bool {
         let n = aRange.count, m = bRange.count

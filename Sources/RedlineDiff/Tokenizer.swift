@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Splits a block's UTF-8 bytes into words, punctuation and white space, and gives each distinct
 /// token one integer id, in a single pass.
 ///
@@ -42,44 +48,79 @@ struct Tokenizer {
 
     /// The tokens of `bytes`, appended to `tokens`.
     mutating func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
-        let n = bytes.count
         var i = 0
-        while i < n {
-            let start = i
-            let kind: Kind
-            let ws = FoldedText.whitespaceLength(bytes, i)
-            if ws > 0 {
-                i += ws
-                while i < n {
-                    let w = FoldedText.whitespaceLength(bytes, i)
-                    if w == 0 { break }
-                    i += w
-                }
-                kind = .space
-            } else {
-                let (length, isWord) = Self.character(bytes, i)
-                if isWord {
-                    i += length
-                    while i < n {
-                        if FoldedText.whitespaceLength(bytes, i) > 0 { break }
-                        let (l, w) = Self.character(bytes, i)
-                        if w { i += l; continue }
-                        // An apostrophe between letters stays inside the word: didn't, Britain’s.
-                        if Self.isApostrophe(bytes, i, l), i + l < n {
-                            let (l2, w2) = Self.character(bytes, i + l)
-                            if w2, FoldedText.whitespaceLength(bytes, i + l) == 0 { i += l + l2; continue }
-                        }
-                        break
-                    }
-                    kind = .word
-                } else {
-                    i += length
-                    kind = .punctuation
-                }
-            }
-            let id = intern(bytes, start, i, kind)
-            tokens.append(Token(start: Int32(start), end: Int32(i), id: id))
+        while i < bytes.count {
+            let (end, kind) = Self.nextToken(bytes, i)
+            let id = intern(bytes, i, end, kind)
+            tokens.append(Token(start: Int32(i), end: Int32(end), id: id))
+            i = end
         }
+    }
+
+    /// The 64-bit hashes of the words of `bytes` in reading order, appended to `hashes`: words
+    /// compared without a table (equal words, equal hashes), for finding candidates cheaply. Words
+    /// of four bytes or fewer have the top bit set, longer ones clear.
+    static func wordHashes(_ bytes: UnsafeBufferPointer<UInt8>, into hashes: inout [UInt64]) {
+        var i = 0
+        while i < bytes.count {
+            let (end, kind) = nextToken(bytes, i)
+            if kind == .word {
+                let hash = FoldedText.chunkHash(UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                hashes.append(end - i <= 4 ? hash | (1 << 63) : hash & ~(1 << 63))
+            }
+            i = end
+        }
+    }
+
+    /// The end and kind of the token starting at `i`.
+    @inline(__always)
+    static func nextToken(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> (Int, Kind) {
+        let n = bytes.count
+        var i = start
+        let b = bytes[i]
+        if isASCIIAlnum(b) {
+            return (wordEnd(bytes, from: i + 1), .word)
+        }
+        if b == 0x20 && (i + 1 == n || (bytes[i + 1] > 0x20 && bytes[i + 1] < 0x80)) {
+            return (i + 1, .space)                       // the usual single space
+        }
+        var w = FoldedText.whitespaceLength(bytes, i)
+        if w > 0 {
+            while w > 0 {
+                i += w
+                w = i < n ? FoldedText.whitespaceLength(bytes, i) : 0
+            }
+            return (i, .space)
+        }
+        let (length, isWord) = character(bytes, i)
+        return isWord ? (wordEnd(bytes, from: i + length), .word) : (i + length, .punctuation)
+    }
+
+    /// Where the word that continues at `i` ends.
+    @inline(__always)
+    private static func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = bytes.count
+        var i = start
+        while i < n {
+            let b = bytes[i]
+            if Self.isASCIIAlnum(b) { i += 1; continue }
+            if b < 0x80 && b != 0x27 { break }
+            if b >= 0x80 && FoldedText.whitespaceLength(bytes, i) > 0 { break }
+            let (l, w) = Self.character(bytes, i)
+            if w { i += l; continue }
+            // An apostrophe between letters stays inside the word: didn't, Britain’s.
+            if Self.isApostrophe(bytes, i, l), i + l < n {
+                let (l2, w2) = Self.character(bytes, i + l)
+                if w2, FoldedText.whitespaceLength(bytes, i + l) == 0 { i += l + l2; continue }
+            }
+            break
+        }
+        return i
+    }
+
+    @inline(__always)
+    private static func isASCIIAlnum(_ b: UInt8) -> Bool {
+        (b &- 0x30) < 10 || ((b | 0x20) &- 0x61) < 26
     }
 
     /// The kind of token `id`.
@@ -115,17 +156,17 @@ struct Tokenizer {
     }
 
     private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ kind: Kind) -> Int32 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for k in start..<end { hash = (hash ^ UInt64(bytes[k])) &* 0x0000_0100_0000_01B3 }
+        let hash = FoldedText.chunkHash(UnsafeBufferPointer(rebasing: bytes[start..<end]))
         let length = end - start
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let id = slots[slot]
             if id < 0 { break }
             if slotHashes[slot] == hash, Int(lengths[Int(id)]) == length {
                 let offset = Int(offsets[Int(id)])
-                var same = true
-                for k in 0..<length where arena[offset + k] != bytes[start + k] { same = false; break }
+                let same = arena.withUnsafeBufferPointer { stored in
+                    memcmp(stored.baseAddress! + offset, bytes.baseAddress! + start, length) == 0
+                }
                 if same { return id }
             }
             slot = (slot + 1) & mask
@@ -148,7 +189,7 @@ struct Tokenizer {
         let newMask = size - 1
         for slot in slots.indices where slots[slot] >= 0 {
             let hash = slotHashes[slot]
-            var s = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & newMask
+            var s = Int(truncatingIfNeeded: hash) & newMask
             while newSlots[s] >= 0 { s = (s + 1) & newMask }
             newSlots[s] = slots[slot]
             newHashes[s] = hash

@@ -24,6 +24,26 @@ enum WordDiff {
     /// Most token comparisons a single block pair may cost before it is shown replaced whole.
     static let workCap = 4_000_000
 
+    /// True when the words `a` and `b` share, in order, make up at least `minimum` of all their
+    /// words (2 × common / (|a| + |b|)). Myers on the words alone, capped at the cost beyond which
+    /// the bar cannot be met; above the work cap, the bags' overlap decides.
+    static func similarity(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>, atLeast minimum: Double) -> Bool {
+        let total = a.count + b.count
+        guard total > 0 else { return true }
+        let maxCost = Int(Double(total) * (1 - minimum))
+        if total * maxCost > workCap { return true }   // the caller's Dice already passed the bar
+        var steps: [EditStep] = []
+        let x = Array(a), y = Array(b)
+        let done = x.withUnsafeBufferPointer { px in
+            y.withUnsafeBufferPointer { py in
+                Myers.diff(px, 0..<x.count, py, 0..<y.count, maxCost: maxCost, into: &steps)
+            }
+        }
+        guard done else { return false }
+        let common = steps.reduce(0) { $0 + ($1.operation == .equal ? 1 : 0) }
+        return 2 * Double(common) >= minimum * Double(total)
+    }
+
     /// Compares two tokenized blocks.
     static func compare(
         old: ArraySlice<Tokenizer.Token>, oldBytes: UnsafeBufferPointer<UInt8>,
