@@ -2,7 +2,7 @@
 /// differ only in spacing are the same block.
 ///
 ///     "Talks  end\u{00A0}without agreement "  and  "Talks end without agreement"
-///     → same `hash`, `equal` is true; `letterCount` is 24 for both
+///     → same `hash`, `equal` is true; both have 24 letters (`hasLetters(atLeast: 20)`)
 ///
 /// White space is ASCII space, tab and line breaks, no-break space, the Unicode spaces
 /// U+2000–U+200B, U+2028/2029, U+202F, U+205F, U+3000 and the byte-order mark.
@@ -155,17 +155,20 @@ enum FoldedText {
         return finish(h, bytes, from: i)
     }
 
-    /// The number of letters and digits in `bytes` (each non-ASCII character counts as one).
-    static func letterCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// True when `bytes` hold at least `minimum` letters and digits (each non-ASCII character
+    /// counts as one); stops counting as soon as they do.
+    static func hasLetters(_ bytes: UnsafeBufferPointer<UInt8>, atLeast minimum: Int) -> Bool {
+        guard bytes.count >= minimum else { return false }
         var letters = 0
         for b in bytes {
             if b >= 0x80 {
                 if b & 0xC0 != 0x80 { letters += 1 }
-            } else if (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) {
+            } else if (b &- 0x30) < 10 || ((b | 0x20) &- 0x61) < 26 {
                 letters += 1
             }
+            if letters >= minimum { return true }
         }
-        return letters
+        return false
     }
 
     /// True when `a` and `b` are the same text once white space is folded.

@@ -22,7 +22,8 @@ struct MoveDetection {
     struct Side {
         var texts: [String]
         var ids: [Int32]
-        var letters: [Int32]
+        /// Whether each left-over block has enough letters to be called moved.
+        var movable: [Bool]
         /// The gap of the alignment each left-over block stands in; -1 for aligned blocks.
         var gaps: [Int32]
         /// The entry each block belongs to, -1 outside any entry.
@@ -34,8 +35,10 @@ struct MoveDetection {
             ids = blocks.ids
             self.gaps = gaps
             entries = blocks.entries
-            letters = Array(repeating: 0, count: blocks.count)
-            for i in leftOver { letters[i] = Int32(texts[i].withUTF8Bytes(FoldedText.letterCount)) }
+            movable = Array(repeating: false, count: blocks.count)
+            for i in leftOver where blocks.lengths[i] >= MoveDetection.minimumMoveLetters {
+                movable[i] = texts[i].withUTF8Bytes { FoldedText.hasLetters($0, atLeast: Int(MoveDetection.minimumMoveLetters)) }
+            }
         }
     }
 
@@ -74,10 +77,10 @@ struct MoveDetection {
 
         // 1. Exact.
         var waiting: [Int32: [Int]] = [:]
-        for i in deleted where old.letters[i] >= Self.minimumMoveLetters { waiting[old.ids[i], default: []].append(i) }
+        for i in deleted where old.movable[i] { waiting[old.ids[i], default: []].append(i) }
         if !waiting.isEmpty {
             var cursor: [Int32: Int] = [:]
-            for j in inserted where new.letters[j] >= Self.minimumMoveLetters {
+            for j in inserted where new.movable[j] {
                 let id = new.ids[j]
                 guard let list = waiting[id] else { continue }
                 let next = cursor[id, default: 0]
@@ -107,18 +110,25 @@ struct MoveDetection {
         for i in restOld { oldWords.add(old.texts[i], sketchSize: Self.sketchSize) }
         for j in restNew { newWords.add(new.texts[j], sketchSize: Self.sketchSize) }
 
-        // Index the old blocks by their sketch words: (hash, slot), sorted.
-        var postings: [(hash: UInt64, slot: Int32)] = []
+        // Index the old blocks by their sketch words: the hash's top 40 bits with the slot below,
+        // sorted (a shared 40-bit prefix between different words only adds a candidate).
+        let slotBits: UInt64 = 24
+        let slotMask: UInt64 = (1 << slotBits) - 1
+        var postings: [UInt64] = []
         postings.reserveCapacity(restOld.count * Self.sketchSize)
-        for slot in restOld.indices {
-            for h in oldWords.sketch(slot) { postings.append((h, Int32(slot))) }
+        for slot in restOld.indices where UInt64(slot) <= slotMask {
+            for h in oldWords.sketch(slot) { postings.append((h & ~slotMask) | UInt64(slot)) }
         }
-        postings.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.slot < $1.slot }
+        postings.sort()
+        /// The postings of `hash`, empty when the word is in too many blocks to be telling.
         func postingRange(_ hash: UInt64) -> Range<Int> {
+            let key = hash & ~slotMask
             var lo = 0, hi = postings.count
-            while lo < hi { let mid = (lo + hi) / 2; if postings[mid].hash < hash { lo = mid + 1 } else { hi = mid } }
+            while lo < hi { let mid = (lo + hi) / 2; if postings[mid] < key { lo = mid + 1 } else { hi = mid } }
+            let limit = lo + Self.maximumPostings
+            if limit < postings.count && postings[limit] & ~slotMask == key { return lo..<lo }
             var end = lo
-            while end < postings.count && postings[end].hash == hash && end - lo <= Self.maximumPostings { end += 1 }
+            while end < postings.count && postings[end] & ~slotMask == key { end += 1 }
             return lo..<end
         }
         // Small gaps: every pair inside them is a candidate.
@@ -135,19 +145,20 @@ struct MoveDetection {
         for (newSlot, j) in restNew.enumerated() {
             tried.removeAll(keepingCapacity: true)
             for h in newWords.sketch(newSlot) {
-                let range = postingRange(h)
-                guard range.count <= Self.maximumPostings else { continue }   // a common word
-                for p in range {
-                    let slot = postings[p].slot
+                for p in postingRange(h) {
+                    let slot = Int32(truncatingIfNeeded: postings[p] & slotMask)
                     if hits[Int(slot)] == 0 { touched.append(slot) }
                     hits[Int(slot)] += 1
                 }
             }
             if !touched.isEmpty {
-                // The few old blocks sharing the most sketch words, without sorting them all.
+                // The few old blocks sharing the most sketch words (two at least, when there are
+                // enough to share), without sorting them all.
+                let minimumHits: Int32 = newWords.sketch(newSlot).count >= 4 ? 2 : 1
                 var top: [Int32] = []
                 for slot in touched {
                     let h = hits[Int(slot)]
+                    guard h >= minimumHits else { continue }
                     if top.count == Self.candidatesPerBlock {
                         guard h > hits[Int(top[top.count - 1])] else { continue }
                         top.removeLast()
@@ -167,7 +178,7 @@ struct MoveDetection {
             for (k, slot) in tried.enumerated() where !tried[..<k].contains(slot) {
                 let i = restOld[Int(slot)]
                 let sameGap = old.gaps[i] == gap
-                if !sameGap && (old.letters[i] < Self.minimumMoveLetters || new.letters[j] < Self.minimumMoveLetters) { continue }
+                if !sameGap && (!old.movable[i] || !new.movable[j]) { continue }
                 // The bags' overlap bounds the similarity from above: below the bar, no pair.
                 let dice = oldWords.dice(Int(slot), newWords, newSlot)
                 guard dice >= Self.minimumSimilarity else { continue }
@@ -257,7 +268,17 @@ struct WordBags {
         let start = sequences.count
         text.withUTF8Bytes { Tokenizer.wordHashes($0, into: &sequences) }
         bags.append(contentsOf: sequences[start...])
-        bags[start...].sort()
+        if bags.count - start <= 32 {
+            // Insertion sort: most blocks hold a few dozen words.
+            for k in (start + 1)..<max(start + 1, bags.count) {
+                let value = bags[k]
+                var at = k
+                while at > start && bags[at - 1] > value { bags[at] = bags[at - 1]; at -= 1 }
+                bags[at] = value
+            }
+        } else {
+            bags[start...].sort()
+        }
         ends.append(bags.count)
         var last: UInt64? = nil
         var taken = 0

@@ -61,15 +61,50 @@ struct Tokenizer {
     /// compared without a table (equal words, equal hashes), for finding candidates cheaply. Words
     /// of four bytes or fewer have the top bit set, longer ones clear.
     static func wordHashes(_ bytes: UnsafeBufferPointer<UInt8>, into hashes: inout [UInt64]) {
+        let n = bytes.count
         var i = 0
-        while i < bytes.count {
-            let (end, kind) = nextToken(bytes, i)
-            if kind == .word {
-                let hash = FoldedText.chunkHash(UnsafeBufferPointer(rebasing: bytes[i..<end]))
-                hashes.append(end - i <= 4 ? hash | (1 << 63) : hash & ~(1 << 63))
+        while i < n {
+            let b = bytes[i]
+            guard isASCIIAlnum(b) else {
+                if b < 0x80 { i += 1; continue }               // ASCII space or punctuation
+                let (end, kind) = nextToken(bytes, i)           // non-ASCII: the careful path
+                if kind == .word { hashes.append(wordHash(bytes, i, end)) }
+                i = end
+                continue
             }
-            i = end
+            // An ASCII word: hashed as it is read, until anything but a letter or digit.
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            let start = i
+            while i < n {
+                let c = bytes[i]
+                guard isASCIIAlnum(c) else { break }
+                h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3
+                i += 1
+            }
+            if i < n && (bytes[i] == 0x27 || bytes[i] >= 0x80) {
+                // An apostrophe or a non-ASCII letter continues the word: the careful path.
+                let end = wordEnd(bytes, from: i)
+                hashes.append(wordHash(bytes, start, end))
+                i = end
+            } else {
+                hashes.append(mark(h, length: i - start))
+            }
         }
+    }
+
+    /// The hash of the word `bytes[start..<end]`, as ``wordHashes(_:into:)`` gives it.
+    @inline(__always)
+    private static func wordHash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in start..<end { h = (h ^ UInt64(bytes[k])) &* 0x0000_0100_0000_01B3 }
+        return mark(h, length: end - start)
+    }
+
+    /// Short words (four bytes or fewer) get the top bit set, so that they sort last.
+    @inline(__always)
+    private static func mark(_ hash: UInt64, length: Int) -> UInt64 {
+        let mixed = (hash ^ (hash >> 31)) &* 0x9E37_79B9_7F4A_7C15
+        return length <= 4 ? mixed | (1 << 63) : mixed & ~(1 << 63)
     }
 
     /// The end and kind of the token starting at `i`.
