@@ -6,7 +6,7 @@
 //                                            the peak resident memory (run it in a fresh process)
 //     redline-diff-bench --write-pair DIR    the 2 MB pair as plain text: DIR/old.txt, DIR/new.txt
 //     redline-diff-bench --repeat CASE [--runs N]  one case N (20) times, for a profiler
-//                                            (realistic2, apart2, realistic20)
+//                                            (realistic2, plain2, apart2, realistic20)
 //
 // Inputs are built from ../shared/corpus/liveblogs: entries repeated (each round's ids and texts
 // tagged so they stay distinct) until the article's text reaches the size, then a newer version
@@ -190,6 +190,8 @@ if let flag = arguments.firstIndex(of: "--repeat"), flag + 1 < arguments.count {
     case "apart2": (Article(entries: entries(from: Array(blogs.prefix(2)), bytes: 2_000_000, tag: "g")),
                     Article(entries: entries(from: Array(blogs.suffix(1)), bytes: 2_000_000, tag: "b")))
     case "realistic20": realisticPair(blogs, bytes: 20_000_000, seed: 3)
+    case "plain2":
+        { (p: (Article, Article)) in (asPlainText(p.0), asPlainText(p.1)) }(realisticPair(blogs, bytes: 2_000_000, seed: 2))
     default: realisticPair(blogs, bytes: 2_000_000, seed: 2)
     }
     let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[$0 + 1]) } ?? 20
@@ -206,6 +208,15 @@ print("200 KB live-blog pair (\(textBytes(small0)) B, \(small0.positionedBlocks.
 let (big0, big1) = realisticPair(blogs, bytes: 2_000_000, seed: 2)
 let (bigTime, bigSummary, bigCPU) = time(big0, big1, runs: 11)
 print("2 MB pair, realistic edits (\(textBytes(big0)) B, \(big0.positionedBlocks.count) blocks): \(milliseconds(bigTime)) (CPU \(milliseconds(bigCPU)))  [\(bigSummary.line)]")
+
+/// The article as `diff --files` reads a plain-text file: every line a top-level block, no
+/// entries, no ids (so no anchors: the id-less path of the differ).
+func asPlainText(_ article: Article) -> Article {
+    Article(title: article.title, blocks: plainText(article).split(separator: "\n").filter { !$0.isEmpty }.map { Block(.paragraph, String($0)) })
+}
+let (plain0, plain1) = (asPlainText(big0), asPlainText(big1))
+let (plainTime, plainSummary, plainCPU) = time(plain0, plain1, runs: 11)
+print("2 MB pair as plain text, no entries or ids (\(plain0.blocks.count) blocks): \(milliseconds(plainTime)) (CPU \(milliseconds(plainCPU)))  [\(plainSummary.line)]")
 
 let guardian = Array(blogs.prefix(2)), bbc = Array(blogs.suffix(1))
 let apart0 = Article(title: "A", entries: entries(from: guardian, bytes: 2_000_000, tag: "g"))

@@ -9,8 +9,9 @@ import RedlineModel
 ///       words: equal "Police said " · delete "two" · insert "three" · equal " men were held"
 ///              · delete "." · insert " on Sunday."
 ///
-/// 1. Exact: identical text (white space folded) with at least 20 letters or digits, so short
-///    lines such as times are never called moves.
+/// 1. Exact: identical text once white space is folded, with at least 20 letters or digits, so
+///    short lines such as times are never called moves (a short line may pair inside its own gap,
+///    and is kept only if it kept its place: a white-space-only change).
 /// 2. Fuzzy: candidates from an index of each block's rare words (a MinHash sketch favouring long
 ///    words; words in too many blocks are skipped), plus every pair inside a small gap, scored by word overlap (Dice of the word bags, which bounds the similarity from above,
 ///    so pairs below 0.4 are dropped unseen), taken best first and confirmed when the longest
@@ -49,6 +50,8 @@ struct MoveDetection {
         var change: BlockChange.Change
         var edited: Bool
         var words: [WordChange]?
+        /// A short line paired because it kept its text in its gap: kept only if it kept its place.
+        var mustStay = false
     }
 
     /// Shortest text (letters and digits) a block needs to be paired across gaps.
@@ -75,21 +78,20 @@ struct MoveDetection {
         var oldTaken = Set<Int>()
         var newTaken = Set<Int>()
 
-        // 1. Exact.
-        var waiting: [Int32: [Int]] = [:]
-        for i in deleted where old.movable[i] { waiting[old.ids[i], default: []].append(i) }
-        if !waiting.isEmpty {
-            var cursor: [Int32: Int] = [:]
-            for j in inserted where new.movable[j] {
-                let id = new.ids[j]
-                guard let list = waiting[id] else { continue }
-                let next = cursor[id, default: 0]
-                guard next < list.count else { continue }
-                cursor[id] = next + 1
-                pairs.append(Pair(old: list[next], new: j, change: .moved, edited: false, words: nil))
-                oldTaken.insert(list[next])
-                newTaken.insert(j)
+        // 1. Exact: the same text once white space is folded (alignment compares bytes).
+        var byText: [UInt64: [Int]] = [:]
+        for i in deleted { byText[old.texts[i].withUTF8Bytes(FoldedText.hash), default: []].append(i) }
+        for j in inserted {
+            guard let list = byText[new.texts[j].withUTF8Bytes(FoldedText.hash)] else { continue }
+            let match = list.first { i in
+                !oldTaken.contains(i) && ((old.movable[i] && new.movable[j]) || old.gaps[i] == new.gaps[j])
+                    && old.texts[i].withUTF8Bytes { a in new.texts[j].withUTF8Bytes { b in FoldedText.equal(a, b) } }
             }
+            guard let i = match else { continue }
+            pairs.append(Pair(old: i, new: j, change: .moved, edited: false, words: nil,
+                              mustStay: !(old.movable[i] && new.movable[j])))
+            oldTaken.insert(i)
+            newTaken.insert(j)
         }
 
         // 2. Fuzzy.
@@ -234,7 +236,8 @@ struct MoveDetection {
                 result[index].change = .moved
             }
         }
-        return result
+        // A short line is never called moved: it stays removed and added.
+        return result.enumerated().filter { !$0.element.mustStay || inPlace.contains($0.offset) }.map(\.element)
     }
 
     private func sameEntry(_ i: Int, _ j: Int) -> Bool {
