@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "RedlineExtract", dependencies: ["RedlineModel"]),
         .target(name: "RedlineStore", dependencies: ["RedlineModel", "CLibGit2"]),
         .target(name: "RedlineDiff", dependencies: ["RedlineModel"]),
+        .executableTarget(name: "redline-diff-bench", dependencies: ["RedlineDiff", "RedlineModel"], path: "Benchmarks/redline-diff-bench"),
         .target(name: "RedlineRender", dependencies: ["RedlineModel"]),
         .target(
             name: "Redline",
@@ -34,7 +35,6 @@ let package = Package(
             dependencies: ["Redline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "redline-bench", dependencies: ["Redline"], path: "Benchmarks/redline-bench"),
-        .executableTarget(name: "redline-diff-bench", dependencies: ["RedlineDiff", "RedlineModel"], path: "Benchmarks/redline-diff-bench"),
 
         .testTarget(name: "RedlineModelTests", dependencies: ["RedlineModel"]),
         .testTarget(name: "RedlineCaptureTests", dependencies: ["RedlineCapture"]),
