@@ -50,5 +50,4 @@ awk -v r="$r" -v g="$g" -v n="$runs" 'BEGIN {
     printf "git diff --no-index --histogram --color-moved=zebra --word-diff=plain: %.1f ms (median of %d)\n", g / 1e6, n
     printf "ratio redline / git: %.2f\n", r / g
 }'
-summary=$(grep -o '"summary"[^}]*}' "$work/out.json" | tr -d '\n ' || true)
-echo "redline's summary: ${summary:-see out.json}"
+echo "redline's summary: $(sed -n '/"summary"/,/}/p' "$work/out.json" | tr -d ' \n')"
