@@ -9,9 +9,9 @@ import RedlineModel
 ///       words: equal "Police said " · delete "two" · insert "three" · equal " men were held"
 ///              · delete "." · insert " on Sunday."
 ///
-/// 1. Exact: identical text once white space is folded, with at least 20 letters or digits, so
-///    short lines such as times are never called moves (a short line may pair inside its own gap,
-///    and is kept only if it kept its place: a white-space-only change).
+/// 1. Exact: identical text, with at least 20 letters or digits, so short lines such as times are
+///    never called moves; inside small gaps also text that differs only in white space (a short
+///    line may pair inside its own gap, and is kept only if it kept its place).
 /// 2. Fuzzy: candidates from an index of each block's rare words (a MinHash sketch favouring long
 ///    words; words in too many blocks are skipped), plus every pair inside a small gap, scored by word overlap (Dice of the word bags, which bounds the similarity from above,
 ///    so pairs below 0.4 are dropped unseen), taken best first and confirmed when the longest
@@ -78,20 +78,37 @@ struct MoveDetection {
         var oldTaken = Set<Int>()
         var newTaken = Set<Int>()
 
-        // 1. Exact: the same text once white space is folded (alignment compares bytes).
-        var byText: [UInt64: [Int]] = [:]
-        for i in deleted { byText[old.texts[i].withUTF8Bytes(FoldedText.hash), default: []].append(i) }
-        for j in inserted {
-            guard let list = byText[new.texts[j].withUTF8Bytes(FoldedText.hash)] else { continue }
-            let match = list.first { i in
-                !oldTaken.contains(i) && ((old.movable[i] && new.movable[j]) || old.gaps[i] == new.gaps[j])
-                    && old.texts[i].withUTF8Bytes { a in new.texts[j].withUTF8Bytes { b in FoldedText.equal(a, b) } }
-            }
-            guard let i = match else { continue }
+        // 1. Exact: the same bytes anywhere, then, inside small gaps, the same text once white
+        //    space is folded (a white-space-only change).
+        func take(_ i: Int, _ j: Int) {
             pairs.append(Pair(old: i, new: j, change: .moved, edited: false, words: nil,
                               mustStay: !(old.movable[i] && new.movable[j])))
             oldTaken.insert(i)
             newTaken.insert(j)
+        }
+        var byID: [Int32: [Int]] = [:]
+        for i in deleted { byID[old.ids[i], default: []].append(i) }
+        for j in inserted {
+            guard let list = byID[new.ids[j]] else { continue }
+            let match = list.first { i in
+                !oldTaken.contains(i) && ((old.movable[i] && new.movable[j]) || old.gaps[i] == new.gaps[j])
+            }
+            if let i = match { take(i, j) }
+        }
+        var gapsOld: [Int32: [Int]] = [:], gapsNew: [Int32: [Int]] = [:]
+        for i in deleted where !oldTaken.contains(i) { gapsOld[old.gaps[i], default: []].append(i) }
+        for j in inserted where !newTaken.contains(j) { gapsNew[new.gaps[j], default: []].append(j) }
+        for (gap, olds) in gapsOld where olds.count <= 32 {
+            guard let news = gapsNew[gap], news.count <= 32 else { continue }
+            let hashes = olds.map { old.texts[$0].withUTF8Bytes(FoldedText.hash) }
+            for j in news {
+                let h = new.texts[j].withUTF8Bytes(FoldedText.hash)
+                let match = olds.indices.first { k in
+                    hashes[k] == h && !oldTaken.contains(olds[k])
+                        && old.texts[olds[k]].withUTF8Bytes { a in new.texts[j].withUTF8Bytes { b in FoldedText.equal(a, b) } }
+                }
+                if let k = match { take(olds[k], j) }
+            }
         }
 
         // 2. Fuzzy.
@@ -269,7 +286,15 @@ struct WordBags {
 
     mutating func add(_ text: String, sketchSize: Int) {
         let start = sequences.count
-        text.withUTF8Bytes { Tokenizer.wordHashes($0, into: &sequences) }
+        text.withUTF8Bytes { bytes in
+            // At most one word per two bytes: room first, then filled in place and trimmed.
+            let room = bytes.count / 2 + 1
+            sequences.append(contentsOf: repeatElement(0, count: room))
+            let written = sequences.withUnsafeMutableBufferPointer { buffer in
+                Tokenizer.wordHashes(bytes, into: UnsafeMutableBufferPointer(rebasing: buffer[start...]))
+            }
+            sequences.removeLast(room - written)
+        }
         bags.append(contentsOf: sequences[start...])
         if bags.count - start <= 32 {
             // Insertion sort: most blocks hold a few dozen words.

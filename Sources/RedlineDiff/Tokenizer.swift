@@ -57,18 +57,21 @@ struct Tokenizer {
         }
     }
 
-    /// The 64-bit hashes of the words of `bytes` in reading order, appended to `hashes`: words
+    /// The 64-bit hashes of the words of `bytes` in reading order, written to `hashes` (room for
+    /// `bytes.count / 2 + 1`), and how many there are: words
     /// compared without a table (equal words, equal hashes), for finding candidates cheaply. Words
     /// of four bytes or fewer have the top bit set, longer ones clear.
-    static func wordHashes(_ bytes: UnsafeBufferPointer<UInt8>, into hashes: inout [UInt64]) {
+    static func wordHashes(_ bytes: UnsafeBufferPointer<UInt8>, into hashes: UnsafeMutableBufferPointer<UInt64>) -> Int {
         let n = bytes.count
+        var count = 0
+        @inline(__always) func append(_ h: UInt64) { hashes[count] = h; count += 1 }
         var i = 0
         while i < n {
             let b = bytes[i]
             guard isASCIIAlnum(b) else {
                 if b < 0x80 { i += 1; continue }               // ASCII space or punctuation
                 let (end, kind) = nextToken(bytes, i)           // non-ASCII: the careful path
-                if kind == .word { hashes.append(wordHash(bytes, i, end)) }
+                if kind == .word { append(wordHash(bytes, i, end)) }
                 i = end
                 continue
             }
@@ -84,12 +87,13 @@ struct Tokenizer {
             if i < n && (bytes[i] == 0x27 || bytes[i] >= 0x80) {
                 // An apostrophe or a non-ASCII letter continues the word: the careful path.
                 let end = wordEnd(bytes, from: i)
-                hashes.append(wordHash(bytes, start, end))
+                append(wordHash(bytes, start, end))
                 i = end
             } else {
-                hashes.append(mark(h, length: i - start))
+                append(mark(h, length: i - start))
             }
         }
+        return count
     }
 
     /// The hash of the word `bytes[start..<end]`, as ``wordHashes(_:into:)`` gives it.
