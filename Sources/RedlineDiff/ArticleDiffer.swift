@@ -11,10 +11,11 @@ import Darwin
 ///     new: [T' "Talks end", x, T "Talks begin", a, c, b']
 ///     → T' added, x added, T unchanged, a unchanged, c unchanged, b' moved (edited, words …)
 ///
-/// The stages, each in its own file: block identity on folded UTF-8 (``FoldedText``), alignment
-/// anchored on entry ids and unique blocks (``BlockAlignment``, ``Myers``), pairing of what is
-/// left into moves and edits (``MoveDetection``, ``WordDiff``, ``Tokenizer``), and key events
-/// (``KeyEventMatching``).
+/// The stages, each in its own file: both versions read into flat arrays with an id per text
+/// (``VersionBlocks``, ``BlockInterner``: UTF-8 bytes, plainly unchanged entries skipped),
+/// alignment anchored on entry ids and unique blocks (``BlockAlignment``, ``Myers``), pairing of
+/// what is left into moves and edits, white-space-only changes included (``MoveDetection``,
+/// ``FoldedText``, ``WordDiff``, ``Tokenizer``), and key events (``KeyEventMatching``).
 public enum ArticleDiffer {
     /// The change from `old` to `new`; `article`, `from` and `to` are left for the caller to fill in.
     public static func diff(_ old: Article, _ new: Article) -> ArticleDiff {

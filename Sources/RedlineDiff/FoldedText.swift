@@ -1,5 +1,5 @@
-/// Block identity on UTF-8 bytes: text compared with white space folded, so that captures that
-/// differ only in spacing are the same block.
+/// Text compared with white space folded, on UTF-8 bytes, so that blocks and key events that
+/// differ only in spacing are the same.
 ///
 ///     "Talks  end\u{00A0}without agreement "  and  "Talks end without agreement"
 ///     → same `hash`, `equal` is true; both have 24 letters (`hasLetters(atLeast: 20)`)

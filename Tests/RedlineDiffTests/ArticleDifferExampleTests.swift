@@ -90,4 +90,14 @@ struct ArticleDifferExampleTests {
         #expect(!diff.summary.hasChanges)
         #expect(diff.blocks.map(\.oldIndex) == [0, 1, 2])
     }
+
+    @Test func aHugeEditAboveTheWorkCapIsShownReplacedWhole() {
+        var rng = SeededGenerator(seed: 9)
+        let words = (0..<3000).map { _ in RandomArticles.vocabulary.randomElement(using: &rng)! }
+        let changed = words.enumerated().map { $0.offset % 2 == 0 ? $0.element : "x\($0.offset)" }
+        let oldText = words.joined(separator: " "), newText = changed.joined(separator: " ")
+        let diff = ArticleDiffer.diff(Article(blocks: [Block(.paragraph, oldText)]), Article(blocks: [Block(.paragraph, newText)]))
+        #expect(diff.blocks.count == 1 && diff.blocks[0].change == .edited)
+        #expect(diff.blocks[0].words == [WordChange(.delete, oldText), WordChange(.insert, newText)])
+    }
 }
