@@ -34,14 +34,21 @@ enum KeyEventMatching {
             if let i = oldIDs[id], i >= 0 { partner[j] = i; oldTaken[i] = true }
         }
 
-        let oldTitles = old.map { folded($0.title) }
-        let newTitles = new.map { folded($0.title) }
-        var oldByTitle: [[UInt8]: [Int]] = [:]
-        for i in old.indices where !oldTaken[i] { oldByTitle[oldTitles[i], default: []].append(i) }
+        // Titles by their folded hash (white space does not count), confirmed by folded equality.
+        let oldTitles = old.map { $0.title.withUTF8Bytes(FoldedText.hash) }
+        let newTitles = new.map { $0.title.withUTF8Bytes(FoldedText.hash) }
+        func sameTitle(_ i: Int, _ j: Int) -> Bool {
+            oldTitles[i] == newTitles[j]
+                && old[i].title.withUTF8Bytes { a in new[j].title.withUTF8Bytes { b in FoldedText.equal(a, b) } }
+        }
+        var oldByTitle: [UInt64: [Int]] = [:]
+        if partner.contains(-1) {
+            for i in old.indices where !oldTaken[i] { oldByTitle[oldTitles[i], default: []].append(i) }
+        }
         func matchSameTitle(sameTime: Bool) {
             for j in new.indices where partner[j] < 0 {
                 guard let list = oldByTitle[newTitles[j]] else { continue }
-                if let i = list.first(where: { !oldTaken[$0] && (!sameTime || old[$0].time == new[j].time) }) {
+                if let i = list.first(where: { !oldTaken[$0] && (!sameTime || old[$0].time == new[j].time) && sameTitle($0, j) }) {
                     partner[j] = i
                     oldTaken[i] = true
                 }
@@ -71,23 +78,13 @@ enum KeyEventMatching {
             let i = partner[j]
             if i < 0 {
                 changes.added.append(event)
-            } else if oldTitles[i] != newTitles[j] {
+            } else if !sameTitle(i, j) {
                 changes.retitled.append(Retitle(id: event.id ?? old[i].id, time: event.time ?? old[i].time,
                                                 oldTitle: old[i].title, newTitle: event.title))
             }
         }
         for (i, event) in old.enumerated() where !oldTaken[i] { changes.removed.append(event) }
         return changes
-    }
-
-    private static func folded(_ text: String) -> [UInt8] {
-        text.withUTF8Bytes { bytes in
-            var cursor = FoldedText.Cursor(bytes)
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count)
-            while let b = cursor.next() { result.append(b) }
-            return result
-        }
     }
 
     /// Dice's coefficient of the two titles' word sets, ignoring ASCII case.
