@@ -10,7 +10,8 @@
 /// aligned patience-style: blocks whose text occurs exactly once on both sides and keep their
 /// order (longest increasing subsequence) become anchors, and the gaps between anchors are aligned
 /// the same way; a gap without such blocks falls back to Myers (capped), then to splitting at its
-/// rarest shared block. Blocks pushed down by entries added on top therefore stay "equal".
+/// rarest shared block (or, for a very long stretch, to showing it replaced). Blocks pushed down by
+/// entries added on top therefore stay "equal".
 struct BlockAlignment {
     private let old: [Int32]
     private let new: [Int32]
@@ -20,6 +21,10 @@ struct BlockAlignment {
     private var positionOld: [Int32]
     private var touched: [Int32] = []
     private(set) var steps: [EditStep] = []
+
+    /// Largest stretch (blocks on both sides) split at its rarest shared block when Myers gives up;
+    /// longer ones are shown replaced, so that repetitive input stays fast.
+    static let maximumSplitRegion = 4_000
 
     /// An aligner of `old` and `new`, sequences of block ids below `idCount`. `weights` (one per old
     /// block) say how much keeping a block in place is worth; the anchors chosen are the heaviest set
@@ -113,6 +118,11 @@ struct BlockAlignment {
             }
         }
         if done { return }
+        // Very long stretches of repeated blocks: shown replaced rather than split again and again.
+        guard (aHi - aLo) + (bHi - bLo) <= Self.maximumSplitRegion else {
+            emitReplace(aLo, aHi, bLo, bHi)
+            return
+        }
         let i = (aLo..<aHi).first { Int(old[$0]) == rarest }!
         let j = (bLo..<bHi).first { Int(new[$0]) == rarest }!
         align(aLo..<i, bLo..<j)

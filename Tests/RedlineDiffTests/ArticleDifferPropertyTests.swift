@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import RedlineModel
 @testable import RedlineDiff
@@ -44,6 +45,22 @@ struct ArticleDifferPropertyTests {
             #expect(ok, "case \(n): forward \(f) backward \(b)")
             if failures > 3 { return }
         }
+    }
+}
+
+extension ArticleDifferPropertyTests {
+    /// Thousands of blocks drawn from three texts, in random order on both sides: no unique block,
+    /// Myers beyond its cap. Must stay correct and fast.
+    @Test func repetitiveVersionsStayCorrectAndFast() {
+        var rng = SeededGenerator(seed: 0x5EED_0004)
+        let texts = ["Share", "12:20", "Police said the investigation was continuing this morning."]
+        let old = Article(blocks: (0..<3000).map { _ in Block(.paragraph, texts.randomElement(using: &rng)!) })
+        let new = Article(blocks: (0..<3000).map { _ in Block(.paragraph, texts.randomElement(using: &rng)!) })
+        let clock = ContinuousClock()
+        let start = clock.now
+        let diff = ArticleDiffer.diff(old, new)
+        #expect(clock.now - start < .seconds(20))
+        #expect(invariantProblems(old, new, diff).isEmpty)
     }
 }
 
