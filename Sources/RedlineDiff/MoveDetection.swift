@@ -123,11 +123,8 @@ struct MoveDetection {
     }
 
     private func fuzzyPairs(_ restOld: [Int], _ restNew: [Int]) -> [Pair] {
-        var oldWords = WordBags(), newWords = WordBags()
-        oldWords.reserve(blocks: restOld.count, bytes: restOld.reduce(0) { $0 + old.texts[$1].utf8.count })
-        newWords.reserve(blocks: restNew.count, bytes: restNew.reduce(0) { $0 + new.texts[$1].utf8.count })
-        for i in restOld { oldWords.add(old.texts[i], sketchSize: Self.sketchSize) }
-        for j in restNew { newWords.add(new.texts[j], sketchSize: Self.sketchSize) }
+        var oldWords = WordBags(texts: restOld.map { old.texts[$0] }, sketchSize: Self.sketchSize)
+        var newWords = WordBags(texts: restNew.map { new.texts[$0] }, sketchSize: Self.sketchSize)
 
         // Index the old blocks by their sketch words: the hash's top 40 bits with the slot below,
         // sorted (a shared 40-bit prefix between different words only adds a candidate).
@@ -199,7 +196,7 @@ struct MoveDetection {
                 let sameGap = old.gaps[i] == gap
                 if !sameGap && (!old.movable[i] || !new.movable[j]) { continue }
                 // The bags' overlap bounds the similarity from above: below the bar, no pair.
-                let dice = oldWords.dice(Int(slot), newWords, newSlot)
+                let dice = oldWords.dice(Int(slot), &newWords, newSlot)
                 guard dice >= Self.minimumSimilarity else { continue }
                 candidates.append(Candidate(oldSlot: slot, newSlot: Int32(newSlot), score: dice + (sameGap ? 0.1 : 0)))
             }
