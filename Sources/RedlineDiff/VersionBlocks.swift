@@ -26,17 +26,20 @@ struct VersionBlocks {
 
     init(_ article: Article) {
         var count = article.blocks.count
-        for entry in article.entries { count += entry.blocks.count + (entry.title == nil ? 0 : 1) }
+        for e in article.entries.indices { count += article.entries[e].blocks.count + (article.entries[e].title == nil ? 0 : 1) }
         texts.reserveCapacity(count)
         kinds.reserveCapacity(count)
         entries.reserveCapacity(count)
         lengths.reserveCapacity(count)
         entryRanges.reserveCapacity(article.entries.count)
-        for block in article.blocks { append(block.text, block.kind, -1) }
-        for (index, entry) in article.entries.enumerated() {
+        // By index, not `for entry in`: copying each Entry would retain and release all its parts.
+        for k in article.blocks.indices { append(article.blocks[k].text, article.blocks[k].kind, -1) }
+        for e in article.entries.indices {
             let start = texts.count
-            if let title = entry.title { append(title, .heading, Int32(index)) }
-            for block in entry.blocks { append(block.text, block.kind, Int32(index)) }
+            if let title = article.entries[e].title { append(title, .heading, Int32(e)) }
+            for k in article.entries[e].blocks.indices {
+                append(article.entries[e].blocks[k].text, article.entries[e].blocks[k].kind, Int32(e))
+            }
             entryRanges.append(start..<texts.count)
         }
         ids = Array(repeating: -1, count: count)
