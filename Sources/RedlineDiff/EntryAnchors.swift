@@ -25,8 +25,8 @@ struct EntryAnchors {
         func idTable(_ entries: [Entry]) -> (HashSlots, [UInt64]) {
             var table = HashSlots(capacity: entries.count)
             var keys = [UInt64](repeating: 0, count: entries.count)
-            for (index, entry) in entries.enumerated() {
-                guard let id = entry.id, !id.isEmpty else { continue }
+            for index in entries.indices {   // by index: copying each Entry would retain all its parts
+                guard let id = entries[index].id, !id.isEmpty else { continue }
                 keys[index] = id.withUTF8Bytes(FoldedText.chunkHash)
                 table.insert(keys[index], Int32(index))
             }
@@ -46,8 +46,8 @@ struct EntryAnchors {
         if old.entries.contains(where: { $0.id != nil }) {
             let (oldTable, _) = idTable(old.entries)
             let (newTable, newKeys) = idTable(new.entries)
-            for (j, entry) in new.entries.enumerated() {
-                guard let id = entry.id, !id.isEmpty,
+            for j in new.entries.indices {
+                guard let id = new.entries[j].id, !id.isEmpty,
                       let i = unique(id, newKeys[j], in: oldTable, old.entries),
                       unique(id, newKeys[j], in: newTable, new.entries) == j else { continue }
                 matches.append((Int32(i), Int32(j)))
