@@ -34,6 +34,7 @@ let package = Package(
         ),
         .target(name: "RedlineStore", dependencies: ["RedlineModel", "CLibGit2"]),
         .target(name: "RedlineDiff", dependencies: ["RedlineModel"]),
+        .executableTarget(name: "redline-diff-bench", dependencies: ["RedlineDiff", "RedlineModel"], path: "Benchmarks/redline-diff-bench"),
         .target(name: "RedlineRender", dependencies: ["RedlineModel"]),
         .target(
             name: "Redline",

@@ -2,114 +2,117 @@ import RedlineModel
 
 /// Compares two versions of an article block by block.
 ///
-///     old: [A, B, C]        new: [N, A, C, B']
-///     → N added, A unchanged, C unchanged, B removed, B' added
+///     old: [T "Talks begin", a, b, c]
+///     new: [T' "Talks end", x, T "Talks begin", a, c, b']
+///     → T' added, x added, T unchanged, a unchanged, c unchanged, b' moved (edited, words …)
 ///
-/// This first differ aligns whole blocks (longest common subsequence of their texts) and calls a
-/// block moved when identical text left one place and appeared in another. Word-level edits and
-/// fuzzy pairing come with the full differ.
+/// The stages, each in its own file: both versions read into flat arrays with an id per text
+/// (``VersionBlocks``, ``BlockInterner``: UTF-8 bytes, plainly unchanged entries skipped),
+/// alignment anchored on entry ids and unique blocks (``BlockAlignment``, ``Myers``), pairing of
+/// what is left into moves and edits, white-space-only changes included (``MoveDetection``,
+/// ``FoldedText``, ``WordDiff``, ``Tokenizer``), and key events (``KeyEventMatching``).
 public enum ArticleDiffer {
-    /// The change from `old` to `new`.
+    /// The change from `old` to `new`; `article`, `from` and `to` are left for the caller to fill in.
     public static func diff(_ old: Article, _ new: Article) -> ArticleDiff {
-        let oldBlocks = old.positionedBlocks
-        let newBlocks = new.positionedBlocks
-        var ids: [String: Int] = [:]
-        func intern(_ item: PositionedBlock) -> Int {
-            if let id = ids[item.block.text] { return id }
-            ids[item.block.text] = ids.count
-            return ids.count - 1
-        }
-        let oldIDs = oldBlocks.map(intern)
-        let newIDs = newBlocks.map(intern)
+        var oldItems = VersionBlocks(old)
+        var newItems = VersionBlocks(new)
+        let anchors = EntryAnchors(old: old, new: new, oldItems: oldItems, newItems: newItems)
+        var interner = BlockInterner(capacity: oldItems.count + 64)
+        VersionBlocks.presetUnchanged(&oldItems, &newItems, anchors: anchors.pairs, interner: &interner)
+        oldItems.assignIDs(&interner)
+        newItems.assignIDs(&interner)
 
-        var removed = Set<Int>()
-        var inserted = Set<Int>()
-        for change in newIDs.difference(from: oldIDs) {
-            switch change {
-            case .remove(let offset, _, _): removed.insert(offset)
-            case .insert(let offset, _, _): inserted.insert(offset)
+        // Align, region by region between anchored entries.
+        // Anchors are chosen by the amount of text they keep in place, so a paragraph is kept before a
+        // time line (and ties, which would make the result depend on the direction, are rare).
+        let weights = oldItems.lengths.map { $0 &+ 1 }
+        var alignment = BlockAlignment(old: oldItems.ids, new: newItems.ids, idCount: interner.count, weights: weights)
+        for region in anchors.regions { alignment.align(region.old, region.new) }
+        let steps = alignment.steps
+
+        // Gaps: the stretches between aligned blocks.
+        var oldGaps = [Int32](repeating: -1, count: oldItems.count)
+        var newGaps = [Int32](repeating: -1, count: newItems.count)
+        var deleted: [Int] = [], inserted: [Int] = []
+        var gap: Int32 = 0
+        for step in steps {
+            switch step.operation {
+            case .equal: gap += 1
+            case .delete: oldGaps[Int(step.old)] = gap; deleted.append(Int(step.old))
+            case .insert: newGaps[Int(step.new)] = gap; inserted.append(Int(step.new))
             }
         }
 
-        // An inserted block whose text was removed elsewhere moved (when it is long enough to be sure).
-        var movedFrom: [Int: Int] = [:]
-        var removedByText: [Int: [Int]] = [:]
-        for index in removed.sorted() { removedByText[oldIDs[index], default: []].append(index) }
-        for index in inserted.sorted() where letterCount(newBlocks[index].block.text) >= 20 {
-            if var candidates = removedByText[newIDs[index]], !candidates.isEmpty {
-                movedFrom[index] = candidates.removeFirst()
-                removedByText[newIDs[index]] = candidates
+        // Pair what is left.
+        var pairByNew: [Int: MoveDetection.Pair] = [:]
+        var pairedOld = Set<Int>()
+        if !deleted.isEmpty && !inserted.isEmpty {
+            let detection = MoveDetection(
+                old: MoveDetection.Side(oldItems, gaps: oldGaps, leftOver: deleted),
+                new: MoveDetection.Side(newItems, gaps: newGaps, leftOver: inserted),
+                entryAnchors: anchors.oldToNew, anchoredNewEntries: anchors.newIsAnchored)
+            for pair in detection.pairs(deleted: deleted, inserted: inserted) {
+                pairByNew[pair.new] = pair
+                pairedOld.insert(pair.old)
             }
         }
-        let movedOld = Set(movedFrom.values)
 
+        // Assemble in the new order, removed blocks where they stood.
+        let oldEntries = old.entries.map(EntryReference.init)
+        let newEntries = new.entries.map(EntryReference.init)
         var changes: [BlockChange] = []
-        var oldCursor = 0
-        func emitRemoved(upTo limit: Int) {
-            while oldCursor < limit {
-                if removed.contains(oldCursor), !movedOld.contains(oldCursor) {
-                    let item = oldBlocks[oldCursor]
-                    changes.append(BlockChange(change: .removed, oldIndex: item.position, oldText: item.block.text,
-                                               kind: item.block.kind, entry: reference(item, in: old)))
-                }
-                oldCursor += 1
+        changes.reserveCapacity(newItems.count + deleted.count - pairedOld.count)
+        func removed(_ i: Int) -> BlockChange {
+            let e = Int(oldItems.entries[i])
+            return BlockChange(change: .removed, oldIndex: i, oldText: oldItems.texts[i], kind: oldItems.kinds[i],
+                               entry: e < 0 ? nil : oldEntries[e])
+        }
+        func present(_ j: Int) -> BlockChange {
+            let e = Int(newItems.entries[j])
+            let entry = e < 0 ? nil : newEntries[e]
+            guard let pair = pairByNew[j] else {
+                return BlockChange(change: .added, newIndex: j, newText: newItems.texts[j], kind: newItems.kinds[j], entry: entry)
             }
+            return BlockChange(change: pair.change, edited: pair.edited, oldIndex: pair.old, newIndex: j,
+                               oldText: oldItems.texts[pair.old], newText: newItems.texts[j], kind: newItems.kinds[j],
+                               entry: entry, words: pair.words)
         }
-        var oldIndexOfUnchanged: [Int] = []
-        var cursor = 0
-        for index in newBlocks.indices where !inserted.contains(index) {
-            while removed.contains(cursor) { cursor += 1 }
-            oldIndexOfUnchanged.append(cursor)
-            cursor += 1
-        }
-        var unchangedSeen = 0
-        for (index, item) in newBlocks.enumerated() {
-            let entry = reference(item, in: new)
-            if let source = movedFrom[index] {
-                changes.append(BlockChange(change: .moved, oldIndex: source, newIndex: index,
-                                           oldText: oldBlocks[source].block.text, newText: item.block.text,
-                                           kind: item.block.kind, entry: entry))
-            } else if inserted.contains(index) {
-                changes.append(BlockChange(change: .added, newIndex: index, newText: item.block.text,
-                                           kind: item.block.kind, entry: entry))
-            } else {
-                let source = oldIndexOfUnchanged[unchangedSeen]
-                unchangedSeen += 1
-                emitRemoved(upTo: source)
-                oldCursor = max(oldCursor, source + 1)
-                changes.append(BlockChange(change: .unchanged, oldIndex: source, newIndex: index,
-                                           oldText: oldBlocks[source].block.text, newText: item.block.text,
-                                           kind: item.block.kind, entry: entry))
+
+        var index = 0
+        var gapOld: [Int] = [], gapNew: [Int] = []
+        while index < steps.count {
+            let step = steps[index]
+            if step.operation == .equal {
+                let i = Int(step.old), j = Int(step.new)
+                let e = Int(newItems.entries[j])
+                changes.append(BlockChange(change: .unchanged, oldIndex: i, newIndex: j, oldText: oldItems.texts[i],
+                                           newText: newItems.texts[j], kind: newItems.kinds[j],
+                                           entry: e < 0 ? nil : newEntries[e]))
+                index += 1
+                continue
             }
-        }
-        emitRemoved(upTo: oldBlocks.count)
-        return ArticleDiff(keyEvents: keyEventChanges(old.keyEvents, new.keyEvents), blocks: changes)
-    }
-
-    static func keyEventChanges(_ old: [KeyEvent], _ new: [KeyEvent]) -> KeyEventChanges {
-        var changes = KeyEventChanges()
-        var unmatchedOld = old
-        for event in new {
-            if let index = unmatchedOld.firstIndex(where: { $0.id != nil && $0.id == event.id }) {
-                let before = unmatchedOld.remove(at: index)
-                if before.title != event.title {
-                    changes.retitled.append(Retitle(id: event.id, time: event.time, oldTitle: before.title, newTitle: event.title))
-                }
-            } else if let index = unmatchedOld.firstIndex(where: { $0.title == event.title }) {
-                unmatchedOld.remove(at: index)
-            } else {
-                changes.added.append(event)
+            gapOld.removeAll(keepingCapacity: true)
+            gapNew.removeAll(keepingCapacity: true)
+            while index < steps.count && steps[index].operation != .equal {
+                let s = steps[index]
+                if s.operation == .delete { if !pairedOld.contains(Int(s.old)) { gapOld.append(Int(s.old)) } } else { gapNew.append(Int(s.new)) }
+                index += 1
             }
+            gapOld.sort()
+            // A removed block goes before the first block kept in place that followed it in the old
+            // version, and otherwise before the blocks added around it.
+            var nextInPlace = [Int](repeating: Int.max, count: gapNew.count + 1)
+            for k in gapNew.indices.reversed() {
+                if let pair = pairByNew[gapNew[k]], pair.change != .moved { nextInPlace[k] = pair.old } else { nextInPlace[k] = nextInPlace[k + 1] }
+            }
+            var r = 0
+            for (k, j) in gapNew.enumerated() {
+                while r < gapOld.count && gapOld[r] < nextInPlace[k] { changes.append(removed(gapOld[r])); r += 1 }
+                changes.append(present(j))
+            }
+            while r < gapOld.count { changes.append(removed(gapOld[r])); r += 1 }
         }
-        changes.removed = unmatchedOld
-        return changes
-    }
 
-    private static func reference(_ item: PositionedBlock, in article: Article) -> EntryReference? {
-        item.entryIndex.map { EntryReference(article.entries[$0]) }
-    }
-
-    private static func letterCount(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ($1.properties.isAlphabetic || $1.properties.numericType != nil ? 1 : 0) }
+        return ArticleDiff(keyEvents: KeyEventMatching.changes(old.keyEvents, new.keyEvents), blocks: changes)
     }
 }

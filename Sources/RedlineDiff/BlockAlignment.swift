@@ -1,0 +1,195 @@
+/// Aligns the blocks of two versions: which blocks stayed, which left, which arrived.
+///
+///     old: [T1, a, b, T2, c]            (T = an entry's title line, ids in brackets)
+///     new: [T3, x, T1, a, b', T2, c]
+///     → insert T3, insert x, equal T1, equal a, delete b, insert b', equal T2, equal c
+///
+/// Entries whose page id appears once on each side are matched first and, when they keep their
+/// order, anchor the alignment (as `git diff --anchored`): a block is only aligned within its
+/// entry, and the stretch between two anchored entries is aligned on its own. Each stretch is
+/// aligned patience-style: blocks whose text occurs exactly once on both sides and keep their
+/// order (longest increasing subsequence) become anchors, and the gaps between anchors are aligned
+/// the same way; a gap without such blocks falls back to Myers (capped), then to splitting at its
+/// rarest shared block (or, for a very long stretch, to showing it replaced). Blocks pushed down by
+/// entries added on top therefore stay "equal".
+struct BlockAlignment {
+    private let old: [Int32]
+    private let new: [Int32]
+    private let weights: [Int32]
+    private var countOld: [Int32]
+    private var countNew: [Int32]
+    private var positionOld: [Int32]
+    private var touched: [Int32] = []
+    private(set) var steps: [EditStep] = []
+
+    /// Largest stretch (blocks on both sides) split at its rarest shared block when Myers gives up;
+    /// longer ones are shown replaced, so that repetitive input stays fast.
+    static let maximumSplitRegion = 4_000
+
+    /// An aligner of `old` and `new`, sequences of block ids below `idCount`. `weights` (one per old
+    /// block) say how much keeping a block in place is worth; the anchors chosen are the heaviest set
+    /// that keeps its order.
+    init(old: [Int32], new: [Int32], idCount: Int, weights: [Int32]) {
+        self.old = old
+        self.new = new
+        self.weights = weights
+        countOld = Array(repeating: 0, count: idCount)
+        countNew = Array(repeating: 0, count: idCount)
+        positionOld = Array(repeating: 0, count: idCount)
+        steps.reserveCapacity(max(old.count, new.count) + 16)
+    }
+
+    /// Aligns `old[oldRange]` with `new[newRange]`, appending the steps.
+    mutating func align(_ oldRange: Range<Int>, _ newRange: Range<Int>) {
+        var aLo = oldRange.lowerBound, aHi = oldRange.upperBound
+        var bLo = newRange.lowerBound, bHi = newRange.upperBound
+        while aLo < aHi && bLo < bHi && old[aLo] == new[bLo] {
+            steps.append(EditStep(.equal, old: aLo, new: bLo))
+            aLo += 1; bLo += 1
+        }
+        var suffix = 0
+        while aLo < aHi && bLo < bHi && old[aHi - 1] == new[bHi - 1] {
+            aHi -= 1; bHi -= 1; suffix += 1
+        }
+        alignMiddle(aLo, aHi, bLo, bHi)
+        for s in 0..<suffix { steps.append(EditStep(.equal, old: aHi + s, new: bHi + s)) }
+    }
+
+    private mutating func alignMiddle(_ aLo: Int, _ aHi: Int, _ bLo: Int, _ bHi: Int) {
+        if aLo == aHi || bLo == bHi {
+            emitReplace(aLo, aHi, bLo, bHi)
+            return
+        }
+        // Count occurrences on both sides.
+        for i in aLo..<aHi {
+            let id = Int(old[i])
+            if countOld[id] == 0 && countNew[id] == 0 { touched.append(Int32(id)) }
+            countOld[id] += 1
+            positionOld[id] = Int32(i)
+        }
+        for j in bLo..<bHi {
+            let id = Int(new[j])
+            if countOld[id] == 0 && countNew[id] == 0 { touched.append(Int32(id)) }
+            countNew[id] += 1
+        }
+        // Unique on both sides, in new order: (old position, new position).
+        var unique: [(Int32, Int32)] = []
+        var shared = false
+        var rarest = -1
+        var rarestCount = Int32.max
+        for j in bLo..<bHi {
+            let id = Int(new[j])
+            let co = countOld[id]
+            guard co > 0 else { continue }
+            shared = true
+            let cn = countNew[id]
+            if co == 1 && cn == 1 {
+                unique.append((positionOld[id], Int32(j)))
+            } else if co + cn < rarestCount {
+                rarestCount = co + cn
+                rarest = id
+            }
+        }
+        for id in touched {
+            countOld[Int(id)] = 0
+            countNew[Int(id)] = 0
+        }
+        touched.removeAll(keepingCapacity: true)
+
+        guard shared else {
+            emitReplace(aLo, aHi, bLo, bHi)
+            return
+        }
+        if !unique.isEmpty {
+            var a = aLo, b = bLo
+            for (i, j) in Self.heaviestIncreasing(unique, weights: weights, span: aLo..<aHi) {
+                align(a..<Int(i), b..<Int(j))
+                steps.append(EditStep(.equal, old: Int(i), new: Int(j)))
+                a = Int(i) + 1
+                b = Int(j) + 1
+            }
+            align(a..<aHi, b..<bHi)
+            return
+        }
+        // No unique shared block: Myers within a cost cap, else split at the rarest shared block.
+        let done = old.withUnsafeBufferPointer { o in
+            new.withUnsafeBufferPointer { n in
+                Myers.diff(o, aLo..<aHi, n, bLo..<bHi, maxCost: 1_000, into: &steps)
+            }
+        }
+        if done { return }
+        // Very long stretches of repeated blocks: shown replaced rather than split again and again.
+        guard (aHi - aLo) + (bHi - bLo) <= Self.maximumSplitRegion else {
+            emitReplace(aLo, aHi, bLo, bHi)
+            return
+        }
+        let i = (aLo..<aHi).first { Int(old[$0]) == rarest }!
+        let j = (bLo..<bHi).first { Int(new[$0]) == rarest }!
+        align(aLo..<i, bLo..<j)
+        steps.append(EditStep(.equal, old: i, new: j))
+        align(i + 1..<aHi, j + 1..<bHi)
+    }
+
+    private mutating func emitReplace(_ aLo: Int, _ aHi: Int, _ bLo: Int, _ bHi: Int) {
+        for i in aLo..<aHi { steps.append(EditStep(.delete, old: i, new: bLo)) }
+        for j in bLo..<bHi { steps.append(EditStep(.insert, old: aHi, new: j)) }
+    }
+
+    /// The subsequence of `pairs` (ordered by their second element) whose first elements increase
+    /// and whose total weight (`weights[first]`) is largest; first elements lie in `span`.
+    static func heaviestIncreasing(_ pairs: [(Int32, Int32)], weights: [Int32], span: Range<Int>) -> [(Int32, Int32)] {
+        // A Fenwick tree over old positions holding the best chain ending at or below each one.
+        let size = span.count
+        var tree = [Int64](repeating: 0, count: size + 1)     // best weight
+        var treeAt = [Int32](repeating: -1, count: size + 1)  // index into pairs of its last pair
+        var previous = [Int32](repeating: -1, count: pairs.count)
+        var total = [Int64](repeating: 0, count: pairs.count)
+        var best = -1
+        for (index, pair) in pairs.enumerated() {
+            let position = Int(pair.0) - span.lowerBound + 1
+            var k = position - 1, bestBelow: Int64 = 0, from: Int32 = -1
+            while k > 0 {
+                if tree[k] > bestBelow { bestBelow = tree[k]; from = treeAt[k] }
+                k -= k & -k
+            }
+            let value = bestBelow + Int64(weights[Int(pair.0)])
+            previous[index] = from
+            total[index] = value
+            k = position
+            while k <= size {
+                if value > tree[k] { tree[k] = value; treeAt[k] = Int32(index) }
+                k += k & -k
+            }
+            if best < 0 || value > total[best] { best = index }
+        }
+        var result: [(Int32, Int32)] = []
+        var cursor = best
+        while cursor >= 0 {
+            result.append(pairs[cursor])
+            cursor = Int(previous[cursor])
+        }
+        return result.reversed()
+    }
+
+    /// The longest run of `pairs` (ordered by their second element) whose first elements increase.
+    static func longestIncreasing(_ pairs: [(Int32, Int32)]) -> [(Int32, Int32)] {
+        var tails: [Int] = []                  // index into pairs of the best tail per length
+        var previous = [Int](repeating: -1, count: pairs.count)
+        for (index, pair) in pairs.enumerated() {
+            var lo = 0, hi = tails.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if pairs[tails[mid]].0 < pair.0 { lo = mid + 1 } else { hi = mid }
+            }
+            if lo > 0 { previous[index] = tails[lo - 1] }
+            if lo == tails.count { tails.append(index) } else { tails[lo] = index }
+        }
+        var result: [(Int32, Int32)] = []
+        var cursor = tails.last ?? -1
+        while cursor >= 0 {
+            result.append(pairs[cursor])
+            cursor = previous[cursor]
+        }
+        return result.reversed()
+    }
+}

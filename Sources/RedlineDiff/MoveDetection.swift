@@ -1,0 +1,264 @@
+import RedlineModel
+
+/// Pairs the blocks the alignment left over (deleted on one side, inserted on the other) and says
+/// what each pair is: moved, edited, or moved and edited.
+///
+///     alignment: equal A · delete "Police said two men were held." · equal B
+///                · insert "Police said three men were held on Sunday." · equal C
+///     → one pair, in different gaps of the alignment: moved, edited,
+///       words: equal "Police said " · delete "two" · insert "three" · equal " men were held"
+///              · delete "." · insert " on Sunday."
+///
+/// 1. Exact: identical text, with at least 20 letters or digits, so short lines such as times are
+///    never called moves; inside small gaps also text that differs only in white space (a short
+///    line may pair inside its own gap, and is kept only if it kept its place).
+/// 2. Fuzzy: candidates from an index of each block's rare words (a MinHash sketch favouring long
+///    words; words in too many blocks are skipped), plus every pair inside a small gap, scored by word overlap (Dice of the word bags, which bounds the similarity from above,
+///    so pairs below 0.4 are dropped unseen), taken best first and confirmed when the longest
+///    common run of words gives a similarity of at least 0.4.
+/// 3. A pair inside one gap, within the same entry, and not crossing another such pair keeps its
+///    place: unchanged when the text is the same, edited otherwise. Every other pair moved.
+struct MoveDetection {
+    /// What the pairing needs to know about one side's blocks.
+    struct Side {
+        var texts: [String]
+        var ids: [Int32]
+        /// Whether each left-over block has enough letters to be called moved.
+        var movable: [Bool]
+        /// The gap of the alignment each left-over block stands in; -1 for aligned blocks.
+        var gaps: [Int32]
+        /// The entry each block belongs to, -1 outside any entry.
+        var entries: [Int32]
+
+        /// The side of `blocks`, with letters counted for the `leftOver` blocks only.
+        init(_ blocks: VersionBlocks, gaps: [Int32], leftOver: [Int]) {
+            texts = blocks.texts
+            ids = blocks.ids
+            self.gaps = gaps
+            entries = blocks.entries
+            movable = Array(repeating: false, count: blocks.count)
+            for i in leftOver where blocks.lengths[i] >= MoveDetection.minimumMoveLetters {
+                movable[i] = texts[i].withUTF8Bytes { FoldedText.hasLetters($0, atLeast: Int(MoveDetection.minimumMoveLetters)) }
+            }
+        }
+    }
+
+    /// A paired block and what it is.
+    struct Pair {
+        var old: Int
+        var new: Int
+        var change: BlockChange.Change
+        var edited: Bool
+        var words: [WordChange]?
+        /// A short line paired because it kept its text in its gap: kept only if it kept its place.
+        var mustStay = false
+    }
+
+    /// Shortest text (letters and digits) a block needs to be paired across gaps.
+    static let minimumMoveLetters: Int32 = 20
+    /// Word diff similarity a fuzzy pair needs.
+    static let minimumSimilarity = 0.4
+    /// How many of a block's words (its sketch) go into the index.
+    static let sketchSize = 8
+    /// Words found in more blocks than this are not looked up.
+    static let maximumPostings = 64
+    /// How many index candidates each inserted block tries.
+    static let candidatesPerBlock = 6
+
+    let old: Side
+    let new: Side
+    /// For each old entry, the new entry it is anchored to (-1 when none).
+    let entryAnchors: [Int32]
+    /// For each new entry, whether an old entry is anchored to it.
+    let anchoredNewEntries: [Bool]
+
+    /// The pairs among `deleted` (old positions) and `inserted` (new positions).
+    func pairs(deleted: [Int], inserted: [Int]) -> [Pair] {
+        var pairs: [Pair] = []
+        var oldTaken = Set<Int>()
+        var newTaken = Set<Int>()
+
+        // 1. Exact: the same bytes anywhere, then, inside small gaps, the same text once white
+        //    space is folded (a white-space-only change).
+        func take(_ i: Int, _ j: Int) {
+            pairs.append(Pair(old: i, new: j, change: .moved, edited: false, words: nil,
+                              mustStay: !(old.movable[i] && new.movable[j])))
+            oldTaken.insert(i)
+            newTaken.insert(j)
+        }
+        var byID: [Int32: [Int]] = [:]
+        for i in deleted { byID[old.ids[i], default: []].append(i) }
+        for j in inserted {
+            guard let list = byID[new.ids[j]] else { continue }
+            let match = list.first { i in
+                !oldTaken.contains(i) && ((old.movable[i] && new.movable[j]) || old.gaps[i] == new.gaps[j])
+            }
+            if let i = match { take(i, j) }
+        }
+        var gapsOld: [Int32: [Int]] = [:], gapsNew: [Int32: [Int]] = [:]
+        for i in deleted where !oldTaken.contains(i) { gapsOld[old.gaps[i], default: []].append(i) }
+        for j in inserted where !newTaken.contains(j) { gapsNew[new.gaps[j], default: []].append(j) }
+        for (gap, olds) in gapsOld where olds.count <= 32 {
+            guard let news = gapsNew[gap], news.count <= 32 else { continue }
+            let hashes = olds.map { old.texts[$0].withUTF8Bytes(FoldedText.hash) }
+            for j in news {
+                let h = new.texts[j].withUTF8Bytes(FoldedText.hash)
+                let match = olds.indices.first { k in
+                    hashes[k] == h && !oldTaken.contains(olds[k])
+                        && old.texts[olds[k]].withUTF8Bytes { a in new.texts[j].withUTF8Bytes { b in FoldedText.equal(a, b) } }
+                }
+                if let k = match { take(olds[k], j) }
+            }
+        }
+
+        // 2. Fuzzy.
+        let restOld = deleted.filter { !oldTaken.contains($0) }
+        let restNew = inserted.filter { !newTaken.contains($0) }
+        if !restOld.isEmpty && !restNew.isEmpty {
+            pairs.append(contentsOf: fuzzyPairs(restOld, restNew))
+        }
+
+        // 3. In place or moved.
+        return classify(pairs)
+    }
+
+    private func fuzzyPairs(_ restOld: [Int], _ restNew: [Int]) -> [Pair] {
+        var oldWords = WordBags(texts: restOld.map { old.texts[$0] }, sketchSize: Self.sketchSize)
+        var newWords = WordBags(texts: restNew.map { new.texts[$0] }, sketchSize: Self.sketchSize)
+
+        // Index the old blocks by their sketch words: the hash's top 40 bits with the slot below,
+        // sorted (a shared 40-bit prefix between different words only adds a candidate).
+        let slotBits: UInt64 = 24
+        let slotMask: UInt64 = (1 << slotBits) - 1
+        var postings: [UInt64] = []
+        postings.reserveCapacity(restOld.count * Self.sketchSize)
+        for slot in restOld.indices where UInt64(slot) <= slotMask {
+            for h in oldWords.sketch(slot) { postings.append((h & ~slotMask) | UInt64(slot)) }
+        }
+        postings.sort()
+        /// The postings of `hash`, empty when the word is in too many blocks to be telling.
+        func postingRange(_ hash: UInt64) -> Range<Int> {
+            let key = hash & ~slotMask
+            var lo = 0, hi = postings.count
+            while lo < hi { let mid = (lo + hi) / 2; if postings[mid] < key { lo = mid + 1 } else { hi = mid } }
+            let limit = lo + Self.maximumPostings
+            if limit < postings.count && postings[limit] & ~slotMask == key { return lo..<lo }
+            var end = lo
+            while end < postings.count && postings[end] & ~slotMask == key { end += 1 }
+            return lo..<end
+        }
+        // Small gaps: every pair inside them is a candidate.
+        var oldByGap: [Int32: [Int32]] = [:]
+        for (slot, i) in restOld.enumerated() { oldByGap[old.gaps[i], default: []].append(Int32(slot)) }
+        var newCountByGap: [Int32: Int] = [:]
+        for j in restNew { newCountByGap[new.gaps[j], default: 0] += 1 }
+
+        struct Candidate { var oldSlot: Int32; var newSlot: Int32; var score: Double }
+        var candidates: [Candidate] = []
+        var hits = [Int32](repeating: 0, count: restOld.count)
+        var touched: [Int32] = []
+        var tried: [Int32] = []
+        for (newSlot, j) in restNew.enumerated() {
+            tried.removeAll(keepingCapacity: true)
+            for h in newWords.sketch(newSlot) {
+                for p in postingRange(h) {
+                    let slot = Int32(truncatingIfNeeded: postings[p] & slotMask)
+                    if hits[Int(slot)] == 0 { touched.append(slot) }
+                    hits[Int(slot)] += 1
+                }
+            }
+            if !touched.isEmpty {
+                // The few old blocks sharing the most sketch words (two at least, when there are
+                // enough to share), without sorting them all.
+                let minimumHits: Int32 = newWords.sketch(newSlot).count >= 4 ? 2 : 1
+                var top: [Int32] = []
+                for slot in touched {
+                    let h = hits[Int(slot)]
+                    guard h >= minimumHits else { continue }
+                    if top.count == Self.candidatesPerBlock {
+                        guard h > hits[Int(top[top.count - 1])] else { continue }
+                        top.removeLast()
+                    }
+                    var at = top.count
+                    while at > 0 && hits[Int(top[at - 1])] < h { at -= 1 }
+                    top.insert(slot, at: at)
+                }
+                tried.append(contentsOf: top)
+                for slot in touched { hits[Int(slot)] = 0 }
+                touched.removeAll(keepingCapacity: true)
+            }
+            let gap = new.gaps[j]
+            if let inGap = oldByGap[gap], inGap.count <= 8, newCountByGap[gap, default: 0] <= 8 {
+                tried.append(contentsOf: inGap)
+            }
+            for (k, slot) in tried.enumerated() where !tried[..<k].contains(slot) {
+                let i = restOld[Int(slot)]
+                let sameGap = old.gaps[i] == gap
+                if !sameGap && (!old.movable[i] || !new.movable[j]) { continue }
+                // The bags' overlap bounds the similarity from above: below the bar, no pair.
+                let dice = oldWords.dice(Int(slot), &newWords, newSlot)
+                guard dice >= Self.minimumSimilarity else { continue }
+                candidates.append(Candidate(oldSlot: slot, newSlot: Int32(newSlot), score: dice + (sameGap ? 0.1 : 0)))
+            }
+        }
+        candidates.sort { $0.score != $1.score ? $0.score > $1.score : ($0.newSlot, $0.oldSlot) < ($1.newSlot, $1.oldSlot) }
+
+        var pairs: [Pair] = []
+        var oldFree = [Bool](repeating: true, count: restOld.count)
+        var newFree = [Bool](repeating: true, count: restNew.count)
+        var tokenizer = Tokenizer(capacity: 1 << 10)
+        var oldTokens: [Tokenizer.Token] = [], newTokens: [Tokenizer.Token] = []
+        for candidate in candidates {
+            let o = Int(candidate.oldSlot), n = Int(candidate.newSlot)
+            guard oldFree[o], newFree[n] else { continue }
+            guard WordDiff.similarity(oldWords.sequence(o), newWords.sequence(n), atLeast: Self.minimumSimilarity) else { continue }
+            let i = restOld[o], j = restNew[n]
+            oldTokens.removeAll(keepingCapacity: true)
+            newTokens.removeAll(keepingCapacity: true)
+            let words = old.texts[i].withUTF8Bytes { ob in
+                new.texts[j].withUTF8Bytes { nb in
+                    tokenizer.tokenize(ob, into: &oldTokens)
+                    tokenizer.tokenize(nb, into: &newTokens)
+                    return WordDiff.compare(old: oldTokens[...], oldBytes: ob, new: newTokens[...], newBytes: nb,
+                                            tokenizer: tokenizer).words
+                }
+            }
+            oldFree[o] = false
+            newFree[n] = false
+            pairs.append(Pair(old: i, new: j, change: .edited, edited: true, words: words))
+        }
+        return pairs
+    }
+
+    /// Pairs that stay in their gap, in their entry and in order keep their place; others moved.
+    private func classify(_ pairs: [Pair]) -> [Pair] {
+        var result = pairs
+        var inPlaceByGap: [Int32: [Int]] = [:]
+        for (index, pair) in pairs.enumerated() where old.gaps[pair.old] == new.gaps[pair.new] && sameEntry(pair.old, pair.new) {
+            inPlaceByGap[new.gaps[pair.new], default: []].append(index)
+        }
+        var inPlace = Set<Int>()
+        for (_, members) in inPlaceByGap {
+            let ordered = members.sorted { pairs[$0].new < pairs[$1].new }
+            let keyed = ordered.map { (Int32(pairs[$0].old), Int32($0)) }
+            for (_, index) in BlockAlignment.longestIncreasing(keyed) { inPlace.insert(Int(index)) }
+        }
+        for index in result.indices {
+            if inPlace.contains(index) {
+                result[index].change = result[index].edited ? .edited : .unchanged
+            } else {
+                result[index].change = .moved
+            }
+        }
+        // A short line is never called moved: it stays removed and added.
+        return result.enumerated().filter { !$0.element.mustStay || inPlace.contains($0.offset) }.map(\.element)
+    }
+
+    private func sameEntry(_ i: Int, _ j: Int) -> Bool {
+        let e = old.entries[i], f = new.entries[j]
+        if e < 0 || f < 0 { return e == f }
+        let anchor = entryAnchors[Int(e)]
+        if anchor >= 0 { return anchor == f }
+        return !anchoredNewEntries[Int(f)]
+    }
+}
