@@ -45,3 +45,41 @@ import Testing
         #expect(json.stdout.contains("\"events\": []"))
     }
 }
+
+/// A capture with under a quarter of the previous version's text (a paywall, an error page) is
+/// refused unless forced.
+@Suite struct NearEmptyGuardTests {
+    @Test func snapRefusesANearlyEmptyCaptureUnlessForced() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        _ = try RedlineProcess.run(["snap", "story", dir.write("full.txt", capture(1, paragraphs: 12)), "--repo", repo])
+        let paywall = dir.write("paywall.txt", "Subscribe to keep reading.\n")
+        let before = try fingerprint(repo)
+        let refused = try RedlineProcess.run(["snap", "story", paywall, "--repo", repo])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("under a quarter of version 1"))
+        #expect(refused.stderr.contains("--force"))
+        #expect(try fingerprint(repo) == before)
+        let forced = try RedlineProcess.run(["snap", "story", paywall, "--force", "--repo", repo])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(forced.stdout.hasPrefix("story: version 2"))
+    }
+
+    @Test func replaySkipsANearlyEmptyCaptureAndGoesOn() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        let captures = dir.child("story")
+        try FileManager.default.createDirectory(atPath: captures, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: captures + "/2025-04-23T0800Z.txt", contents: Data(capture(1, paragraphs: 12).utf8))
+        FileManager.default.createFile(atPath: captures + "/2025-04-23T0900Z.txt", contents: Data("Subscribe to keep reading.\n".utf8))
+        FileManager.default.createFile(atPath: captures + "/2025-04-23T1000Z.txt", contents: Data(capture(2, paragraphs: 12).utf8))
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        let replay = try RedlineProcess.run(["replay", captures, "--repo", repo])
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(replay.stderr.contains("2025-04-23T0900Z.txt skipped"))
+        #expect(try RedlineProcess.run(["log", "story", "--repo", repo]).stdout.split(separator: "\n").count == 2)
+    }
+}

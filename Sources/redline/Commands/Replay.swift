@@ -21,6 +21,8 @@ extension RedlineCommand {
         @Option(help: "The article's name (default: the directory's name).") var slug: String?
         @Option(help: "How to read the captures.") var format: InputFormat = .auto
         @Option(help: "The URL to record with every capture.") var url: String?
+        @Flag(help: "Store captures that hold under a quarter of the previous version's text (otherwise skipped).")
+        var force = false
 
         func run() throws {
             let slug = try slug.map { try Slug($0) } ?? Tracker.slug(forDirectory: directory)
@@ -38,7 +40,14 @@ extension RedlineCommand {
                     Output.write("\((file as NSString).lastPathComponent): \(slug): already stored as version \(number)\n")
                     continue
                 }
-                let result = try tracker.snap(slug, capture, format: format.captureFormat, force: true)
+                let result: Tracker.SnapResult
+                do {
+                    result = try tracker.snap(slug, capture, format: format.captureFormat, force: force)
+                } catch let error as TrackerError {
+                    progress.clear()
+                    Output.warning("\((file as NSString).lastPathComponent) skipped: \(error)")
+                    continue
+                }
                 result.warnings.forEach { Output.warning("\(file): \($0)") }
                 progress.clear()
                 Output.write("\((file as NSString).lastPathComponent): \(describe(result, slug: slug))\n")
