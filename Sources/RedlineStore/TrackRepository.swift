@@ -99,8 +99,39 @@ public final class TrackRepository {
     }
 
     /// The version of `slug` that `revision` names; errors quote `text`, the revision as written.
+    ///
+    /// A number or an offset walks back from the newest version only as far as it needs to (each
+    /// commit carries its number), so `show`, `diff` and `blame` of recent versions stay fast on
+    /// long histories; a commit prefix or a time reads the whole history.
     public func resolve(_ revision: Revision, of slug: Slug, text: String? = nil) throws -> Version {
-        try revision.select(from: versions(of: slug), of: slug, text: text)
+        let steps: Int?
+        switch revision {
+        case .offset(let n): steps = n
+        case .number(let n):
+            guard let newest = try latest(of: slug) else { throw StoreError.unknownArticle(slug: slug.value) }
+            steps = newest.number > 0 && n >= 1 && n <= newest.number ? newest.number - n : nil
+        case .commit, .time: steps = nil
+        }
+        if let steps, let found = try walkBack(steps, from: slug) { return found }
+        return try revision.select(from: versions(of: slug), of: slug, text: text)
+    }
+
+    /// The version `steps` commits before the newest, when every commit on the way carries its
+    /// number and they count down by one; nil otherwise (the caller then reads the whole history).
+    private func walkBack(_ steps: Int, from slug: Slug) throws -> Version? {
+        guard let commit = try git.target(ofReference: Self.reference(for: slug)) else {
+            throw StoreError.unknownArticle(slug: slug.value)
+        }
+        var info = try readCommit(commit)
+        var current = Self.version(from: info, number: nil)
+        for _ in 0..<steps {
+            guard let parent = info.parent else { return nil }
+            info = try readCommit(parent)
+            let next = Self.version(from: info, number: nil)
+            guard next.number == current.number - 1, next.number > 0 else { return nil }
+            current = next
+        }
+        return current.number > 0 ? current : nil
     }
 
     /// The bytes of `name` stored with `version`, nil when it has no such file.
