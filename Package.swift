@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "RedlineCaptureTests", dependencies: ["RedlineCapture"]),
         .testTarget(name: "RedlineExtractTests", dependencies: ["RedlineExtract"], exclude: ["Golden"]),
         .testTarget(name: "RedlineStoreTests", dependencies: ["RedlineStore"]),
-        .testTarget(name: "RedlineDiffTests", dependencies: ["RedlineDiff"]),
+        .testTarget(name: "RedlineDiffTests", dependencies: ["RedlineDiff", "RedlineExtract"]),
         .testTarget(name: "RedlineRenderTests", dependencies: ["RedlineRender", "RedlineDiff"], exclude: ["Golden"]),
         .testTarget(name: "RedlineTests", dependencies: ["Redline", "redline"], exclude: ["Fixtures"]),
     ]
