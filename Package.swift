@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "RedlineExtractTests", dependencies: ["RedlineExtract"], exclude: ["Golden"]),
         .testTarget(name: "RedlineStoreTests", dependencies: ["RedlineStore"]),
         .testTarget(name: "RedlineDiffTests", dependencies: ["RedlineDiff", "RedlineExtract"]),
-        .testTarget(name: "RedlineRenderTests", dependencies: ["RedlineRender", "RedlineDiff"], exclude: ["Golden"]),
+        .testTarget(name: "RedlineRenderTests", dependencies: ["RedlineRender", "RedlineDiff", "RedlineExtract"], exclude: ["Golden"]),
         .testTarget(name: "RedlineTests", dependencies: ["Redline", "redline"], exclude: ["Fixtures"]),
     ]
 )
