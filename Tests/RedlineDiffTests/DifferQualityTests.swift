@@ -271,8 +271,10 @@ struct EditedVersions {
         }
 
         // Candidates: paragraphs of shared entries whose text occurs once, long enough to move.
+        // Counted over the new entries too: a paragraph the blog repeats in an entry added on top
+        // ("and then ambulances arrived …") could as well have moved there.
         var textCount: [String: Int] = [:]
-        for item in old.positionedBlocks { textCount[item.block.text, default: 0] += 1 }   // corpus text is normalised
+        for item in grown.positionedBlocks { textCount[item.block.text, default: 0] += 1 }   // corpus text is normalised
         var used = Set<Int>()   // old positions touched, or next to a touched one
         func free(_ e: Int, _ k: Int, words: Int) -> Bool {
             let b = entries[e].blocks[k]
