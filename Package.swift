@@ -51,8 +51,8 @@ let package = Package(
         .testTarget(name: "RedlineCaptureTests", dependencies: ["RedlineCapture"]),
         .testTarget(name: "RedlineExtractTests", dependencies: ["RedlineExtract"], exclude: ["Golden"]),
         .testTarget(name: "RedlineStoreTests", dependencies: ["RedlineStore"]),
-        .testTarget(name: "RedlineDiffTests", dependencies: ["RedlineDiff"]),
-        .testTarget(name: "RedlineRenderTests", dependencies: ["RedlineRender", "RedlineDiff"], exclude: ["Golden"]),
+        .testTarget(name: "RedlineDiffTests", dependencies: ["RedlineDiff", "RedlineExtract"]),
+        .testTarget(name: "RedlineRenderTests", dependencies: ["RedlineRender", "RedlineDiff", "RedlineExtract"], exclude: ["Golden"]),
         .testTarget(name: "RedlineTests", dependencies: ["Redline", "redline"], exclude: ["Fixtures"]),
     ]
 )

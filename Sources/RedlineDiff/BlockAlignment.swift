@@ -7,8 +7,9 @@
 /// Entries whose page id appears once on each side are matched first and, when they keep their
 /// order, anchor the alignment (as `git diff --anchored`): a block is only aligned within its
 /// entry, and the stretch between two anchored entries is aligned on its own. Each stretch is
-/// aligned patience-style: blocks whose text occurs exactly once on both sides and keep their
-/// order (longest increasing subsequence) become anchors, and the gaps between anchors are aligned
+/// aligned patience-style: blocks whose text occurs exactly once on both sides (and, beside them,
+/// blocks repeated as often on both sides, occurrence by occurrence) and keep their order
+/// (heaviest increasing subsequence) become anchors, and the gaps between anchors are aligned
 /// the same way; a gap without such blocks falls back to Myers (capped), then to splitting at its
 /// rarest shared block (or, for a very long stretch, to showing it replaced). Blocks pushed down by
 /// entries added on top therefore stay "equal".
@@ -25,6 +26,8 @@ struct BlockAlignment {
     /// Largest stretch (blocks on both sides) split at its rarest shared block when Myers gives up;
     /// longer ones are shown replaced, so that repetitive input stays fast.
     static let maximumSplitRegion = 4_000
+    /// Most occurrences a repeated block may have on each side to anchor the alignment.
+    static let maximumRepeatedAnchor: Int32 = 8
 
     /// An aligner of `old` and `new`, sequences of block ids below `idCount`. `weights` (one per old
     /// block) say how much keeping a block in place is worth; the anchors chosen are the heaviest set
@@ -88,6 +91,33 @@ struct BlockAlignment {
             } else if co + cn < rarestCount {
                 rarestCount = co + cn
                 rarest = id
+            }
+        }
+        // Blocks repeated as often on both sides (a title and its one-line paragraph, say) join
+        // the unique ones, the k-th occurrence paired with the k-th: else one unique block that
+        // moved anchors the alignment, and a run of repeated blocks kept in place is called moved.
+        if !unique.isEmpty {
+            var oldOccurrences: [Int32: [Int32]] = [:]
+            for i in aLo..<aHi {
+                let id = Int(old[i]), count = countOld[id]
+                if count >= 2, count <= Self.maximumRepeatedAnchor, countNew[id] == count {
+                    oldOccurrences[Int32(id), default: []].append(Int32(i))
+                }
+            }
+            if !oldOccurrences.isEmpty {
+                var seen: [Int32: Int] = [:]
+                var merged: [(Int32, Int32)] = []
+                merged.reserveCapacity(unique.count + oldOccurrences.count * 2)
+                var u = 0
+                for j in bLo..<bHi {
+                    guard let list = oldOccurrences[new[j]] else { continue }
+                    while u < unique.count && unique[u].1 < Int32(j) { merged.append(unique[u]); u += 1 }
+                    let k = seen[new[j], default: 0]
+                    seen[new[j]] = k + 1
+                    merged.append((list[k], Int32(j)))
+                }
+                merged.append(contentsOf: unique[u...])
+                unique = merged
             }
         }
         for id in touched {

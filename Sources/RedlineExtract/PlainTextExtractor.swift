@@ -41,14 +41,19 @@ enum PlainTextExtractor {
                 isLiveBlog = true
                 continue
             }
+            // The Guardian's toggle below its key-events list: the entries begin after it.
+            if inKeyEvents, line.text.utf8.count == 20, Furniture.lowercase(line.text) == "show key events only" { inKeyEvents = false; continue }
             if Furniture.isFurnitureLine(line.text) { continue }
 
             if let stamp = line.timeStamp {
                 isLiveBlog = true
                 // In the key-events list a stamp sits above the event's title ("2h ago", "Talks end"),
-                // unless that title is followed by a paragraph: then the entries have begun.
-                if inKeyEvents, let title = next, title.timeStamp == nil, title.isHeadingLike, !title.isName,
-                   index + 1 >= lines.count || lines[index + 1].isHeadingLike || lines[index + 1].timeStamp != nil {
+                // unless that title is followed by a paragraph: then the entries have begun. A short
+                // title that ends like a sentence ("Putin says talks were useful.") is one too when the
+                // next event's stamp follows it.
+                if inKeyEvents, let title = next, title.timeStamp == nil, !title.isName, !Furniture.isFurnitureLine(title.text),
+                   title.isHeadingLike && (index + 1 >= lines.count || lines[index + 1].isHeadingLike || lines[index + 1].timeStamp != nil)
+                       || title.isShort && index + 1 < lines.count && lines[index + 1].timeStamp != nil {
                     article.keyEvents.append(KeyEvent(time: stamp.date, title: title.text))
                     index += 1
                     continue

@@ -73,6 +73,9 @@ struct PlainTextLine: Sendable {
         return !"“\"‘'(".contains(first)
     }
 
+    /// True for a line no longer than a heading (140 characters, 20 words), whatever its last character.
+    var isShort: Bool { !isBullet && length <= 140 && wordCount <= 20 }
+
     /// True for a byline: "By Jane Doe", "Dan Sabbagh and Luke Harding report from Kyiv".
     var isByline: Bool {
         guard !isBullet, length <= 140, !text.hasSuffix(".") else { return false }

@@ -138,7 +138,8 @@ public enum DiffTerminal {
     static func item(_ item: DiffLayout.Item, into out: inout Writer) {
         switch item {
         case .entry(let entry):
-            out.wrapped([StyledRun("@@ " + entryName(entry) + " @@", .entry)], first: [], rest: [])
+            // A long header wraps under its title, and the closing "@@" stays on its last line.
+            out.wrapped([StyledRun("@@ " + entryName(entry), .entry)], first: [], rest: [StyledRun("   ")], last: StyledRun(" @@", .entry))
         case .skipped(let count):
             out.line([StyledRun("  … \(count) unchanged block" + (count == 1 ? "" : "s"), .dim)])
         case .context(let block):
@@ -229,15 +230,22 @@ public enum DiffTerminal {
         }
 
         /// `runs` wrapped to the width left after the prefixes (`first` on the first line,
-        /// `rest` on the others; both must be the same width).
-        mutating func wrapped(_ runs: [StyledRun], first: [StyledRun], rest: [StyledRun]) {
+        /// `rest` on the others) and `last`, which ends the last line.
+        mutating func wrapped(_ runs: [StyledRun], first: [StyledRun], rest: [StyledRun], last: StyledRun? = nil) {
+            func ended(_ runs: [StyledRun]) -> [StyledRun] {
+                guard let last else { return runs }
+                guard let tail = runs.last, tail.style == last.style else { return runs + [last] }
+                return runs.dropLast() + [StyledRun(tail.text + last.text, tail.style)]   // one style run, not two
+            }
             guard let width = options.width else {
-                line(first + runs)
+                line(ended(first + runs))
                 return
             }
-            let indent = first.reduce(0) { $0 + TextWrap.columns($1.text) }
-            for (index, wrappedLine) in TextWrap.wrap(runs, width: max(width - indent, 12)).enumerated() {
-                line((index == 0 ? first : rest) + wrappedLine)
+            let indent = max(first.reduce(0) { $0 + TextWrap.columns($1.text) }, rest.reduce(0) { $0 + TextWrap.columns($1.text) })
+            let lines = TextWrap.wrap(runs, width: max(width - indent - (last.map { TextWrap.columns($0.text) } ?? 0), 12))
+            for (index, wrappedLine) in lines.enumerated() {
+                let prefixed = (index == 0 ? first : rest) + wrappedLine
+                line(index == lines.count - 1 ? ended(prefixed) : prefixed)
             }
         }
     }

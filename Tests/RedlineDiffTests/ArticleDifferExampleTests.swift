@@ -19,6 +19,25 @@ struct ArticleDifferExampleTests {
                                          WordChange(.insert, "will never"), WordChange(.equal, " accept the plan.")])
     }
 
+    /// Found by the quality suite (BBC blog, no ids): entries whose one paragraph repeats their
+    /// title are repeated blocks, so the only unique one, a paragraph moved up past them, anchored
+    /// the alignment, and the four repeated blocks were reported moved instead of it.
+    @Test func aUniqueParagraphMovedPastRepeatedBlocksIsTheOneMove() {
+        let moved = "Thirty families were evacuated in East Tilbury."
+        let old = Article(entries: [
+            Entry(title: "Southend United v Gillingham", blocks: [Block(.paragraph, "Southend United v Gillingham")]),
+            Entry(title: "Forest Green Rovers v Colchester", blocks: [Block(.paragraph, "Forest Green Rovers v Colchester")]),
+            Entry(blocks: [Block(.paragraph, moved), Block(.paragraph, b)]),
+        ])
+        var new = old
+        new.entries[2].blocks.removeFirst()
+        new.entries[0].blocks.insert(Block(.paragraph, moved), at: 0)
+        let diff = ArticleDiffer.diff(old, new)
+        #expect(diff.blocks.map(\.change) == [.unchanged, .moved, .unchanged, .unchanged, .unchanged, .unchanged])
+        #expect(diff.blocks[1].oldIndex == 4 && diff.blocks[1].newIndex == 1)
+        #expect(invariantProblems(old, new, diff).isEmpty)
+    }
+
     @Test func entriesAddedOnTopAreNotMoves() {
         let e1 = Entry(id: "e1", title: "Talks begin", blocks: [Block(.paragraph, a)])
         let e2 = Entry(id: "e2", blocks: [Block(.paragraph, b), Block(.paragraph, c)])

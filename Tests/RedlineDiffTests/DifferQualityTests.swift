@@ -7,10 +7,9 @@ import RedlineModel
 /// with known edits applied, diffed; each kind of change must be found at ≥ 98 % and unchanged
 /// blocks reported as changed at ≤ 0.1 %.
 ///
-/// Each variant says how both versions reach the differ. Today: as the page gives them (entry ids
-/// present) and without any ids (as a plain-text capture gives them). A variant that renders both
-/// versions as text or HTML and extracts them again fits here once the extractor is ready, as long
-/// as it keeps block positions (the expectations are stated by position).
+/// Each variant says how both versions reach the differ: as the page gives them (entry ids
+/// present) and without any ids (as a plain-text capture gives them). `ExtractedQualityTests` runs
+/// the same trials with both versions rendered as plain text and as HTML and extracted again.
 struct DifferQualityTests {
     enum Variant: String, CaseIterable {
         case pageIDs = "with entry ids"
@@ -131,6 +130,11 @@ struct QualityScore {
     var unchanged = 0
     var falseChanges = 0
     var falseKeyEvents = 0
+    /// Through extraction: blocks of the generated versions that extraction lost (their expected
+    /// change, if any, counts as missed), and extracted blocks that match no generated block
+    /// (any change reported at one counts as a false change).
+    var lostBlocks = 0
+    var strayBlocks = 0
 
     mutating func add(_ other: QualityScore) {
         for (k, v) in other.found { found[k, default: 0] += v }
@@ -138,6 +142,8 @@ struct QualityScore {
         unchanged += other.unchanged
         falseChanges += other.falseChanges
         falseKeyEvents += other.falseKeyEvents
+        lostBlocks += other.lostBlocks
+        strayBlocks += other.strayBlocks
     }
 
     mutating func count(_ kind: ChangeKind, _ ok: Bool) {
@@ -159,6 +165,7 @@ struct QualityScore {
         }
         lines.append("  unchanged reported changed: \(falseChanges)/\(unchanged) = \(String(format: "%.3f", 100 * falseChangeRate)) %")
         lines.append("  key events misreported: \(falseKeyEvents)")
+        if lostBlocks + strayBlocks > 0 { lines.append("  blocks lost in extraction: \(lostBlocks); extracted blocks of no known origin: \(strayBlocks)") }
         return lines
     }
 }
@@ -174,6 +181,12 @@ struct EditedVersions {
     var keyEventsAdded: [KeyEvent]
     var keyEventsDropped: [KeyEvent]
     var keyEventsRetitled: [(old: String, new: String)]
+    /// After extraction (see `remapped`): new and old positions no generated block maps to,
+    /// and the expected changes whose blocks extraction lost, by kind.
+    var strayNew: Set<Int> = []
+    var strayOld: Set<Int> = []
+    var lost: [ChangeKind: Int] = [:]
+    var lostBlocks = 0
 
     /// Scores `diff` against the known changes.
     func score(_ diff: ArticleDiff) -> QualityScore {
@@ -184,7 +197,15 @@ struct EditedVersions {
             if let i = change.oldIndex, change.change == .removed { byOld[i] = change }
         }
         let swapped = Set(swappedPairs.flatMap { [$0.0, $0.1] })
-        for (j, expected) in newOrigins.enumerated() where !swapped.contains(j) {
+        for (kind, count) in lost { score.total[kind, default: 0] += count }
+        score.lostBlocks = lostBlocks
+        score.strayBlocks = strayNew.count + strayOld.count
+        for j in strayNew {
+            score.unchanged += 1
+            if byNew[j]?.change != .unchanged { score.falseChanges += 1 }
+        }
+        for i in strayOld where byOld[i] != nil { score.falseChanges += 1 }
+        for (j, expected) in newOrigins.enumerated() where !swapped.contains(j) && !strayNew.contains(j) {
             let got = byNew[j]
             switch expected.kind {
             case nil:
@@ -250,8 +271,10 @@ struct EditedVersions {
         }
 
         // Candidates: paragraphs of shared entries whose text occurs once, long enough to move.
+        // Counted over the new entries too: a paragraph the blog repeats in an entry added on top
+        // ("and then ambulances arrived …") could as well have moved there.
         var textCount: [String: Int] = [:]
-        for item in old.positionedBlocks { textCount[item.block.text, default: 0] += 1 }   // corpus text is normalised
+        for item in grown.positionedBlocks { textCount[item.block.text, default: 0] += 1 }   // corpus text is normalised
         var used = Set<Int>()   // old positions touched, or next to a touched one
         func free(_ e: Int, _ k: Int, words: Int) -> Bool {
             let b = entries[e].blocks[k]

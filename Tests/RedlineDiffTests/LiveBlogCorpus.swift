@@ -18,6 +18,12 @@ struct LiveBlog {
         return Article(title: title, keyEvents: keyEvents.filter { $0.id.map(ids.contains) ?? false }, entries: entries)
     }
 
+    /// The blog as it stood when its `count` oldest entries were published, as a blog of its own.
+    func oldest(_ count: Int) -> LiveBlog {
+        let article = version(entryCount: count)
+        return LiveBlog(name: name, title: title, entries: article.entries, keyEvents: article.keyEvents)
+    }
+
     static let names = [
         "guardian-london-bridge-attack-2017-06-03",
         "guardian-eu-referendum-2016-06-23",

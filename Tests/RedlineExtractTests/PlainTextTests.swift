@@ -55,6 +55,61 @@ import Testing
         #expect(article.entries[1].blocks.map(\.kind) == [.paragraph, .listItem, .listItem])
     }
 
+    /// A key event whose title ends with a full stop used to end the key-events list: it and every
+    /// later event were read as entries.
+    @Test func keyEventTitleEndingLikeASentence() {
+        let article = Self.extract("""
+            Russia-Ukraine war live: talks end without agreement
+
+            Key events
+
+            23 Apr 2025 15.10 BST
+            Talks end without agreement
+            23 Apr 2025 14.00 BST
+            Putin says the talks were useful.
+            23 Apr 2025 10.00 BST
+            Talks begin in London
+
+            23 Apr 2025 15.10 BST
+            Talks end without agreement
+
+            London discussions between the US, UK and Ukraine ended on Wednesday without agreement.
+            """)
+        #expect(article.keyEvents.map(\.title) == ["Talks end without agreement", "Putin says the talks were useful.", "Talks begin in London"])
+        #expect(article.keyEvents.map(\.time) == ["2025-04-23T14:10:00Z", "2025-04-23T13:00:00Z", "2025-04-23T09:00:00Z"].map(Timestamp.parse))
+        #expect(article.entries.count == 1)
+        #expect(article.entries.first?.title == "Talks end without agreement")
+    }
+
+    /// "Show key events only" ends the list: a first entry of one short line used to be read as one
+    /// more key event, and entries with no text but their share button as key events titled "Share".
+    @Test func keyEventsEndAtTheToggleBelowThem() {
+        let article = Self.extract("""
+            Russia-Ukraine war live: talks end without agreement
+
+            Key events
+
+            23 Apr 2025 15.10 BST
+            Talks end without agreement
+            Show key events only
+
+            23 Apr 2025 16.00 BST
+            Lammy: 'we keep talking'
+
+            23 Apr 2025 15.30 BST
+
+            Share
+
+            23 Apr 2025 15.10 BST
+            Talks end without agreement
+
+            London discussions between the US, UK and Ukraine ended on Wednesday without agreement.
+            """)
+        #expect(article.keyEvents.map(\.title) == ["Talks end without agreement"])
+        #expect(article.entries.first?.blocks.map(\.text) == ["Lammy: 'we keep talking'"])
+        #expect(article.entries.last?.title == "Talks end without agreement")
+    }
+
     @Test func commentFormAndFurnitureAreDroppedButTextAfterThemIsKept() {
         let article = Self.extract("""
             Talks end without agreement

@@ -2,9 +2,12 @@ import RedlineModel
 import RedlineRender
 import Testing
 
-/// Every format on hand-built diffs. The seeds pair and a real live-blog pair join these once
-/// the differ and extractor land: `Golden.checkEveryFormat(differ output, named: "seeds")`.
+/// Every format on hand-built diffs, and on two real pairs through the extractor and the differ
+/// (see `RealPairs`): the seeds, and a real live blog's successive versions.
 @Suite struct GoldenTests {
+    @Test func seeds() throws { Golden.checkEveryFormat(try RealPairs.seeds(), named: "seeds") }
+    @Test func realLiveBlog() throws { Golden.checkEveryFormat(try RealPairs.liveBlog(), named: "london-bridge") }
+
     @Test func liveBlog() { Golden.checkEveryFormat(Fixtures.liveBlog, named: "live-blog") }
     @Test func hostile() { Golden.checkEveryFormat(Fixtures.hostile, named: "hostile") }
     @Test func files() { Golden.checkEveryFormat(Fixtures.files, named: "files") }

@@ -5,6 +5,16 @@ import Testing
 @Suite struct TextWrapTests {
     static func plain(_ lines: [[StyledRun]]) -> [String] { lines.map { $0.map(\.text).joined() } }
 
+    /// A long entry header used to wrap with its closing "@@" alone on the next line.
+    @Test func aWrappedEntryHeaderKeepsItsClosingMarks() {
+        let output = DiffTerminal.render(Fixtures.liveBlog, options: TerminalOptions(color: false, width: 40))
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(!lines.contains("@@"))
+        let header = lines.firstIndex { $0.hasPrefix("@@ 2025-04-23 15:10") }
+        #expect(header.map { lines[$0 + 1] } == "   without agreement @@")
+        #expect(header.map { TextWrap.columns(lines[$0]) <= 40 } == true)
+    }
+
     @Test func breaksOnlyAtSpaces() {
         let text = "The London talks ended on Wednesday afternoon without agreement, officials said."
         let lines = Self.plain(TextWrap.wrap([StyledRun(text)], width: 20))
