@@ -34,7 +34,8 @@ let package = Package(
         ),
         .target(name: "RedlineStore", dependencies: ["RedlineModel", "CLibGit2"]),
         .target(name: "RedlineDiff", dependencies: ["RedlineModel"]),
-        .executableTarget(name: "redline-diff-bench", dependencies: ["RedlineDiff", "RedlineModel"], path: "Benchmarks/redline-diff-bench"),
+        .target(name: "RedlineCorpus", dependencies: ["RedlineModel"], path: "Benchmarks/RedlineCorpus"),
+        .executableTarget(name: "redline-diff-bench", dependencies: ["RedlineDiff", "RedlineModel", "RedlineCorpus"], path: "Benchmarks/redline-diff-bench"),
         .target(name: "RedlineRender", dependencies: ["RedlineModel"]),
         .target(
             name: "Redline",
@@ -44,15 +45,15 @@ let package = Package(
             name: "redline",
             dependencies: ["Redline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "redline-bench", dependencies: ["Redline", "RedlineExtract", "RedlineRender", "RedlineDiff", "RedlineStore", "RedlineModel", "RedlineCapture"], path: "Benchmarks/redline-bench"),
+        .executableTarget(name: "redline-bench", dependencies: ["Redline", "RedlineExtract", "RedlineRender", "RedlineDiff", "RedlineStore", "RedlineModel", "RedlineCapture", "RedlineCorpus"], path: "Benchmarks/redline-bench"),
         .executableTarget(name: "redline-render-bench", dependencies: ["RedlineRender", "RedlineModel"], path: "Benchmarks/render-bench"),
 
         .testTarget(name: "RedlineModelTests", dependencies: ["RedlineModel"]),
         .testTarget(name: "RedlineCaptureTests", dependencies: ["RedlineCapture"]),
         .testTarget(name: "RedlineExtractTests", dependencies: ["RedlineExtract"], exclude: ["Golden"]),
         .testTarget(name: "RedlineStoreTests", dependencies: ["RedlineStore"]),
-        .testTarget(name: "RedlineDiffTests", dependencies: ["RedlineDiff", "RedlineExtract"]),
+        .testTarget(name: "RedlineDiffTests", dependencies: ["RedlineDiff", "RedlineExtract", "RedlineCorpus"]),
         .testTarget(name: "RedlineRenderTests", dependencies: ["RedlineRender", "RedlineDiff", "RedlineExtract"], exclude: ["Golden"]),
-        .testTarget(name: "RedlineTests", dependencies: ["Redline", "redline"], exclude: ["Fixtures"]),
+        .testTarget(name: "RedlineTests", dependencies: ["Redline", "redline", "RedlineCorpus"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,6 +1,6 @@
 // redline-bench: the store's speed on a growing real live blog.
 //
-//     swift run -c release redline-bench [--versions 1000] [--corpus ../shared/corpus]
+//     swift run -c release redline-bench [--versions 1000]     (REDLINE_CORPUS=DIR to read the live blogs elsewhere)
 //
 // Builds successive plain-text captures of the Guardian's London Bridge live blog
 // (../shared/corpus/liveblogs), each a little longer or a little edited, snaps them one after
@@ -9,22 +9,12 @@
 import Foundation
 import Redline
 import RedlineCapture
+import RedlineCorpus
 import RedlineModel
 import RedlineStore
 import RedlineExtract
 import RedlineRender
 import RedlineDiff
-
-struct LiveBlog: Decodable {
-    struct Document: Decodable {
-        var block_id: String
-        var title: String
-        var text: [String]
-        var time: [Int]
-    }
-    var title: String
-    var documents: [Document]
-}
 
 func option(_ name: String, default value: String) -> String {
     let args = CommandLine.arguments
@@ -32,20 +22,20 @@ func option(_ name: String, default value: String) -> String {
     return args[index + 1]
 }
 
+#if DEBUG
+let buildMode = "debug"
+#else
+let buildMode = "release"
+#endif
+
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted[sorted.count / 2]
 }
 
 let versionCount = Int(option("--versions", default: "1000")) ?? 1000
-let corpus = option("--corpus", default: "../shared/corpus")
-let blogPath = corpus + "/liveblogs/guardian-london-bridge-attack-2017-06-03.json"
-guard let blogData = FileManager.default.contents(atPath: blogPath) else {
-    FileHandle.standardError.write(Data("redline-bench: cannot read \(blogPath); pass --corpus DIR\n".utf8))
-    exit(2)
-}
-let blog = try JSONDecoder().decode(LiveBlog.self, from: blogData)
-let entries = blog.documents.sorted { $0.time.lexicographicallyPrecedes($1.time) }
+let blog = try LiveBlog.load("guardian-london-bridge-attack-2017-06-03")
+let entries = Array(blog.entries.reversed())
 
 /// Capture `k` of `versionCount`: the live blog as it stood with the first `n` entries published
 /// (newest first), growing from half the blog to all of it; a capture that adds no entry
@@ -53,11 +43,14 @@ let entries = blog.documents.sorted { $0.time.lexicographicallyPrecedes($1.time)
 func capture(_ k: Int) -> String {
     let half = entries.count / 2
     let n = half + (entries.count - half) * (k + 1) / versionCount
-    var lines = [blog.title.isEmpty ? "London Bridge attack: live" : blog.title, ""]
+    var lines = [blog.title, ""]
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
     for (index, entry) in entries.prefix(n).enumerated().reversed() {
-        lines.append(String(format: "%02d.%02d", entry.time[3], entry.time[4]))
-        if !entry.title.isEmpty { lines.append(entry.title) }
-        var text = entry.text.joined(separator: " ")
+        let time = calendar.dateComponents([.hour, .minute], from: entry.time ?? Date(timeIntervalSince1970: 0))
+        lines.append(String(format: "%02d.%02d", time.hour ?? 0, time.minute ?? 0))
+        if let title = entry.title { lines.append(title) }
+        var text = entry.blocks.map(\.text).joined(separator: " ")
         if index == n - 1 { text += " (updated at capture \(k))" }
         lines.append(text)
         lines.append("")
@@ -134,8 +127,8 @@ for (k, text) in captures.enumerated() {
     }
 }
 let snapSeconds = Date().timeIntervalSince(start)
-print(String(format: "snap: %d versions stored in %.1f s = %.1f captures/s (%.1f ms each, in process, release)",
-             stored, snapSeconds, Double(stored) / snapSeconds, snapSeconds * 1000 / Double(stored)))
+print(String(format: "snap: %d versions stored in %.1f s = %.1f captures/s (%.1f ms each, in process, %@ build)",
+             stored, snapSeconds, Double(stored) / snapSeconds, snapSeconds * 1000 / Double(stored), buildMode))
 try reportHistory(versions: stored)
 
 // Where a capture's time goes, stage by stage, on the last two captures.

@@ -11,6 +11,7 @@
 // Inputs are built from ../shared/corpus/liveblogs: entries repeated (each round's ids and texts
 // tagged so they stay distinct) until the article's text reaches the size, then a newer version
 // with entries added on top, paragraphs edited, removed, moved, moved and edited, swapped.
+import RedlineCorpus
 import Foundation
 import RedlineDiff
 import RedlineModel

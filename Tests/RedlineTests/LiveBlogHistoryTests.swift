@@ -1,20 +1,11 @@
 import Foundation
+import RedlineCorpus
+import RedlineModel
 import Testing
 
 /// `events` and `blame` on a real live blog replayed version by version (the Guardian's London
 /// Bridge live blog from ../shared/corpus/liveblogs), against the history the test wrote into it.
 @Suite struct LiveBlogHistoryTests {
-    struct Blog: Decodable {
-        struct Document: Decodable {
-            var block_id: String
-            var title: String
-            var text: [String]
-            var time: [Int]
-            var is_key_event: Bool
-        }
-        var documents: [Document]
-    }
-
     struct Entry {
         var id: String
         var time: String
@@ -27,13 +18,13 @@ import Testing
     static let entriesPerVersion = 6
     static let retitledAt = 7, editedAt = 8, droppedAt = 9
 
-    /// The first 60 entries in time order.
+    /// The first 60 entries in time order; key events titled as the blog's key-events list titles them.
     static func entries() throws -> [Entry] {
-        let path = RedlineProcess.packageRoot + "/../shared/corpus/liveblogs/guardian-london-bridge-attack-2017-06-03.json"
-        let blog = try JSONDecoder().decode(Blog.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-        return blog.documents.sorted { $0.time.lexicographicallyPrecedes($1.time) }.prefix(versions * entriesPerVersion).map {
-            Entry(id: $0.block_id, time: String(format: "%04d-%02d-%02dT%02d:%02d:00Z", $0.time[0], $0.time[1], $0.time[2], $0.time[3], $0.time[4]),
-                  title: $0.title, paragraphs: $0.text, isKeyEvent: $0.is_key_event && !$0.title.isEmpty)
+        let blog = try LiveBlog.load("guardian-london-bridge-attack-2017-06-03")
+        let keyTitles = Dictionary(blog.keyEvents.compactMap { event in event.id.map { ($0, event.title) } }) { a, _ in a }
+        return blog.entries.reversed().prefix(versions * entriesPerVersion).map { entry in
+            Entry(id: entry.id!, time: Timestamp.format(entry.time!), title: keyTitles[entry.id!] ?? entry.title ?? "",
+                  paragraphs: entry.blocks.map(\.text), isKeyEvent: keyTitles[entry.id!] != nil)
         }
     }
 

@@ -1,40 +1,58 @@
 import Foundation
 import RedlineModel
 
-/// The live blogs of `../shared/corpus/liveblogs` as Articles (the same reading as the differ's
-/// quality suite, `Tests/RedlineDiffTests/LiveBlogCorpus.swift`): entries newest first with their
+/// The live blogs of `../shared/corpus/liveblogs` as Articles: entries newest first with their
 /// page ids and times, sentences grouped two to a paragraph, and the blog's own key-events list.
-struct LiveBlog {
-    var name: String
-    var title: String
+/// One reading of the corpus for the differ's quality suite, the history tests and the benchmarks.
+public struct LiveBlog: Sendable {
+    /// The corpus file's name, without `.json`.
+    public var name: String
+    /// The blog's headline.
+    public var title: String
     /// Every entry, newest first (page order).
-    var entries: [Entry]
+    public var entries: [Entry]
     /// The key events, newest first; each points at an entry by id.
-    var keyEvents: [KeyEvent]
+    public var keyEvents: [KeyEvent]
+
+    /// A blog with the given parts.
+    public init(name: String, title: String, entries: [Entry], keyEvents: [KeyEvent]) {
+        self.name = name
+        self.title = title
+        self.entries = entries
+        self.keyEvents = keyEvents
+    }
 
     /// The blog as it stood when only its `count` oldest entries were published.
-    func version(entryCount count: Int) -> Article {
+    public func version(entryCount count: Int) -> Article {
         let entries = Array(entries.suffix(count))
         let ids = Set(entries.compactMap(\.id))
         return Article(title: title, keyEvents: keyEvents.filter { $0.id.map(ids.contains) ?? false }, entries: entries)
     }
 
-    static let names = [
+    /// The blog as it stood when its `count` oldest entries were published, as a blog of its own.
+    public func oldest(_ count: Int) -> LiveBlog {
+        let article = version(entryCount: count)
+        return LiveBlog(name: name, title: title, entries: article.entries, keyEvents: article.keyEvents)
+    }
+
+    /// The blogs of the corpus.
+    public static let names = [
         "guardian-london-bridge-attack-2017-06-03",
         "guardian-eu-referendum-2016-06-23",
         "bbc-essex-election-2017",
     ]
 
-    /// `../shared/corpus/liveblogs` beside the package (found from this file's path), or
-    /// `$REDLINE_CORPUS` when set.
-    static let directory: URL = {
+    /// `$REDLINE_CORPUS` when set, else `../shared/corpus/liveblogs` beside the package (found from
+    /// this file's path, `Benchmarks/RedlineCorpus/…`).
+    public static let directory: URL = {
         if let path = ProcessInfo.processInfo.environment["REDLINE_CORPUS"] { return URL(fileURLWithPath: path) }
         return URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("shared/corpus/liveblogs")
     }()
 
-    static func load(_ name: String) throws -> LiveBlog {
+    /// Reads the blog `name` (one of ``names``).
+    public static func load(_ name: String) throws -> LiveBlog {
         let data = try Data(contentsOf: directory.appendingPathComponent(name + ".json"))
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let documents = root["documents"] as? [[String: Any]] else {
