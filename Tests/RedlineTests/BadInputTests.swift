@@ -116,6 +116,24 @@ import Testing
         try f.expectRefused(["snap", "story", f.dir.child("bin.txt")], mentioning: "binary")
     }
 
+    @Test func aCaptureOverTheSizeLimitIsRefused() throws {
+        let f = try Fixture()
+        defer { f.dir.remove() }
+        let big = f.dir.write("big.html", "<html><body>" + String(repeating: "<p>A paragraph of a very long page.</p>", count: 3000) + "</body></html>")
+        let before = try fingerprint(f.repo)
+        for arguments in [["snap", "story", big, "--repo", f.repo], ["extract", big], ["diff", "--files", big, big]] {
+            let result = try RedlineProcess.run(arguments, environment: ["REDLINE_MAX_BYTES": "100000"])
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains("over the limit of 100000; raise it with REDLINE_MAX_BYTES"), "\(result.stderr)")
+        }
+        let stdin = try RedlineProcess.run(["snap", "story", "-", "--repo", f.repo], stdin: try Data(contentsOf: URL(fileURLWithPath: big)),
+                                           environment: ["REDLINE_MAX_BYTES": "100000"])
+        #expect(stdin.status == 2)
+        #expect(stdin.stderr.contains("standard input is"))
+        #expect(try fingerprint(f.repo) == before)
+        #expect(try RedlineProcess.run(["snap", "story", big, "--repo", f.repo]).status == 0, "under the default limit of 64 MiB")
+    }
+
     @Test func helpExitsZero() throws {
         for arguments in [["--help"], ["help", "diff"], ["snap", "--help"]] {
             let result = try RedlineProcess.run(arguments)
