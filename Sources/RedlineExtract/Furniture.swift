@@ -97,7 +97,7 @@ enum Furniture {
 
     /// True when `line` (already folded) is furniture on its own.
     static func isFurnitureLine(_ line: String) -> Bool {
-        guard line.utf8.count <= 300 else { return false }
+        guard line.utf8.count <= 300, mightBeFurnitureLine(line) else { return false }
         var key = lowercase(line)
         while key.hasSuffix(".") || key.hasSuffix(":") { key.removeLast() }
         if lines.contains(key) { return true }
@@ -111,6 +111,38 @@ enum Furniture {
             return words.contains { TextFolding.contains(key, $0) }
         }
         return false
+    }
+
+    /// The longest whole line of furniture, in bytes.
+    private static let longestLine = (lines.map(\.utf8.count) + ["privacy notice".utf8.count]).max() ?? 0
+
+    /// A test on bytes, without allocating, that every line ``isFurnitureLine(_:)`` accepts
+    /// passes: short once trailing dots and colons are dropped, or starting with or containing
+    /// one of its phrases in any ASCII case. Most paragraphs fail it at once.
+    private static func mightBeFurnitureLine(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: ":") { end -= 1 }
+            if end <= longestLine { return true }
+            func lowered(_ index: Int) -> UInt8 {
+                let byte = bytes[index]
+                return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            func matches(_ phrase: StaticString, at start: Int) -> Bool {
+                guard start + phrase.utf8CodeUnitCount <= bytes.count else { return false }
+                for offset in 0..<phrase.utf8CodeUnitCount where lowered(start + offset) != phrase.utf8Start[offset] { return false }
+                return true
+            }
+            if matches("sign up", at: 0) || matches("subscribe to our", at: 0) || matches("please turn on javascript", at: 0)
+                || matches("this article is more than", at: 0) {
+                return true
+            }
+            for start in 0..<bytes.count where matches("cookie", at: start) || matches("newsletter promotion", at: start) {
+                return true
+            }
+            return false
+        }
     }
 
     /// True for the heading of a promotion box: "Sign up for the CorkBeo newsletter".
