@@ -10,7 +10,9 @@ public enum JSONOutput {
 
     /// `diff` in the `diff --format json` shape (schemaVersion 1).
     public static func render(_ diff: ArticleDiff) -> String {
-        value(diff).text
+        var json = JSONWriter(capacity: 4096 + diff.blocks.count * 256)
+        write(diff, to: &json)
+        return json.text
     }
 
     static func value(_ article: Article) -> JSONValue {
