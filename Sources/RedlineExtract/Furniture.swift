@@ -138,8 +138,12 @@ enum Furniture {
                 || matches("this article is more than", at: 0) {
                 return true
             }
-            for start in 0..<bytes.count where matches("cookie", at: start) || matches("newsletter promotion", at: start) {
-                return true
+            for start in 0..<bytes.count {
+                switch bytes[start] | 0x20 {
+                case UInt8(ascii: "c"): if matches("cookie", at: start) { return true }
+                case UInt8(ascii: "n"): if matches("newsletter promotion", at: start) { return true }
+                default: continue
+                }
             }
             return false
         }

@@ -67,7 +67,8 @@ extension PlainTextLine {
         let unitStart = index
         while index < bytes.count, isLower(bytes[index]) { index += 1 }
         let unit = bytes[unitStart..<index]
-        guard ["m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days"]
+        guard let first = unit.first, first == UInt8(ascii: "m") || first == UInt8(ascii: "h") || first == UInt8(ascii: "d"),
+              ["m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days"]
             .contains(where: { $0.utf8.elementsEqual(unit) }) else { return false }
         let spacesStart = index
         while index < bytes.count, isSpace(bytes[index]) { index += 1 }

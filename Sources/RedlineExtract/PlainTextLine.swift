@@ -47,7 +47,10 @@ struct PlainTextLine: Sendable {
         var folded = TextFolding.fold(raw)
         guard !folded.isEmpty else { return nil }
         var bullet = false
-        for marker in Self.bulletMarkers where folded.utf8.starts(with: marker.utf8) {
+        // Every marker starts with one of these bytes.
+        let lead = folded.utf8.first ?? 0
+        let markers = lead == 0xE2 || lead == 0x2D || lead == 0x2A || lead == 0xC2 ? Self.bulletMarkers : []
+        for marker in markers where folded.utf8.starts(with: marker.utf8) {
             let rest = folded.utf8.dropFirst(marker.utf8.count)
             if let next = rest.first, next >= 0x80 {
                 guard folded.hasPrefix(marker) else { continue }
@@ -67,9 +70,11 @@ struct PlainTextLine: Sendable {
         text = folded
         isBullet = bullet
         var scalars = 0, spaces = 0
-        for byte in folded.utf8 {
-            if byte & 0xC0 != 0x80 { scalars += 1 }
-            if byte == 0x20 { spaces += 1 }
+        folded.withUTF8 { bytes in
+            for byte in bytes {
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+                if byte == 0x20 { spaces += 1 }
+            }
         }
         length = folded.utf8.count <= 1600 ? scalars : folded.utf8.count / 4
         wordCount = 1 + spaces

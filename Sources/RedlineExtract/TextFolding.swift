@@ -30,6 +30,17 @@ enum TextFolding {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                if byte > 0x20, byte < 0x80 {               // the common case: ASCII, not white space
+                    if pendingSpace {
+                        output[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    output[count] = byte
+                    count += 1
+                    index += 1
+                    continue
+                }
                 var isWhitespace = false
                 var length = 1
                 if byte < 0x80 {
