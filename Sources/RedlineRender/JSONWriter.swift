@@ -59,8 +59,16 @@ struct JSONWriter {
 
     private mutating func newline() {
         bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<(depth * 2) { bytes.append(UInt8(ascii: " ")) }
+        let width = depth * 2
+        if width <= Self.indent.utf8CodeUnitCount {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: Self.indent.utf8Start, count: width))
+        } else {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+        }
     }
+
+    /// Spaces enough for sixteen levels.
+    private static let indent: StaticString = "                                "
 
     /// Starts a field: `"key": `; its value comes next.
     mutating func key(_ key: String) {
@@ -113,6 +121,11 @@ struct JSONWriter {
         value(bool: bool)
     }
 
+    /// True for the ASCII bytes written as they are inside a JSON string.
+    private static let isPlainASCII: [Bool] = (0..<128).map { byte in
+        byte >= 0x20 && byte != 0x7F && byte != Int(UInt8(ascii: "\"")) && byte != Int(UInt8(ascii: "\\"))
+    }
+
     /// Writes `text` as a JSON string: quotes, backslashes and every control character escaped
     /// (U+2028 and U+2029 too, so the output is also valid JavaScript). Runs that need no
     /// escape are copied whole.
@@ -120,10 +133,17 @@ struct JSONWriter {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
+            let isPlainASCII = Self.isPlainASCII
             var runStart = 0
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                // Most bytes need no escape: printable ASCII but `"` and `\`, and every byte of a
+                // multi-byte scalar but the lead byte of U+2028/U+2029.
+                if byte < 0x80 ? isPlainASCII[Int(byte)] : byte != 0xE2 {
+                    index += 1
+                    continue
+                }
                 let escape: StaticString?
                 var width = 1
                 switch byte {
