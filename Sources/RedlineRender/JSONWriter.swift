@@ -70,12 +70,13 @@ struct JSONWriter {
     /// Spaces enough for sixteen levels.
     private static let indent: StaticString = "                                "
 
-    /// Starts a field: `"key": `; its value comes next.
-    mutating func key(_ key: String) {
+    /// Starts a field: `"key": `; its value comes next. Keys are the contract's names, which
+    /// need no escaping.
+    mutating func key(_ key: StaticString) {
         nextItem()
-        Self.quote(key, into: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        bytes.append(contentsOf: "\": ".utf8)
     }
 
     /// Starts an array element; its value comes next.
@@ -90,7 +91,22 @@ struct JSONWriter {
 
     /// A number, or null.
     mutating func value(int: Int?) {
-        if let int { bytes += String(int).utf8 } else { bytes += "null".utf8 }
+        guard let int else { bytes += "null".utf8; return }
+        if int < 0 { bytes += String(int).utf8; return }
+        // Digits straight into the buffer, most significant first.
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = int
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
     }
 
     /// `true` or `false`.
@@ -104,19 +120,19 @@ struct JSONWriter {
     }
 
     /// A field whose value is a string, or null.
-    mutating func field(_ name: String, string: String?) {
+    mutating func field(_ name: StaticString, string: String?) {
         key(name)
         value(string: string)
     }
 
     /// A field whose value is a number, or null.
-    mutating func field(_ name: String, int: Int?) {
+    mutating func field(_ name: StaticString, int: Int?) {
         key(name)
         value(int: int)
     }
 
     /// A field whose value is `true` or `false`.
-    mutating func field(_ name: String, bool: Bool) {
+    mutating func field(_ name: StaticString, bool: Bool) {
         key(name)
         value(bool: bool)
     }
