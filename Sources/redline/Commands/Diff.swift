@@ -40,6 +40,7 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable {
 extension RedlineCommand {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Show what changed between two versions (default: the last two), or two files.",
             usage: """
                 redline diff SLUG [FROM [TO]]
