@@ -142,6 +142,17 @@ struct JSONWriter {
         byte >= 0x20 && byte != 0x7F && byte != Int(UInt8(ascii: "\"")) && byte != Int(UInt8(ascii: "\\"))
     }
 
+    /// True when none of the eight bytes in `word` needs an escape or is part of a multi-byte
+    /// scalar: none below 0x20, none 0x7F or above, none `"` or `\\`. Each test asks whether some
+    /// byte is zero (or below a bound) with the usual borrow trick, which is exact for "some".
+    private static func isPlainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let hasControl = (word &- ones &* 0x20) & ~word & highs != 0
+        return word & highs == 0 && !hasControl && !hasZero(word ^ (ones &* 0x22)) && !hasZero(word ^ (ones &* 0x5C))
+            && !hasZero(word ^ (ones &* 0x7F))
+    }
+
     /// Writes `text` as a JSON string: quotes, backslashes and every control character escaped
     /// (U+2028 and U+2029 too, so the output is also valid JavaScript). Runs that need no
     /// escape are copied whole.
@@ -153,6 +164,12 @@ struct JSONWriter {
             var runStart = 0
             var index = 0
             while index < bytes.count {
+                // Eight plain ASCII bytes at a time (see ``isPlainASCII(_:)``).
+                if index + 8 <= bytes.count,
+                   Self.isPlainASCII(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
                 // Most bytes need no escape: printable ASCII but `"` and `\`, and every byte of a
                 // multi-byte scalar but the lead byte of U+2028/U+2029.
