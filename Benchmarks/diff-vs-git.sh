@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process speed of redline's differ against git's best, on the same 2 MB live-blog pair.
 #
-#   Benchmarks/diff-vs-git.sh [RUNS]        (default 7 runs each, alternating; medians compared)
+#   Benchmarks/diff-vs-git.sh [RUNS] [MB]   (default 7 runs each, alternating; medians compared;
+#                                            MB: size of the pair, default 2)
 #
 # The pair comes from redline-diff-bench --write-pair (built from ../shared/corpus/liveblogs:
 # entries added on top, paragraphs edited, removed, moved, moved and edited, swapped), as plain
@@ -12,6 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
+megabytes=${2:-2}
 work=$(mktemp -d "${TMPDIR:-/tmp}/redline-diff-vs-git.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
@@ -19,7 +21,7 @@ swift build -c release --product redline-diff-bench >/dev/null
 swift build -c release --product redline >/dev/null
 bench=.build/release/redline-diff-bench
 redline=.build/release/redline
-"$bench" --write-pair "$work" >/dev/null
+"$bench" --write-pair "$work" "$megabytes" >/dev/null
 old="$work/old.txt" new="$work/new.txt"
 echo "pair: $(wc -c <"$old") and $(wc -c <"$new") bytes"
 

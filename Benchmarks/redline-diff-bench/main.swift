@@ -4,7 +4,8 @@
 //                                            0.2 → 2 → 20 MB scaling, peak memory
 //     redline-diff-bench --memory MB         one diff of an MB-sized pair with realistic edits, then
 //                                            the peak resident memory (run it in a fresh process)
-//     redline-diff-bench --write-pair DIR    the 2 MB pair as plain text: DIR/old.txt, DIR/new.txt
+//     redline-diff-bench --write-pair DIR [MB]  the 2 MB (or MB-sized) pair as plain text:
+//                                            DIR/old.txt, DIR/new.txt
 //     redline-diff-bench --repeat CASE [--runs N]  one case N (20) times, for a profiler
 //                                            (realistic2, plain2, apart2, realistic20)
 //
@@ -167,7 +168,8 @@ let arguments = CommandLine.arguments
 if let flag = arguments.firstIndex(of: "--write-pair"), flag + 1 < arguments.count {
     let directory = URL(fileURLWithPath: arguments[flag + 1])
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let (old, new) = realisticPair(blogs, bytes: 2_000_000, seed: 2)
+    let megabytes = flag + 2 < arguments.count ? Double(arguments[flag + 2]) ?? 2 : 2
+    let (old, new) = realisticPair(blogs, bytes: Int(megabytes * 1_000_000), seed: 2)
     try plainText(old).write(to: directory.appendingPathComponent("old.txt"), atomically: true, encoding: .utf8)
     try plainText(new).write(to: directory.appendingPathComponent("new.txt"), atomically: true, encoding: .utf8)
     print("wrote \(directory.path)/old.txt and new.txt (\(textBytes(old)) and \(textBytes(new)) bytes of text)")

@@ -21,47 +21,81 @@ struct PlainTextLine: Sendable {
     /// Splits `text` into lines on UTF-8 bytes (`\n`, `\r\n`, `\r`), dropping blank ones.
     static func lines(_ text: String) -> [PlainTextLine] {
         var result: [PlainTextLine] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        func take(_ end: String.UTF8View.Index) {
-            if start < end, let line = PlainTextLine(Substring(text[start..<end])) { result.append(line) }
-        }
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x0A || byte == 0x0D {
-                take(index)
-                start = utf8.index(after: index)
+        var contiguous = text
+        contiguous.withUTF8 { bytes in
+            var start = 0
+            func take(_ end: Int) {
+                if start < end, let line = PlainTextLine(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                    result.append(line)
+                }
             }
-            index = utf8.index(after: index)
+            for index in 0..<bytes.count where bytes[index] == 0x0A || bytes[index] == 0x0D {
+                take(index)
+                start = index + 1
+            }
+            take(bytes.count)
         }
-        take(utf8.endIndex)
         return result
     }
 
-    /// The line in `raw`, nil when it is blank.
-    init?(_ raw: Substring) {
+    /// The line in `raw` (valid UTF-8 without line breaks), nil when it is blank.
+    ///
+    /// Bullets are recognised as `String.hasPrefix` and `Character` comparison would: on bytes,
+    /// with the `Character` path taken only when a non-ASCII scalar follows (which might join
+    /// the space or bullet before it into one grapheme).
+    init?(_ raw: UnsafeBufferPointer<UInt8>) {
         var folded = TextFolding.fold(raw)
         guard !folded.isEmpty else { return nil }
         var bullet = false
-        for marker in ["• ", "- ", "* ", "· ", "◦ ", "▪ ", "‣ "] where folded.hasPrefix(marker) {
-            folded = String(folded.dropFirst(marker.count))
+        // Every marker starts with one of these bytes.
+        let lead = folded.utf8.first ?? 0
+        let markers = lead == 0xE2 || lead == 0x2D || lead == 0x2A || lead == 0xC2 ? Self.bulletMarkers : []
+        for marker in markers where folded.utf8.starts(with: marker.utf8) {
+            let rest = folded.utf8.dropFirst(marker.utf8.count)
+            if let next = rest.first, next >= 0x80 {
+                guard folded.hasPrefix(marker) else { continue }
+                folded = String(folded.dropFirst(marker.count))
+            } else {
+                folded = String(Substring(rest))
+            }
             bullet = true
             break
         }
-        if !bullet, folded.count > 1, let first = folded.first, "•◦▪‣".contains(first) {
+        // Every one of •◦▪‣ starts with the byte E2.
+        if !bullet, folded.utf8.first == 0xE2, folded.count > 1, let first = folded.first, "•◦▪‣".contains(first) {
             folded = TextFolding.fold(folded.dropFirst())
             bullet = true
         }
         guard !folded.isEmpty else { return nil }
         text = folded
         isBullet = bullet
-        length = folded.utf8.count <= 1600 ? folded.unicodeScalars.count : folded.utf8.count / 4
-        wordCount = folded.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
+        var scalars = 0, spaces = 0
+        folded.withUTF8 { bytes in
+            for byte in bytes {
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+                if byte == 0x20 { spaces += 1 }
+            }
+        }
+        length = folded.utf8.count <= 1600 ? scalars : folded.utf8.count / 4
+        wordCount = 1 + spaces
+        timeStamp = bullet || folded.utf8.count > 40 ? nil : Self.timeStamp(of: folded)
     }
+
+    private static let bulletMarkers = ["• ", "- ", "* ", "· ", "◦ ", "▪ ", "‣ "]
 
     /// True when the line ends like a sentence or a clause, not like a headline.
     var endsLikeSentence: Bool {
+        // The last two bytes ASCII: the last Character is the last byte.
+        let utf8 = text.utf8
+        if let last = utf8.last, last < 0x80, utf8.count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80 {
+            switch last {
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "\""),
+                 UInt8(ascii: ")"), UInt8(ascii: "*"):
+                return true
+            default:
+                return false
+            }
+        }
         guard let last = text.last else { return false }
         return ".,;:\"”’)".contains(last) || text.hasSuffix("*")
     }
@@ -69,7 +103,13 @@ struct PlainTextLine: Sendable {
     /// True for a short line that reads like a headline or heading: no closing full stop,
     /// no opening quotation mark.
     var isHeadingLike: Bool {
-        guard !isBullet, !endsLikeSentence, length <= 140, wordCount <= 20, let first = text.first else { return false }
+        guard !isBullet, !endsLikeSentence, length <= 140, wordCount <= 20 else { return false }
+        // The first two bytes ASCII: the first Character is the first byte.
+        let utf8 = text.utf8
+        if let first = utf8.first, first < 0x80, utf8.count == 1 || utf8[utf8.index(after: utf8.startIndex)] < 0x80 {
+            return first != UInt8(ascii: "\"") && first != UInt8(ascii: "'") && first != UInt8(ascii: "(")
+        }
+        guard let first = text.first else { return false }
         return !"“\"‘'(".contains(first)
     }
 
@@ -107,20 +147,13 @@ struct PlainTextLine: Sendable {
 
     /// The time stamp the whole line is, when it is one: "10.45 BST", "12:30pm", "1h ago",
     /// "Wed 23 Apr 2025 10.45 BST". `date` is set only when the line names a full date.
-    var timeStamp: TimeStamp? {
-        guard !isBullet, text.utf8.count <= 40 else { return nil }
-        if text.wholeMatch(of: Self.agoPattern) != nil { return TimeStamp(date: nil) }
-        if let match = text.wholeMatch(of: Self.clockPattern) {
-            return TimeStamp(date: Self.date(day: match.1, month: match.2, year: match.3, hour: match.4, minute: match.5,
-                                             meridiem: match.6, zone: match.7))
-        }
-        return nil
-    }
+    /// Read once, when the line is made (see `PlainTextLine+TimeStamp.swift`).
+    private(set) var timeStamp: TimeStamp?
 
     /// A line that is only a time stamp; `date` is known only when the line names the day.
     struct TimeStamp: Sendable { var date: Date? }
 
-    private static func date(day: Substring?, month: Substring?, year: Substring?, hour: Substring, minute: Substring,
+    static func date(day: Substring?, month: Substring?, year: Substring?, hour: Substring, minute: Substring,
                              meridiem: Substring?, zone: Substring?) -> Date? {
         guard let day = day.flatMap({ Int($0) }), let monthName = month, let year = year.flatMap({ Int($0) }),
               let month = months.firstIndex(where: { monthName.lowercased().hasPrefix($0) }),
@@ -141,8 +174,8 @@ struct PlainTextLine: Sendable {
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     // "1h ago", "25 min ago", "2 hours ago"
-    nonisolated(unsafe) private static let agoPattern = /\d{1,3}\s?(?:m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)\s+ago/
+    nonisolated(unsafe) static let agoPattern = /\d{1,3}\s?(?:m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)\s+ago/
     // Optional "Wed 23 Apr 2025", then "10.45", "10:45pm", then an optional zone.
-    nonisolated(unsafe) private static let clockPattern =
+    nonisolated(unsafe) static let clockPattern =
         /(?:(?:[A-Z][a-z]{2},?\s+)?(\d{1,2})\s+([A-Z][a-z]{2,8}),?\s+(\d{4}),?\s+)?(\d{1,2})[.:](\d{2})\s?(am|pm|AM|PM)?(?:\s+\(?([A-Z]{2,4})\)?)?/
 }

@@ -11,48 +11,76 @@ import RedlineModel
 /// on every input (tested on the corpus).
 enum TextFolding {
     static func fold(_ text: some StringProtocol) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            var isWhitespace = false
-            var sequence: (UInt8, UInt8, UInt8) = (byte, 0, 0)
-            var length = 1
-            if byte < 0x80 {
-                isWhitespace = byte == 0x20 || (0x09...0x0D).contains(byte)
-            } else if byte < 0xCC {                     // U+0080–U+02FF
-                guard let second = iterator.next() else { return Text.normalize(text) }
-                sequence.1 = second
-                length = 2
-                isWhitespace = byte == 0xC2 && (second == 0x85 || second == 0xA0)
-            } else if byte == 0xE2 {                    // U+2000–U+206F, else the slow path
-                guard let second = iterator.next(), let third = iterator.next(), second == 0x80 || (second == 0x81 && third <= 0xAF)
-                else { return Text.normalize(text) }
-                sequence.1 = second
-                sequence.2 = third
-                length = 3
-                if second == 0x80 {
-                    isWhitespace = third <= 0x8B || third == 0xA8 || third == 0xA9 || third == 0xAF
-                } else {
-                    isWhitespace = third == 0x9F
+        let folded = text.utf8.withContiguousStorageIfAvailable { fold(bytes: $0) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { fold(bytes: $0) }
+        return folded ?? Text.normalize(text)
+    }
+
+    /// `bytes` (valid UTF-8) folded.
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        fold(bytes: bytes) ?? Text.normalize(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// `bytes` folded, or nil when they hold a scalar outside the fast path's ranges.
+    private static func fold(bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var isSimple = true
+        let folded = String(unsafeUninitializedCapacity: bytes.count) { output in
+            var count = 0
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte > 0x20, byte < 0x80 {               // the common case: ASCII, not white space
+                    if pendingSpace {
+                        output[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    output[count] = byte
+                    count += 1
+                    index += 1
+                    continue
                 }
-            } else {
-                return Text.normalize(text)
+                var isWhitespace = false
+                var length = 1
+                if byte < 0x80 {
+                    isWhitespace = byte == 0x20 || (0x09...0x0D).contains(byte)
+                } else if byte < 0xCC {                     // U+0080–U+02FF
+                    guard index + 1 < bytes.count else { isSimple = false; return 0 }
+                    let second = bytes[index + 1]
+                    length = 2
+                    isWhitespace = byte == 0xC2 && (second == 0x85 || second == 0xA0)
+                } else if byte == 0xE2 {                    // U+2000–U+206F, else the slow path
+                    guard index + 2 < bytes.count else { isSimple = false; return 0 }
+                    let second = bytes[index + 1], third = bytes[index + 2]
+                    guard second == 0x80 || (second == 0x81 && third <= 0xAF) else { isSimple = false; return 0 }
+                    length = 3
+                    if second == 0x80 {
+                        isWhitespace = third <= 0x8B || third == 0xA8 || third == 0xA9 || third == 0xAF
+                    } else {
+                        isWhitespace = third == 0x9F
+                    }
+                } else {
+                    isSimple = false
+                    return 0
+                }
+                if isWhitespace {
+                    pendingSpace = count > 0
+                    index += length
+                    continue
+                }
+                if pendingSpace {
+                    output[count] = 0x20
+                    count += 1
+                    pendingSpace = false
+                }
+                for offset in 0..<length { output[count + offset] = bytes[index + offset] }
+                count += length
+                index += length
             }
-            if isWhitespace {
-                pendingSpace = !output.isEmpty
-                continue
-            }
-            if pendingSpace {
-                output.append(0x20)
-                pendingSpace = false
-            }
-            output.append(sequence.0)
-            if length > 1 { output.append(sequence.1) }
-            if length > 2 { output.append(sequence.2) }
+            return count
         }
-        return String(decoding: output, as: UTF8.self)
+        return isSimple ? folded : nil
     }
 
     /// True when `needle` occurs in `text`, compared as UTF-8 bytes (no Foundation bridging).

@@ -1,59 +1,111 @@
 import Foundation
 import RedlineModel
 
-/// The `diff --format json` document (schemaVersion 1), field for field as the contract gives it.
+/// The `diff --format json` document (schemaVersion 1), field for field as the contract gives it,
+/// written straight into one buffer (``JSONWriter``).
 extension JSONOutput {
-    static func value(_ diff: ArticleDiff) -> JSONValue {
+    static func write(_ diff: ArticleDiff, to json: inout JSONWriter) {
         let summary = diff.summary
-        return .object([
-            ("schemaVersion", .int(ArticleDiff.schemaVersion)),
-            ("article", .string(diff.article)),
-            ("from", value(diff.from)),
-            ("to", value(diff.to)),
-            ("summary", .object([
-                ("added", .int(summary.added)), ("removed", .int(summary.removed)),
-                ("edited", .int(summary.edited)), ("moved", .int(summary.moved)),
-                ("unchanged", .int(summary.unchanged)),
-                ("keyEventsAdded", .int(summary.keyEventsAdded)),
-                ("keyEventsRemoved", .int(summary.keyEventsRemoved)),
-                ("keyEventsRetitled", .int(summary.keyEventsRetitled)),
-            ])),
-            ("keyEvents", .object([
-                ("added", .array(diff.keyEvents.added.map(value))),
-                ("removed", .array(diff.keyEvents.removed.map(value))),
-                ("retitled", .array(diff.keyEvents.retitled.map { item in
-                    .object([("id", .string(item.id)), ("time", time(item.time)),
-                             ("oldTitle", .string(item.oldTitle)), ("newTitle", .string(item.newTitle))])
-                })),
-            ])),
-            ("blocks", .array(diff.blocks.map(value))),
-        ])
-    }
-
-    static func value(_ side: DiffSide) -> JSONValue {
-        var fields: [(String, JSONValue)] = side.path != nil
-            ? [("path", .string(side.path))]
-            : [("version", .int(side.version)), ("commit", .string(side.commit))]
-        fields += [("capturedAt", time(side.capturedAt)), ("url", .string(side.url))]
-        return .object(fields)
-    }
-
-    static func value(_ block: BlockChange) -> JSONValue {
-        var fields: [(String, JSONValue)] = [
-            ("change", .string(block.change.rawValue)),
-            ("edited", .bool(block.edited)),
-            ("oldIndex", .int(block.oldIndex)),
-            ("newIndex", .int(block.newIndex)),
-            ("oldText", .string(block.oldText)),
-            ("newText", .string(block.newText)),
-            ("kind", .string(block.kind.rawValue)),
-            ("entry", block.entry.map { entry in
-                .object([("id", .string(entry.id)), ("time", time(entry.time)), ("title", .string(entry.title))])
-            } ?? .null),
-        ]
-        if let words = block.words {
-            fields.append(("words", .array(words.map { .object([("op", .string($0.op.rawValue)), ("text", .string($0.text))]) })))
+        json.object { json in
+            json.field("schemaVersion", int: ArticleDiff.schemaVersion)
+            json.field("article", string: diff.article)
+            json.key("from")
+            write(diff.from, to: &json)
+            json.key("to")
+            write(diff.to, to: &json)
+            json.key("summary")
+            json.object { json in
+                json.field("added", int: summary.added)
+                json.field("removed", int: summary.removed)
+                json.field("edited", int: summary.edited)
+                json.field("moved", int: summary.moved)
+                json.field("unchanged", int: summary.unchanged)
+                json.field("keyEventsAdded", int: summary.keyEventsAdded)
+                json.field("keyEventsRemoved", int: summary.keyEventsRemoved)
+                json.field("keyEventsRetitled", int: summary.keyEventsRetitled)
+            }
+            json.key("keyEvents")
+            json.object { json in
+                json.key("added")
+                json.array { json in
+                    for event in diff.keyEvents.added { json.element(); write(event, to: &json) }
+                }
+                json.key("removed")
+                json.array { json in
+                    for event in diff.keyEvents.removed { json.element(); write(event, to: &json) }
+                }
+                json.key("retitled")
+                json.array { json in
+                    for item in diff.keyEvents.retitled {
+                        json.element()
+                        json.object { json in
+                            json.field("id", string: item.id)
+                            json.field("time", string: item.time.map(Timestamp.format))
+                            json.field("oldTitle", string: item.oldTitle)
+                            json.field("newTitle", string: item.newTitle)
+                        }
+                    }
+                }
+            }
+            json.key("blocks")
+            json.array { json in
+                for block in diff.blocks { json.element(); write(block, to: &json) }
+            }
         }
-        return .object(fields)
+    }
+
+    static func write(_ side: DiffSide, to json: inout JSONWriter) {
+        json.object { json in
+            if side.path != nil {
+                json.field("path", string: side.path)
+            } else {
+                json.field("version", int: side.version)
+                json.field("commit", string: side.commit)
+            }
+            json.field("capturedAt", string: side.capturedAt.map(Timestamp.format))
+            json.field("url", string: side.url)
+        }
+    }
+
+    static func write(_ event: KeyEvent, to json: inout JSONWriter) {
+        json.object { json in
+            json.field("id", string: event.id)
+            json.field("time", string: event.time.map(Timestamp.format))
+            json.field("title", string: event.title)
+        }
+    }
+
+    static func write(_ block: BlockChange, to json: inout JSONWriter) {
+        json.object { json in
+            json.field("change", string: block.change.rawValue)
+            json.field("edited", bool: block.edited)
+            json.field("oldIndex", int: block.oldIndex)
+            json.field("newIndex", int: block.newIndex)
+            json.field("oldText", string: block.oldText)
+            json.field("newText", string: block.newText)
+            json.field("kind", string: block.kind.rawValue)
+            json.key("entry")
+            if let entry = block.entry {
+                json.object { json in
+                    json.field("id", string: entry.id)
+                    json.field("time", string: entry.time.map(Timestamp.format))
+                    json.field("title", string: entry.title)
+                }
+            } else {
+                json.null()
+            }
+            if let words = block.words {
+                json.key("words")
+                json.array { json in
+                    for word in words {
+                        json.element()
+                        json.object { json in
+                            json.field("op", string: word.op.rawValue)
+                            json.field("text", string: word.text)
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -10,7 +10,16 @@ public enum JSONOutput {
 
     /// `diff` in the `diff --format json` shape (schemaVersion 1).
     public static func render(_ diff: ArticleDiff) -> String {
-        value(diff).text
+        String(decoding: utf8(diff), as: UTF8.self)
+    }
+
+    /// ``render(_:)-(ArticleDiff)`` as UTF-8 bytes, for writing out without another copy.
+    public static func utf8(_ diff: ArticleDiff) -> [UInt8] {
+        var textBytes = 0
+        for block in diff.blocks { textBytes += (block.oldText?.utf8.count ?? 0) + (block.newText?.utf8.count ?? 0) }
+        var json = JSONWriter(capacity: 4096 + diff.blocks.count * 320 + textBytes + textBytes / 8)
+        write(diff, to: &json)
+        return json.bytes
     }
 
     static func value(_ article: Article) -> JSONValue {

@@ -65,26 +65,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
     }
 
-    /// Writes `text` as a JSON string: quotes, backslashes and every control character escaped
-    /// (U+2028 and U+2029 too, so the output is also valid JavaScript).
     private static func quote(_ text: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var bytes = Array(text.utf8)[...]
-        while let byte = bytes.popFirst() {
-            switch byte {
-            case UInt8(ascii: "\""): out += "\\\"".utf8
-            case UInt8(ascii: "\\"): out += "\\\\".utf8
-            case UInt8(ascii: "\n"): out += "\\n".utf8
-            case UInt8(ascii: "\r"): out += "\\r".utf8
-            case UInt8(ascii: "\t"): out += "\\t".utf8
-            case 0..<0x20, 0x7F: out += ("\\u" + String(byte, radix: 16).leftPadded(to: 4)).utf8
-            case 0xE2 where bytes.count >= 2 && bytes[bytes.startIndex] == 0x80
-                && (bytes[bytes.startIndex + 1] == 0xA8 || bytes[bytes.startIndex + 1] == 0xA9):
-                out += (bytes[bytes.startIndex + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8
-                bytes.removeFirst(2)
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+        JSONWriter.quote(text, into: &out)
     }
 }

@@ -8,6 +8,11 @@ enum Output {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Writes `bytes` (UTF-8, already escaped) to standard output as they are.
+    static func write(bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
     /// One line on standard error: `redline: error: …`.
     static func error(_ message: String) {
         line("error: " + message)

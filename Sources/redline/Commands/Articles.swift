@@ -4,6 +4,7 @@ import RedlineRender
 extension RedlineCommand {
     struct Articles: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "articles",
             abstract: "List the tracked articles with their version counts and last capture time.")
 
         @OptionGroup var repository: RepositoryOptions

@@ -5,6 +5,7 @@ import RedlineRender
 extension RedlineCommand {
     struct Blame: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "blame",
             abstract: "Show each block of a version (default: the newest) with the version it first appeared in and the one it last changed in.")
 
         @OptionGroup var repository: RepositoryOptions

@@ -6,6 +6,7 @@ import RedlineDiff
 import RedlineExtract
 import RedlineModel
 import RedlineRender
+import Synchronization
 
 /// Why two versions cannot be compared.
 enum DiffError: Error, CustomStringConvertible {
@@ -39,6 +40,7 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable {
 extension RedlineCommand {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Show what changed between two versions (default: the last two), or two files.",
             usage: """
                 redline diff SLUG [FROM [TO]]
@@ -77,7 +79,13 @@ extension RedlineCommand {
             let terminal = Terminal.current
             let output: String
             switch format ?? (terminal.isTerminal || color == .always ? .terminal : .text) {
-            case .json: output = JSONOutput.render(diff) + "\n"
+            case .json:
+                // Bytes straight from the writer: a 2 MB pair's document is some 8 MB.
+                var bytes = JSONOutput.utf8(diff)
+                bytes.append(UInt8(ascii: "\n"))
+                terminal.write(bytes: bytes, paging: !noPager)
+                try exitIfChanged(diff)
+                return
             case .markdown: output = DiffMarkdown.render(diff)
             case .html: output = DiffHTML.render(diff, context: context)
             case .text: output = stat ? DiffStat.render(diff) : DiffTerminal.render(diff, options: TerminalOptions(context: context))
@@ -87,6 +95,11 @@ extension RedlineCommand {
                     : DiffTerminal.render(diff, options: TerminalOptions(color: colored, width: width, context: context))
             }
             terminal.write(output, paging: !noPager)
+            try exitIfChanged(diff)
+        }
+
+        /// Exit code 1 when asked for and `diff` has the changes asked about.
+        private func exitIfChanged(_ diff: ArticleDiff) throws {
             if exitCode || failOn != nil, (failOn ?? .any).isMet(by: diff.summary) {
                 throw ExitCode(1)
             }
@@ -94,13 +107,23 @@ extension RedlineCommand {
 
         private func diffFiles() throws -> ArticleDiff {
             let old = try CaptureReader.read(arguments[0]), new = try CaptureReader.read(arguments[1])
-            let oldExtraction = ArticleExtractor.extract(old.bytes), newExtraction = ArticleExtractor.extract(new.bytes)
+            let (oldExtraction, newExtraction) = Self.extract(old.bytes, new.bytes)
             (oldExtraction.warnings.map { "\(arguments[0]): \($0)" } + newExtraction.warnings.map { "\(arguments[1]): \($0)" })
                 .forEach(Output.warning)
             var diff = ArticleDiffer.diff(oldExtraction.article, newExtraction.article)
             diff.from = DiffSide(path: arguments[0])
             diff.to = DiffSide(path: arguments[1])
             return diff
+        }
+
+        /// Both captures extracted at once, one on each core: neither depends on the other.
+        private static func extract(_ old: Data, _ new: Data) -> (Extraction, Extraction) {
+            let results = Mutex<[Extraction?]>([nil, nil])
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                let extraction = ArticleExtractor.extract(index == 0 ? old : new)
+                results.withLock { $0[index] = extraction }
+            }
+            return results.withLock { ($0[0]!, $0[1]!) }
         }
 
         private func diffVersions() throws -> ArticleDiff {

@@ -10,6 +10,7 @@ enum HistoryFormat: String, ExpressibleByArgument, CaseIterable {
 extension RedlineCommand {
     struct Events: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "events",
             abstract: "List every key event the article ever listed, newest first, with when it appeared, was retitled and was dropped.")
 
         @OptionGroup var repository: RepositoryOptions

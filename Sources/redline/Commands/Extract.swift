@@ -5,6 +5,7 @@ import RedlineExtract
 extension RedlineCommand {
     struct Extract: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "extract",
             abstract: "Print the article redline extracts from a capture; no repository needed.")
 
         @Argument(help: "The capture; - for standard input.") var file: String = "-"

@@ -7,6 +7,7 @@ import RedlineModel
 extension RedlineCommand {
     struct Fetch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "fetch",
             abstract: "Download a page over HTTP(S) and capture it, as snap does.")
 
         @OptionGroup var repository: RepositoryOptions

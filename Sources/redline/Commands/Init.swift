@@ -3,7 +3,8 @@ import RedlineStore
 
 extension RedlineCommand {
     struct Init: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create the track repository (does nothing if it exists).")
+        static let configuration = CommandConfiguration(
+            commandName: "init", abstract: "Create the track repository (does nothing if it exists).")
 
         @OptionGroup var repository: RepositoryOptions
 

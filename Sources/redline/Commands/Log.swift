@@ -5,6 +5,7 @@ import RedlineRender
 extension RedlineCommand {
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "List an article's versions, newest first, with the counts of each change.")
 
         @OptionGroup var repository: RepositoryOptions

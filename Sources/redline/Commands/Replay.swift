@@ -9,6 +9,7 @@ import RedlineStore
 extension RedlineCommand {
     struct Replay: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "replay",
             abstract: "Capture every file of a directory, in name order, as successive versions.",
             discussion: """
                 A file whose name starts with a time (2025-04-23T0800Z_page.html) is recorded as \

@@ -18,6 +18,7 @@ enum ReportError: Error, CustomStringConvertible {
 extension RedlineCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Write an article's history as one self-contained HTML page: a timeline and every diff.",
             usage: "redline report SLUG -o FILE.html")
 

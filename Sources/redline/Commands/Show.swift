@@ -20,6 +20,7 @@ func printArticle(_ article: Article, as format: ArticleFormat) {
 extension RedlineCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print the article as extracted at a version (default: the newest).")
 
         @OptionGroup var repository: RepositoryOptions

@@ -30,6 +30,7 @@ func captureTime(_ text: String?) throws -> Date {
 extension RedlineCommand {
     struct Snap: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "snap",
             abstract: "Capture one version of an article from a file or standard input.")
 
         @OptionGroup var repository: RepositoryOptions

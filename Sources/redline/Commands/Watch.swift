@@ -27,6 +27,7 @@ private let stopRequested = Atomic<Bool>(false)
 extension RedlineCommand {
     struct Watch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "watch",
             abstract: "Poll a page and capture each change, one log line per poll on stderr.",
             discussion: """
                 Without --every the interval adapts: every minute while the page changes, up to \

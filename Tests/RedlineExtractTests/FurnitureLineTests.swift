@@ -1,0 +1,26 @@
+@testable import RedlineExtract
+import Testing
+
+/// Whole furniture lines, whatever their case and wherever the phrase sits (the byte prefilter
+/// must let every one of them through).
+@Suite struct FurnitureLineTests {
+    @Test func cookieAndNewsletterLinesAnywhereInAnyCase() {
+        let furniture = [
+            "We use cookies to improve your experience. Accept all cookies",
+            "WE USE COOKIES TO IMPROVE YOUR EXPERIENCE. MANAGE SETTINGS",
+            "This website uses CoOkIeS; see our preferences page to opt out of them",
+            "Cookies help us run this site: we use them for analytics and you can manage them",
+            "Skip past newsletter promotion and read on for the latest from Kyiv",
+            "after NEWSLETTER PROMOTION",
+            "Sign up to First Edition, our free daily newsletter – every weekday morning",
+            "Share", "Share.", "Key events:", "Privacy notice",
+        ]
+        for line in furniture { #expect(Furniture.isFurnitureLine(line), "\(line)") }
+        let kept = [
+            "The cookie factory in Wakefield closed on Monday after 140 years of production, the owners said",
+            "A newsletter sent to members of the committee on Tuesday set out the proposals in detail",
+            "Talks end without agreement as negotiators leave London",
+        ]
+        for line in kept { #expect(!Furniture.isFurnitureLine(line), "\(line)") }
+    }
+}
