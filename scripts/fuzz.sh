@@ -10,7 +10,7 @@
 # `-enable-testing` so the differ harness can reuse the test suite's DiffInvariants.swift.
 # One job, one worker: the machine is shared. Crash inputs land in .build-fuzz/<name>-crashes/;
 # the corpus in .build-fuzz/<name>-corpus/ (seeded from Snapshots/ and Fuzz/regressions/).
-# Leak checking stays on, minus Swift Regex's one-time globals (Fuzz/lsan.supp).
+# Leak checking stays on, minus Swift Regex's one-time globals (scripts/lsan.supp).
 set -eu
 cd "$(dirname "$0")/.."
 out=.build-fuzz
@@ -40,7 +40,9 @@ if [ "${1:-}" = build ] || [ ! -x "$out/fuzz-differ" ] || \
     build
 fi
 [ "${1:-}" = build ] && exit 0
-export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0"
+# Swift's crash backtracer would stall the fuzzer for minutes on every finding.
+export SWIFT_BACKTRACE=enable=no
+export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp:print_suppressions=0"
 seconds=${1:-600}
 [ $# -gt 0 ] && shift
 names=${*:-text html differ}
