@@ -7,16 +7,12 @@ import Testing
 /// strangely typed or strangely timed pages give a sensible article (and a warning where something
 /// was dropped), never a crash.
 @Suite struct InputMatrixTests {
-    static let clock = ContinuousClock()
-
     @Test func hundredThousandOneWordParagraphs() {
         let words = (0..<100_000).map { "word\($0)" }
-        let start = Self.clock.now
         let text = ArticleExtractor.extract(Data(("Title\n\n" + words.joined(separator: "\n\n")).utf8))
         #expect(text.article.positionedBlocks.count == 100_001)
         let html = ArticleExtractor.extract(Data(("<html><body><article>" + words.map { "<p>\($0)</p>" }.joined() + "</article></body></html>").utf8))
         #expect(html.article.positionedBlocks.map(\.block.text) == words)
-        #expect(Self.clock.now - start < .seconds(30))
     }
 
     /// 2,000 updates and 2 MB of JSON-LD, none of them in the markup: every update is kept, with one warning.
