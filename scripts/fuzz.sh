@@ -9,7 +9,8 @@
 # with `-parse-as-library` and linked against them and libxml2. RedlineDiff is built with
 # `-enable-testing` so the differ harness can reuse the test suite's DiffInvariants.swift.
 # One job, one worker: the machine is shared. Crash inputs land in .build-fuzz/<name>-crashes/;
-# the corpus in .build-fuzz/<name>-corpus/ (seeded from Snapshots/ and Fuzz/regressions/).
+# the corpus in .build-fuzz/<name>-corpus/ (seeded from Snapshots/). Replay a regression with
+# `.build-fuzz/fuzz-differ Fuzz/regressions/FILE` (an open finding would stop a seeded run at once).
 # Leak checking stays on, minus Swift Regex's one-time globals (scripts/lsan.supp).
 set -eu
 cd "$(dirname "$0")/.."
@@ -50,7 +51,7 @@ for name in $names; do
     corpus="$out/$name-corpus"; crashes="$out/$name-crashes"
     mkdir -p "$corpus" "$crashes"
     if [ -z "$(ls -A "$corpus")" ]; then
-        for f in Snapshots/*/* Fuzz/regressions/*; do [ -f "$f" ] && cp "$f" "$corpus/" || true; done
+        for f in Snapshots/*/*; do [ -f "$f" ] && cp "$f" "$corpus/" || true; done
     fi
     echo "== fuzz-$name for ${seconds}s"
     # -jobs=1 runs the fuzzer in one child process whose log (fuzz-0.log) lands in the current directory.
