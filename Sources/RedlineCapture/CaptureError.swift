@@ -5,6 +5,7 @@ public enum CaptureError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(String, reason: String)
     case empty(String)
     case binary(String)
+    case utf16WithoutByteOrderMark(String)
     case tooLarge(String, bytes: Int, limit: Int)
 
     public var description: String {
@@ -14,6 +15,8 @@ public enum CaptureError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
         case .empty(let path): "\(path) is empty (or only white space); nothing to capture"
         case .binary(let path): "\(path) looks like a binary file (a NUL byte in its first 8 KiB); capture the page's HTML or text instead"
+        case .utf16WithoutByteOrderMark(let path):
+            "\(path) looks like UTF-16 without a byte-order mark; convert it to UTF-8 (iconv -f UTF-16LE -t UTF-8) or add a BOM"
         case .tooLarge(let path, let bytes, let limit):
             "\(path) is \(bytes) bytes, over the limit of \(limit); raise it with REDLINE_MAX_BYTES if you mean it"
         }

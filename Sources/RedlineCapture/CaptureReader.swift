@@ -23,10 +23,25 @@ public enum CaptureReader {
         if bytes.count > limit { throw .tooLarge(origin, bytes: bytes.count, limit: limit) }
         let head = bytes.prefix(8192)
         let isUTF16 = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
-        if !isUTF16, head.contains(0) { throw .binary(origin) }
+        if !isUTF16, head.contains(0) {
+            throw looksLikeUTF16(head) ? .utf16WithoutByteOrderMark(origin) : .binary(origin)
+        }
         if isUTF16 ? bytes.count <= 2 : bytes.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) {
             throw .empty(origin)
         }
+    }
+
+    /// Text in UTF-16 without a BOM: every NUL on the same side of its byte pair, and most pairs
+    /// with one (ASCII letters, white space and punctuation have a zero high byte).
+    ///
+    ///     "Hi\n" as UTF-16LE: 48 00 69 00 0A 00 → true;  a PNG header → false
+    static func looksLikeUTF16(_ head: Data) -> Bool {
+        let bytes = Array(head.prefix(head.count & ~1))
+        guard bytes.count >= 4 else { return false }
+        var nulsAt = [0, 0]
+        for (offset, byte) in bytes.enumerated() where byte == 0 { nulsAt[offset & 1] += 1 }
+        let pairs = bytes.count / 2
+        return (nulsAt[0] == 0 || nulsAt[1] == 0) && max(nulsAt[0], nulsAt[1]) * 2 >= pairs
     }
 
     private static func readFile(_ path: String) throws(CaptureError) -> Data {

@@ -26,7 +26,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .locked(let reference, let path):
             "\(reference) stayed locked by another writer; if no redline is running, remove \(path)"
         case .damaged(let path, let detail):
-            "the track repository at \(path) could not be read: \(detail)"
+            "the track repository at \(path) could not be read: \(detail); run 'git --git-dir \(path) fsck' to find the damage"
         }
     }
 }

@@ -22,6 +22,13 @@ import Testing
         #expect(throws: Never.self) { try CaptureReader.check(bytes, origin: "a") }
     }
 
+    @Test(arguments: [String.Encoding.utf16LittleEndian, .utf16BigEndian])
+    func namesUTF16WithoutABOMInsteadOfCallingItBinary(_ encoding: String.Encoding) {
+        let bytes = "Live: talks\n\nBoth sides left London.\n".data(using: encoding)!
+        #expect(throws: CaptureError.utf16WithoutByteOrderMark("a")) { try CaptureReader.check(bytes, origin: "a") }
+        #expect(throws: CaptureError.binary("a")) { try CaptureReader.check(Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D, 1, 0]), origin: "a") }
+    }
+
     @Test func acceptsUTF16WithABOMDespiteItsNulBytes() throws {
         var bytes = Data([0xFF, 0xFE])
         bytes.append("Headline".data(using: .utf16LittleEndian)!)
