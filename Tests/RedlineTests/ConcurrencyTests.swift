@@ -4,7 +4,8 @@ import Testing
 /// Many `redline snap` processes at once: every capture kept, versions numbered without gaps.
 @Suite struct ConcurrencyTests {
     static let writers = 8
-    static let capturesPerWriter = 25
+    /// 25 in the normal suite; `REDLINE_CAPTURES_PER_WRITER=100` runs the hardening issue's 8 × 100.
+    static let capturesPerWriter = ProcessInfo.processInfo.environment["REDLINE_CAPTURES_PER_WRITER"].flatMap { Int($0) } ?? 25
 
     /// Writes the captures, starts every writer at once (each a shell running its `redline snap`s
     /// one after the other) and waits for all of them.
