@@ -3,46 +3,19 @@ import Testing
 
 /// Each bad input: one line on stderr, exit code 2, and the track repository exactly as it was.
 @Suite struct BadInputTests {
-    /// A repository holding one version of `story`, and a scratch directory beside it.
-    struct Fixture {
-        let dir: TemporaryDirectory
-        let repo: String
-
-        init() throws {
-            dir = try TemporaryDirectory()
-            repo = dir.child("track.git")
-            _ = try RedlineProcess.run(["init", "--repo", repo])
-            _ = try RedlineProcess.run(["snap", "story", dir.write("one.txt", capture(1)), "--repo", repo])
-        }
-
-        /// Runs `arguments` (with `--repo` unless given) and checks the error contract.
-        func expectRefused(_ arguments: [String], stdin: Data? = nil, mentioning words: String,
-                           sourceLocation: SourceLocation = #_sourceLocation) throws {
-            let before = try fingerprint(repo)
-            let args = arguments.contains("--repo") ? arguments : arguments + ["--repo", repo]
-            let result = try RedlineProcess.run(args, stdin: stdin)
-            #expect(result.status == 2, "exit \(result.status) for \(arguments): \(result.stderr)", sourceLocation: sourceLocation)
-            #expect(result.stderr.hasPrefix("redline: error: "), "\(result.stderr)", sourceLocation: sourceLocation)
-            #expect(result.stderr.filter { $0 == "\n" }.count == 1, "not one line: \(result.stderr)", sourceLocation: sourceLocation)
-            #expect(result.stderr.contains(words), "\(result.stderr)", sourceLocation: sourceLocation)
-            #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
-            #expect(try fingerprint(repo) == before, "the repository changed", sourceLocation: sourceLocation)
-        }
-    }
-
     @Test(arguments: [
         ("a/b", "may hold only"), ("..", "must start"), ("a..b", "'..'"), ("Story", "not a valid article name"),
         (String(repeating: "a", count: 101), "longer than 100"), ("", "empty"), ("x\u{1B}[2J", "may hold only"),
     ])
     func badSlugs(_ slug: String, _ words: String) throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         try f.expectRefused(["snap", slug, f.dir.write("two.txt", capture(2))], mentioning: words)
         try f.expectRefused(["log", slug], mentioning: words)
     }
 
     @Test func escapeSequencesInASlugAreShownNotSent() throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         let result = try RedlineProcess.run(["log", "x\u{1B}]52;c;aGVsbG8=\u{07}", "--repo", f.repo])
         #expect(result.status == 2)
@@ -51,7 +24,7 @@ import Testing
     }
 
     @Test func unknownArticle() throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         try f.expectRefused(["log", "nothing-here"], mentioning: "no article named 'nothing-here'")
         try f.expectRefused(["diff", "nothing-here"], mentioning: "no article named")
@@ -60,20 +33,20 @@ import Testing
 
     @Test(arguments: ["7", "-5", "abcdef12", "1999-01-01T00:00Z", "yesterday", "0"])
     func unknownRevision(_ revision: String) throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         try f.expectRefused(["show", "story", revision], mentioning: "unknown revision '\(revision)'")
         try f.expectRefused(["diff", "story", revision, "1"], mentioning: "unknown revision")
     }
 
     @Test func diffWithOneVersionNamesTheProblem() throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         try f.expectRefused(["diff", "story"], mentioning: "has only 1 version so far")
     }
 
     @Test func missingFile() throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         try f.expectRefused(["snap", "story", f.dir.child("absent.txt")], mentioning: "no such file")
         try f.expectRefused(["snap", "story", f.dir.path], mentioning: "is a directory")
@@ -81,7 +54,7 @@ import Testing
     }
 
     @Test func repoThatIsAFileOrNotGit() throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         let file = f.dir.write("plain-file", "not a repository")
         let plain = f.dir.child("plain-dir")
@@ -96,7 +69,7 @@ import Testing
     }
 
     @Test func readOnlyRepository() throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         _ = try RedlineProcess.shell("chmod -R a-w '\(f.repo)'")
         try f.expectRefused(["snap", "story", f.dir.write("two.txt", capture(2))], mentioning: "read-only")
@@ -105,7 +78,7 @@ import Testing
     }
 
     @Test func emptyAndBinaryCaptures() throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         try f.expectRefused(["snap", "story", f.dir.write("empty.txt", "")], mentioning: "is empty")
         try f.expectRefused(["snap", "story", f.dir.write("blank.txt", " \n\n\t \n")], mentioning: "is empty")
@@ -117,7 +90,7 @@ import Testing
     }
 
     @Test func aCaptureOverTheSizeLimitIsRefused() throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         let big = f.dir.write("big.html", "<html><body>" + String(repeating: "<p>A paragraph of a very long page.</p>", count: 3000) + "</body></html>")
         let before = try fingerprint(f.repo)
@@ -143,7 +116,7 @@ import Testing
     }
 
     @Test func usageErrorsExit64() throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         for arguments in [["diff"], ["diff", "--files", "a"], ["snap"], ["log", "story", "--bogus"], ["diff", "story", "-x"],
                           ["snap", "story", "--at", "noon"], ["frobnicate"]] {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `redline` executable. Output goes to temporary files, not pipes, so a command
 /// that prints a lot can never block on a full pipe while the test waits for it to exit.
@@ -89,4 +90,49 @@ func capture(_ n: Int, paragraphs: Int = 6) -> String {
 /// The repository's references and every file's bytes, to check that a command changed nothing.
 func fingerprint(_ path: String) throws -> String {
     try RedlineProcess.shell("cd '\(path)' && find . -type f -not -name '*.lock' | sort | xargs sha1sum").stdout
+}
+
+/// A fresh track repository holding one version of `story`, and a scratch directory beside it.
+struct RepositoryFixture {
+    let dir: TemporaryDirectory
+    let repo: String
+
+    init() throws {
+        dir = try TemporaryDirectory()
+        repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        _ = try RedlineProcess.run(["snap", "story", dir.write("one.txt", capture(1)), "--repo", repo])
+    }
+
+    /// Writes `bytes` to `name` beside the repository and returns its path.
+    func file(_ name: String, _ bytes: Data) -> String {
+        FileManager.default.createFile(atPath: dir.child(name), contents: bytes)
+        return dir.child(name)
+    }
+
+    /// Runs `redline arguments… --repo REPO`.
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> RedlineProcess.Result {
+        try RedlineProcess.run(arguments + ["--repo", repo], environment: environment)
+    }
+
+    /// Runs `arguments` (with this `--repo` unless they name one) and checks the error contract:
+    /// exit 2, one line on stderr naming `words`, nothing on stdout, the repository unchanged.
+    func expectRefused(_ arguments: [String], stdin: Data? = nil, mentioning words: String, environment: [String: String] = [:],
+                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = try fingerprint(repo)
+        let args = arguments.contains("--repo") ? arguments : arguments + ["--repo", repo]
+        let result = try RedlineProcess.run(args, stdin: stdin, environment: environment)
+        #expect(result.status == 2, "exit \(result.status) for \(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.hasPrefix("redline: error: "), "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1, "not one line: \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.contains(words), "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
+        #expect(try fingerprint(repo) == before, "the repository changed", sourceLocation: sourceLocation)
+    }
+
+    /// The repository passes `git fsck --strict`.
+    func expectValid(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let fsck = try RedlineProcess.shell("git --git-dir='\(repo)' fsck --strict 2>&1")
+        #expect(fsck.status == 0, "\(fsck.stdout)", sourceLocation: sourceLocation)
+    }
 }

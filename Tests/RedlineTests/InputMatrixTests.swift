@@ -5,48 +5,8 @@ import Testing
 /// either a one-line error with exit 2 or a warning and a stored version, never a crash, and the
 /// repository stays intact (`git fsck` clean, untouched when refused).
 @Suite struct InputMatrixTests {
-    /// A fresh repository holding one version of `story`.
-    struct Fixture {
-        let dir: TemporaryDirectory
-        let repo: String
-
-        init() throws {
-            dir = try TemporaryDirectory()
-            repo = dir.child("track.git")
-            _ = try RedlineProcess.run(["init", "--repo", repo])
-            _ = try RedlineProcess.run(["snap", "story", dir.write("one.txt", capture(1)), "--repo", repo])
-        }
-
-        func file(_ name: String, _ bytes: Data) -> String {
-            FileManager.default.createFile(atPath: dir.child(name), contents: bytes)
-            return dir.child(name)
-        }
-
-        func run(_ arguments: [String], environment: [String: String] = [:]) throws -> RedlineProcess.Result {
-            try RedlineProcess.run(arguments + ["--repo", repo], environment: environment)
-        }
-
-        /// Exit 2, one line on stderr naming `words`, nothing on stdout, the repository unchanged.
-        func expectRefused(_ arguments: [String], mentioning words: String, environment: [String: String] = [:],
-                           sourceLocation: SourceLocation = #_sourceLocation) throws {
-            let before = try fingerprint(repo)
-            let result = try run(arguments, environment: environment)
-            #expect(result.status == 2, "exit \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
-            #expect(result.stderr.hasPrefix("redline: error: ") && result.stderr.filter { $0 == "\n" }.count == 1,
-                    "not one error line: \(result.stderr)", sourceLocation: sourceLocation)
-            #expect(result.stderr.contains(words), "\(result.stderr)", sourceLocation: sourceLocation)
-            #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
-            #expect(try fingerprint(repo) == before, "the repository changed", sourceLocation: sourceLocation)
-        }
-
-        func expectValid(sourceLocation: SourceLocation = #_sourceLocation) throws {
-            let fsck = try RedlineProcess.shell("git --git-dir='\(repo)' fsck --strict 2>&1")
-            #expect(fsck.status == 0, "\(fsck.stdout)", sourceLocation: sourceLocation)
-        }
-    }
-
     @Test func invalidUTF8IsStoredWithAWarning() throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         let bytes = Data("Live: talks\n\nBoth sides \u{1}left London.\n".utf8) + Data([0xFF, 0xC3]) + Data(" Then.\n".utf8)
         let snap = try f.run(["snap", "bad", f.file("bad.txt", bytes)])
@@ -60,14 +20,14 @@ import Testing
 
     @Test(arguments: [String.Encoding.utf16LittleEndian, .utf16BigEndian])
     func utf16WithoutAByteOrderMarkIsNamed(_ encoding: String.Encoding) throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         let path = f.file("utf16.txt", capture(2).data(using: encoding)!)
         try f.expectRefused(["snap", "story", path], mentioning: "UTF-16 without a byte-order mark")
     }
 
     @Test func utf16WithAByteOrderMarkIsTheSameVersionAsUTF8() throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         let path = f.file("utf16.txt", Data([0xFF, 0xFE]) + capture(1).data(using: .utf16LittleEndian)!)
         let snap = try f.run(["snap", "story", path])
@@ -75,7 +35,7 @@ import Testing
     }
 
     @Test func crlfAndLoneCRLineEndsAreTheSameVersion() throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         for (name, ending) in [("crlf.txt", "\r\n"), ("cr.txt", "\r")] {
             let path = f.dir.write(name, capture(1).replacingOccurrences(of: "\n", with: ending))
@@ -88,7 +48,7 @@ import Testing
     /// long line under the limit is stored whole (1 MB here to keep the debug suite fast; the full
     /// 50 MB through the release build is timed in docs/RELIABILITY.md).
     @Test func aFiftyMegabyteLine() throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         let big = f.dir.write("big.txt", "Title\n\n" + String(repeating: "wwwwwwwww ", count: 5_000_000))
         try f.expectRefused(["snap", "story", big], mentioning: "over the limit", environment: ["REDLINE_MAX_BYTES": "10000000"])
@@ -101,14 +61,14 @@ import Testing
     }
 
     @Test func pagesWithOnlyScriptsAndStylesAreRefused() throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         let page = "<html><head><style>p{color:red}</style><script>var a = '<p>not text</p>';</script></head><body><script>alert(1)</script><noscript></noscript></body></html>"
         try f.expectRefused(["snap", "story", f.dir.write("scripts.html", page)], mentioning: "no article text could be extracted")
     }
 
     @Test func escapeSequencesInTheArticleNeverReachTheOutput() throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         let hostile = capture(2).replacingOccurrences(of: "the council", with: "the \u{1B}[2J\u{1B}]52;c;aGVsbG8=\u{07}council\u{8}\u{7F}\u{9B}31m")
         let snap = try f.run(["snap", "story", f.dir.write("hostile.txt", hostile)])
@@ -124,7 +84,7 @@ import Testing
     }
 
     @Test func scriptInATitleIsEscapedInTheReport() throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         let page = "<html><head><title>&lt;script&gt;alert(1)&lt;/script&gt; News</title></head><body><h1>Big &lt;script&gt;alert(2)&lt;/script&gt; <script>alert(3)</script>title</h1><article><p>Body text of the story.</p></article></body></html>"
         #expect(try f.run(["snap", "page", f.dir.write("page.html", page)]).status == 0)
@@ -139,7 +99,7 @@ import Testing
     }
 
     @Test func duplicateEntryIdsDiffWithoutLoss() throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         func page(_ posts: Int) -> String {
             "<html><body><article>" + (0..<posts).map {
@@ -155,7 +115,7 @@ import Testing
     }
 
     @Test func aCaptureTimeInTheFutureIsKeptAndLaterCapturesStillCount() throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         #expect(try f.run(["snap", "story", f.dir.write("two.txt", capture(2)), "--at", "3099-01-01T00:00Z"]).status == 0)
         #expect(try f.run(["snap", "story", f.dir.write("three.txt", capture(3))]).status == 0)
@@ -170,7 +130,7 @@ import Testing
     /// only commits, so a damaged article leaves them working.)
     @Test(arguments: [("articles/story", ["log", "show", "diff", "snap"]), ("articles/story:article.json", ["show", "diff", "snap"])])
     func aCorruptObjectIsReportedInOneLine(_ object: String, _ commands: [String]) throws {
-        let f = try Fixture()
+        let f = try RepositoryFixture()
         defer { f.dir.remove() }
         _ = try f.run(["snap", "story", f.dir.write("two.txt", capture(2))])
         let id = try RedlineProcess.shell("git --git-dir='\(f.repo)' rev-parse '\(object)'").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
