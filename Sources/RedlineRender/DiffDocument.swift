@@ -75,6 +75,16 @@ extension JSONOutput {
         }
     }
 
+    /// The entry a block belongs to, `{"id": …, "time": …, "title": …}`, or null.
+    static func write(_ entry: EntryReference?, to json: inout JSONWriter) {
+        guard let entry else { json.null(); return }
+        json.object { json in
+            json.field("id", string: entry.id)
+            json.field("time", string: entry.time.map(Timestamp.format))
+            json.field("title", string: entry.title)
+        }
+    }
+
     static func write(_ block: BlockChange, to json: inout JSONWriter) {
         json.object { json in
             json.field("change", string: block.change.rawValue)
@@ -85,15 +95,7 @@ extension JSONOutput {
             json.field("newText", string: block.newText)
             json.field("kind", string: block.kind.rawValue)
             json.key("entry")
-            if let entry = block.entry {
-                json.object { json in
-                    json.field("id", string: entry.id)
-                    json.field("time", string: entry.time.map(Timestamp.format))
-                    json.field("title", string: entry.title)
-                }
-            } else {
-                json.null()
-            }
+            write(block.entry, to: &json)
             if let words = block.words {
                 json.key("words")
                 json.array { json in

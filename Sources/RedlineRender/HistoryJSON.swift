@@ -8,25 +8,39 @@ extension JSONOutput {
     ///       "firstVersion": 2, "firstSeenAt": …, "retitled": [{"version": 4, "at": …,
     ///       "oldTitle": …, "newTitle": …}], "droppedVersion": null, "droppedAt": null}]}
     public static func render(events: [KeyEventRecord], article: String) -> String {
-        JSONValue.object([
-            ("schemaVersion", .int(1)),
-            ("article", .string(article)),
-            ("events", .array(events.map { record in
-                .object([
-                    ("id", .string(record.id)),
-                    ("time", time(record.time)),
-                    ("title", .string(record.title)),
-                    ("firstVersion", .int(record.firstVersion)),
-                    ("firstSeenAt", time(record.firstSeenAt)),
-                    ("retitled", .array(record.retitles.map { retitle in
-                        .object([("version", .int(retitle.version)), ("at", time(retitle.at)),
-                                 ("oldTitle", .string(retitle.oldTitle)), ("newTitle", .string(retitle.newTitle))])
-                    })),
-                    ("droppedVersion", .int(record.droppedVersion)),
-                    ("droppedAt", time(record.droppedAt)),
-                ])
-            })),
-        ]).text
+        var json = JSONWriter()
+        json.object { json in
+            json.field("schemaVersion", int: 1)
+            json.field("article", string: article)
+            json.key("events")
+            json.array { json in
+                for record in events {
+                    json.element()
+                    json.object { json in
+                        json.field("id", string: record.id)
+                        json.field("time", string: record.time.map(Timestamp.format))
+                        json.field("title", string: record.title)
+                        json.field("firstVersion", int: record.firstVersion)
+                        json.field("firstSeenAt", string: Timestamp.format(record.firstSeenAt))
+                        json.key("retitled")
+                        json.array { json in
+                            for retitle in record.retitles {
+                                json.element()
+                                json.object { json in
+                                    json.field("version", int: retitle.version)
+                                    json.field("at", string: Timestamp.format(retitle.at))
+                                    json.field("oldTitle", string: retitle.oldTitle)
+                                    json.field("newTitle", string: retitle.newTitle)
+                                }
+                            }
+                        }
+                        json.field("droppedVersion", int: record.droppedVersion)
+                        json.field("droppedAt", string: record.droppedAt.map(Timestamp.format))
+                    }
+                }
+            }
+        }
+        return json.text
     }
 
     /// `redline blame --format json`: each block of a version with where it came from.
@@ -36,22 +50,27 @@ extension JSONOutput {
     ///       "entry": {"id": …, "time": …, "title": …}}]}
     public static func render(blame: [(block: PositionedBlock, origin: BlockOrigin, entry: EntryReference?)],
                               article: String, version: Int) -> String {
-        JSONValue.object([
-            ("schemaVersion", .int(1)),
-            ("article", .string(article)),
-            ("version", .int(version)),
-            ("blocks", .array(blame.map { item in
-                .object([
-                    ("index", .int(item.block.position)),
-                    ("kind", .string(item.block.block.kind.rawValue)),
-                    ("text", .string(item.block.block.text)),
-                    ("firstVersion", .int(item.origin.firstVersion)),
-                    ("lastChangedVersion", .int(item.origin.lastChangedVersion)),
-                    ("entry", item.entry.map { entry in
-                        .object([("id", .string(entry.id)), ("time", time(entry.time)), ("title", .string(entry.title))])
-                    } ?? .null),
-                ])
-            })),
-        ]).text
+        var json = JSONWriter()
+        json.object { json in
+            json.field("schemaVersion", int: 1)
+            json.field("article", string: article)
+            json.field("version", int: version)
+            json.key("blocks")
+            json.array { json in
+                for item in blame {
+                    json.element()
+                    json.object { json in
+                        json.field("index", int: item.block.position)
+                        json.field("kind", string: item.block.block.kind.rawValue)
+                        json.field("text", string: item.block.block.text)
+                        json.field("firstVersion", int: item.origin.firstVersion)
+                        json.field("lastChangedVersion", int: item.origin.lastChangedVersion)
+                        json.key("entry")
+                        write(item.entry, to: &json)
+                    }
+                }
+            }
+        }
+        return json.text
     }
 }

@@ -25,12 +25,6 @@ public enum HistoryText {
     }
 }
 
-extension String {
-    func leftPadded(to width: Int, with pad: Character) -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
-    }
-}
-
 extension HistoryText {
     /// Key events newest first, with when each appeared, was retitled and was dropped.
     ///

@@ -5,7 +5,38 @@ import RedlineModel
 public enum JSONOutput {
     /// `article` in the `extract`/`show --format json` shape (schemaVersion 1).
     public static func render(_ article: Article) -> String {
-        value(article).text
+        var json = JSONWriter()
+        json.object { json in
+            json.field("schemaVersion", int: Article.schemaVersion)
+            json.field("title", string: article.title)
+            json.field("standfirst", string: article.standfirst)
+            json.field("byline", string: article.byline)
+            json.field("url", string: article.url)
+            json.key("keyEvents")
+            json.array { json in
+                for event in article.keyEvents {
+                    json.element()
+                    write(event, to: &json)
+                }
+            }
+            json.key("blocks")
+            write(article.blocks, to: &json)
+            json.key("entries")
+            json.array { json in
+                for entry in article.entries {
+                    json.element()
+                    json.object { json in
+                        json.field("id", string: entry.id)
+                        json.field("time", string: entry.time.map(Timestamp.format))
+                        json.field("title", string: entry.title)
+                        json.field("author", string: entry.author)
+                        json.key("blocks")
+                        write(entry.blocks, to: &json)
+                    }
+                }
+            }
+        }
+        return json.text
     }
 
     /// `diff` in the `diff --format json` shape (schemaVersion 1).
@@ -22,36 +53,16 @@ public enum JSONOutput {
         return json.bytes
     }
 
-    static func value(_ article: Article) -> JSONValue {
-        .object([
-            ("schemaVersion", .int(Article.schemaVersion)),
-            ("title", .string(article.title)),
-            ("standfirst", .string(article.standfirst)),
-            ("byline", .string(article.byline)),
-            ("url", .string(article.url)),
-            ("keyEvents", .array(article.keyEvents.map(value))),
-            ("blocks", .array(article.blocks.map(value))),
-            ("entries", .array(article.entries.map { entry in
-                .object([
-                    ("id", .string(entry.id)),
-                    ("time", time(entry.time)),
-                    ("title", .string(entry.title)),
-                    ("author", .string(entry.author)),
-                    ("blocks", .array(entry.blocks.map(value))),
-                ])
-            })),
-        ])
-    }
-
-    static func value(_ event: KeyEvent) -> JSONValue {
-        .object([("id", .string(event.id)), ("time", time(event.time)), ("title", .string(event.title))])
-    }
-
-    static func value(_ block: Block) -> JSONValue {
-        .object([("kind", .string(block.kind.rawValue)), ("text", .string(block.text))])
-    }
-
-    static func time(_ date: Date?) -> JSONValue {
-        .string(date.map(Timestamp.format))
+    /// Blocks: `[{"kind": …, "text": …}, …]`.
+    static func write(_ blocks: [Block], to json: inout JSONWriter) {
+        json.array { json in
+            for block in blocks {
+                json.element()
+                json.object { json in
+                    json.field("kind", string: block.kind.rawValue)
+                    json.field("text", string: block.text)
+                }
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
-/// Pretty-printed JSON written straight into one byte buffer, in the layout ``JSONValue`` prints
+/// Pretty-printed JSON written straight into one byte buffer, in one layout
 /// (two-space indent, `"key": value`, empty containers as `{}` and `[]`), without building a
-/// tree of values first. The diff document of a 2 MB pair is some 12 000 block objects: as a
-/// ``JSONValue`` tree it cost more to build and walk than to write.
+/// tree of values first (the diff document of a 2 MB pair is some 12 000 block objects; as a
+/// tree of enum values it cost more to build and walk than to write).
 ///
 ///     var json = JSONWriter()
 ///     json.object { json in
