@@ -41,12 +41,12 @@ public struct Tracker {
         let origin = capture.origin == "-" ? "standard input" : capture.origin
         guard !article.isEmpty else { throw TrackerError.nothingExtracted(origin) }
 
+        let blockCount = article.positionedBlocks.count
         var changes: ChangeSummary?
         let articleJSON = Data(JSONOutput.render(article).utf8)
         let articleID = try TrackRepository.blobID(of: articleJSON)
         let outcome = try repository.record(slug, capturedAt: capture.capturedAt, url: capture.url) { latest in
             changes = nil
-            let blockCount = article.positionedBlocks.count
             var subject = "Version 1: first capture, \(blockCount) blocks"
             var origins = Blame.start(blockCount: blockCount, version: 1)
             if let latest {
@@ -71,10 +71,10 @@ public struct Tracker {
         switch outcome {
         case .recorded(let version):
             return SnapResult(version: version, isNew: true, changes: changes,
-                              blockCount: article.positionedBlocks.count, warnings: extraction.warnings, articleID: articleID)
+                              blockCount: blockCount, warnings: extraction.warnings, articleID: articleID)
         case .unchanged(let version):
             return SnapResult(version: version, isNew: false, changes: nil,
-                              blockCount: article.positionedBlocks.count, warnings: extraction.warnings, articleID: articleID)
+                              blockCount: blockCount, warnings: extraction.warnings, articleID: articleID)
         }
     }
 

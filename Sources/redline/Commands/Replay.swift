@@ -45,6 +45,7 @@ extension RedlineCommand {
                 do {
                     result = try tracker.snap(slug, capture, format: format.captureFormat, force: force)
                 } catch let error as TrackerError {
+                    guard case .nearlyEmpty = error else { throw error }
                     progress.clear()
                     Output.warning("\((file as NSString).lastPathComponent) skipped: \(error)")
                     continue
