@@ -44,8 +44,7 @@ extension TrackRepository {
         var attempt = 0
         while true {
             let tip = try git.target(ofReference: reference)
-            let latest = try tip.map { try version(at: $0, number: nil) }
-            let previous = try latest.map { $0.number > 0 ? $0 : try versions(of: slug)[0] }
+            let previous = try tip.map { try version(atTip: $0, of: slug) }
             guard let pending = try prepare(previous) else {
                 guard let previous else { throw StoreError.damaged(path: path, detail: "nothing to store for a first version") }
                 return .unchanged(previous)

@@ -72,9 +72,15 @@ public final class TrackRepository {
     /// The newest version of `slug`, nil when the article has none yet. Reads one commit.
     public func latest(of slug: Slug) throws -> Version? {
         guard let tip = try git.target(ofReference: Self.reference(for: slug)) else { return nil }
+        return try version(atTip: tip, of: slug)
+    }
+
+    /// The version at `tip`, the commit `slug`'s branch points at: numbered from its trailer, or,
+    /// for a commit without one, by counting the history.
+    func version(atTip tip: String, of slug: Slug) throws -> Version {
         let newest = try version(at: tip, number: nil)
         if newest.number > 0 { return newest }
-        return try versions(of: slug).first
+        return try versions(of: slug)[0]
     }
 
     /// Every version of `slug`, newest first.
