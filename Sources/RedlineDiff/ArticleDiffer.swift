@@ -22,12 +22,18 @@ public enum ArticleDiffer {
         oldItems.assignIDs(&interner)
         newItems.assignIDs(&interner)
 
-        // Align, region by region between anchored entries.
-        // Anchors are chosen by the amount of text they keep in place, so a paragraph is kept before a
-        // time line (and ties, which would make the result depend on the direction, are rare).
-        let weights = oldItems.lengths.map { $0 &+ 1 }
-        var alignment = BlockAlignment(old: oldItems.ids, new: newItems.ids, idCount: interner.count, weights: weights)
-        for region in anchors.regions { alignment.align(region.old, region.new) }
+        // Align, region by region between anchored entries. Anchors are chosen by the amount of text
+        // they keep in place, so a paragraph is kept before a time line; ties are broken by the
+        // texts, the same way whichever version is the old one.
+        var alignment = BlockAlignment(old: oldItems.ids, new: newItems.ids, idCount: interner.count,
+                                       oldWeights: oldItems.lengths.map { $0 &+ 1 },
+                                       newWeights: newItems.lengths.map { $0 &+ 1 })
+        for region in anchors.regions {
+            let fromNewSide = BlockAlignment.alignsFromNewSide(old: oldItems.ids[region.old], new: newItems.ids[region.new]) { j, i in
+                newItems.texts[j].utf8.lexicographicallyPrecedes(oldItems.texts[i].utf8)
+            }
+            alignment.alignRegion(region.old, region.new, fromNewSide: fromNewSide)
+        }
         let steps = alignment.steps
 
         // Gaps: the stretches between aligned blocks.

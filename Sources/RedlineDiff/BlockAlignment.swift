@@ -13,10 +13,18 @@
 /// the same way; a gap without such blocks falls back to Myers (capped), then to splitting at its
 /// rarest shared block (or, for a very long stretch, to showing it replaced). Blocks pushed down by
 /// entries added on top therefore stay "equal".
+///
+/// Ties (two longest common subsequences, two equally heavy sets of anchors) are broken the same
+/// way whichever version is called old: each region is aligned from its shorter side (or, when
+/// both are as long, from the side whose first differing block sorts first) and the steps mirrored
+/// back, so swapping the versions swaps deletions and insertions and nothing else.
 struct BlockAlignment {
-    private let old: [Int32]
-    private let new: [Int32]
-    private let weights: [Int32]
+    // The sides as aligned: old and new, or new and old while a region is aligned from its new side.
+    private var old: [Int32]
+    private var new: [Int32]
+    private var weights: [Int32]
+    private var otherWeights: [Int32]
+    private var mirrored = false
     private var countOld: [Int32]
     private var countNew: [Int32]
     private var positionOld: [Int32]
@@ -29,25 +37,59 @@ struct BlockAlignment {
     /// Most occurrences a repeated block may have on each side to anchor the alignment.
     static let maximumRepeatedAnchor: Int32 = 8
 
-    /// An aligner of `old` and `new`, sequences of block ids below `idCount`. `weights` (one per old
-    /// block) say how much keeping a block in place is worth; the anchors chosen are the heaviest set
-    /// that keeps its order.
-    init(old: [Int32], new: [Int32], idCount: Int, weights: [Int32]) {
+    /// An aligner of `old` and `new`, sequences of block ids below `idCount`. The weights (one per
+    /// block of each side) say how much keeping a block in place is worth; the anchors chosen are
+    /// the heaviest set that keeps its order.
+    init(old: [Int32], new: [Int32], idCount: Int, oldWeights: [Int32], newWeights: [Int32]) {
         self.old = old
         self.new = new
-        self.weights = weights
+        self.weights = oldWeights
+        self.otherWeights = newWeights
         countOld = Array(repeating: 0, count: idCount)
         countNew = Array(repeating: 0, count: idCount)
         positionOld = Array(repeating: 0, count: idCount)
         steps.reserveCapacity(max(old.count, new.count) + 16)
     }
 
+    /// Aligns `old[oldRange]` with `new[newRange]`, appending the steps; `fromNewSide` aligns the
+    /// region the other way round (see ``alignsFromNewSide``) and mirrors the steps.
+    mutating func alignRegion(_ oldRange: Range<Int>, _ newRange: Range<Int>, fromNewSide: Bool) {
+        guard fromNewSide else { return align(oldRange, newRange) }
+        swapSides()
+        align(newRange, oldRange)
+        swapSides()
+    }
+
+    /// Whether a region is aligned from its new side: when that side is shorter, or as long and
+    /// its first block that differs from the old side's sorts first (`precedes`).
+    static func alignsFromNewSide(old: ArraySlice<Int32>, new: ArraySlice<Int32>, precedes: (Int, Int) -> Bool) -> Bool {
+        if old.count != new.count { return new.count < old.count }
+        for (i, j) in zip(old.indices, new.indices) where old[i] != new[j] { return precedes(j, i) }
+        return false
+    }
+
+    private mutating func swapSides() {
+        swap(&old, &new)
+        swap(&weights, &otherWeights)
+        mirrored.toggle()
+    }
+
+    /// Appends one step, in the caller's orientation.
+    private mutating func emit(_ operation: EditStep.Operation, _ i: Int, _ j: Int) {
+        guard mirrored else { return steps.append(EditStep(operation, old: i, new: j)) }
+        switch operation {
+        case .equal: steps.append(EditStep(.equal, old: j, new: i))
+        case .delete: steps.append(EditStep(.insert, old: j, new: i))
+        case .insert: steps.append(EditStep(.delete, old: j, new: i))
+        }
+    }
+
     /// Aligns `old[oldRange]` with `new[newRange]`, appending the steps.
-    mutating func align(_ oldRange: Range<Int>, _ newRange: Range<Int>) {
+    private mutating func align(_ oldRange: Range<Int>, _ newRange: Range<Int>) {
         var aLo = oldRange.lowerBound, aHi = oldRange.upperBound
         var bLo = newRange.lowerBound, bHi = newRange.upperBound
         while aLo < aHi && bLo < bHi && old[aLo] == new[bLo] {
-            steps.append(EditStep(.equal, old: aLo, new: bLo))
+            emit(.equal, aLo, bLo)
             aLo += 1; bLo += 1
         }
         var suffix = 0
@@ -55,7 +97,7 @@ struct BlockAlignment {
             aHi -= 1; bHi -= 1; suffix += 1
         }
         alignMiddle(aLo, aHi, bLo, bHi)
-        for s in 0..<suffix { steps.append(EditStep(.equal, old: aHi + s, new: bHi + s)) }
+        for s in 0..<suffix { emit(.equal, aHi + s, bHi + s) }
     }
 
     private mutating func alignMiddle(_ aLo: Int, _ aHi: Int, _ bLo: Int, _ bHi: Int) {
@@ -134,7 +176,7 @@ struct BlockAlignment {
             var a = aLo, b = bLo
             for (i, j) in Self.heaviestIncreasing(unique, weights: weights, span: aLo..<aHi) {
                 align(a..<Int(i), b..<Int(j))
-                steps.append(EditStep(.equal, old: Int(i), new: Int(j)))
+                emit(.equal, Int(i), Int(j))
                 a = Int(i) + 1
                 b = Int(j) + 1
             }
@@ -142,12 +184,16 @@ struct BlockAlignment {
             return
         }
         // No unique shared block: Myers within a cost cap, else split at the rarest shared block.
+        var script: [EditStep] = []
         let done = old.withUnsafeBufferPointer { o in
             new.withUnsafeBufferPointer { n in
-                Myers.diff(o, aLo..<aHi, n, bLo..<bHi, maxCost: 1_000, into: &steps)
+                Myers.diff(o, aLo..<aHi, n, bLo..<bHi, maxCost: 1_000, into: &script)
             }
         }
-        if done { return }
+        if done {
+            for step in script { emit(step.operation, Int(step.old), Int(step.new)) }
+            return
+        }
         // Very long stretches of repeated blocks: shown replaced rather than split again and again.
         guard (aHi - aLo) + (bHi - bLo) <= Self.maximumSplitRegion else {
             emitReplace(aLo, aHi, bLo, bHi)
@@ -156,13 +202,13 @@ struct BlockAlignment {
         let i = (aLo..<aHi).first { Int(old[$0]) == rarest }!
         let j = (bLo..<bHi).first { Int(new[$0]) == rarest }!
         align(aLo..<i, bLo..<j)
-        steps.append(EditStep(.equal, old: i, new: j))
+        emit(.equal, i, j)
         align(i + 1..<aHi, j + 1..<bHi)
     }
 
     private mutating func emitReplace(_ aLo: Int, _ aHi: Int, _ bLo: Int, _ bHi: Int) {
-        for i in aLo..<aHi { steps.append(EditStep(.delete, old: i, new: bLo)) }
-        for j in bLo..<bHi { steps.append(EditStep(.insert, old: aHi, new: j)) }
+        for i in aLo..<aHi { emit(.delete, i, bLo) }
+        for j in bLo..<bHi { emit(.insert, aHi, j) }
     }
 
     /// The subsequence of `pairs` (ordered by their second element) whose first elements increase

@@ -237,10 +237,16 @@ struct MoveDetection {
         for (index, pair) in pairs.enumerated() where old.gaps[pair.old] == new.gaps[pair.new] && sameEntry(pair.old, pair.new) {
             inPlaceByGap[new.gaps[pair.new], default: []].append(index)
         }
+        // The longest run of pairs in the same order on both sides keeps its place. Among runs as
+        // long, the one chosen is the same whichever version is old: the pairs are read in the
+        // order of the side whose texts sort first.
         var inPlace = Set<Int>()
         for (_, members) in inPlaceByGap {
-            let ordered = members.sorted { pairs[$0].new < pairs[$1].new }
-            let keyed = ordered.map { (Int32(pairs[$0].old), Int32($0)) }
+            let byNew = members.sorted { pairs[$0].new < pairs[$1].new }
+            let byOld = members.sorted { pairs[$0].old < pairs[$1].old }
+            let keyed = readsOldOrder(byOld.map { pairs[$0].old }, byNew.map { pairs[$0].new })
+                ? byOld.map { (Int32(pairs[$0].new), Int32($0)) }
+                : byNew.map { (Int32(pairs[$0].old), Int32($0)) }
             for (_, index) in BlockAlignment.longestIncreasing(keyed) { inPlace.insert(Int(index)) }
         }
         for index in result.indices {
@@ -252,6 +258,14 @@ struct MoveDetection {
         }
         // A short line is never called moved: it stays removed and added.
         return result.enumerated().filter { !$0.element.mustStay || inPlace.contains($0.offset) }.map(\.element)
+    }
+
+    /// Whether the old blocks' texts, in their order, sort before the new blocks' texts.
+    private func readsOldOrder(_ olds: [Int], _ news: [Int]) -> Bool {
+        for (i, j) in zip(olds, news) where old.texts[i] != new.texts[j] {
+            return old.texts[i].utf8.lexicographicallyPrecedes(new.texts[j].utf8)
+        }
+        return false
     }
 
     private func sameEntry(_ i: Int, _ j: Int) -> Bool {
