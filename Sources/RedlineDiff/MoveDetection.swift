@@ -126,82 +126,44 @@ struct MoveDetection {
         var oldWords = WordBags(texts: restOld.map { old.texts[$0] }, sketchSize: Self.sketchSize)
         var newWords = WordBags(texts: restNew.map { new.texts[$0] }, sketchSize: Self.sketchSize)
 
-        // Index the old blocks by their sketch words: the hash's top 40 bits with the slot below,
-        // sorted (a shared 40-bit prefix between different words only adds a candidate).
-        let slotBits: UInt64 = 24
-        let slotMask: UInt64 = (1 << slotBits) - 1
-        var postings: [UInt64] = []
-        postings.reserveCapacity(restOld.count * Self.sketchSize)
-        for slot in restOld.indices where UInt64(slot) <= slotMask {
-            for h in oldWords.sketch(slot) { postings.append((h & ~slotMask) | UInt64(slot)) }
-        }
-        postings.sort()
-        /// The postings of `hash`, empty when the word is in too many blocks to be telling.
-        func postingRange(_ hash: UInt64) -> Range<Int> {
-            let key = hash & ~slotMask
-            var lo = 0, hi = postings.count
-            while lo < hi { let mid = (lo + hi) / 2; if postings[mid] < key { lo = mid + 1 } else { hi = mid } }
-            let limit = lo + Self.maximumPostings
-            if limit < postings.count && postings[limit] & ~slotMask == key { return lo..<lo }
-            var end = lo
-            while end < postings.count && postings[end] & ~slotMask == key { end += 1 }
-            return lo..<end
-        }
-        // Small gaps: every pair inside them is a candidate.
-        var oldByGap: [Int32: [Int32]] = [:]
+        // Candidates (old slot, new slot): each side's blocks looked up in an index of the other
+        // side's sketches (so that swapping the versions finds the same pairs), and every pair
+        // inside a small gap.
+        var found = Self.indexCandidates(indexed: oldWords, restOld.count, queries: newWords, restNew.count)
+        found += Self.indexCandidates(indexed: newWords, restNew.count, queries: oldWords, restOld.count).map { ($0.1, $0.0) }
+        var oldByGap: [Int32: [Int32]] = [:], newByGap: [Int32: [Int32]] = [:]
         for (slot, i) in restOld.enumerated() { oldByGap[old.gaps[i], default: []].append(Int32(slot)) }
-        var newCountByGap: [Int32: Int] = [:]
-        for j in restNew { newCountByGap[new.gaps[j], default: 0] += 1 }
+        for (slot, j) in restNew.enumerated() { newByGap[new.gaps[j], default: []].append(Int32(slot)) }
+        for (gap, olds) in oldByGap where olds.count <= 8 {
+            guard let news = newByGap[gap], news.count <= 8 else { continue }
+            for o in olds { for n in news { found.append((o, n)) } }
+        }
+        found.sort { $0 < $1 }
 
         struct Candidate { var oldSlot: Int32; var newSlot: Int32; var score: Double }
         var candidates: [Candidate] = []
-        var hits = [Int32](repeating: 0, count: restOld.count)
-        var touched: [Int32] = []
-        var tried: [Int32] = []
-        for (newSlot, j) in restNew.enumerated() {
-            tried.removeAll(keepingCapacity: true)
-            for h in newWords.sketch(newSlot) {
-                for p in postingRange(h) {
-                    let slot = Int32(truncatingIfNeeded: postings[p] & slotMask)
-                    if hits[Int(slot)] == 0 { touched.append(slot) }
-                    hits[Int(slot)] += 1
-                }
-            }
-            if !touched.isEmpty {
-                // The few old blocks sharing the most sketch words (two at least, when there are
-                // enough to share), without sorting them all.
-                let minimumHits: Int32 = newWords.sketch(newSlot).count >= 4 ? 2 : 1
-                var top: [Int32] = []
-                for slot in touched {
-                    let h = hits[Int(slot)]
-                    guard h >= minimumHits else { continue }
-                    if top.count == Self.candidatesPerBlock {
-                        guard h > hits[Int(top[top.count - 1])] else { continue }
-                        top.removeLast()
-                    }
-                    var at = top.count
-                    while at > 0 && hits[Int(top[at - 1])] < h { at -= 1 }
-                    top.insert(slot, at: at)
-                }
-                tried.append(contentsOf: top)
-                for slot in touched { hits[Int(slot)] = 0 }
-                touched.removeAll(keepingCapacity: true)
-            }
-            let gap = new.gaps[j]
-            if let inGap = oldByGap[gap], inGap.count <= 8, newCountByGap[gap, default: 0] <= 8 {
-                tried.append(contentsOf: inGap)
-            }
-            for (k, slot) in tried.enumerated() where !tried[..<k].contains(slot) {
-                let i = restOld[Int(slot)]
-                let sameGap = old.gaps[i] == gap
-                if !sameGap && (!old.movable[i] || !new.movable[j]) { continue }
-                // The bags' overlap bounds the similarity from above: below the bar, no pair.
-                let dice = oldWords.dice(Int(slot), &newWords, newSlot)
-                guard dice >= Self.minimumSimilarity else { continue }
-                candidates.append(Candidate(oldSlot: slot, newSlot: Int32(newSlot), score: dice + (sameGap ? 0.1 : 0)))
-            }
+        for (k, (o, n)) in found.enumerated() where k == 0 || found[k - 1] != (o, n) {
+            let i = restOld[Int(o)], j = restNew[Int(n)]
+            let sameGap = old.gaps[i] == new.gaps[j]
+            if !sameGap && (!old.movable[i] || !new.movable[j]) { continue }
+            // The bags' overlap bounds the similarity from above: below the bar, no pair.
+            let dice = oldWords.dice(Int(o), &newWords, Int(n))
+            guard dice >= Self.minimumSimilarity else { continue }
+            candidates.append(Candidate(oldSlot: o, newSlot: n, score: dice + (sameGap ? 0.1 : 0)))
         }
-        candidates.sort { $0.score != $1.score ? $0.score > $1.score : ($0.newSlot, $0.oldSlot) < ($1.newSlot, $1.oldSlot) }
+        // Best first; candidates as good are ordered by their texts, the same way whichever
+        // version is old.
+        func textOrder(_ c: Candidate) -> (String, String) {
+            let a = old.texts[restOld[Int(c.oldSlot)]], b = new.texts[restNew[Int(c.newSlot)]]
+            return a.utf8.lexicographicallyPrecedes(b.utf8) ? (a, b) : (b, a)
+        }
+        candidates.sort { x, y in
+            if x.score != y.score { return x.score > y.score }
+            let (a, b) = (textOrder(x), textOrder(y))
+            if !a.0.utf8.elementsEqual(b.0.utf8) { return a.0.utf8.lexicographicallyPrecedes(b.0.utf8) }
+            if !a.1.utf8.elementsEqual(b.1.utf8) { return a.1.utf8.lexicographicallyPrecedes(b.1.utf8) }
+            return (x.newSlot, x.oldSlot) < (y.newSlot, y.oldSlot)
+        }
 
         var pairs: [Pair] = []
         var oldFree = [Bool](repeating: true, count: restOld.count)
@@ -228,6 +190,67 @@ struct MoveDetection {
             pairs.append(Pair(old: i, new: j, change: .edited, edited: true, words: words))
         }
         return pairs
+    }
+
+    /// For each of the `queries` blocks, the few `indexed` blocks sharing the most sketch words
+    /// with it: (indexed slot, query slot).
+    ///
+    /// The index holds each word hash's top 40 bits with the slot below, sorted (a shared 40-bit
+    /// prefix between different words only adds a candidate); words in too many blocks are not
+    /// looked up.
+    private static func indexCandidates(indexed: WordBags, _ indexedCount: Int, queries: WordBags, _ queryCount: Int) -> [(Int32, Int32)] {
+        let slotBits: UInt64 = 24
+        let slotMask: UInt64 = (1 << slotBits) - 1
+        var postings: [UInt64] = []
+        postings.reserveCapacity(indexedCount * sketchSize)
+        for slot in 0..<indexedCount where UInt64(slot) <= slotMask {
+            for h in indexed.sketch(slot) { postings.append((h & ~slotMask) | UInt64(slot)) }
+        }
+        postings.sort()
+        /// The postings of `hash`, empty when the word is in too many blocks to be telling.
+        func postingRange(_ hash: UInt64) -> Range<Int> {
+            let key = hash & ~slotMask
+            var lo = 0, hi = postings.count
+            while lo < hi { let mid = (lo + hi) / 2; if postings[mid] < key { lo = mid + 1 } else { hi = mid } }
+            let limit = lo + maximumPostings
+            if limit < postings.count && postings[limit] & ~slotMask == key { return lo..<lo }
+            var end = lo
+            while end < postings.count && postings[end] & ~slotMask == key { end += 1 }
+            return lo..<end
+        }
+        var found: [(Int32, Int32)] = []
+        var hits = [Int32](repeating: 0, count: indexedCount)
+        var touched: [Int32] = []
+        var top: [Int32] = []
+        for query in 0..<queryCount {
+            for h in queries.sketch(query) {
+                for p in postingRange(h) {
+                    let slot = Int32(truncatingIfNeeded: postings[p] & slotMask)
+                    if hits[Int(slot)] == 0 { touched.append(slot) }
+                    hits[Int(slot)] += 1
+                }
+            }
+            guard !touched.isEmpty else { continue }
+            // The few blocks sharing the most sketch words (two at least, when there are enough
+            // to share), without sorting them all.
+            let minimumHits: Int32 = queries.sketch(query).count >= 4 ? 2 : 1
+            top.removeAll(keepingCapacity: true)
+            for slot in touched {
+                let h = hits[Int(slot)]
+                guard h >= minimumHits else { continue }
+                if top.count == candidatesPerBlock {
+                    guard h > hits[Int(top[top.count - 1])] else { continue }
+                    top.removeLast()
+                }
+                var at = top.count
+                while at > 0 && hits[Int(top[at - 1])] < h { at -= 1 }
+                top.insert(slot, at: at)
+            }
+            for slot in top { found.append((slot, Int32(query))) }
+            for slot in touched { hits[Int(slot)] = 0 }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return found
     }
 
     /// Pairs that stay in their gap, in their entry and in order keep their place; others moved.

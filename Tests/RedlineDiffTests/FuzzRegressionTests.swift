@@ -18,4 +18,20 @@ struct FuzzRegressionTests {
         #expect(f.added == b.removed && f.removed == b.added && f.edited == b.edited && f.moved == b.moved,
                 "forward \(f) backward \(b)")
     }
+
+    /// Fuzz/regressions/differ-symmetry-candidate-search, as extracted. Fuzzy candidates were
+    /// looked up one way only (new blocks in an index of old ones, the best six each), so the
+    /// short "e" was paired with the new paragraph forward (8 removed, 1 edited) but, backward,
+    /// the pairing came out different. Both sides are now looked up in the other's index.
+    @Test func fuzzyCandidatesAreFoundBothWays() {
+        let headings = ["\u{03}", "n", "x", "b", "E", "x", "E", "e"].map { Block(.heading, $0) }
+        let old = Article(blocks: headings + [Block(.paragraph, "\u{02}")])
+        let new = Article(blocks: [Block(.paragraph, "n\u{01}i\u{00}e v")])
+        let forward = ArticleDiffer.diff(old, new), backward = ArticleDiffer.diff(new, old)
+        #expect(invariantProblems(old, new, forward).isEmpty)
+        #expect(invariantProblems(new, old, backward).isEmpty)
+        let f = forward.summary, b = backward.summary
+        #expect(f.added == b.removed && f.removed == b.added && f.edited == b.edited && f.moved == b.moved,
+                "forward \(f) backward \(b)")
+    }
 }
