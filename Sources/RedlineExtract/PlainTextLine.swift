@@ -23,17 +23,22 @@ struct PlainTextLine: Sendable {
         var result: [PlainTextLine] = []
         var contiguous = text
         contiguous.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let hasCarriageReturns = memchr(base, 0x0D, bytes.count) != nil
+            /// Where the line starting at `start` ends: the next `\n` (memchr), or `\r` before it.
+            func lineEnd(_ start: Int) -> Int {
+                let newline = memchr(base + start, 0x0A, bytes.count - start).map { UnsafeRawPointer(base).distance(to: $0) } ?? bytes.count
+                guard hasCarriageReturns, let cr = memchr(base + start, 0x0D, newline - start) else { return newline }
+                return UnsafeRawPointer(base).distance(to: cr)
+            }
             var start = 0
-            func take(_ end: Int) {
+            while start < bytes.count {
+                let end = lineEnd(start)
                 if start < end, let line = PlainTextLine(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
                     result.append(line)
                 }
+                start = end + 1
             }
-            for index in 0..<bytes.count where bytes[index] == 0x0A || bytes[index] == 0x0D {
-                take(index)
-                start = index + 1
-            }
-            take(bytes.count)
         }
         return result
     }
@@ -69,14 +74,22 @@ struct PlainTextLine: Sendable {
         guard !folded.isEmpty else { return nil }
         text = folded
         isBullet = bullet
-        var scalars = 0, spaces = 0
+        var continuations = 0, spaces = 0
         folded.withUTF8 { bytes in
-            for byte in bytes {
-                if byte & 0xC0 != 0x80 { scalars += 1 }
+            let base = UnsafeRawPointer(bytes.baseAddress!)
+            var index = 0
+            while index + 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                continuations += SWAR.continuationCount(word)
+                spaces += SWAR.bytes(equalTo: 0x20, word).nonzeroBitCount
+                index += 8
+            }
+            for byte in bytes[index...] {
+                if byte & 0xC0 == 0x80 { continuations += 1 }
                 if byte == 0x20 { spaces += 1 }
             }
         }
-        length = folded.utf8.count <= 1600 ? scalars : folded.utf8.count / 4
+        length = folded.utf8.count <= 1600 ? folded.utf8.count - continuations : folded.utf8.count / 4
         wordCount = 1 + spaces
         timeStamp = bullet || folded.utf8.count > 40 ? nil : Self.timeStamp(of: folded)
     }

@@ -23,6 +23,7 @@ enum TextFolding {
 
     /// `bytes` folded, or nil when they hold a scalar outside the fast path's ranges.
     private static func fold(bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if isFolded(bytes) { return String(decoding: bytes, as: UTF8.self) }
         var isSimple = true
         let folded = String(unsafeUninitializedCapacity: bytes.count) { output in
             var count = 0
@@ -81,6 +82,58 @@ enum TextFolding {
             return count
         }
         return isSimple ? folded : nil
+    }
+
+    /// True when `bytes` (valid UTF-8) are already as ``fold(_:)`` would leave them: single
+    /// spaces between words and none at the ends, no other white space or control character,
+    /// every scalar in the fast path's ranges. Most lines of a page are; they are checked eight
+    /// bytes at a time (``SWAR``) and copied whole.
+    static func isFolded(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        guard first != 0x20, last != 0x20 else { return false }
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        var afterSpace = false
+        var index = 0
+        while index < bytes.count {
+            if index + 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if SWAR.isASCII(word) && !SWAR.hasByte(below: 0x20, word) {
+                    let spaces = SWAR.bytes(equalTo: 0x20, word)
+                    if spaces & (spaces << 8) != 0 || afterSpace && spaces & 0x80 != 0 { return false }
+                    afterSpace = spaces >> 63 != 0
+                    index += 8
+                    continue
+                }
+            }
+            let byte = bytes[index]
+            if byte > 0x20 && byte < 0x80 {
+                afterSpace = false
+                index += 1
+            } else if byte == 0x20 {
+                if afterSpace { return false }
+                afterSpace = true
+                index += 1
+            } else if byte < 0x80 {                     // control characters and other white space
+                return false
+            } else if byte < 0xCC {                     // U+0080–U+02FF but NEL and no-break space
+                guard index + 1 < bytes.count, byte != 0xC2 || (bytes[index + 1] != 0x85 && bytes[index + 1] != 0xA0) else { return false }
+                afterSpace = false
+                index += 2
+            } else if byte == 0xE2 {                    // General Punctuation but its spaces
+                guard index + 2 < bytes.count else { return false }
+                let second = bytes[index + 1], third = bytes[index + 2]
+                if second == 0x80 {
+                    guard third > 0x8B && third != 0xA8 && third != 0xA9 && third != 0xAF else { return false }
+                } else {
+                    guard second == 0x81 && third <= 0xAF && third != 0x9F else { return false }
+                }
+                afterSpace = false
+                index += 3
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     /// True when `needle` occurs in `text`, compared as UTF-8 bytes (no Foundation bridging).
