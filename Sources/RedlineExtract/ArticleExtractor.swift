@@ -36,6 +36,14 @@ public enum ArticleExtractor {
     /// legacy encoding (`<meta charset="windows-1252">`) is converted from it.
     public static func extract(_ bytes: Data, format: CaptureFormat? = nil) -> Extraction {
         var format = format ?? CaptureFormat.sniff(bytes)
+        // UTF-8 text is read line by line straight from the bytes (each line checked there),
+        // without decoding the whole capture first.
+        if format == .text, !TextDecoding.isUTF16(bytes) {
+            let (article, repaired) = bytes.withUnsafeBytes { raw in
+                PlainTextExtractor.extract(utf8: TextDecoding.withoutBOM(raw.bindMemory(to: UInt8.self)))
+            }
+            return Extraction(article: article, format: .text, warnings: repaired ? [TextDecoding.invalidUTF8Warning] : [])
+        }
         let (text, warning) = TextDecoding.decode(bytes)
         var warnings = warning.map { [$0] } ?? []
         if format == .html, !CaptureFormat.containsTag(text) {

@@ -19,7 +19,18 @@ import RedlineModel
 /// live blog, only a name. When a line is not plainly furniture it is kept.
 enum PlainTextExtractor {
     static func extract(_ text: String) -> Article {
-        let lines = PlainTextLine.lines(text)
+        var text = text
+        return text.withUTF8 { extract(utf8: $0).article }
+    }
+
+    /// The article in `bytes`, UTF-8 read line by line; `repaired` when some line was not valid
+    /// UTF-8 and had bad bytes replaced with U+FFFD.
+    static func extract(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (article: Article, repaired: Bool) {
+        let (lines, repaired) = PlainTextLine.lines(bytes)
+        return (article(lines), repaired)
+    }
+
+    private static func article(_ lines: [PlainTextLine]) -> Article {
         var article = Article()
         var index = readHead(lines, into: &article)
 

@@ -18,29 +18,38 @@ struct PlainTextLine: Sendable {
     /// How many words the line has.
     var wordCount: Int
 
-    /// Splits `text` into lines on UTF-8 bytes (`\n`, `\r\n`, `\r`), dropping blank ones.
-    static func lines(_ text: String) -> [PlainTextLine] {
+    /// Splits `bytes` into lines (`\n`, `\r\n`, `\r`), dropping blank ones; a line that is not
+    /// valid UTF-8 has its bad bytes replaced with U+FFFD, and `repaired` says so.
+    static func lines(_ bytes: UnsafeBufferPointer<UInt8>) -> (lines: [PlainTextLine], repaired: Bool) {
+        guard let base = bytes.baseAddress else { return ([], false) }
         var result: [PlainTextLine] = []
-        var contiguous = text
-        contiguous.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            let hasCarriageReturns = memchr(base, 0x0D, bytes.count) != nil
-            /// Where the line starting at `start` ends: the next `\n` (memchr), or `\r` before it.
-            func lineEnd(_ start: Int) -> Int {
-                let newline = memchr(base + start, 0x0A, bytes.count - start).map { UnsafeRawPointer(base).distance(to: $0) } ?? bytes.count
-                guard hasCarriageReturns, let cr = memchr(base + start, 0x0D, newline - start) else { return newline }
-                return UnsafeRawPointer(base).distance(to: cr)
-            }
-            var start = 0
-            while start < bytes.count {
-                let end = lineEnd(start)
-                if start < end, let line = PlainTextLine(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
-                    result.append(line)
-                }
-                start = end + 1
-            }
+        result.reserveCapacity(bytes.count / 64 + 16)
+        var repaired = false
+        let hasCarriageReturns = memchr(base, 0x0D, bytes.count) != nil
+        /// Where the line starting at `start` ends: the next `\n` (memchr), or `\r` before it.
+        func lineEnd(_ start: Int) -> Int {
+            let newline = memchr(base + start, 0x0A, bytes.count - start).map { UnsafeRawPointer(base).distance(to: $0) } ?? bytes.count
+            guard hasCarriageReturns, let cr = memchr(base + start, 0x0D, newline - start) else { return newline }
+            return UnsafeRawPointer(base).distance(to: cr)
         }
-        return result
+        var start = 0
+        while start < bytes.count {
+            let end = lineEnd(start)
+            if start < end {
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let line: PlainTextLine?
+                if UTF8Validation.isValid(raw) {
+                    line = PlainTextLine(raw)
+                } else {
+                    repaired = true
+                    var text = String(decoding: raw, as: UTF8.self)
+                    line = text.withUTF8 { PlainTextLine($0) }
+                }
+                if let line { result.append(line) }
+            }
+            start = end + 1
+        }
+        return (result, repaired)
     }
 
     /// The line in `raw` (valid UTF-8 without line breaks), nil when it is blank.
@@ -49,7 +58,9 @@ struct PlainTextLine: Sendable {
     /// with the `Character` path taken only when a non-ASCII scalar follows (which might join
     /// the space or bullet before it into one grapheme).
     init?(_ raw: UnsafeBufferPointer<UInt8>) {
-        var folded = TextFolding.fold(raw)
+        // Most lines are folded already: their shape comes with that check.
+        let shape = TextFolding.foldedShape(raw)
+        var folded = shape != nil ? String(decoding: raw, as: UTF8.self) : TextFolding.fold(raw)
         guard !folded.isEmpty else { return nil }
         var bullet = false
         // Every marker starts with one of these bytes.
@@ -74,23 +85,9 @@ struct PlainTextLine: Sendable {
         guard !folded.isEmpty else { return nil }
         text = folded
         isBullet = bullet
-        var continuations = 0, spaces = 0
-        folded.withUTF8 { bytes in
-            let base = UnsafeRawPointer(bytes.baseAddress!)
-            var index = 0
-            while index + 8 <= bytes.count {
-                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                continuations += SWAR.continuationCount(word)
-                spaces += SWAR.bytes(equalTo: 0x20, word).nonzeroBitCount
-                index += 8
-            }
-            for byte in bytes[index...] {
-                if byte & 0xC0 == 0x80 { continuations += 1 }
-                if byte == 0x20 { spaces += 1 }
-            }
-        }
-        length = folded.utf8.count <= 1600 ? folded.utf8.count - continuations : folded.utf8.count / 4
-        wordCount = 1 + spaces
+        let measured = (bullet ? nil : shape) ?? TextFolding.shape(folded)
+        length = folded.utf8.count <= 1600 ? measured.scalars : folded.utf8.count / 4
+        wordCount = 1 + measured.spaces
         timeStamp = bullet || folded.utf8.count > 40 ? nil : Self.timeStamp(of: folded)
     }
 

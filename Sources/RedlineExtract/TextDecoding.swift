@@ -3,14 +3,27 @@ import Foundation
 /// Turns captured bytes into text: UTF-8 (with or without BOM) or UTF-16 with a BOM; bytes that
 /// are not valid UTF-8 become U+FFFD and a warning, never a crash.
 public enum TextDecoding {
+    /// The warning for a capture that is not valid UTF-8.
+    static let invalidUTF8Warning = "the capture is not valid UTF-8; bad bytes were replaced with U+FFFD"
+
     /// `bytes` as text, with a warning when anything had to be replaced.
     public static func decode(_ bytes: some Collection<UInt8>) -> (text: String, warning: String?) {
         // Read in place when the bytes are contiguous (Data, Array): a capture can be megabytes.
         bytes.withContiguousStorageIfAvailable(decode) ?? Array(bytes).withUnsafeBufferPointer(decode)
     }
 
+    /// True when `bytes` open with a UTF-16 byte order mark.
+    static func isUTF16(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+    }
+
+    /// `bytes` without a UTF-8 byte order mark.
+    static func withoutBOM(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
+    }
+
     private static func decode(_ data: UnsafeBufferPointer<UInt8>) -> (text: String, warning: String?) {
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+        if isUTF16(data) {
             let littleEndian = data[0] == 0xFF
             var units: [UInt16] = []
             units.reserveCapacity(data.count / 2)
@@ -24,13 +37,13 @@ public enum TextDecoding {
             let text = String(decoding: units, as: UTF16.self)
             return (text, text.contains("\u{FFFD}") ? "the capture is not valid UTF-16; bad bytes were replaced with U+FFFD" : nil)
         }
-        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: data[3...]) : data
+        let body = withoutBOM(data)
         // The repairing decoder is the standard library's fastest; it changes bytes exactly when
         // they are not valid UTF-8 (each bad sequence becomes EF BF BD), which one memcmp tells.
         var text = String(decoding: body, as: UTF8.self)
         let unchanged = text.withUTF8 { decoded in
             decoded.count == body.count && (body.isEmpty || memcmp(decoded.baseAddress!, body.baseAddress!, body.count) == 0)
         }
-        return (text, unchanged ? nil : "the capture is not valid UTF-8; bad bytes were replaced with U+FFFD")
+        return (text, unchanged ? nil : invalidUTF8Warning)
     }
 }

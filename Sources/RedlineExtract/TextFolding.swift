@@ -23,7 +23,7 @@ enum TextFolding {
 
     /// `bytes` folded, or nil when they hold a scalar outside the fast path's ranges.
     private static func fold(bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        if isFolded(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        if foldedShape(bytes) != nil { return String(decoding: bytes, as: UTF8.self) }
         var isSimple = true
         let folded = String(unsafeUninitializedCapacity: bytes.count) { output in
             var count = 0
@@ -84,14 +84,22 @@ enum TextFolding {
         return isSimple ? folded : nil
     }
 
-    /// True when `bytes` (valid UTF-8) are already as ``fold(_:)`` would leave them: single
-    /// spaces between words and none at the ends, no other white space or control character,
-    /// every scalar in the fast path's ranges. Most lines of a page are; they are checked eight
-    /// bytes at a time (``SWAR``) and copied whole.
-    static func isFolded(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = bytes.first, let last = bytes.last else { return true }
-        guard first != 0x20, last != 0x20 else { return false }
+    /// How many spaces and scalars a text already folded has.
+    struct Shape: Equatable {
+        var spaces = 0
+        var scalars = 0
+    }
+
+    /// The shape of `bytes` (valid UTF-8) when they are already as ``fold(_:)`` would leave them:
+    /// single spaces between words and none at the ends, no other white space or control
+    /// character, every scalar in the fast path's ranges; nil otherwise. Most lines of a page
+    /// are; they are checked eight bytes at a time (``SWAR``) and copied whole.
+    static func foldedShape(_ bytes: UnsafeBufferPointer<UInt8>) -> Shape? {
+        guard let first = bytes.first, let last = bytes.last else { return Shape() }
+        guard first != 0x20, last != 0x20 else { return nil }
         let base = UnsafeRawPointer(bytes.baseAddress!)
+        var shape = Shape()
+        var continuations = 0
         var afterSpace = false
         var index = 0
         while index < bytes.count {
@@ -99,8 +107,9 @@ enum TextFolding {
                 let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 if SWAR.isASCII(word) && !SWAR.hasByte(below: 0x20, word) {
                     let spaces = SWAR.bytes(equalTo: 0x20, word)
-                    if spaces & (spaces << 8) != 0 || afterSpace && spaces & 0x80 != 0 { return false }
+                    if spaces & (spaces << 8) != 0 || afterSpace && spaces & 0x80 != 0 { return nil }
                     afterSpace = spaces >> 63 != 0
+                    shape.spaces += spaces.nonzeroBitCount
                     index += 8
                     continue
                 }
@@ -110,30 +119,55 @@ enum TextFolding {
                 afterSpace = false
                 index += 1
             } else if byte == 0x20 {
-                if afterSpace { return false }
+                if afterSpace { return nil }
                 afterSpace = true
+                shape.spaces += 1
                 index += 1
             } else if byte < 0x80 {                     // control characters and other white space
-                return false
+                return nil
             } else if byte < 0xCC {                     // U+0080–U+02FF but NEL and no-break space
-                guard index + 1 < bytes.count, byte != 0xC2 || (bytes[index + 1] != 0x85 && bytes[index + 1] != 0xA0) else { return false }
+                guard index + 1 < bytes.count, byte != 0xC2 || (bytes[index + 1] != 0x85 && bytes[index + 1] != 0xA0) else { return nil }
                 afterSpace = false
+                continuations += 1
                 index += 2
             } else if byte == 0xE2 {                    // General Punctuation but its spaces
-                guard index + 2 < bytes.count else { return false }
+                guard index + 2 < bytes.count else { return nil }
                 let second = bytes[index + 1], third = bytes[index + 2]
                 if second == 0x80 {
-                    guard third > 0x8B && third != 0xA8 && third != 0xA9 && third != 0xAF else { return false }
+                    guard third > 0x8B && third != 0xA8 && third != 0xA9 && third != 0xAF else { return nil }
                 } else {
-                    guard second == 0x81 && third <= 0xAF && third != 0x9F else { return false }
+                    guard second == 0x81 && third <= 0xAF && third != 0x9F else { return nil }
                 }
                 afterSpace = false
+                continuations += 2
                 index += 3
             } else {
-                return false
+                return nil
             }
         }
-        return true
+        shape.scalars = bytes.count - continuations
+        return shape
+    }
+
+    /// The shape of `text`, folded or not: its spaces and scalars.
+    static func shape(_ text: String) -> Shape {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress else { return Shape() }
+            let base = UnsafeRawPointer(start)
+            var continuations = 0, spaces = 0, index = 0
+            while index + 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                continuations += SWAR.continuationCount(word)
+                spaces += SWAR.bytes(equalTo: 0x20, word).nonzeroBitCount
+                index += 8
+            }
+            for byte in bytes[index...] {
+                if byte & 0xC0 == 0x80 { continuations += 1 }
+                if byte == 0x20 { spaces += 1 }
+            }
+            return Shape(spaces: spaces, scalars: bytes.count - continuations)
+        }
     }
 
     /// True when `needle` occurs in `text`, compared as UTF-8 bytes (no Foundation bridging).
