@@ -39,6 +39,8 @@ extension PlainTextLine {
     private static func asciiTimeStamp(_ bytes: UnsafeBufferPointer<UInt8>, text: String) -> TimeStamp? {
         if matchesAgo(bytes) { return TimeStamp(date: nil) }
         guard let clock = ClockMatch(bytes) else { return nil }
+        // Without a day there is no date to read ("10.45 BST"): the common case, kept cheap.
+        guard clock.day != nil else { return TimeStamp(date: nil) }
         func part(_ range: Range<Int>?) -> Substring? {
             guard let range else { return nil }
             let utf8 = text.utf8
