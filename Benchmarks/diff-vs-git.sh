@@ -17,10 +17,14 @@ megabytes=${2:-2}
 work=$(mktemp -d "${TMPDIR:-/tmp}/redline-diff-vs-git.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
+# redline as it is shipped: a release build with the Swift runtime and Foundation linked in
+# (--static-swift-stdlib), which starts without resolving some 20,000 symbols across 60 shared
+# libraries. It lives in its own build directory.
+bash scripts/setup.sh static
 swift build -c release --product redline-diff-bench >/dev/null
-swift build -c release --product redline >/dev/null
+swift build -c release --static-swift-stdlib --build-path .build-static --product redline >/dev/null
 bench=.build/release/redline-diff-bench
-redline=.build/release/redline
+redline=.build-static/release/redline
 "$bench" --write-pair "$work" "$megabytes" >/dev/null
 old="$work/old.txt" new="$work/new.txt"
 echo "pair: $(wc -c <"$old") and $(wc -c <"$new") bytes"
