@@ -13,110 +13,110 @@
 ///         "title": null
 ///       }
 struct JSONWriter {
-    /// What has been written so far, UTF-8.
-    private(set) var bytes: [UInt8] = []
+    /// The bytes written so far are `buffer[..<count]`; the rest is room to write into (zeros),
+    /// doubled when it runs out. Every write goes straight into it through a pointer: appending
+    /// to an array piece by piece cost several times more than the bytes themselves.
+    private var buffer: [UInt8]
+    /// How many bytes have been written.
+    private var count = 0
     /// How deep the container being written is.
     private var depth = 0
     /// True until the container being written has its first item.
     private var isEmpty = true
 
     init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        buffer = [UInt8](repeating: 0, count: max(capacity, 1024))
     }
 
+    /// What has been written so far, UTF-8.
+    var bytes: [UInt8] { Array(buffer[..<count]) }
+
     /// The text written so far.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { String(decoding: buffer[..<count], as: UTF8.self) }
 
     /// An object whose fields `body` writes.
+    @inline(__always)
     mutating func object(_ body: (inout JSONWriter) -> Void) {
         container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), body)
     }
 
     /// An array whose elements `body` writes (each with one of the `element` functions).
+    @inline(__always)
     mutating func array(_ body: (inout JSONWriter) -> Void) {
         container(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), body)
     }
 
+    @inline(__always)
     private mutating func container(open: UInt8, close: UInt8, _ body: (inout JSONWriter) -> Void) {
         let outer = isEmpty
-        bytes.append(open)
+        write(atMost: 1) { start in start.put(open) - start }
         depth += 1
         isEmpty = true
         body(&self)
         depth -= 1
-        if !isEmpty { newline() }
-        bytes.append(close)
+        let hasItems = !isEmpty, indent = depth * 2
+        write(atMost: indent + 2) { start in
+            (hasItems ? start.putLineBreak(indent: indent) : start).put(close) - start
+        }
         isEmpty = outer
     }
 
     /// Starts the next item of the container being written: a comma after the one before, a
-    /// new line, the indent.
-    private mutating func nextItem() {
-        if !isEmpty { bytes.append(UInt8(ascii: ",")) }
+    /// new line, the indent; then `rest`, and `rest` is at most `restCount` bytes.
+    @inline(__always)
+    private mutating func nextItem(restCount: Int, _ rest: (UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>) {
+        let hasComma = !isEmpty, indent = depth * 2
         isEmpty = false
-        newline()
-    }
-
-    private mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
-        let width = depth * 2
-        if width <= Self.indent.utf8CodeUnitCount {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: Self.indent.utf8Start, count: width))
-        } else {
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+        write(atMost: indent + 2 + restCount) { start in
+            rest((hasComma ? start.put(UInt8(ascii: ",")) : start).putLineBreak(indent: indent)) - start
         }
     }
-
-    /// Spaces enough for sixteen levels.
-    private static let indent: StaticString = "                                "
 
     /// Starts a field: `"key": `; its value comes next. Keys are the contract's names, which
     /// need no escaping.
     mutating func key(_ key: StaticString) {
-        nextItem()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        bytes.append(contentsOf: "\": ".utf8)
+        nextItem(restCount: key.utf8CodeUnitCount + 4) { $0.put(UInt8(ascii: "\"")).put(key).put("\": ") }
     }
 
     /// Starts an array element; its value comes next.
     mutating func element() {
-        nextItem()
+        nextItem(restCount: 0) { $0 }
     }
 
     /// A string, or null.
     mutating func value(string: String?) {
-        if let string { Self.quote(string, into: &bytes) } else { bytes += "null".utf8 }
+        guard var string else { null(); return }
+        string.withUTF8 { text in
+            write(atMost: 2 + 6 * text.count) { start in Self.quote(text, at: start) - start }
+        }
     }
 
     /// A number, or null.
     mutating func value(int: Int?) {
-        guard let int else { bytes += "null".utf8; return }
-        if int < 0 { bytes += String(int).utf8; return }
-        // Digits straight into the buffer, most significant first.
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = int
-        withUnsafeMutableBytes(of: &digits) { buffer in
+        guard let int else { null(); return }
+        // Digits straight into the buffer, least significant last; Int.min is 20 bytes.
+        write(atMost: 20) { start in
+            let first = int < 0 ? start.put(UInt8(ascii: "-")) : start
+            var digits = 1, scale = int.magnitude
+            while scale >= 10 { scale /= 10; digits += 1 }
+            var rest = int.magnitude, position = first + digits
             repeat {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                position -= 1
+                position.pointee = UInt8(ascii: "0") + UInt8(rest % 10)
                 rest /= 10
-                count += 1
             } while rest > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
+            return first + digits - start
         }
     }
 
     /// `true` or `false`.
     mutating func value(bool: Bool) {
-        bytes += (bool ? "true" : "false").utf8
+        if bool { put("true") } else { put("false") }
     }
 
     /// `null`.
     mutating func null() {
-        bytes += "null".utf8
+        put("null")
     }
 
     /// A field whose value is a string, or null.
@@ -137,6 +137,26 @@ struct JSONWriter {
         value(bool: bool)
     }
 
+    /// Writes `text` as it is.
+    @inline(__always)
+    private mutating func put(_ text: StaticString) {
+        write(atMost: text.utf8CodeUnitCount) { start in start.put(text) - start }
+    }
+
+    /// Makes room for `limit` more bytes, and has `body` write them from the pointer it is given
+    /// and say how many it wrote.
+    @inline(__always)
+    private mutating func write(atMost limit: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if buffer.count - count < limit { grow(toHold: count + limit) }
+        let start = count
+        let written = buffer.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+        count += written
+    }
+
+    private mutating func grow(toHold needed: Int) {
+        buffer.append(contentsOf: repeatElement(0, count: max(needed, 2 * buffer.count) - buffer.count))
+    }
+
     /// True for the ASCII bytes written as they are inside a JSON string.
     private static let isPlainASCII: [Bool] = (0..<128).map { byte in
         byte >= 0x20 && byte != 0x7F && byte != Int(UInt8(ascii: "\"")) && byte != Int(UInt8(ascii: "\\"))
@@ -153,58 +173,91 @@ struct JSONWriter {
             && !hasZero(word ^ (ones &* 0x7F))
     }
 
-    /// Writes `text` as a JSON string: quotes, backslashes and every control character escaped
-    /// (U+2028 and U+2029 too, so the output is also valid JavaScript). Runs that need no
-    /// escape are copied whole.
-    static func quote(_ text: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            let isPlainASCII = Self.isPlainASCII
-            var runStart = 0
-            var index = 0
-            while index < bytes.count {
-                // Eight plain ASCII bytes at a time (see ``isPlainASCII(_:)``).
-                if index + 8 <= bytes.count,
-                   Self.isPlainASCII(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
-                    index += 8
-                    continue
-                }
-                let byte = bytes[index]
-                // Most bytes need no escape: printable ASCII but `"` and `\`, and every byte of a
-                // multi-byte scalar but the lead byte of U+2028/U+2029.
-                if byte < 0x80 ? isPlainASCII[Int(byte)] : byte != 0xE2 {
-                    index += 1
-                    continue
-                }
-                let escape: StaticString?
-                var width = 1
-                switch byte {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case UInt8(ascii: "\n"): escape = "\\n"
-                case UInt8(ascii: "\r"): escape = "\\r"
-                case UInt8(ascii: "\t"): escape = "\\t"
-                case 0..<0x20, 0x7F: escape = nil
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
-                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
-                default:
-                    index += 1
-                    continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                if let escape {
-                    out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
-                } else {
-                    out += ("\\u" + String(byte, radix: 16).leftPadded(to: 4)).utf8
-                }
-                index += width
-                runStart = index
+    /// Writes `text` at `out` as a JSON string: quotes, backslashes and every control character
+    /// escaped (U+2028 and U+2029 too, so the output is also valid JavaScript); returns the
+    /// position after it, at most `2 + 6 * text.count` bytes on. Runs that need no escape are
+    /// copied whole.
+    private static func quote(_ bytes: UnsafeBufferPointer<UInt8>, at out: UnsafeMutablePointer<UInt8>)
+        -> UnsafeMutablePointer<UInt8> {
+        var out = out.put(UInt8(ascii: "\""))
+        let isPlainASCII = Self.isPlainASCII
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            // Eight plain ASCII bytes at a time (see ``isPlainASCII(_:)``).
+            if index + 8 <= bytes.count,
+               Self.isPlainASCII(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            let byte = bytes[index]
+            // Most bytes need no escape: printable ASCII but `"` and `\`, and every byte of a
+            // multi-byte scalar but the lead byte of U+2028/U+2029.
+            if byte < 0x80 ? isPlainASCII[Int(byte)] : byte != 0xE2 {
+                index += 1
+                continue
+            }
+            let escape: StaticString?
+            var width = 1
+            switch byte {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case UInt8(ascii: "\n"): escape = "\\n"
+            case UInt8(ascii: "\r"): escape = "\\r"
+            case UInt8(ascii: "\t"): escape = "\\t"
+            case 0..<0x20, 0x7F: escape = nil
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                width = 3
+            default:
+                index += 1
+                continue
+            }
+            out = out.put(bytes, from: runStart, to: index)
+            if let escape {
+                out = out.put(escape)
+            } else {
+                // `\u00` and two lowercase hex digits.
+                let hex = Self.hexDigits.utf8Start
+                out = out.put("\\u00").put(hex[Int(byte >> 4)]).put(hex[Int(byte & 0xF)])
+            }
+            index += width
+            runStart = index
         }
-        out.append(UInt8(ascii: "\""))
+        return out.put(bytes, from: runStart, to: bytes.count).put(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits: StaticString = "0123456789abcdef"
+}
+
+/// Writing at a position in ``JSONWriter``'s buffer; each returns the position after what it wrote.
+private extension UnsafeMutablePointer<UInt8> {
+    @inline(__always)
+    func put(_ byte: UInt8) -> Self {
+        pointee = byte
+        return self + 1
+    }
+
+    @inline(__always)
+    func put(_ text: StaticString) -> Self {
+        update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+        return self + text.utf8CodeUnitCount
+    }
+
+    /// `bytes[start..<end]`.
+    @inline(__always)
+    func put(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Self {
+        guard start < end else { return self }
+        update(from: bytes.baseAddress! + start, count: end - start)
+        return self + (end - start)
+    }
+
+    /// A new line and `indent` spaces.
+    @inline(__always)
+    func putLineBreak(indent: Int) -> Self {
+        pointee = UInt8(ascii: "\n")
+        (self + 1).update(repeating: UInt8(ascii: " "), count: indent)
+        return self + 1 + indent
     }
 }

@@ -41,9 +41,9 @@ import Testing
         for _ in 0..<5_000 {
             var text = ""
             for _ in 0..<next(12) { text += pieces[next(pieces.count)] }
-            var out: [UInt8] = []
-            JSONWriter.quote(text, into: &out)
-            #expect(out == Self.reference(text), "\(text.debugDescription)")
+            var json = JSONWriter()
+            json.value(string: text)
+            #expect(json.bytes == Self.reference(text), "\(text.debugDescription)")
         }
     }
 }
