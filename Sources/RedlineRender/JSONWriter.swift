@@ -12,27 +12,34 @@
 ///         "schemaVersion": 1,
 ///         "title": null
 ///       }
-struct JSONWriter {
-    /// The bytes written so far are `buffer[..<count]`; the rest is room to write into (zeros),
-    /// doubled when it runs out. Every write goes straight into it through a pointer: appending
-    /// to an array piece by piece cost several times more than the bytes themselves.
-    private var buffer: [UInt8]
-    /// How many bytes have been written.
-    private var count = 0
+///
+/// The buffer is the writer's own memory, written through a pointer: appending to an array
+/// piece by piece cost several times more than the bytes themselves. So the writer cannot be
+/// copied, only passed `inout`.
+struct JSONWriter: ~Copyable {
+    /// The buffer: `start..<end` is written, `end..<limit` is room; doubled when it runs out.
+    private var start: UnsafeMutablePointer<UInt8>
+    private var end: UnsafeMutablePointer<UInt8>
+    private var limit: UnsafeMutablePointer<UInt8>
     /// How deep the container being written is.
     private var depth = 0
     /// True until the container being written has its first item.
     private var isEmpty = true
 
     init(capacity: Int = 0) {
-        buffer = [UInt8](repeating: 0, count: max(capacity, 1024))
+        let capacity = max(capacity, 1024)
+        start = .allocate(capacity: capacity)
+        end = start
+        limit = start + capacity
     }
 
+    deinit { start.deallocate() }
+
     /// What has been written so far, UTF-8.
-    var bytes: [UInt8] { Array(buffer[..<count]) }
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: start, count: end - start)) }
 
     /// The text written so far.
-    var text: String { String(decoding: buffer[..<count], as: UTF8.self) }
+    var text: String { String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self) }
 
     /// An object whose fields `body` writes.
     @inline(__always)
@@ -49,45 +56,47 @@ struct JSONWriter {
     @inline(__always)
     private mutating func container(open: UInt8, close: UInt8, _ body: (inout JSONWriter) -> Void) {
         let outer = isEmpty
-        write(atMost: 1) { start in start.put(open) - start }
+        reserve(1)
+        end = end.put(open)
         depth += 1
         isEmpty = true
         body(&self)
         depth -= 1
-        let hasItems = !isEmpty, indent = depth * 2
-        write(atMost: indent + 2) { start in
-            (hasItems ? start.putLineBreak(indent: indent) : start).put(close) - start
-        }
+        reserve(depth * 2 + 2)
+        if !isEmpty { end = end.putLineBreak(indent: depth * 2) }
+        end = end.put(close)
         isEmpty = outer
     }
 
     /// Starts the next item of the container being written: a comma after the one before, a
-    /// new line, the indent; then `rest`, and `rest` is at most `restCount` bytes.
+    /// new line, the indent; and makes room for `count` bytes more.
     @inline(__always)
-    private mutating func nextItem(restCount: Int, _ rest: (UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>) {
-        let hasComma = !isEmpty, indent = depth * 2
+    private mutating func nextItem(reserving count: Int) {
+        reserve(depth * 2 + 2 + count)
+        if !isEmpty { end = end.put(UInt8(ascii: ",")) }
         isEmpty = false
-        write(atMost: indent + 2 + restCount) { start in
-            rest((hasComma ? start.put(UInt8(ascii: ",")) : start).putLineBreak(indent: indent)) - start
-        }
+        end = end.putLineBreak(indent: depth * 2)
     }
 
     /// Starts a field: `"key": `; its value comes next. Keys are the contract's names, which
     /// need no escaping.
+    @inline(__always)
     mutating func key(_ key: StaticString) {
-        nextItem(restCount: key.utf8CodeUnitCount + 4) { $0.put(UInt8(ascii: "\"")).put(key).put("\": ") }
+        nextItem(reserving: key.utf8CodeUnitCount + 4)
+        end = end.put(UInt8(ascii: "\"")).put(key).put("\": ")
     }
 
     /// Starts an array element; its value comes next.
     mutating func element() {
-        nextItem(restCount: 0) { $0 }
+        nextItem(reserving: 0)
     }
 
     /// A string, or null.
     mutating func value(string: String?) {
-        guard var string else { null(); return }
-        string.withUTF8 { text in
-            write(atMost: 2 + 6 * text.count) { start in Self.quote(text, at: start) - start }
+        guard string != nil else { null(); return }
+        // Native strings lend their bytes; any other is made native first.
+        if string?.utf8.withContiguousStorageIfAvailable({ quote($0) }) == nil, var string {
+            string.withUTF8 { quote($0) }
         }
     }
 
@@ -95,18 +104,21 @@ struct JSONWriter {
     mutating func value(int: Int?) {
         guard let int else { null(); return }
         // Digits straight into the buffer, least significant last; Int.min is 20 bytes.
-        write(atMost: 20) { start in
-            let first = int < 0 ? start.put(UInt8(ascii: "-")) : start
-            var digits = 1, scale = int.magnitude
-            while scale >= 10 { scale /= 10; digits += 1 }
-            var rest = int.magnitude, position = first + digits
-            repeat {
-                position -= 1
-                position.pointee = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            return first + digits - start
+        reserve(20)
+        if int < 0 { end = end.put(UInt8(ascii: "-")) }
+        var digits = 1, power: UInt = 10
+        while digits < 20 && int.magnitude >= power {
+            digits += 1
+            power &*= 10
         }
+        var rest = int.magnitude
+        end += digits
+        var position = end
+        repeat {
+            position -= 1
+            position.pointee = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        } while rest > 0
     }
 
     /// `true` or `false`.
@@ -120,18 +132,21 @@ struct JSONWriter {
     }
 
     /// A field whose value is a string, or null.
+    @inline(__always)
     mutating func field(_ name: StaticString, string: String?) {
         key(name)
         value(string: string)
     }
 
     /// A field whose value is a number, or null.
+    @inline(__always)
     mutating func field(_ name: StaticString, int: Int?) {
         key(name)
         value(int: int)
     }
 
     /// A field whose value is `true` or `false`.
+    @inline(__always)
     mutating func field(_ name: StaticString, bool: Bool) {
         key(name)
         value(bool: bool)
@@ -140,92 +155,114 @@ struct JSONWriter {
     /// Writes `text` as it is.
     @inline(__always)
     private mutating func put(_ text: StaticString) {
-        write(atMost: text.utf8CodeUnitCount) { start in start.put(text) - start }
+        reserve(text.utf8CodeUnitCount)
+        end = end.put(text)
     }
 
-    /// Makes room for `limit` more bytes, and has `body` write them from the pointer it is given
-    /// and say how many it wrote.
+    /// Makes room for `count` more bytes, and sixteen to spare for writes eight bytes at a time
+    /// (see ``putLineBreak(indent:)``).
     @inline(__always)
-    private mutating func write(atMost limit: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
-        if buffer.count - count < limit { grow(toHold: count + limit) }
-        let start = count
-        let written = buffer.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
-        count += written
+    private mutating func reserve(_ count: Int) {
+        if limit - end < count + 16 { grow(toHold: count + 16) }
     }
 
-    private mutating func grow(toHold needed: Int) {
-        buffer.append(contentsOf: repeatElement(0, count: max(needed, 2 * buffer.count) - buffer.count))
+    private mutating func grow(toHold count: Int) {
+        let written = end - start, capacity = max(written + count, 2 * (limit - start))
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        bigger.initialize(from: start, count: written)
+        start.deallocate()
+        start = bigger
+        end = bigger + written
+        limit = bigger + capacity
     }
 
-    /// True for the ASCII bytes written as they are inside a JSON string.
-    private static let isPlainASCII: [Bool] = (0..<128).map { byte in
-        byte >= 0x20 && byte != 0x7F && byte != Int(UInt8(ascii: "\"")) && byte != Int(UInt8(ascii: "\\"))
+    /// The eight bytes at `at` when none needs an escape or is part of a multi-byte scalar:
+    /// none below 0x20, none 0x7F or above, none `"` or `\\`.
+    @inline(__always)
+    private static func plainEight(at: UnsafePointer<UInt8>) -> UInt64? {
+        let word = UnsafeRawPointer(at).loadUnaligned(as: UInt64.self)
+        return stops(word) == 0 ? word : nil
     }
 
-    /// True when none of the eight bytes in `word` needs an escape or is part of a multi-byte
-    /// scalar: none below 0x20, none 0x7F or above, none `"` or `\\`. Each test asks whether some
-    /// byte is zero (or below a bound) with the usual borrow trick, which is exact for "some".
-    private static func isPlainASCII(_ word: UInt64) -> Bool {
+    /// ``plainEight(at:)`` for sixteen bytes.
+    @inline(__always)
+    private static func plainSixteen(at: UnsafePointer<UInt8>) -> (UInt64, UInt64)? {
+        let low = UnsafeRawPointer(at).loadUnaligned(as: UInt64.self)
+        let high = UnsafeRawPointer(at + 8).loadUnaligned(as: UInt64.self)
+        return stops(low) | stops(high) == 0 ? (low, high) : nil
+    }
+
+    /// Nonzero when some byte of `word` is one ``plainEight(at:)`` stops at. With no byte 0x80 or
+    /// above, each term sets a byte's high bit when that byte (or, through a borrow, one above a
+    /// byte that does) is one to stop at; which is exact for "some byte".
+    @inline(__always)
+    private static func stops(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        let hasControl = (word &- ones &* 0x20) & ~word & highs != 0
-        return word & highs == 0 && !hasControl && !hasZero(word ^ (ones &* 0x22)) && !hasZero(word ^ (ones &* 0x5C))
-            && !hasZero(word ^ (ones &* 0x7F))
+        let below20 = word &- ones &* 0x20, is7F = word &+ ones
+        let isQuote = (word ^ (ones &* 0x22)) &- ones, isBackslash = (word ^ (ones &* 0x5C)) &- ones
+        return (word | below20 | is7F | isQuote | isBackslash) & highs
     }
 
-    /// Writes `text` at `out` as a JSON string: quotes, backslashes and every control character
-    /// escaped (U+2028 and U+2029 too, so the output is also valid JavaScript); returns the
-    /// position after it, at most `2 + 6 * text.count` bytes on. Runs that need no escape are
-    /// copied whole.
-    private static func quote(_ bytes: UnsafeBufferPointer<UInt8>, at out: UnsafeMutablePointer<UInt8>)
-        -> UnsafeMutablePointer<UInt8> {
-        var out = out.put(UInt8(ascii: "\""))
-        let isPlainASCII = Self.isPlainASCII
-        var runStart = 0
-        var index = 0
-        while index < bytes.count {
-            // Eight plain ASCII bytes at a time (see ``isPlainASCII(_:)``).
-            if index + 8 <= bytes.count,
-               Self.isPlainASCII(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
+    /// Writes `bytes` as a JSON string: quotes, backslashes and every control character
+    /// escaped (U+2028 and U+2029 too, so the output is also valid JavaScript). Plain ASCII is
+    /// copied sixteen or eight bytes at a time.
+    private mutating func quote(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // An escape is at most six bytes for one.
+        reserve(2 + 6 * bytes.count)
+        var out = end.put(UInt8(ascii: "\""))
+        guard let first = bytes.baseAddress else { end = out.put(UInt8(ascii: "\"")); return }
+        let stop = first + bytes.count
+        var from = first
+        while from < stop {
+            // Plain ASCII sixteen or eight bytes at a time. With fewer left, the last sixteen (or
+            // eight) bytes when they are plain: the ones among them already copied were copied as
+            // they are, and are written again.
+            let left = stop - from
+            if left >= 16, case let (low, high)? = Self.plainSixteen(at: from) {
+                out = out.put(word: low).put(word: high)
+                from += 16
                 continue
             }
-            let byte = bytes[index]
+            if left < 16, bytes.count >= 16, case let (low, high)? = Self.plainSixteen(at: stop - 16) {
+                out = (out - (16 - left)).put(word: low).put(word: high)
+                break
+            }
+            if left >= 8, let word = Self.plainEight(at: from) {
+                out = out.put(word: word)
+                from += 8
+                continue
+            }
+            if left < 8, bytes.count >= 8, let word = Self.plainEight(at: stop - 8) {
+                out = (out - (8 - left)).put(word: word)
+                break
+            }
+            let byte = from.pointee
             // Most bytes need no escape: printable ASCII but `"` and `\`, and every byte of a
             // multi-byte scalar but the lead byte of U+2028/U+2029.
-            if byte < 0x80 ? isPlainASCII[Int(byte)] : byte != 0xE2 {
-                index += 1
+            if byte >= 0x20 && byte != 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
+                out = out.put(byte)
+                from += 1
                 continue
             }
-            let escape: StaticString?
-            var width = 1
             switch byte {
-            case UInt8(ascii: "\""): escape = "\\\""
-            case UInt8(ascii: "\\"): escape = "\\\\"
-            case UInt8(ascii: "\n"): escape = "\\n"
-            case UInt8(ascii: "\r"): escape = "\\r"
-            case UInt8(ascii: "\t"): escape = "\\t"
-            case 0..<0x20, 0x7F: escape = nil
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
-                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                width = 3
-            default:
-                index += 1
-                continue
-            }
-            out = out.put(bytes, from: runStart, to: index)
-            if let escape {
-                out = out.put(escape)
-            } else {
+            case UInt8(ascii: "\""): out = out.put("\\\"")
+            case UInt8(ascii: "\\"): out = out.put("\\\\")
+            case UInt8(ascii: "\n"): out = out.put("\\n")
+            case UInt8(ascii: "\r"): out = out.put("\\r")
+            case UInt8(ascii: "\t"): out = out.put("\\t")
+            case 0..<0x20, 0x7F:
                 // `\u00` and two lowercase hex digits.
                 let hex = Self.hexDigits.utf8Start
                 out = out.put("\\u00").put(hex[Int(byte >> 4)]).put(hex[Int(byte & 0xF)])
+            case 0xE2 where left >= 3 && from[1] == 0x80 && (from[2] == 0xA8 || from[2] == 0xA9):
+                out = out.put(from[2] == 0xA8 ? "\\u2028" : "\\u2029")
+                from += 2
+            default:
+                out = out.put(byte)
             }
-            index += width
-            runStart = index
+            from += 1
         }
-        return out.put(bytes, from: runStart, to: bytes.count).put(UInt8(ascii: "\""))
+        end = out.put(UInt8(ascii: "\""))
     }
 
     private static let hexDigits: StaticString = "0123456789abcdef"
@@ -245,19 +282,24 @@ private extension UnsafeMutablePointer<UInt8> {
         return self + text.utf8CodeUnitCount
     }
 
-    /// `bytes[start..<end]`.
+    /// The eight bytes of `word`, unaligned.
     @inline(__always)
-    func put(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Self {
-        guard start < end else { return self }
-        update(from: bytes.baseAddress! + start, count: end - start)
-        return self + (end - start)
+    func put(word: UInt64) -> Self {
+        UnsafeMutableRawPointer(self).storeBytes(of: word, as: UInt64.self)
+        return self + 8
     }
 
-    /// A new line and `indent` spaces.
+    /// A new line and `indent` spaces, written eight at a time: up to fifteen more spaces may
+    /// land after them, which is room the writer keeps and writes over next.
     @inline(__always)
     func putLineBreak(indent: Int) -> Self {
         pointee = UInt8(ascii: "\n")
-        (self + 1).update(repeating: UInt8(ascii: " "), count: indent)
-        return self + 1 + indent
+        let spaces = self + 1, eight: UInt64 = 0x2020_2020_2020_2020
+        // Two stores cover eight levels; deeper ones loop.
+        var position = spaces.put(word: eight).put(word: eight)
+        while position < spaces + indent {
+            position = position.put(word: eight)
+        }
+        return spaces + indent
     }
 }
