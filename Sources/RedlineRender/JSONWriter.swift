@@ -1,3 +1,5 @@
+import Foundation
+
 /// Pretty-printed JSON written straight into one byte buffer, in one layout
 /// (two-space indent, `"key": value`, empty containers as `{}` and `[]`), without building a
 /// tree of values first (the diff document of a 2 MB pair is some 12 000 block objects; as a
@@ -25,6 +27,10 @@ struct JSONWriter: ~Copyable {
     private var depth = 0
     /// True until the container being written has its first item.
     private var isEmpty = true
+    /// Where the last string written went, without its quotes, when it needed no escape: a
+    /// string with the same bytes is copied from there rather than quoted again (a block's new
+    /// text is most often its old text).
+    private var lastPlainString: (offset: Int, count: Int)?
 
     init(capacity: Int = 0) {
         let capacity = max(capacity, 1024)
@@ -211,6 +217,12 @@ struct JSONWriter: ~Copyable {
         reserve(2 + 6 * bytes.count)
         var out = end.put(UInt8(ascii: "\""))
         guard let first = bytes.baseAddress else { end = out.put(UInt8(ascii: "\"")); return }
+        if let last = lastPlainString, last.count == bytes.count, memcmp(start + last.offset, first, last.count) == 0 {
+            out.update(from: start + last.offset, count: last.count)
+            end = (out + last.count).put(UInt8(ascii: "\""))
+            return
+        }
+        let content = out
         let stop = first + bytes.count
         var from = first
         while from < stop {
@@ -263,6 +275,7 @@ struct JSONWriter: ~Copyable {
             from += 1
         }
         end = out.put(UInt8(ascii: "\""))
+        lastPlainString = out - content == bytes.count ? (content - start, bytes.count) : nil
     }
 
     private static let hexDigits: StaticString = "0123456789abcdef"

@@ -47,4 +47,26 @@ import Testing
             #expect(bytes == Self.reference(text), "\(text.debugDescription)")
         }
     }
+
+    /// A string written again right after itself is copied from the first, which is only right
+    /// when the first needed no escape and the bytes are the same.
+    @Test func repeatedStringsAgreeWithTheByteRule() {
+        let texts = ["", "plain", "plain", "plain text of some length, and more", "plain text of some length, and more",
+                     "plain text of some length, and mare", "\"quoted\"", "\"quoted\"", "abcdefgh", "abcdefgh", "é€é",
+                     "é€é", "\u{2028}", "\u{2028}", "", ""]
+        var json = JSONWriter()
+        json.array { json in
+            for text in texts {
+                json.element()
+                json.value(string: text)
+            }
+        }
+        var expected = Array("[".utf8)
+        for (index, text) in texts.enumerated() {
+            expected += Array((index == 0 ? "\n  " : ",\n  ").utf8) + Self.reference(text)
+        }
+        expected += Array("\n]".utf8)
+        let bytes = json.bytes
+        #expect(bytes == expected)
+    }
 }
