@@ -1,4 +1,5 @@
 import Foundation
+import RedlineModel
 
 /// Pretty-printed JSON written straight into one byte buffer, in one layout
 /// (two-space indent, `"key": value`, empty containers as `{}` and `[]`), without building a
@@ -31,6 +32,9 @@ struct JSONWriter: ~Copyable {
     /// string with the same bytes is copied from there rather than quoted again (a block's new
     /// text is most often its old text).
     private var lastPlainString: (offset: Int, count: Int)?
+    /// The last time written and its text: the blocks of one entry all give the entry's time,
+    /// and formatting a date costs more than writing the rest of a block.
+    private var lastTime: (date: Date, text: String)?
 
     init(capacity: Int = 0) {
         let capacity = max(capacity, 1024)
@@ -149,6 +153,14 @@ struct JSONWriter: ~Copyable {
     mutating func field(_ name: StaticString, int: Int?) {
         key(name)
         value(int: int)
+    }
+
+    /// A field whose value is a time as ``Timestamp/format(_:)`` writes it, or null.
+    mutating func field(_ name: StaticString, time: Date?) {
+        key(name)
+        guard let time else { null(); return }
+        if lastTime?.date != time { lastTime = (time, Timestamp.format(time)) }
+        value(string: lastTime?.text)
     }
 
     /// A field whose value is `true` or `false`.
