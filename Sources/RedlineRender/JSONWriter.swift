@@ -229,6 +229,7 @@ struct JSONWriter: ~Copyable {
         reserve(2 + 6 * bytes.count)
         var out = end.put(UInt8(ascii: "\""))
         guard let first = bytes.baseAddress else { end = out.put(UInt8(ascii: "\"")); return }
+        // The same bytes as the last plain string: copied from where that went.
         if let last = lastPlainString, last.count == bytes.count, memcmp(start + last.offset, first, last.count) == 0 {
             out.update(from: start + last.offset, count: last.count)
             end = (out + last.count).put(UInt8(ascii: "\""))
