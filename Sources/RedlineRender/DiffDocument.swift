@@ -40,7 +40,7 @@ extension JSONOutput {
                         json.element()
                         json.object { json in
                             json.field("id", string: item.id)
-                            json.field("time", string: item.time.map(Timestamp.format))
+                            json.field("time", time: item.time)
                             json.field("oldTitle", string: item.oldTitle)
                             json.field("newTitle", string: item.newTitle)
                         }
@@ -62,7 +62,7 @@ extension JSONOutput {
                 json.field("version", int: side.version)
                 json.field("commit", string: side.commit)
             }
-            json.field("capturedAt", string: side.capturedAt.map(Timestamp.format))
+            json.field("capturedAt", time: side.capturedAt)
             json.field("url", string: side.url)
         }
     }
@@ -70,7 +70,7 @@ extension JSONOutput {
     static func write(_ event: KeyEvent, to json: inout JSONWriter) {
         json.object { json in
             json.field("id", string: event.id)
-            json.field("time", string: event.time.map(Timestamp.format))
+            json.field("time", time: event.time)
             json.field("title", string: event.title)
         }
     }
@@ -80,7 +80,7 @@ extension JSONOutput {
         guard let entry else { json.null(); return }
         json.object { json in
             json.field("id", string: entry.id)
-            json.field("time", string: entry.time.map(Timestamp.format))
+            json.field("time", time: entry.time)
             json.field("title", string: entry.title)
         }
     }

@@ -18,24 +18,24 @@ extension JSONOutput {
                     json.element()
                     json.object { json in
                         json.field("id", string: record.id)
-                        json.field("time", string: record.time.map(Timestamp.format))
+                        json.field("time", time: record.time)
                         json.field("title", string: record.title)
                         json.field("firstVersion", int: record.firstVersion)
-                        json.field("firstSeenAt", string: Timestamp.format(record.firstSeenAt))
+                        json.field("firstSeenAt", time: record.firstSeenAt)
                         json.key("retitled")
                         json.array { json in
                             for retitle in record.retitles {
                                 json.element()
                                 json.object { json in
                                     json.field("version", int: retitle.version)
-                                    json.field("at", string: Timestamp.format(retitle.at))
+                                    json.field("at", time: retitle.at)
                                     json.field("oldTitle", string: retitle.oldTitle)
                                     json.field("newTitle", string: retitle.newTitle)
                                 }
                             }
                         }
                         json.field("droppedVersion", int: record.droppedVersion)
-                        json.field("droppedAt", string: record.droppedAt.map(Timestamp.format))
+                        json.field("droppedAt", time: record.droppedAt)
                     }
                 }
             }

@@ -27,7 +27,7 @@ public enum JSONOutput {
                     json.element()
                     json.object { json in
                         json.field("id", string: entry.id)
-                        json.field("time", string: entry.time.map(Timestamp.format))
+                        json.field("time", time: entry.time)
                         json.field("title", string: entry.title)
                         json.field("author", string: entry.author)
                         json.key("blocks")

@@ -41,9 +41,32 @@ import Testing
         for _ in 0..<5_000 {
             var text = ""
             for _ in 0..<next(12) { text += pieces[next(pieces.count)] }
-            var out: [UInt8] = []
-            JSONWriter.quote(text, into: &out)
-            #expect(out == Self.reference(text), "\(text.debugDescription)")
+            var json = JSONWriter()
+            json.value(string: text)
+            let bytes = json.bytes
+            #expect(bytes == Self.reference(text), "\(text.debugDescription)")
         }
+    }
+
+    /// A string written again right after itself is copied from the first, which is only right
+    /// when the first needed no escape and the bytes are the same.
+    @Test func repeatedStringsAgreeWithTheByteRule() {
+        let texts = ["", "plain", "plain", "plain text of some length, and more", "plain text of some length, and more",
+                     "plain text of some length, and mare", "\"quoted\"", "\"quoted\"", "abcdefgh", "abcdefgh", "é€é",
+                     "é€é", "\u{2028}", "\u{2028}", "", ""]
+        var json = JSONWriter()
+        json.array { json in
+            for text in texts {
+                json.element()
+                json.value(string: text)
+            }
+        }
+        var expected = Array("[".utf8)
+        for (index, text) in texts.enumerated() {
+            expected += Array((index == 0 ? "\n  " : ",\n  ").utf8) + Self.reference(text)
+        }
+        expected += Array("\n]".utf8)
+        let bytes = json.bytes
+        #expect(bytes == expected)
     }
 }
