@@ -41,15 +41,19 @@ public enum JSONOutput {
 
     /// `diff` in the `diff --format json` shape (schemaVersion 1).
     public static func render(_ diff: ArticleDiff) -> String {
-        String(decoding: utf8(diff), as: UTF8.self)
+        var json = JSONWriter()
+        write(diff, to: &json)
+        return json.text
     }
 
-    /// ``render(_:)-(ArticleDiff)`` as UTF-8 bytes, for writing out without another copy.
-    public static func utf8(_ diff: ArticleDiff) -> [UInt8] {
+    /// ``render(_:)-(ArticleDiff)`` and a line break, as UTF-8 bytes: what `diff --format json`
+    /// prints, ready to write out without another copy.
+    public static func printed(_ diff: ArticleDiff) -> [UInt8] {
         var textBytes = 0
         for block in diff.blocks { textBytes += (block.oldText?.utf8.count ?? 0) + (block.newText?.utf8.count ?? 0) }
         var json = JSONWriter(capacity: 4096 + diff.blocks.count * 320 + textBytes + textBytes / 8)
         write(diff, to: &json)
+        json.lineBreak()
         return json.bytes
     }
 

@@ -48,6 +48,12 @@ struct JSONWriter: ~Copyable {
     /// What has been written so far, UTF-8.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: start, count: end - start)) }
 
+    /// Ends the document with a line break, as a command prints it.
+    mutating func lineBreak() {
+        reserve(1)
+        end = end.put(UInt8(ascii: "\n"))
+    }
+
     /// The text written so far.
     var text: String { String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self) }
 

@@ -8,9 +8,18 @@ enum Output {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// Writes `bytes` (UTF-8, already escaped) to standard output as they are.
+    /// Writes `bytes` (UTF-8, already escaped) to standard output as they are, with write(2)
+    /// straight from the array (a diff's JSON can be megabytes); stops if the reader has gone.
     static func write(bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
     }
 
     /// One line on standard error: `redline: error: …`.
@@ -31,5 +40,15 @@ enum Output {
     private static func line(_ message: String) {
         let flat = message.split(whereSeparator: \.isNewline).joined(separator: " ")
         FileHandle.standardError.write(Data(("redline: " + TerminalText.escape(flat) + "\n").utf8))
+    }
+}
+
+/// Results a command keeps until the process exits: freeing a large diff and its two articles
+/// string by string costs more than the operating system takes back at once when it ends.
+enum KeptUntilExit {
+    nonisolated(unsafe) private static var values: [Any] = []
+
+    static func keep(_ value: Any...) {
+        values.append(contentsOf: value)
     }
 }

@@ -81,9 +81,8 @@ extension RedlineCommand {
             switch format ?? (terminal.isTerminal || color == .always ? .terminal : .text) {
             case .json:
                 // Bytes straight from the writer: a 2 MB pair's document is some 8 MB.
-                var bytes = JSONOutput.utf8(diff)
-                bytes.append(UInt8(ascii: "\n"))
-                terminal.write(bytes: bytes, paging: !noPager)
+                terminal.write(bytes: JSONOutput.printed(diff), paging: !noPager)
+                KeptUntilExit.keep(diff)
                 try exitIfChanged(diff)
                 return
             case .markdown: output = DiffMarkdown.render(diff)
@@ -110,6 +109,7 @@ extension RedlineCommand {
             let (oldExtraction, newExtraction) = Self.extract(old.bytes, new.bytes)
             (oldExtraction.warnings.map { "\(arguments[0]): \($0)" } + newExtraction.warnings.map { "\(arguments[1]): \($0)" })
                 .forEach(Output.warning)
+            KeptUntilExit.keep(oldExtraction, newExtraction)
             var diff = ArticleDiffer.diff(oldExtraction.article, newExtraction.article)
             diff.from = DiffSide(path: arguments[0])
             diff.to = DiffSide(path: arguments[1])
