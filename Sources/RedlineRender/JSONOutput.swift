@@ -57,6 +57,17 @@ public enum JSONOutput {
         return json.bytes
     }
 
+    /// ``printed(_:)`` handed to `output` a piece at a time (a megabyte at most), for a document
+    /// too large to be worth holding whole.
+    public static func stream(_ diff: ArticleDiff, to output: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withoutActuallyEscaping(output) { output in
+            var json = JSONWriter(capacity: 1 << 20, drain: output)
+            write(diff, to: &json)
+            json.lineBreak()
+            json.finish()
+        }
+    }
+
     /// Blocks: `[{"kind": …, "text": …}, …]`.
     static func write(_ blocks: [Block], to json: inout JSONWriter) {
         json.array { json in

@@ -35,12 +35,18 @@ struct JSONWriter: ~Copyable {
     /// The last time written and its text: the blocks of one entry all give the entry's time,
     /// and formatting a date costs more than writing the rest of a block.
     private var lastTime: (date: Date, text: String)?
+    /// Where written bytes go when the buffer is full, if anywhere: then the buffer is emptied
+    /// and reused rather than grown, and a document of megabytes never sits in memory whole.
+    private let drain: ((UnsafeBufferPointer<UInt8>) -> Void)?
 
-    init(capacity: Int = 0) {
+    /// A writer into a buffer of `capacity` bytes, grown as needed; or, with `drain`, handed to
+    /// `drain` whenever it fills (and once more by ``finish()``).
+    init(capacity: Int = 0, drain: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil) {
         let capacity = max(capacity, 1024)
         start = .allocate(capacity: capacity)
         end = start
         limit = start + capacity
+        self.drain = drain
     }
 
     deinit { start.deallocate() }
@@ -52,6 +58,13 @@ struct JSONWriter: ~Copyable {
     mutating func lineBreak() {
         reserve(1)
         end = end.put(UInt8(ascii: "\n"))
+    }
+
+    /// Hands what is left in the buffer to the drain.
+    mutating func finish() {
+        if let drain, end > start { drain(UnsafeBufferPointer(start: start, count: end - start)) }
+        end = start
+        lastPlainString = nil
     }
 
     /// The text written so far.
@@ -191,6 +204,10 @@ struct JSONWriter: ~Copyable {
     }
 
     private mutating func grow(toHold count: Int) {
+        if drain != nil {
+            finish()
+            if limit - end >= count { return }
+        }
         let written = end - start, capacity = max(written + count, 2 * (limit - start))
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         bigger.initialize(from: start, count: written)

@@ -11,14 +11,18 @@ enum Output {
     /// Writes `bytes` (UTF-8, already escaped) to standard output as they are, with write(2)
     /// straight from the array (a diff's JSON can be megabytes); stops if the reader has gone.
     static func write(bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return }
-                offset += written
-            }
+        bytes.withUnsafeBufferPointer(write(bytes:))
+    }
+
+    /// ``write(bytes:)-([UInt8])`` from a buffer.
+    static func write(bytes buffer: UnsafeBufferPointer<UInt8>) {
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(STDOUT_FILENO, base + offset, buffer.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
         }
     }
 

@@ -69,4 +69,30 @@ import Testing
         let bytes = json.bytes
         #expect(bytes == expected)
     }
+
+    /// A writer with a drain hands over the same bytes, in pieces, as one that keeps them all:
+    /// across drains, repeated strings (copied from the last one written) and escapes included.
+    @Test func drainedOutputIsTheSameDocument() {
+        let texts = (0..<400).map { n in n % 3 == 0 ? "same text \(n / 6)" : "text \(n) with \"quotes\", a tab\t and ünïcode " + String(repeating: "x", count: n % 50) }
+        func document(_ json: inout JSONWriter) {
+            json.array { json in
+                for text in texts {
+                    json.element()
+                    json.object { json in
+                        json.field("oldText", string: text)
+                        json.field("newText", string: text)
+                    }
+                }
+            }
+            json.lineBreak()
+        }
+        var whole = JSONWriter()
+        document(&whole)
+        var pieces: [[UInt8]] = []
+        var drained = JSONWriter(capacity: 1024) { pieces.append(Array($0)) }
+        document(&drained)
+        drained.finish()
+        #expect(pieces.count > 10)
+        #expect(pieces.joined().elementsEqual(whole.bytes))
+    }
 }

@@ -80,8 +80,13 @@ extension RedlineCommand {
             let output: String
             switch format ?? (terminal.isTerminal || color == .always ? .terminal : .text) {
             case .json:
-                // Bytes straight from the writer: a 2 MB pair's document is some 8 MB.
-                terminal.write(bytes: JSONOutput.printed(diff), paging: !noPager)
+                // A 2 MB pair's document is some 8 MB: written out a megabyte at a time unless
+                // a pager needs it whole.
+                if !noPager && terminal.pager != nil {
+                    terminal.write(bytes: JSONOutput.printed(diff), paging: true)
+                } else {
+                    JSONOutput.stream(diff, to: Output.write(bytes:))
+                }
                 KeptUntilExit.keep(diff)
                 try exitIfChanged(diff)
                 return
