@@ -110,8 +110,7 @@ extension RedlineCommand {
         }
 
         private func diffFiles() throws -> ArticleDiff {
-            let old = try CaptureReader.read(arguments[0]), new = try CaptureReader.read(arguments[1])
-            let (oldExtraction, newExtraction) = Self.extract(old.bytes, new.bytes)
+            let (oldExtraction, newExtraction) = try Self.readAndExtract(arguments[0], arguments[1])
             (oldExtraction.warnings.map { "\(arguments[0]): \($0)" } + newExtraction.warnings.map { "\(arguments[1]): \($0)" })
                 .forEach(Output.warning)
             KeptUntilExit.keep(oldExtraction, newExtraction)
@@ -121,14 +120,24 @@ extension RedlineCommand {
             return diff
         }
 
-        /// Both captures extracted at once, one on each core: neither depends on the other.
-        private static func extract(_ old: Data, _ new: Data) -> (Extraction, Extraction) {
-            let results = Mutex<[Extraction?]>([nil, nil])
-            DispatchQueue.concurrentPerform(iterations: 2) { index in
-                let extraction = ArticleExtractor.extract(index == 0 ? old : new)
-                results.withLock { $0[index] = extraction }
+        /// Both captures read and extracted at once, one on each core: neither depends on the
+        /// other (one after the other when one is standard input). A file that cannot be read
+        /// fails the diff, the old one's error first.
+        private static func readAndExtract(_ old: String, _ new: String) throws(CaptureError) -> (Extraction, Extraction) {
+            let results = Mutex<[Result<Extraction, CaptureError>?]>([nil, nil])
+            let readAndExtract = { @Sendable (index: Int) in
+                let result = Result { () throws(CaptureError) in
+                    try ArticleExtractor.extract(CaptureReader.read(index == 0 ? old : new).bytes)
+                }
+                results.withLock { $0[index] = result }
             }
-            return results.withLock { ($0[0]!, $0[1]!) }
+            if old == "-" || new == "-" {
+                (0..<2).forEach(readAndExtract)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: 2, execute: readAndExtract)
+            }
+            let (first, second) = results.withLock { ($0[0]!, $0[1]!) }
+            return try (first.get(), second.get())
         }
 
         private func diffVersions() throws -> ArticleDiff {
