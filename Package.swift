@@ -25,7 +25,9 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "RedlineModel"),
-        .target(name: "RedlineCapture", dependencies: ["RedlineModel"]),
+        // libcurl, loaded at run time by the commands that fetch (see redline_http.c).
+        .target(name: "CLibCurl"),
+        .target(name: "RedlineCapture", dependencies: ["RedlineModel", "CLibCurl"]),
         .target(name: "RedlineExtract", dependencies: ["RedlineModel", "CLibXML2"]),
         .executableTarget(
             name: "redline-extract-bench",

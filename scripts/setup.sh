@@ -1,16 +1,10 @@
 #!/usr/bin/env bash
 # Installs what redline needs beyond the Swift toolchain, only when it is missing:
 # the C libraries libgit2 (1.5) and libxml2 with their headers, and pkg-config to find them.
-#
-#   scripts/setup.sh           # what building and testing need
-#   scripts/setup.sh static    # also libcurl's headers, which a self-contained release build
-#                              # (swift build -c release --static-swift-stdlib) links against
 set -euo pipefail
 
-packages=(libgit2-dev libxml2-dev pkg-config)
-[ "${1:-}" = static ] && packages+=(libcurl4-openssl-dev)
 missing=()
-for package in "${packages[@]}"; do
+for package in libgit2-dev libxml2-dev pkg-config; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 command -v git >/dev/null || missing+=(git)

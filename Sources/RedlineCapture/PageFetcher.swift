@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Fetches a page over HTTP(S) with one GET: redirects followed, gzip accepted, a time limit,
 /// a clear User-Agent, and conditional requests when validators from an earlier fetch are given.
@@ -48,55 +45,31 @@ public struct PageFetcher: Sendable {
 
     /// GETs `url`, conditionally when `validators` are given, and returns the page as captured now.
     public func fetch(_ url: URL, validators: Validators? = nil) async throws(FetchError) -> Result {
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalAndRemoteCacheData, timeoutInterval: timeout)
-        request.setValue(Self.userAgent, forHTTPHeaderField: "User-Agent")
-        request.setValue("text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5", forHTTPHeaderField: "Accept")
-        if let etag = validators?.etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
-        if let modified = validators?.lastModified { request.setValue(modified, forHTTPHeaderField: "If-Modified-Since") }
-
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.requestCachePolicy = .reloadIgnoringLocalAndRemoteCacheData
-        configuration.urlCache = nil
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
-
+        var headers = ["Accept: text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"]
+        if let etag = validators?.etag { headers.append("If-None-Match: \(etag)") }
+        if let modified = validators?.lastModified { headers.append("If-Modified-Since: \(modified)") }
+        let address = url.absoluteString
         let capturedAt = Date()
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await session.data(for: request)
-        } catch {
-            throw Self.classify(error, url: url.absoluteString, timeout: timeout)
+        let get = HTTPGet(url: address, headers: headers, userAgent: Self.userAgent, timeout: timeout,
+                          maxBytes: CaptureReader.limit)
+        let response: HTTPGet.Response
+        switch await get.run() {
+        case .success(let answer): response = answer
+        case .failure(.timedOut): throw .timedOut(url: address, seconds: timeout)
+        case .failure(.tls(let detail)): throw .tls(url: address, detail: detail)
+        case .failure(.network(let detail)): throw .network(url: address, detail: detail)
+        case .failure(.tooLarge(let received)):
+            throw .refused(.tooLarge(address, bytes: received, limit: CaptureReader.limit))
         }
-        guard let http = response as? HTTPURLResponse else {
-            throw .network(url: url.absoluteString, detail: "the answer was not HTTP")
-        }
-        if http.statusCode == 304 { return .notModified }
-        guard (200..<300).contains(http.statusCode) else { throw .http(status: http.statusCode, url: url.absoluteString) }
+        if response.status == 304 { return .notModified }
+        guard (200..<300).contains(response.status) else { throw .http(status: response.status, url: address) }
         do {
-            try CaptureReader.check(data, origin: url.absoluteString)
+            try CaptureReader.check(response.body, origin: address)
         } catch {
             throw .refused(error)
         }
-        let next = Validators(etag: http.value(forHTTPHeaderField: "ETag"),
-                              lastModified: http.value(forHTTPHeaderField: "Last-Modified"))
-        return .page(Capture(bytes: data, origin: url.absoluteString, url: url.absoluteString, capturedAt: capturedAt),
-                     status: http.statusCode, validators: next)
-    }
-
-    private static func classify(_ error: any Error, url: String, timeout: Double) -> FetchError {
-        let nsError = error as NSError
-        switch nsError.code {
-        case NSURLErrorTimedOut:
-            return .timedOut(url: url, seconds: timeout)
-        case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateHasBadDate, NSURLErrorServerCertificateUntrusted,
-             NSURLErrorServerCertificateHasUnknownRoot, NSURLErrorServerCertificateNotYetValid,
-             NSURLErrorClientCertificateRejected, NSURLErrorClientCertificateRequired:
-            return .tls(url: url, detail: nsError.localizedDescription)
-        default:
-            return .network(url: url, detail: nsError.localizedDescription)
-        }
+        let next = Validators(etag: response.etag, lastModified: response.lastModified)
+        return .page(Capture(bytes: response.body, origin: address, url: address, capturedAt: capturedAt),
+                     status: response.status, validators: next)
     }
 }

@@ -1,0 +1,57 @@
+import CLibCurl
+import Foundation
+
+/// One HTTP GET through libcurl (``CLibCurl``, loaded at the first call), on a thread of its
+/// own so that waiting for the network never holds up Swift's concurrency pool.
+struct HTTPGet: Sendable {
+    /// What came back.
+    struct Response: Sendable {
+        var status: Int
+        var body: Data
+        var etag: String?
+        var lastModified: String?
+    }
+
+    /// Why nothing came back.
+    enum Failure: Error, Sendable {
+        case timedOut
+        case tls(String)
+        case network(String)
+        case tooLarge(receivedAtLeast: Int)
+    }
+
+    var url: String
+    /// Request headers, `Name: value`.
+    var headers: [String]
+    var userAgent: String
+    var timeout: Double
+    var maxBytes: Int
+
+    func run() async -> Result<Response, Failure> {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: perform()) }
+        }
+    }
+
+    private func perform() -> Result<Response, Failure> {
+        var response = redline_http_response()
+        defer { redline_http_response_free(&response) }
+        let cHeaders = headers.map { strdup($0) }
+        defer { cHeaders.forEach { free($0) } }
+        cHeaders.map { UnsafePointer($0) }.withUnsafeBufferPointer { list in
+            redline_http_get(url, list.baseAddress, list.count, userAgent, Int(timeout * 1000), maxBytes, &response)
+        }
+        let message = withUnsafeBytes(of: response.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        switch response.failure {
+        case redline_http_ok:
+            let body = response.body.map { Data(bytes: $0, count: response.body_length) } ?? Data()
+            return .success(Response(status: response.status, body: body,
+                                     etag: response.etag.map { String(cString: $0) },
+                                     lastModified: response.last_modified.map { String(cString: $0) }))
+        case redline_http_timed_out: return .failure(.timedOut)
+        case redline_http_tls: return .failure(.tls(message))
+        case redline_http_too_large: return .failure(.tooLarge(receivedAtLeast: response.body_length))
+        default: return .failure(.network(message))
+        }
+    }
+}
