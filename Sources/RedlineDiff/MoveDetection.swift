@@ -206,11 +206,18 @@ struct MoveDetection {
         for slot in 0..<indexedCount where UInt64(slot) <= slotMask {
             for h in indexed.sketch(slot) { postings.append((h & ~slotMask) | UInt64(slot)) }
         }
-        postings.sort()
+        RadixSort.sort(&postings)
+        // Where the keys with each top 16 bits start, so a lookup searches a few keys, not all.
+        var bucketStarts = [Int](repeating: postings.count, count: (1 << 16) + 1)
+        for index in postings.indices.reversed() { bucketStarts[Int(postings[index] >> 48)] = index }
+        for bucket in stride(from: 1 << 16, to: 0, by: -1) where bucketStarts[bucket - 1] > bucketStarts[bucket] {
+            bucketStarts[bucket - 1] = bucketStarts[bucket]
+        }
         /// The postings of `hash`, empty when the word is in too many blocks to be telling.
         func postingRange(_ hash: UInt64) -> Range<Int> {
             let key = hash & ~slotMask
-            var lo = 0, hi = postings.count
+            let bucket = Int(key >> 48)
+            var lo = bucketStarts[bucket], hi = bucketStarts[bucket + 1]
             while lo < hi { let mid = (lo + hi) / 2; if postings[mid] < key { lo = mid + 1 } else { hi = mid } }
             let limit = lo + maximumPostings
             if limit < postings.count && postings[limit] & ~slotMask == key { return lo..<lo }
