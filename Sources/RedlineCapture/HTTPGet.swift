@@ -38,8 +38,10 @@ struct HTTPGet: Sendable {
         defer { redline_http_response_free(&response) }
         let cHeaders = headers.map { strdup($0) }
         defer { cHeaders.forEach { free($0) } }
+        // Any time limit up to 30 years is taken as it is (`--timeout inf` too).
+        let milliseconds = Int(min(timeout, 1e9) * 1000)
         cHeaders.map { UnsafePointer($0) }.withUnsafeBufferPointer { list in
-            redline_http_get(url, list.baseAddress, list.count, userAgent, Int(timeout * 1000), maxBytes, &response)
+            redline_http_get(url, list.baseAddress, list.count, userAgent, milliseconds, maxBytes, &response)
         }
         let message = withUnsafeBytes(of: response.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         switch response.failure {

@@ -38,8 +38,8 @@ public enum TextDecoding {
             return (text, text.contains("\u{FFFD}") ? "the capture is not valid UTF-16; bad bytes were replaced with U+FFFD" : nil)
         }
         let body = withoutBOM(data)
-        // The repairing decoder is the standard library's fastest; it changes bytes exactly when
-        // they are not valid UTF-8 (each bad sequence becomes EF BF BD), which one memcmp tells.
+        // Decoded once, repairing: the decoder changes bytes exactly when they are not valid
+        // UTF-8 (each bad sequence becomes EF BF BD), which one memcmp tells.
         var text = String(decoding: body, as: UTF8.self)
         let unchanged = text.withUTF8 { decoded in
             decoded.count == body.count && (body.isEmpty || memcmp(decoded.baseAddress!, body.baseAddress!, body.count) == 0)
