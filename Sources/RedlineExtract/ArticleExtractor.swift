@@ -56,12 +56,12 @@ public enum ArticleExtractor {
             article = PlainTextExtractor.extract(text)
         case .html:
             // Not UTF-8, but the page names its encoding: libxml2 converts from it.
-            if warning != nil, !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
+            if warning != nil, !TextDecoding.isUTF16(bytes),
                let encoding = CaptureFormat.declaredEncoding(bytes),
                let extracted = HTMLArticleExtractor.extract(Array(bytes), encoding: encoding) {
                 warnings = ["the capture is not UTF-8; it was read as \(encoding), as its <meta charset> says"] + extracted.warnings
                 article = extracted.article
-            } else if warning == nil, !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
+            } else if warning == nil, !TextDecoding.isUTF16(bytes),
                       !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
                       let extracted = HTMLArticleExtractor.extract(Array(bytes), encoding: "UTF-8") {
                 // Valid UTF-8 already: libxml2 reads the bytes as they are.

@@ -139,15 +139,13 @@ enum Furniture {
                 || matches("this article is more than", at: 0) {
                 return true
             }
-            // Look for the rarer letters, "coo(k)ie" and "ne(w)sletter", eight bytes at a time: a
-            // word with no k or w in any case is skipped whole (the borrow trick, exact for "some").
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+            // Look for the rarer letters, "coo(k)ie" and "ne(w)sletter", eight bytes at a time
+            // (``SWAR``): a word with no k or w in any case is skipped whole.
             var index = 0
             while index < bytes.count {
                 if index + 8 <= bytes.count {
-                    let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) | (ones &* 0x20)
-                    if !hasZero(word ^ (ones &* UInt64(UInt8(ascii: "k")))), !hasZero(word ^ (ones &* UInt64(UInt8(ascii: "w")))) {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) | (SWAR.ones &* 0x20)
+                    if SWAR.bytes(equalTo: UInt8(ascii: "k"), word) | SWAR.bytes(equalTo: UInt8(ascii: "w"), word) == 0 {
                         index += 8
                         continue
                     }
