@@ -5,11 +5,13 @@ import RedlineRender
 enum Output {
     /// Writes `text` to standard output as it is (renderers have already escaped it).
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        var text = text
+        text.withUTF8(write(bytes:))
     }
 
     /// Writes `bytes` (UTF-8, already escaped) to standard output as they are, with write(2)
     /// straight from the array (a diff's JSON can be megabytes); stops if the reader has gone.
+    /// Every write to standard output comes here.
     static func write(bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer(write(bytes:))
     }
