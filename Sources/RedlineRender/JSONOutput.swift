@@ -46,19 +46,8 @@ public enum JSONOutput {
         return json.text
     }
 
-    /// ``render(_:)-(ArticleDiff)`` and a line break, as UTF-8 bytes: what `diff --format json`
-    /// prints, ready to write out without another copy.
-    public static func printed(_ diff: ArticleDiff) -> [UInt8] {
-        var textBytes = 0
-        for block in diff.blocks { textBytes += (block.oldText?.utf8.count ?? 0) + (block.newText?.utf8.count ?? 0) }
-        var json = JSONWriter(capacity: 4096 + diff.blocks.count * 320 + textBytes + textBytes / 8)
-        write(diff, to: &json)
-        json.lineBreak()
-        return json.bytes
-    }
-
-    /// ``printed(_:)`` handed to `output` a piece at a time (a megabyte at most), for a document
-    /// too large to be worth holding whole.
+    /// ``render(_:)-(ArticleDiff)`` and a line break, as `diff --format json` prints them, handed to
+    /// `output` a piece at a time (a megabyte at most): the document of a 2 MB pair is some 8 MB.
     public static func stream(_ diff: ArticleDiff, to output: (UnsafeBufferPointer<UInt8>) -> Void) {
         withoutActuallyEscaping(output) { output in
             var json = JSONWriter(capacity: 1 << 20, drain: output)

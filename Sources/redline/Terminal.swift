@@ -77,12 +77,6 @@ struct Terminal {
         Output.write(text)
     }
 
-    /// Writes `bytes` (UTF-8) to standard output, through the pager when `paging` and there is one.
-    func write(bytes: [UInt8], paging: Bool) {
-        if paging, let pager, !bytes.isEmpty, page(String(decoding: bytes, as: UTF8.self), through: pager) { return }
-        Output.write(bytes: bytes)
-    }
-
     /// Runs `command` with `text` on its standard input and waits for it; false when it could
     /// not be started. A reader who quits the pager early is not an error.
     ///

@@ -83,7 +83,7 @@ extension RedlineCommand {
                 // A 2 MB pair's document is some 8 MB: written out a megabyte at a time unless
                 // a pager needs it whole.
                 if !noPager && terminal.pager != nil {
-                    terminal.write(bytes: JSONOutput.printed(diff), paging: true)
+                    terminal.write(JSONOutput.render(diff) + "\n", paging: true)
                 } else {
                     JSONOutput.stream(diff, to: Output.write(bytes:))
                 }

@@ -38,7 +38,7 @@ extension RedlineCommand {
                 if isatty(STDOUT_FILENO) != 0 {
                     Output.write(TerminalText.escape(String(decoding: source.bytes, as: UTF8.self), keepLineBreaks: true))
                 } else {
-                    FileHandle.standardOutput.write(source.bytes)
+                    source.bytes.withUnsafeBytes { Output.write(bytes: $0.bindMemory(to: UInt8.self)) }
                 }
                 return
             }
