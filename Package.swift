@@ -15,18 +15,14 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(
-            name: "CLibGit2",
-            pkgConfig: "libgit2",
-            providers: [.apt(["libgit2-dev"])]
-        ),
-        .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "RedlineModel"),
-        // libcurl, loaded at run time by the commands that fetch (see redline_http.c).
+        // libcurl and libgit2, loaded at run time by the commands that use them (redline_http.c, libgit2.c).
         .target(name: "CLibCurl"),
+        .target(name: "CLibGit2"),
         .target(name: "RedlineCapture", dependencies: ["RedlineModel", "CLibCurl"]),
         .target(name: "RedlineExtract", dependencies: ["RedlineModel", "CLibXML2"]),
         .executableTarget(

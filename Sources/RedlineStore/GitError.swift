@@ -18,11 +18,21 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// Starts libgit2 once per process, with fsync of the git directory on, so that a crash never
-/// leaves a ref pointing at an object that is not on disk.
-let libgit2Started: Void = {
+/// Loads and starts libgit2 once per process, with fsync of the git directory on, so that a
+/// crash never leaves a ref pointing at an object that is not on disk. Throws when libgit2
+/// cannot be loaded (it is loaded at run time: see `Sources/CLibGit2/libgit2.c`).
+func startLibgit2() throws(GitError) {
+    if let failure = libgit2Failure {
+        throw GitError(function: "dlopen", code: -1, message: "libgit2 could not be loaded (\(failure)); install it with scripts/setup.sh")
+    }
+}
+
+/// Why libgit2 could not be loaded and started, nil once it is.
+private let libgit2Failure: String? = {
+    if let failure = redline_git_load() { return String(cString: failure) }
     git_libgit2_init()
     _ = redline_git_enable_fsync(1)
+    return nil
 }()
 
 /// Runs one libgit2 call and turns a negative return into a ``GitError`` naming `function`.

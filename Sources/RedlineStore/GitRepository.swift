@@ -16,7 +16,7 @@ final class GitRepository {
 
     /// Creates a bare repository at `path`, or opens the one already there.
     static func initBare(at path: String) throws(GitError) -> GitRepository {
-        _ = libgit2Started
+        try startLibgit2()
         var out: OpaquePointer?
         try git("git_repository_init", git_repository_init(&out, path, 1))
         return GitRepository(handle: out!)
@@ -24,7 +24,7 @@ final class GitRepository {
 
     /// Opens the bare repository at exactly `path` (no search upwards).
     static func openBare(at path: String) throws(GitError) -> GitRepository {
-        _ = libgit2Started
+        try startLibgit2()
         var out: OpaquePointer?
         try git("git_repository_open_bare", git_repository_open_bare(&out, path))
         return GitRepository(handle: out!)
@@ -181,6 +181,7 @@ final class GitRepository {
 
     /// The id `data` has, or would have, as a blob.
     static func blobID(of data: Data) throws(GitError) -> String {
+        try startLibgit2()
         var oid = git_oid()
         let code = data.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
         try git("git_odb_hash", code)

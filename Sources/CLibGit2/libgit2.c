@@ -1,0 +1,118 @@
+// libgit2, loaded with dlopen when the track repository is first opened. Linking it would make
+// every redline process map libgit2 and the fifteen libraries it needs (TLS, SSH, Kerberos,
+// PCRE, zlib) at start-up, some 5 ms, also for the commands that never open a repository
+// (`diff --files`, `extract`).
+//
+// Each libgit2 function redline calls is listed once below, with its prototype from git2.h; the
+// compiler checks every definition against that header. To call another, add it to the list.
+#include "redline_git.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
+
+// F(result, name, parameters, arguments) for functions that return a value, V(name, parameters,
+// arguments) for those that return nothing.
+#define LIBGIT2_FUNCTIONS(F, V) \
+    F(int, git_libgit2_init, (void), ()) \
+    F(const git_error *, git_error_last, (void), ()) \
+    F(int, git_repository_init, (git_repository **out, const char *path, unsigned is_bare), (out, path, is_bare)) \
+    F(int, git_repository_open_bare, (git_repository **out, const char *bare_path), (out, bare_path)) \
+    V(git_repository_free, (git_repository *repo), (repo)) \
+    F(int, git_odb_hash, (git_oid *out, const void *data, size_t len, git_object_t type), (out, data, len, type)) \
+    F(int, git_oid_fromstr, (git_oid *out, const char *str), (out, str)) \
+    F(char *, git_oid_tostr, (char *out, size_t n, const git_oid *id), (out, n, id)) \
+    F(int, git_blob_create_from_buffer, (git_oid *id, git_repository *repo, const void *buffer, size_t len), \
+      (id, repo, buffer, len)) \
+    F(int, git_blob_lookup, (git_blob **blob, git_repository *repo, const git_oid *id), (blob, repo, id)) \
+    F(const void *, git_blob_rawcontent, (const git_blob *blob), (blob)) \
+    F(git_object_size_t, git_blob_rawsize, (const git_blob *blob), (blob)) \
+    V(git_blob_free, (git_blob *blob), (blob)) \
+    F(int, git_commit_create, \
+      (git_oid *id, git_repository *repo, const char *update_ref, const git_signature *author, \
+       const git_signature *committer, const char *message_encoding, const char *message, const git_tree *tree, \
+       size_t parent_count, const git_commit *parents[]), \
+      (id, repo, update_ref, author, committer, message_encoding, message, tree, parent_count, parents)) \
+    F(int, git_commit_lookup, (git_commit **commit, git_repository *repo, const git_oid *id), (commit, repo, id)) \
+    F(const char *, git_commit_message, (const git_commit *commit), (commit)) \
+    F(const git_oid *, git_commit_parent_id, (const git_commit *commit, unsigned int n), (commit, n)) \
+    F(unsigned int, git_commit_parentcount, (const git_commit *commit), (commit)) \
+    F(git_time_t, git_commit_time, (const git_commit *commit), (commit)) \
+    F(int, git_commit_tree, (git_tree **tree_out, const git_commit *commit), (tree_out, commit)) \
+    V(git_commit_free, (git_commit *commit), (commit)) \
+    F(int, git_reference_create, \
+      (git_reference **out, git_repository *repo, const char *name, const git_oid *id, int force, \
+       const char *log_message), \
+      (out, repo, name, id, force, log_message)) \
+    F(int, git_reference_create_matching, \
+      (git_reference **out, git_repository *repo, const char *name, const git_oid *id, int force, \
+       const git_oid *current_id, const char *log_message), \
+      (out, repo, name, id, force, current_id, log_message)) \
+    F(int, git_reference_name_to_id, (git_oid *out, git_repository *repo, const char *name), (out, repo, name)) \
+    V(git_reference_free, (git_reference *ref), (ref)) \
+    F(int, git_reference_iterator_glob_new, (git_reference_iterator **out, git_repository *repo, const char *glob), \
+      (out, repo, glob)) \
+    F(int, git_reference_next_name, (const char **out, git_reference_iterator *iter), (out, iter)) \
+    V(git_reference_iterator_free, (git_reference_iterator *iter), (iter)) \
+    F(int, git_signature_new, (git_signature **out, const char *name, const char *email, git_time_t time, int offset), \
+      (out, name, email, time, offset)) \
+    V(git_signature_free, (git_signature *sig), (sig)) \
+    F(int, git_tree_lookup, (git_tree **out, git_repository *repo, const git_oid *id), (out, repo, id)) \
+    F(size_t, git_tree_entrycount, (const git_tree *tree), (tree)) \
+    F(const git_tree_entry *, git_tree_entry_byindex, (const git_tree *tree, size_t idx), (tree, idx)) \
+    F(const git_tree_entry *, git_tree_entry_byname, (const git_tree *tree, const char *filename), (tree, filename)) \
+    F(const git_oid *, git_tree_entry_id, (const git_tree_entry *entry), (entry)) \
+    F(const char *, git_tree_entry_name, (const git_tree_entry *entry), (entry)) \
+    V(git_tree_free, (git_tree *tree), (tree)) \
+    F(int, git_treebuilder_new, (git_treebuilder **out, git_repository *repo, const git_tree *source), \
+      (out, repo, source)) \
+    F(int, git_treebuilder_insert, \
+      (const git_tree_entry **out, git_treebuilder *bld, const char *filename, const git_oid *id, \
+       git_filemode_t filemode), \
+      (out, bld, filename, id, filemode)) \
+    F(int, git_treebuilder_write, (git_oid *id, git_treebuilder *bld), (id, bld)) \
+    V(git_treebuilder_free, (git_treebuilder *bld), (bld))
+
+/// The functions, as loaded from the library.
+static struct {
+#define POINTER(result, name, parameters, arguments) result (*name) parameters;
+#define VOID_POINTER(name, parameters, arguments) void (*name) parameters;
+    LIBGIT2_FUNCTIONS(POINTER, VOID_POINTER)
+    int (*git_libgit2_opts)(int option, ...);
+} libgit2;
+
+static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+static char load_failure[512];
+
+static void load(void) {
+    void *library = dlopen("libgit2.so." LIBGIT2_SOVERSION, RTLD_NOW | RTLD_LOCAL);
+    if (!library) {
+        snprintf(load_failure, sizeof load_failure, "%s", dlerror());
+        return;
+    }
+#define LOAD(name) \
+    if (!(*(void **)&libgit2.name = dlsym(library, #name))) { \
+        snprintf(load_failure, sizeof load_failure, "libgit2.so." LIBGIT2_SOVERSION " has no %s", #name); \
+        return; \
+    }
+#define LOAD_FUNCTION(result, name, parameters, arguments) LOAD(name)
+#define LOAD_VOID_FUNCTION(name, parameters, arguments) LOAD(name)
+    LIBGIT2_FUNCTIONS(LOAD_FUNCTION, LOAD_VOID_FUNCTION)
+    LOAD(git_libgit2_opts)
+}
+
+const char *redline_git_load(void) {
+    pthread_once(&load_once, load);
+    return load_failure[0] ? load_failure : NULL;
+}
+
+int redline_git_enable_fsync(int enabled) {
+    return libgit2.git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
+}
+
+// The definitions Swift calls: each forwards to the loaded function.
+#define FORWARD(result, name, parameters, arguments) \
+    result name parameters { return libgit2.name arguments; }
+#define FORWARD_VOID(name, parameters, arguments) \
+    void name parameters { libgit2.name arguments; }
+LIBGIT2_FUNCTIONS(FORWARD, FORWARD_VOID)
