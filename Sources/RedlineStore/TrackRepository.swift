@@ -15,6 +15,7 @@ public final class TrackRepository {
 
     /// Creates the track repository at `path`, or opens it when it is already there.
     public static func create(at path: String) throws -> TrackRepository {
+        try startLibgit2()   // without libgit2, say so, not that the directory is no repository
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw StoreError.notADirectory(path: path)
@@ -34,6 +35,7 @@ public final class TrackRepository {
 
     /// Opens the track repository at `path`.
     public static func open(at path: String) throws -> TrackRepository {
+        try startLibgit2()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw StoreError.noRepository(path: path)
