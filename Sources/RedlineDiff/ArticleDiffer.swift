@@ -49,43 +49,52 @@ public enum ArticleDiffer {
             }
         }
 
-        // Pair what is left.
-        var pairByNew: [Int: MoveDetection.Pair] = [:]
-        var pairedOld = Set<Int>()
+        // Pair what is left, each pair found by its blocks' positions.
+        var pairs: [MoveDetection.Pair] = []
+        var pairOfNew = [Int32](repeating: -1, count: newItems.count)
+        var pairedOld = [Bool](repeating: false, count: oldItems.count)
         if !deleted.isEmpty && !inserted.isEmpty {
             let detection = MoveDetection(
                 old: MoveDetection.Side(oldItems, gaps: oldGaps, leftOver: deleted),
                 new: MoveDetection.Side(newItems, gaps: newGaps, leftOver: inserted),
                 entryAnchors: anchors.oldToNew, anchoredNewEntries: anchors.newIsAnchored)
-            for pair in detection.pairs(deleted: deleted, inserted: inserted) {
-                pairByNew[pair.new] = pair
-                pairedOld.insert(pair.old)
+            pairs = detection.pairs(deleted: deleted, inserted: inserted)
+            for (index, pair) in pairs.enumerated() {
+                pairOfNew[pair.new] = Int32(index)
+                pairedOld[pair.old] = true
             }
         }
 
-        // Assemble in the new order, removed blocks where they stood.
-        let oldEntries = old.entries.map(EntryReference.init)
-        let newEntries = new.entries.map(EntryReference.init)
+        // Assemble in the new order, removed blocks where they stood. Every block of the new
+        // version names its entry, so those references are made once per entry; a removed block's
+        // is made when needed (they are few).
+        let newEntries = new.entries.indices.map { EntryReference(new.entries[$0]) }
         var changes: [BlockChange] = []
-        changes.reserveCapacity(newItems.count + deleted.count - pairedOld.count)
+        changes.reserveCapacity(newItems.count + deleted.count - pairs.count)
         func removed(_ i: Int) -> BlockChange {
             let e = Int(oldItems.entries[i])
             return BlockChange(change: .removed, oldIndex: i, oldText: oldItems.texts[i], kind: oldItems.kinds[i],
-                               entry: e < 0 ? nil : oldEntries[e])
+                               entry: e < 0 ? nil : EntryReference(old.entries[e]))
         }
         func present(_ j: Int) -> BlockChange {
             let e = Int(newItems.entries[j])
             let entry = e < 0 ? nil : newEntries[e]
-            guard let pair = pairByNew[j] else {
+            let p = Int(pairOfNew[j])
+            guard p >= 0 else {
                 return BlockChange(change: .added, newIndex: j, newText: newItems.texts[j], kind: newItems.kinds[j], entry: entry)
             }
-            return BlockChange(change: pair.change, edited: pair.edited, oldIndex: pair.old, newIndex: j,
-                               oldText: oldItems.texts[pair.old], newText: newItems.texts[j], kind: newItems.kinds[j],
-                               entry: entry, words: pair.words)
+            return BlockChange(change: pairs[p].change, edited: pairs[p].edited, oldIndex: pairs[p].old, newIndex: j,
+                               oldText: oldItems.texts[pairs[p].old], newText: newItems.texts[j], kind: newItems.kinds[j],
+                               entry: entry, words: pairs[p].words)
+        }
+        /// The old position of the pair of new block `j` when that pair kept its place.
+        func oldPositionInPlace(_ j: Int) -> Int? {
+            let p = Int(pairOfNew[j])
+            return p >= 0 && pairs[p].change != .moved ? pairs[p].old : nil
         }
 
         var index = 0
-        var gapOld: [Int] = [], gapNew: [Int] = []
+        var gapOld: [Int] = [], gapNew: [Int] = [], nextInPlace: [Int] = []
         while index < steps.count {
             let step = steps[index]
             if step.operation == .equal {
@@ -101,16 +110,15 @@ public enum ArticleDiffer {
             gapNew.removeAll(keepingCapacity: true)
             while index < steps.count && steps[index].operation != .equal {
                 let s = steps[index]
-                if s.operation == .delete { if !pairedOld.contains(Int(s.old)) { gapOld.append(Int(s.old)) } } else { gapNew.append(Int(s.new)) }
+                if s.operation == .delete { if !pairedOld[Int(s.old)] { gapOld.append(Int(s.old)) } } else { gapNew.append(Int(s.new)) }
                 index += 1
             }
             gapOld.sort()
             // A removed block goes before the first block kept in place that followed it in the old
             // version, and otherwise before the blocks added around it.
-            var nextInPlace = [Int](repeating: Int.max, count: gapNew.count + 1)
-            for k in gapNew.indices.reversed() {
-                if let pair = pairByNew[gapNew[k]], pair.change != .moved { nextInPlace[k] = pair.old } else { nextInPlace[k] = nextInPlace[k + 1] }
-            }
+            nextInPlace.removeAll(keepingCapacity: true)
+            nextInPlace.append(contentsOf: repeatElement(Int.max, count: gapNew.count + 1))
+            for k in gapNew.indices.reversed() { nextInPlace[k] = oldPositionInPlace(gapNew[k]) ?? nextInPlace[k + 1] }
             var r = 0
             for (k, j) in gapNew.enumerated() {
                 while r < gapOld.count && gapOld[r] < nextInPlace[k] { changes.append(removed(gapOld[r])); r += 1 }

@@ -207,17 +207,22 @@ struct MoveDetection {
             for h in indexed.sketch(slot) { postings.append((h & ~slotMask) | UInt64(slot)) }
         }
         RadixSort.sort(&postings)
-        // Where the keys with each top 16 bits start, so a lookup searches a few keys, not all.
-        var bucketStarts = [Int](repeating: postings.count, count: (1 << 16) + 1)
-        for index in postings.indices.reversed() { bucketStarts[Int(postings[index] >> 48)] = index }
-        for bucket in stride(from: 1 << 16, to: 0, by: -1) where bucketStarts[bucket - 1] > bucketStarts[bucket] {
+        // Where the keys with each top `bucketBits` bits start, so a lookup searches a few keys,
+        // not all. About one bucket per posting (16 bits at most): a directory of 65,537 entries
+        // for a two-line diff cost more than the diff.
+        let bucketBits = Self.directoryBits(postings.count)
+        let bucketShift = UInt64(64 - bucketBits)
+        let bucketCount = 1 << bucketBits
+        var bucketStarts = [Int32](repeating: Int32(postings.count), count: bucketCount + 1)
+        for index in postings.indices.reversed() { bucketStarts[Int(postings[index] >> bucketShift)] = Int32(index) }
+        for bucket in stride(from: bucketCount, to: 0, by: -1) where bucketStarts[bucket - 1] > bucketStarts[bucket] {
             bucketStarts[bucket - 1] = bucketStarts[bucket]
         }
         /// The postings of `hash`, empty when the word is in too many blocks to be telling.
         func postingRange(_ hash: UInt64) -> Range<Int> {
             let key = hash & ~slotMask
-            let bucket = Int(key >> 48)
-            var lo = bucketStarts[bucket], hi = bucketStarts[bucket + 1]
+            let bucket = Int(key >> bucketShift)
+            var lo = Int(bucketStarts[bucket]), hi = Int(bucketStarts[bucket + 1])
             while lo < hi { let mid = (lo + hi) / 2; if postings[mid] < key { lo = mid + 1 } else { hi = mid } }
             let limit = lo + maximumPostings
             if limit < postings.count && postings[limit] & ~slotMask == key { return lo..<lo }
@@ -258,6 +263,14 @@ struct MoveDetection {
             touched.removeAll(keepingCapacity: true)
         }
         return found
+    }
+
+    /// Bits of the key that pick a bucket of the posting directory: enough for about one bucket
+    /// per posting, 16 at most (4 at least, so the directory is never empty).
+    private static func directoryBits(_ postingCount: Int) -> Int {
+        var bits = 4
+        while bits < 16 && 1 << bits < postingCount { bits += 1 }
+        return bits
     }
 
     /// Pairs that stay in their gap, in their entry and in order keep their place; others moved.
