@@ -19,8 +19,7 @@ public enum ArticleDiffer {
         let anchors = EntryAnchors(old: old, new: new, oldItems: oldItems, newItems: newItems)
         var interner = BlockInterner(capacity: oldItems.count + 64)
         VersionBlocks.presetUnchanged(&oldItems, &newItems, anchors: anchors.pairs, interner: &interner)
-        oldItems.assignIDs(&interner)
-        newItems.assignIDs(&interner)
+        VersionBlocks.assignIDs(&oldItems, &newItems, interner: &interner)
 
         // Align, region by region between anchored entries. Anchors are chosen by the amount of text
         // they keep in place, so a paragraph is kept before a time line; ties are broken by the
@@ -30,7 +29,7 @@ public enum ArticleDiffer {
                                        newWeights: newItems.lengths.map { $0 &+ 1 })
         for region in anchors.regions {
             let fromNewSide = BlockAlignment.alignsFromNewSide(old: oldItems.ids[region.old], new: newItems.ids[region.new]) { j, i in
-                newItems.texts[j].utf8.lexicographicallyPrecedes(oldItems.texts[i].utf8)
+                newItems.text(j).utf8.lexicographicallyPrecedes(oldItems.text(i).utf8)
             }
             alignment.alignRegion(region.old, region.new, fromNewSide: fromNewSide)
         }
@@ -73,7 +72,7 @@ public enum ArticleDiffer {
         changes.reserveCapacity(newItems.count + deleted.count - pairs.count)
         func removed(_ i: Int) -> BlockChange {
             let e = Int(oldItems.entries[i])
-            return BlockChange(change: .removed, oldIndex: i, oldText: oldItems.texts[i], kind: oldItems.kinds[i],
+            return BlockChange(change: .removed, oldIndex: i, oldText: oldItems.text(i), kind: oldItems.kinds[i],
                                entry: e < 0 ? nil : EntryReference(old.entries[e]))
         }
         func present(_ j: Int) -> BlockChange {
@@ -81,10 +80,10 @@ public enum ArticleDiffer {
             let entry = e < 0 ? nil : newEntries[e]
             let p = Int(pairOfNew[j])
             guard p >= 0 else {
-                return BlockChange(change: .added, newIndex: j, newText: newItems.texts[j], kind: newItems.kinds[j], entry: entry)
+                return BlockChange(change: .added, newIndex: j, newText: newItems.text(j), kind: newItems.kinds[j], entry: entry)
             }
             return BlockChange(change: pairs[p].change, edited: pairs[p].edited, oldIndex: pairs[p].old, newIndex: j,
-                               oldText: oldItems.texts[pairs[p].old], newText: newItems.texts[j], kind: newItems.kinds[j],
+                               oldText: oldItems.text(pairs[p].old), newText: newItems.text(j), kind: newItems.kinds[j],
                                entry: entry, words: pairs[p].words)
         }
         /// The old position of the pair of new block `j` when that pair kept its place.
@@ -100,8 +99,8 @@ public enum ArticleDiffer {
             if step.operation == .equal {
                 let i = Int(step.old), j = Int(step.new)
                 let e = Int(newItems.entries[j])
-                changes.append(BlockChange(change: .unchanged, oldIndex: i, newIndex: j, oldText: oldItems.texts[i],
-                                           newText: newItems.texts[j], kind: newItems.kinds[j],
+                changes.append(BlockChange(change: .unchanged, oldIndex: i, newIndex: j, oldText: oldItems.text(i),
+                                           newText: newItems.text(j), kind: newItems.kinds[j],
                                            entry: e < 0 ? nil : newEntries[e]))
                 index += 1
                 continue

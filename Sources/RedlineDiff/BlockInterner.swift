@@ -1,50 +1,41 @@
-import RedlineModel
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Gives each distinct block text an integer id. Texts are told apart by their bytes (a key from
-/// the length and three 16-byte samples, confirmed with `memcmp`), so no text is read in full
-/// more than once; texts that differ only in white space get different ids here and are paired
-/// again by ``MoveDetection``.
+/// the length and three 16-byte samples, confirmed by the caller, who knows where the text that
+/// first had the id is: its `holder`), so no text is read in full more than once, and none is
+/// copied; texts that differ only in white space get different ids here and are paired again by
+/// ``MoveDetection``.
 ///
-///     intern("Talks end") → 0, intern("Talks begin") → 1, intern("Talks end") → 0,
-///     intern("Talks  end") → 2          (freshID() → 3: an id no text has)
+///     intern("Talks end", holder: 0) → 0, intern("Talks begin", holder: 1) → 1,
+///     intern("Talks end", holder: 2) → 0 (holds(0) confirms), intern("Talks  end", holder: 3) → 2
+///     (freshID() → 3: an id no text has)
 struct BlockInterner {
     private var slots: HashSlots
-    private var representatives: [String] = []
+    /// For each id, the holder of the first text that had it; -1 for fresh ids.
+    private var holders: [Int32] = []
 
     init(capacity: Int) {
         slots = HashSlots(capacity: capacity)
-        representatives.reserveCapacity(capacity)
+        holders.reserveCapacity(capacity)
     }
 
     /// The number of distinct texts.
-    var count: Int { representatives.count }
+    var count: Int { holders.count }
 
     /// A new id that no text has.
     mutating func freshID() -> Int32 {
-        representatives.append("")
-        return Int32(representatives.count - 1)
+        holders.append(-1)
+        return Int32(holders.count - 1)
     }
 
-    /// The id of `text`.
-    mutating func intern(_ text: String) -> Int32 {
-        text.withUTF8Bytes { bytes in
-            let key = Self.key(bytes)
-            let found = slots.first(key) { id in
-                representatives[Int(id)].withUTF8Bytes { other in
-                    other.count == bytes.count && (bytes.isEmpty || memcmp(other.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
-                }
-            }
-            if let found { return found }
-            let id = Int32(representatives.count)
-            slots.insert(key, id)
-            representatives.append(text)
-            return id
-        }
+    /// The id of the text with `bytes`, held by `holder`; `holds(h, bytes)` says whether the text
+    /// of holder `h` has exactly these bytes.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, holder: Int32,
+                         holds: (Int32, UnsafeBufferPointer<UInt8>) -> Bool) -> Int32 {
+        let key = Self.key(bytes)
+        if let found = slots.first(key, where: { id in holds(holders[Int(id)], bytes) }) { return found }
+        let id = Int32(holders.count)
+        slots.insert(key, id)
+        holders.append(holder)
+        return id
     }
 
     /// A hash of the length and the first, middle and last 16 bytes.

@@ -21,7 +21,8 @@ import RedlineModel
 struct MoveDetection {
     /// What the pairing needs to know about one side's blocks.
     struct Side {
-        var texts: [String]
+        /// The side's blocks, their texts read in place.
+        var blocks: VersionBlocks
         var ids: [Int32]
         /// Whether each left-over block has enough letters to be called moved.
         var movable: [Bool]
@@ -32,13 +33,13 @@ struct MoveDetection {
 
         /// The side of `blocks`, with letters counted for the `leftOver` blocks only.
         init(_ blocks: VersionBlocks, gaps: [Int32], leftOver: [Int]) {
-            texts = blocks.texts
+            self.blocks = blocks
             ids = blocks.ids
             self.gaps = gaps
             entries = blocks.entries
             movable = Array(repeating: false, count: blocks.count)
             for i in leftOver where blocks.lengths[i] >= MoveDetection.minimumMoveLetters {
-                movable[i] = texts[i].withUTF8Bytes { FoldedText.hasLetters($0, atLeast: Int(MoveDetection.minimumMoveLetters)) }
+                movable[i] = blocks.withText(i) { FoldedText.hasLetters($0, atLeast: Int(MoveDetection.minimumMoveLetters)) }
             }
         }
     }
@@ -100,12 +101,12 @@ struct MoveDetection {
         for j in inserted where !newTaken.contains(j) { gapsNew[new.gaps[j], default: []].append(j) }
         for (gap, olds) in gapsOld where olds.count <= 32 {
             guard let news = gapsNew[gap], news.count <= 32 else { continue }
-            let hashes = olds.map { old.texts[$0].withUTF8Bytes(FoldedText.hash) }
+            let hashes = olds.map { old.blocks.withText($0, FoldedText.hash) }
             for j in news {
-                let h = new.texts[j].withUTF8Bytes(FoldedText.hash)
+                let h = new.blocks.withText(j, FoldedText.hash)
                 let match = olds.indices.first { k in
                     hashes[k] == h && !oldTaken.contains(olds[k])
-                        && old.texts[olds[k]].withUTF8Bytes { a in new.texts[j].withUTF8Bytes { b in FoldedText.equal(a, b) } }
+                        && old.blocks.withText(olds[k]) { a in new.blocks.withText(j) { b in FoldedText.equal(a, b) } }
                 }
                 if let k = match { take(olds[k], j) }
             }
@@ -123,8 +124,8 @@ struct MoveDetection {
     }
 
     private func fuzzyPairs(_ restOld: [Int], _ restNew: [Int]) -> [Pair] {
-        var oldWords = WordBags(texts: restOld.map { old.texts[$0] }, sketchSize: Self.sketchSize)
-        var newWords = WordBags(texts: restNew.map { new.texts[$0] }, sketchSize: Self.sketchSize)
+        var oldWords = WordBags(texts: restOld.map { old.blocks.text($0) }, sketchSize: Self.sketchSize)
+        var newWords = WordBags(texts: restNew.map { new.blocks.text($0) }, sketchSize: Self.sketchSize)
 
         // Candidates (old slot, new slot): each side's blocks looked up in an index of the other
         // side's sketches (so that swapping the versions finds the same pairs), and every pair
@@ -154,7 +155,7 @@ struct MoveDetection {
         // Best first; candidates as good are ordered by their texts, the same way whichever
         // version is old.
         func textOrder(_ c: Candidate) -> (String, String) {
-            let a = old.texts[restOld[Int(c.oldSlot)]], b = new.texts[restNew[Int(c.newSlot)]]
+            let a = old.blocks.text(restOld[Int(c.oldSlot)]), b = new.blocks.text(restNew[Int(c.newSlot)])
             return a.utf8.lexicographicallyPrecedes(b.utf8) ? (a, b) : (b, a)
         }
         candidates.sort { x, y in
@@ -177,8 +178,8 @@ struct MoveDetection {
             let i = restOld[o], j = restNew[n]
             oldTokens.removeAll(keepingCapacity: true)
             newTokens.removeAll(keepingCapacity: true)
-            let words = old.texts[i].withUTF8Bytes { ob in
-                new.texts[j].withUTF8Bytes { nb in
+            let words = old.blocks.withText(i) { ob in
+                new.blocks.withText(j) { nb in
                     tokenizer.tokenize(ob, into: &oldTokens)
                     tokenizer.tokenize(nb, into: &newTokens)
                     return WordDiff.compare(old: oldTokens[...], oldBytes: ob, new: newTokens[...], newBytes: nb,
@@ -305,8 +306,8 @@ struct MoveDetection {
 
     /// Whether the old blocks' texts, in their order, sort before the new blocks' texts.
     private func readsOldOrder(_ olds: [Int], _ news: [Int]) -> Bool {
-        for (i, j) in zip(olds, news) where old.texts[i] != new.texts[j] {
-            return old.texts[i].utf8.lexicographicallyPrecedes(new.texts[j].utf8)
+        for (i, j) in zip(olds, news) where old.blocks.text(i) != new.blocks.text(j) {
+            return old.blocks.text(i).utf8.lexicographicallyPrecedes(new.blocks.text(j).utf8)
         }
         return false
     }

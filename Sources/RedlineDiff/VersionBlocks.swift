@@ -9,62 +9,115 @@ import Darwin
 /// `Article.positionedBlocks`), then each text given an id.
 ///
 ///     Article(blocks: [intro], entries: [Entry(title: "Talks end", blocks: [p1])])
-///     → texts ["intro", "Talks end", "p1"], kinds [paragraph, heading, paragraph],
-///       entries [-1, 0, 0], entryRanges [1..<3], ids [0, 1, 2]
+///     → kinds [paragraph, heading, paragraph], entries [-1, 0, 0], places [0, -1, 0],
+///       entryRanges [1..<3], ids [0, 1, 2]; text(1) "Talks end"
+///
+/// The texts stay in the article and are read where they are (``withText(_:_:)``): a copy of each
+/// would retain and later release every block's string, a cache miss apiece in a fresh process.
 struct VersionBlocks {
-    var texts: [String] = []
+    private let article: Article
     var kinds: [Block.Kind] = []
     /// The entry each block belongs to, -1 outside any entry.
     var entries: [Int32] = []
+    /// Where each block stands in its entry's blocks (or the article's, outside any entry); -1 for
+    /// an entry's title.
+    private var places: [Int32] = []
     /// The UTF-8 length of each block.
     var lengths: [Int32] = []
     /// Each entry's blocks (title first), an empty range where it has none.
     var entryRanges: [Range<Int>] = []
     /// The text id of each block (equal ids, equal text once white space is folded); -1 until
-    /// ``assignIDs(_:)``.
+    /// ``assignIDs(_:_:interner:)``.
     var ids: [Int32] = []
 
     init(_ article: Article) {
+        self.article = article
         var count = article.blocks.count
         for e in article.entries.indices { count += article.entries[e].blocks.count + (article.entries[e].title == nil ? 0 : 1) }
-        texts.reserveCapacity(count)
         kinds.reserveCapacity(count)
         entries.reserveCapacity(count)
+        places.reserveCapacity(count)
         lengths.reserveCapacity(count)
         entryRanges.reserveCapacity(article.entries.count)
         // By index, not `for entry in`: copying each Entry would retain and release all its parts.
-        for k in article.blocks.indices { append(article.blocks[k].text, article.blocks[k].kind, -1) }
+        for k in article.blocks.indices {
+            append(article.blocks[k].kind, -1, Int32(k), length: article.blocks[k].text.utf8.count)
+        }
         for e in article.entries.indices {
-            let start = texts.count
-            if let title = article.entries[e].title { append(title, .heading, Int32(e)) }
+            let start = kinds.count
+            if let length = article.entries[e].title?.utf8.count { append(.heading, Int32(e), -1, length: length) }
             for k in article.entries[e].blocks.indices {
-                append(article.entries[e].blocks[k].text, article.entries[e].blocks[k].kind, Int32(e))
+                append(article.entries[e].blocks[k].kind, Int32(e), Int32(k), length: article.entries[e].blocks[k].text.utf8.count)
             }
-            entryRanges.append(start..<texts.count)
+            entryRanges.append(start..<kinds.count)
         }
         ids = Array(repeating: -1, count: count)
     }
 
-    var count: Int { texts.count }
+    var count: Int { kinds.count }
 
-    private mutating func append(_ text: String, _ kind: Block.Kind, _ entry: Int32) {
-        texts.append(text)
+    private mutating func append(_ kind: Block.Kind, _ entry: Int32, _ place: Int32, length: Int) {
         kinds.append(kind)
         entries.append(entry)
-        lengths.append(Int32(truncatingIfNeeded: text.utf8.count))
+        places.append(place)
+        lengths.append(Int32(truncatingIfNeeded: length))
     }
 
-    /// Gives every block still without an id the id of its text.
-    mutating func assignIDs(_ interner: inout BlockInterner) {
-        for k in ids.indices where ids[k] < 0 { ids[k] = interner.intern(texts[k]) }
+    /// Block `k`'s text.
+    func text(_ k: Int) -> String {
+        let e = Int(entries[k]), place = Int(places[k])
+        if e < 0 { return article.blocks[place].text }
+        if place < 0 { return article.entries[e].title! }
+        return article.entries[e].blocks[place].text
+    }
+
+    /// Calls `body` with the UTF-8 bytes of block `k`'s text, read in place in the article.
+    @inline(__always)
+    func withText<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let e = Int(entries[k]), place = Int(places[k])
+        if e < 0 { return article.blocks[place].text.withUTF8Bytes(body) }
+        if place < 0 { return article.entries[e].title!.withUTF8Bytes(body) }
+        return article.entries[e].blocks[place].text.withUTF8Bytes(body)
+    }
+
+    /// True when block `k` has exactly `bytes`.
+    func hasBytes(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard Int(lengths[k]) == bytes.count else { return false }
+        return withText(k) { own in bytes.isEmpty || memcmp(own.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+    }
+
+    /// Gives every block of both versions still without an id the id of its text, old blocks
+    /// first.
+    static func assignIDs(_ old: inout VersionBlocks, _ new: inout VersionBlocks, interner: inout BlockInterner) {
+        // The ids are taken out while they are filled in, so that both sides' texts are read in
+        // place meanwhile (reading a side that is being changed would copy it for every block).
+        var oldIDs = old.ids, newIDs = new.ids
+        old.ids = []
+        new.ids = []
+        fillIDs(&oldIDs, &newIDs, old, new, interner: &interner)
+        old.ids = oldIDs
+        new.ids = newIDs
+    }
+
+    private static func fillIDs(_ oldIDs: inout [Int32], _ newIDs: inout [Int32], _ old: VersionBlocks, _ new: VersionBlocks,
+                                interner: inout BlockInterner) {
+        /// Whether the block numbered `holder` (old blocks first, then new) has exactly `bytes`.
+        func holds(_ holder: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let h = Int(holder)
+            return h < old.count ? old.hasBytes(h, bytes) : new.hasBytes(h - old.count, bytes)
+        }
+        for k in oldIDs.indices where oldIDs[k] < 0 {
+            oldIDs[k] = old.withText(k) { bytes in interner.intern(bytes, holder: Int32(k), holds: holds) }
+        }
+        for k in newIDs.indices where newIDs[k] < 0 {
+            newIDs[k] = new.withText(k) { bytes in interner.intern(bytes, holder: Int32(old.count + k), holds: holds) }
+        }
     }
 
     /// True when block `k` here and block `m` of `other` have the same bytes.
     func sameBytes(_ k: Int, _ other: VersionBlocks, _ m: Int) -> Bool {
         guard lengths[k] == other.lengths[m] else { return false }
-        return texts[k].withUTF8Bytes { a in
-            other.texts[m].withUTF8Bytes { b in a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
-        }
+        return other.withText(m) { hasBytes(k, $0) }
     }
 
     /// Shortcut for the blocks that plainly did not change, so that they need no hashing: blocks of
