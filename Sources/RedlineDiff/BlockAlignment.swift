@@ -29,6 +29,11 @@ struct BlockAlignment {
     private var countNew: [Int32]
     private var positionOld: [Int32]
     private var touched: [Int32] = []
+    // The old positions of blocks repeated as often on both sides, each id's side by side from
+    // `occurrenceStart[id]` (-1 for other ids); `placed[id]` of them are filled in.
+    private var occurrences: [Int32] = []
+    private var occurrenceStart: [Int32]
+    private var placed: [Int32]
     private(set) var steps: [EditStep] = []
 
     /// Largest stretch (blocks on both sides) split at its rarest shared block when Myers gives up;
@@ -48,6 +53,8 @@ struct BlockAlignment {
         countOld = Array(repeating: 0, count: idCount)
         countNew = Array(repeating: 0, count: idCount)
         positionOld = Array(repeating: 0, count: idCount)
+        occurrenceStart = Array(repeating: -1, count: idCount)
+        placed = Array(repeating: 0, count: idCount)
         steps.reserveCapacity(max(old.count, new.count) + 16)
     }
 
@@ -139,24 +146,29 @@ struct BlockAlignment {
         // the unique ones, the k-th occurrence paired with the k-th: else one unique block that
         // moved anchors the alignment, and a run of repeated blocks kept in place is called moved.
         if !unique.isEmpty {
-            var oldOccurrences: [Int32: [Int32]] = [:]
+            occurrences.removeAll(keepingCapacity: true)
             for i in aLo..<aHi {
                 let id = Int(old[i]), count = countOld[id]
-                if count >= 2, count <= Self.maximumRepeatedAnchor, countNew[id] == count {
-                    oldOccurrences[Int32(id), default: []].append(Int32(i))
+                guard count >= 2, count <= Self.maximumRepeatedAnchor, countNew[id] == count else { continue }
+                if occurrenceStart[id] < 0 {
+                    occurrenceStart[id] = Int32(occurrences.count)
+                    occurrences.append(contentsOf: repeatElement(0, count: Int(count)))
                 }
+                occurrences[Int(occurrenceStart[id] + placed[id])] = Int32(i)
+                placed[id] += 1
             }
-            if !oldOccurrences.isEmpty {
-                var seen: [Int32: Int] = [:]
+            if !occurrences.isEmpty {
                 var merged: [(Int32, Int32)] = []
-                merged.reserveCapacity(unique.count + oldOccurrences.count * 2)
+                merged.reserveCapacity(unique.count + occurrences.count)
                 var u = 0
                 for j in bLo..<bHi {
-                    guard let list = oldOccurrences[new[j]] else { continue }
+                    let id = Int(new[j])
+                    guard occurrenceStart[id] >= 0 else { continue }
                     while u < unique.count && unique[u].1 < Int32(j) { merged.append(unique[u]); u += 1 }
-                    let k = seen[new[j], default: 0]
-                    seen[new[j]] = k + 1
-                    merged.append((list[k], Int32(j)))
+                    // The k-th occurrence here takes the k-th old one; `placed` counts back down to 0.
+                    let k = countOld[id] - placed[id]
+                    placed[id] -= 1
+                    merged.append((occurrences[Int(occurrenceStart[id] + k)], Int32(j)))
                 }
                 merged.append(contentsOf: unique[u...])
                 unique = merged
@@ -165,6 +177,7 @@ struct BlockAlignment {
         for id in touched {
             countOld[Int(id)] = 0
             countNew[Int(id)] = 0
+            occurrenceStart[Int(id)] = -1
         }
         touched.removeAll(keepingCapacity: true)
 
