@@ -76,36 +76,37 @@ struct MoveDetection {
     /// The pairs among `deleted` (old positions) and `inserted` (new positions).
     func pairs(deleted: [Int], inserted: [Int]) -> [Pair] {
         var pairs: [Pair] = []
-        var oldTaken = Set<Int>()
-        var newTaken = Set<Int>()
+        // Which blocks are paired, by position (flat arrays: no hashing, one allocation each).
+        var oldTaken = [Bool](repeating: false, count: old.ids.count)
+        var newTaken = [Bool](repeating: false, count: new.ids.count)
 
         // 1. Exact: the same bytes anywhere, then, inside small gaps, the same text once white
         //    space is folded (a white-space-only change).
         func take(_ i: Int, _ j: Int) {
             pairs.append(Pair(old: i, new: j, change: .moved, edited: false, words: nil,
                               mustStay: !(old.movable[i] && new.movable[j])))
-            oldTaken.insert(i)
-            newTaken.insert(j)
+            oldTaken[i] = true
+            newTaken[j] = true
         }
         var byID: [Int32: [Int]] = [:]
         for i in deleted { byID[old.ids[i], default: []].append(i) }
         for j in inserted {
             guard let list = byID[new.ids[j]] else { continue }
             let match = list.first { i in
-                !oldTaken.contains(i) && ((old.movable[i] && new.movable[j]) || old.gaps[i] == new.gaps[j])
+                !oldTaken[i] && ((old.movable[i] && new.movable[j]) || old.gaps[i] == new.gaps[j])
             }
             if let i = match { take(i, j) }
         }
         var gapsOld: [Int32: [Int]] = [:], gapsNew: [Int32: [Int]] = [:]
-        for i in deleted where !oldTaken.contains(i) { gapsOld[old.gaps[i], default: []].append(i) }
-        for j in inserted where !newTaken.contains(j) { gapsNew[new.gaps[j], default: []].append(j) }
+        for i in deleted where !oldTaken[i] { gapsOld[old.gaps[i], default: []].append(i) }
+        for j in inserted where !newTaken[j] { gapsNew[new.gaps[j], default: []].append(j) }
         for (gap, olds) in gapsOld where olds.count <= 32 {
             guard let news = gapsNew[gap], news.count <= 32 else { continue }
             let hashes = olds.map { old.blocks.withText($0, FoldedText.hash) }
             for j in news {
                 let h = new.blocks.withText(j, FoldedText.hash)
                 let match = olds.indices.first { k in
-                    hashes[k] == h && !oldTaken.contains(olds[k])
+                    hashes[k] == h && !oldTaken[olds[k]]
                         && old.blocks.withText(olds[k]) { a in new.blocks.withText(j) { b in FoldedText.equal(a, b) } }
                 }
                 if let k = match { take(olds[k], j) }
@@ -113,8 +114,8 @@ struct MoveDetection {
         }
 
         // 2. Fuzzy.
-        let restOld = deleted.filter { !oldTaken.contains($0) }
-        let restNew = inserted.filter { !newTaken.contains($0) }
+        let restOld = deleted.filter { !oldTaken[$0] }
+        let restNew = inserted.filter { !newTaken[$0] }
         if !restOld.isEmpty && !restNew.isEmpty {
             pairs.append(contentsOf: fuzzyPairs(restOld, restNew))
         }
@@ -284,24 +285,24 @@ struct MoveDetection {
         // The longest run of pairs in the same order on both sides keeps its place. Among runs as
         // long, the one chosen is the same whichever version is old: the pairs are read in the
         // order of the side whose texts sort first.
-        var inPlace = Set<Int>()
+        var inPlace = [Bool](repeating: false, count: pairs.count)
         for (_, members) in inPlaceByGap {
             let byNew = members.sorted { pairs[$0].new < pairs[$1].new }
             let byOld = members.sorted { pairs[$0].old < pairs[$1].old }
             let keyed = readsOldOrder(byOld.map { pairs[$0].old }, byNew.map { pairs[$0].new })
                 ? byOld.map { (Int32(pairs[$0].new), Int32($0)) }
                 : byNew.map { (Int32(pairs[$0].old), Int32($0)) }
-            for (_, index) in BlockAlignment.longestIncreasing(keyed) { inPlace.insert(Int(index)) }
+            for (_, index) in BlockAlignment.longestIncreasing(keyed) { inPlace[Int(index)] = true }
         }
         for index in result.indices {
-            if inPlace.contains(index) {
+            if inPlace[index] {
                 result[index].change = result[index].edited ? .edited : .unchanged
             } else {
                 result[index].change = .moved
             }
         }
         // A short line is never called moved: it stays removed and added.
-        return result.enumerated().filter { !$0.element.mustStay || inPlace.contains($0.offset) }.map(\.element)
+        return result.enumerated().filter { !$0.element.mustStay || inPlace[$0.offset] }.map(\.element)
     }
 
     /// Whether the old blocks' texts, in their order, sort before the new blocks' texts.
