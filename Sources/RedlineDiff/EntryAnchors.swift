@@ -61,6 +61,7 @@ struct EntryAnchors {
         }
         let oldRanges = oldItems.entryRanges
         let newRanges = newItems.entryRanges
+        regions.reserveCapacity(2 * anchors.count + 1)
         var a = 0, b = 0
         for (i, j) in anchors {
             let o = oldRanges[Int(i)], n = newRanges[Int(j)]
