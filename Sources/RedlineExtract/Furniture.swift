@@ -92,7 +92,35 @@ enum Furniture {
     /// `text` with its ASCII letters in lower case (others untouched): every furniture pattern
     /// is ASCII, so this is all matching needs, and it costs no Unicode case mapping.
     static func lowercase(_ text: String) -> String {
-        String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { output in
+                for (index, byte) in bytes.enumerated() { output[index] = lowercased(byte) }
+                return bytes.count
+            }
+        }
+    }
+
+    /// `byte` in lower case when it is an ASCII capital.
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    /// True when `text` is `phrase` (lower-case ASCII) in any ASCII case, compared on bytes
+    /// without making a lower-case copy.
+    static func equalsIgnoringCase(_ text: String, _ phrase: StaticString) -> Bool {
+        guard text.utf8.count == phrase.utf8CodeUnitCount else { return false }
+        var text = text
+        return text.withUTF8 { matches(phrase, in: $0, at: 0) }
+    }
+
+    /// True when `phrase` (lower-case ASCII) occurs in `bytes` at `start`, in any ASCII case.
+    private static func matches(_ phrase: StaticString, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start >= 0, start + phrase.utf8CodeUnitCount <= bytes.count else { return false }
+        for offset in 0..<phrase.utf8CodeUnitCount where lowercased(bytes[start + offset]) != phrase.utf8Start[offset] {
+            return false
+        }
+        return true
     }
 
     /// True when `line` (already folded) is furniture on its own.
@@ -116,43 +144,47 @@ enum Furniture {
     /// The longest whole line of furniture, in bytes.
     private static let longestLine = (lines.map(\.utf8.count) + ["privacy notice".utf8.count]).max() ?? 0
 
+    /// The first bytes of the whole lines of furniture, in lower case: a short line starting
+    /// with any other byte (a time, "21:04") is none of them.
+    private static let lineInitials: [Bool] = {
+        var initials = [Bool](repeating: false, count: 256)
+        for line in lines.union(["privacy notice"]) {
+            if let first = line.utf8.first { initials[Int(lowercased(first))] = true }
+        }
+        return initials
+    }()
+
     /// A test on bytes, without allocating, that every line ``isFurnitureLine(_:)`` accepts
-    /// passes: short once trailing dots and colons are dropped, or starting with or containing
-    /// one of its phrases in any ASCII case. Most paragraphs fail it after one pass over their
-    /// bytes, most of them eight at a time.
+    /// passes: short once trailing dots and colons are dropped and starting like a whole line
+    /// of furniture, or starting with or containing one of its phrases in any ASCII case. Most
+    /// lines fail it after one pass over their bytes, eight at a time.
     private static func mightBeFurnitureLine(_ line: String) -> Bool {
         var line = line
         return line.withUTF8 { bytes in
+            guard let first = bytes.first else { return false }
             var end = bytes.count
             while end > 0, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: ":") { end -= 1 }
-            if end <= longestLine { return true }
-            func lowered(_ index: Int) -> UInt8 {
-                let byte = bytes[index]
-                return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            }
-            func matches(_ phrase: StaticString, at start: Int) -> Bool {
-                guard start + phrase.utf8CodeUnitCount <= bytes.count else { return false }
-                for offset in 0..<phrase.utf8CodeUnitCount where lowered(start + offset) != phrase.utf8Start[offset] { return false }
+            if end <= longestLine, lineInitials[Int(lowercased(first))] { return true }
+            if matches("sign up", in: bytes, at: 0) || matches("subscribe to our", in: bytes, at: 0)
+                || matches("please turn on javascript", in: bytes, at: 0) || matches("this article is more than", in: bytes, at: 0) {
                 return true
             }
-            if matches("sign up", at: 0) || matches("subscribe to our", at: 0) || matches("please turn on javascript", at: 0)
-                || matches("this article is more than", at: 0) {
-                return true
-            }
-            // Look for the rarer letters, "coo(k)ie" and "ne(w)sletter", eight bytes at a time
-            // (``SWAR``): a word with no k or w in any case is skipped whole.
+            // Look for the rare triples "coo(kie)" and "ne(wsl)etter" (any ASCII case), eight
+            // starting places at a time (``SWAR``): k and w alone are too common in English.
+            let base = UnsafeRawPointer(bytes.baseAddress!)
             var index = 0
             while index < bytes.count {
-                if index + 8 <= bytes.count {
-                    let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) | (SWAR.ones &* 0x20)
-                    if SWAR.bytes(equalTo: UInt8(ascii: "k"), word) | SWAR.bytes(equalTo: UInt8(ascii: "w"), word) == 0 {
+                if index + 10 <= bytes.count {
+                    let kie = SWAR.starts(of: (0x6B, 0x69, 0x65), ignoringASCIICaseIn: base, at: index)
+                    let wsl = SWAR.starts(of: (0x77, 0x73, 0x6C), ignoringASCIICaseIn: base, at: index)
+                    if kie | wsl == 0 {
                         index += 8
                         continue
                     }
                 }
-                switch bytes[index] | 0x20 {
-                case UInt8(ascii: "k"): if index >= 3, matches("cookie", at: index - 3) { return true }
-                case UInt8(ascii: "w"): if index >= 2, matches("newsletter promotion", at: index - 2) { return true }
+                switch lowercased(bytes[index]) {
+                case UInt8(ascii: "k"): if matches("cookie", in: bytes, at: index - 3) { return true }
+                case UInt8(ascii: "w"): if matches("newsletter promotion", in: bytes, at: index - 2) { return true }
                 default: break
                 }
                 index += 1

@@ -47,13 +47,13 @@ enum PlainTextExtractor {
                 inCommentForm = false
             }
             if Furniture.opensCommentForm(line.text) { inCommentForm = true; continue }
-            if line.text.utf8.count <= 11, ["key events", "key events:"].contains(Furniture.lowercase(line.text)) {
+            if Furniture.equalsIgnoringCase(line.text, "key events") || Furniture.equalsIgnoringCase(line.text, "key events:") {
                 inKeyEvents = true
                 isLiveBlog = true
                 continue
             }
             // The Guardian's toggle below its key-events list: the entries begin after it.
-            if inKeyEvents, line.text.utf8.count == 20, Furniture.lowercase(line.text) == "show key events only" { inKeyEvents = false; continue }
+            if inKeyEvents, Furniture.equalsIgnoringCase(line.text, "show key events only") { inKeyEvents = false; continue }
             if Furniture.isFurnitureLine(line.text) { continue }
 
             if let stamp = line.timeStamp {

@@ -33,4 +33,16 @@ enum SWAR {
     static func continuationCount(_ word: UInt64) -> Int {
         (word & ~(word << 1) & highs).nonzeroBitCount
     }
+
+    /// The high bit of every byte, of the eight at `offset`, that starts the three bytes
+    /// `sequence` (ASCII letters, lower case) in any ASCII case. Reads ten bytes from `offset`.
+    ///
+    ///     "the Cookie banner", offset 4, sequence "kie"  → 0x0000_0000_0080_0000   (byte 2: "kie")
+    @inline(__always)
+    static func starts(of sequence: (UInt8, UInt8, UInt8), ignoringASCIICaseIn base: UnsafeRawPointer, at offset: Int) -> UInt64 {
+        // Setting bit 5 lower-cases the letters and changes no other byte into one.
+        let caseBits = ones &* 0x20
+        func word(_ shift: Int) -> UInt64 { base.loadUnaligned(fromByteOffset: offset + shift, as: UInt64.self) | caseBits }
+        return bytes(equalTo: sequence.0, word(0)) & bytes(equalTo: sequence.1, word(1)) & bytes(equalTo: sequence.2, word(2))
+    }
 }
