@@ -54,7 +54,7 @@ enum PlainTextExtractor {
             }
             // The Guardian's toggle below its key-events list: the entries begin after it.
             if inKeyEvents, Furniture.equalsIgnoringCase(line.text, "show key events only") { inKeyEvents = false; continue }
-            if Furniture.isFurnitureLine(line.text) { continue }
+            if line.isFurniture { continue }
 
             if let stamp = line.timeStamp {
                 isLiveBlog = true
@@ -62,7 +62,7 @@ enum PlainTextExtractor {
                 // unless that title is followed by a paragraph: then the entries have begun. A short
                 // title that ends like a sentence ("Putin says talks were useful.") is one too when the
                 // next event's stamp follows it.
-                if inKeyEvents, let title = next, title.timeStamp == nil, !title.isName, !Furniture.isFurnitureLine(title.text),
+                if inKeyEvents, let title = next, title.timeStamp == nil, !title.isName, !title.isFurniture,
                    title.isHeadingLike && (index + 1 >= lines.count || lines[index + 1].isHeadingLike || lines[index + 1].timeStamp != nil)
                        || title.isShort && index + 1 < lines.count && lines[index + 1].timeStamp != nil {
                     article.keyEvents.append(KeyEvent(time: stamp.date, title: title.text))
@@ -87,7 +87,7 @@ enum PlainTextExtractor {
                 }
                 continue
             }
-            if isLiveBlog, line.isName, let next, !next.isName, next.timeStamp == nil, !Furniture.isFurnitureLine(next.text) {
+            if isLiveBlog, line.isName, let next, !next.isName, next.timeStamp == nil, !next.isFurniture {
                 inKeyEvents = false
                 if var last = entries.last, last.author == nil, last.blocks.isEmpty {
                     last.author = line.text
@@ -124,11 +124,11 @@ enum PlainTextExtractor {
         // A one-to-three word label above a longer headline ("World", "US news").
         if let label = line(0), let headline = line(1), label.isHeadingLike, label.wordCount <= 3, label.length <= 30,
            headline.isHeadingLike, headline.length > label.length * 2, line(2) != nil,
-           !Furniture.isFurnitureLine(headline.text) {
+           !headline.isFurniture {
             index += 1
         }
         guard let title = line(0), title.isHeadingLike, title.wordCount >= 3, line(1) != nil,
-              !Furniture.isFurnitureLine(title.text), title.timeStamp == nil, !title.isByline else {
+              !title.isFurniture, title.timeStamp == nil, !title.isByline else {
             if let byline = line(0), byline.isByline { article.byline = byline.text; return index + 1 }
             return index
         }
@@ -139,7 +139,7 @@ enum PlainTextExtractor {
             return index + 1
         }
         if let standfirst = line(0), !standfirst.isBullet, standfirst.timeStamp == nil,
-           !Furniture.isFurnitureLine(standfirst.text), standfirst.length <= 400,
+           !standfirst.isFurniture, standfirst.length <= 400,
            line(1)?.isByline == true || standfirst.isHeadingLike && line(1) != nil {
             article.standfirst = standfirst.text
             index += 1

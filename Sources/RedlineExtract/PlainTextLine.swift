@@ -9,14 +9,27 @@ import RedlineModel
 ///     "What Russia gets"                                   → could be a heading
 struct PlainTextLine: Sendable {
     /// The line's text, folded, without its bullet.
-    var text: String
+    let text: String
     /// True when the line started with a bullet (`•`, `-`, `*`, `·`, `◦`, `▪`).
-    var isBullet: Bool
+    let isBullet: Bool
     /// How many characters (Unicode scalars) the line has, counted exactly up to 400 (longer
     /// lines only need to be known as long).
-    var length: Int
+    let length: Int
     /// How many words the line has.
-    var wordCount: Int
+    let wordCount: Int
+
+    // What the line looks like, read once when it is made: the extractor asks about each line
+    // again when it looks ahead from the lines above it.
+
+    /// True when the line is furniture on its own (``Furniture/isFurnitureLine(_:)``).
+    let isFurniture: Bool
+    /// True when the line ends like a sentence or a clause, not like a headline.
+    let endsLikeSentence: Bool
+    /// True for a short line that reads like a headline or heading: no closing full stop,
+    /// no opening quotation mark.
+    let isHeadingLike: Bool
+    /// True for a line that is only a person's name: "Nimo Omer", "Gavin O'Callaghan".
+    let isName: Bool
 
     /// Splits `bytes` into lines (`\n`, `\r\n`, `\r`), dropping blank ones; a line that is not
     /// valid UTF-8 has its bad bytes replaced with U+FFFD, and `repaired` says so.
@@ -37,30 +50,31 @@ struct PlainTextLine: Sendable {
             let end = lineEnd(start)
             if start < end {
                 let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                let line: PlainTextLine?
-                if UTF8Validation.isValid(raw) {
-                    line = PlainTextLine(raw)
+                // The String's own check is the validator: the bytes are read once to make it.
+                let text: String
+                if let valid = String(validating: raw, as: UTF8.self) {
+                    text = valid
                 } else {
                     repaired = true
-                    var text = String(decoding: raw, as: UTF8.self)
-                    line = text.withUTF8 { PlainTextLine($0) }
+                    text = String(decoding: raw, as: UTF8.self)
                 }
-                if let line { result.append(line) }
+                if let line = PlainTextLine(text) { result.append(line) }
             }
             start = end + 1
         }
         return (result, repaired)
     }
 
-    /// The line in `raw` (valid UTF-8 without line breaks), nil when it is blank.
+    /// The line `line` (without line breaks), nil when it is blank.
     ///
     /// Bullets are recognised as `String.hasPrefix` and `Character` comparison would: on bytes,
     /// with the `Character` path taken only when a non-ASCII scalar follows (which might join
     /// the space or bullet before it into one grapheme).
-    init?(_ raw: UnsafeBufferPointer<UInt8>) {
+    private init?(_ line: String) {
+        var line = line
         // Most lines are folded already: their shape comes with that check.
-        let shape = TextFolding.foldedShape(raw)
-        var folded = shape != nil ? String(decoding: raw, as: UTF8.self) : TextFolding.fold(raw)
+        let shape = line.withUTF8(TextFolding.foldedShape)
+        var folded = shape != nil ? line : line.withUTF8(TextFolding.fold)
         guard !folded.isEmpty else { return nil }
         var bullet = false
         // Every marker starts with one of these bytes.
@@ -89,12 +103,16 @@ struct PlainTextLine: Sendable {
         length = folded.utf8.count <= 1600 ? measured.scalars : folded.utf8.count / 4
         wordCount = 1 + measured.spaces
         timeStamp = bullet || folded.utf8.count > 40 ? nil : Self.timeStamp(of: folded)
+        isFurniture = Furniture.isFurnitureLine(folded)
+        endsLikeSentence = Self.endsLikeSentence(folded)
+        isHeadingLike = !bullet && !endsLikeSentence && length <= 140 && wordCount <= 20 && Self.opensLikeHeading(folded)
+        isName = !bullet && (2...4).contains(wordCount) && length <= 40 && Self.isName(folded)
     }
 
     private static let bulletMarkers = ["• ", "- ", "* ", "· ", "◦ ", "▪ ", "‣ "]
 
-    /// True when the line ends like a sentence or a clause, not like a headline.
-    var endsLikeSentence: Bool {
+    /// True when `text` ends like a sentence or a clause, not like a headline.
+    private static func endsLikeSentence(_ text: String) -> Bool {
         // The last two bytes ASCII: the last Character is the last byte.
         let utf8 = text.utf8
         if let last = utf8.last, last < 0x80, utf8.count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80 {
@@ -110,10 +128,8 @@ struct PlainTextLine: Sendable {
         return ".,;:\"”’)".contains(last) || text.hasSuffix("*")
     }
 
-    /// True for a short line that reads like a headline or heading: no closing full stop,
-    /// no opening quotation mark.
-    var isHeadingLike: Bool {
-        guard !isBullet, !endsLikeSentence, length <= 140, wordCount <= 20 else { return false }
+    /// True when `text` does not open with a quotation mark or a bracket, as a heading does not.
+    private static func opensLikeHeading(_ text: String) -> Bool {
         // The first two bytes ASCII: the first Character is the first byte.
         let utf8 = text.utf8
         if let first = utf8.first, first < 0x80, utf8.count == 1 || utf8[utf8.index(after: utf8.startIndex)] < 0x80 {
@@ -133,18 +149,21 @@ struct PlainTextLine: Sendable {
         return [" report from ", " reports from ", " reporting from ", " in conversation with "].contains { TextFolding.contains(text, $0) }
     }
 
-    /// True for a line that is only a person's name: "Nimo Omer", "Gavin O'Callaghan".
-    var isName: Bool {
-        guard !isBullet, (2...4).contains(wordCount), length <= 40 else { return false }
-        let words = text.split(separator: " ")
-        let particles: Set<Substring> = ["and", "de", "van", "von", "da", "al", "bin", "del", "der", "la", "le", "di"]
-        for word in words where Self.headingWords.contains(word) { return false }
-        for word in words where !particles.contains(word) {
+    /// True when every word of `text` (two to four of them) could be part of a name: capitalised
+    /// and made of letters, apostrophes, hyphens and dots, or a particle ("van", "al"), and none
+    /// the word of a title-case heading.
+    private static func isName(_ text: String) -> Bool {
+        for word in text.split(separator: " ") {
+            if headingWords.contains(word) { return false }
+            if nameParticles.contains(word) { continue }
             guard let first = word.first, first.isUppercase,
                   word.allSatisfy({ $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "." }) else { return false }
         }
         return true
     }
+
+    /// Lower-case words a name may hold: "Ursula von der Leyen", "Jane Van Doe".
+    private static let nameParticles: Set<Substring> = ["and", "de", "van", "von", "da", "al", "bin", "del", "der", "la", "le", "di"]
 
     /// Capitalised words of title-case headings ("What Russia Gets", "Key Takeaways") that no
     /// name is made of.
