@@ -51,13 +51,8 @@ struct PlainTextLine: Sendable {
             if start < end {
                 let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 // The String's own check is the validator: the bytes are read once to make it.
-                let text: String
-                if let valid = String(validating: raw, as: UTF8.self) {
-                    text = valid
-                } else {
-                    repaired = true
-                    text = String(decoding: raw, as: UTF8.self)
-                }
+                let (text, repairedLine) = TextDecoding.decodeUTF8(raw)
+                repaired = repaired || repairedLine
                 if let line = PlainTextLine(text) { result.append(line) }
             }
             start = end + 1

@@ -37,13 +37,18 @@ public enum TextDecoding {
             let text = String(decoding: units, as: UTF16.self)
             return (text, text.contains("\u{FFFD}") ? "the capture is not valid UTF-16; bad bytes were replaced with U+FFFD" : nil)
         }
-        let body = withoutBOM(data)
+        let (text, repaired) = decodeUTF8(withoutBOM(data))
+        return (text, repaired ? invalidUTF8Warning : nil)
+    }
+
+    /// `bytes` decoded as UTF-8, bad sequences replaced with U+FFFD; `repaired` when there were any.
+    static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, repaired: Bool) {
         // Decoded once, repairing: the decoder changes bytes exactly when they are not valid
         // UTF-8 (each bad sequence becomes EF BF BD), which one memcmp tells.
-        var text = String(decoding: body, as: UTF8.self)
+        var text = String(decoding: bytes, as: UTF8.self)
         let unchanged = text.withUTF8 { decoded in
-            decoded.count == body.count && (body.isEmpty || memcmp(decoded.baseAddress!, body.baseAddress!, body.count) == 0)
+            decoded.count == bytes.count && (bytes.isEmpty || memcmp(decoded.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
         }
-        return (text, unchanged ? nil : invalidUTF8Warning)
+        return (text, !unchanged)
     }
 }
