@@ -40,8 +40,9 @@ enum PlainTextExtractor {
         var inCommentForm = false
         while index < lines.count {
             let line = lines[index]
-            let next = index + 1 < lines.count ? lines[index + 1] : nil
             index += 1
+            // The line after, read in place (`lines[next]`): copying a line costs a retain.
+            let next: Int? = index < lines.count ? index : nil
             if inCommentForm {
                 if Furniture.isCommentFormLine(line.text) { continue }
                 inCommentForm = false
@@ -62,7 +63,7 @@ enum PlainTextExtractor {
                 // unless that title is followed by a paragraph: then the entries have begun. A short
                 // title that ends like a sentence ("Putin says talks were useful.") is one too when the
                 // next event's stamp follows it.
-                if inKeyEvents, let title = next, title.timeStamp == nil, !title.isName, !title.isFurniture,
+                if inKeyEvents, let title = next.map({ lines[$0] }), title.timeStamp == nil, !title.isName, !title.isFurniture,
                    title.isHeadingLike && (index + 1 >= lines.count || lines[index + 1].isHeadingLike || lines[index + 1].timeStamp != nil)
                        || title.isShort && index + 1 < lines.count && lines[index + 1].timeStamp != nil {
                     article.keyEvents.append(KeyEvent(time: stamp.date, title: title.text))
@@ -71,27 +72,26 @@ enum PlainTextExtractor {
                 }
                 inKeyEvents = false
                 // "2h ago" then "10.45 BST": one entry, stamped twice.
-                if let last = entries.last, last.title == nil, last.author == nil, last.blocks.isEmpty {
-                    entries[entries.count - 1].time = last.time ?? stamp.date
+                if let last = entries.indices.last, entries[last].title == nil, entries[last].author == nil, entries[last].blocks.isEmpty {
+                    entries[last].time = entries[last].time ?? stamp.date
                 } else {
                     entries.append(Entry(time: stamp.date))
                 }
-                if let author = next, author.isName, index + 1 < lines.count, !lines[index + 1].isHeadingLike {
-                    entries[entries.count - 1].author = author.text
+                if let author = next, lines[author].isName, index + 1 < lines.count, !lines[index + 1].isHeadingLike {
+                    entries[entries.count - 1].author = lines[author].text
                     index += 1
                 }
-                if let title = index < lines.count ? lines[index] : nil, title.isHeadingLike, !title.isName, title.timeStamp == nil,
-                   index + 1 < lines.count, lines[index + 1].timeStamp == nil {
-                    entries[entries.count - 1].title = title.text
+                if index + 1 < lines.count, lines[index].isHeadingLike, !lines[index].isName, lines[index].timeStamp == nil,
+                   lines[index + 1].timeStamp == nil {
+                    entries[entries.count - 1].title = lines[index].text
                     index += 1
                 }
                 continue
             }
-            if isLiveBlog, line.isName, let next, !next.isName, next.timeStamp == nil, !next.isFurniture {
+            if isLiveBlog, line.isName, let next, !lines[next].isName, lines[next].timeStamp == nil, !lines[next].isFurniture {
                 inKeyEvents = false
-                if var last = entries.last, last.author == nil, last.blocks.isEmpty {
-                    last.author = line.text
-                    entries[entries.count - 1] = last
+                if let last = entries.indices.last, entries[last].author == nil, entries[last].blocks.isEmpty {
+                    entries[last].author = line.text
                 } else {
                     entries.append(Entry(author: line.text))
                 }
