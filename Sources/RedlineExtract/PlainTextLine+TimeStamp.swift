@@ -18,6 +18,10 @@ extension PlainTextLine {
     static func timeStamp(of text: String) -> TimeStamp? {
         var contiguous = text
         let fast: TimeStamp?? = contiguous.withUTF8 { bytes in
+            // Both patterns need a clock's `.` or `:`, or a closing "ago": most short lines
+            // (names, headings) have neither, whatever their scalars.
+            guard bytes.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") })
+                || bytes.count >= 3 && bytes[(bytes.count - 3)...].elementsEqual("ago".utf8) else { return .some(nil) }
             guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return .none }
             return .some(asciiTimeStamp(bytes, text: text))
         }
