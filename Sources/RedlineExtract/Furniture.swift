@@ -175,9 +175,9 @@ enum Furniture {
             var index = 0
             while index < bytes.count {
                 if index + 10 <= bytes.count {
-                    let kie = SWAR.starts(of: (0x6B, 0x69, 0x65), ignoringASCIICaseIn: base, at: index)
-                    let wsl = SWAR.starts(of: (0x77, 0x73, 0x6C), ignoringASCIICaseIn: base, at: index)
-                    if kie | wsl == 0 {
+                    let first = SWAR.loadFoldingCase(base, at: index), second = SWAR.loadFoldingCase(base, at: index + 1),
+                        third = SWAR.loadFoldingCase(base, at: index + 2)
+                    if !SWAR.hasSequence((0x6B, 0x69, 0x65), first, second, third), !SWAR.hasSequence((0x77, 0x73, 0x6C), first, second, third) {
                         index += 8
                         continue
                     }

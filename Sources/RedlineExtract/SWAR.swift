@@ -31,18 +31,39 @@ enum SWAR {
     /// How many bytes continue a multi-byte scalar (`10xxxxxx`).
     @inline(__always)
     static func continuationCount(_ word: UInt64) -> Int {
-        (word & ~(word << 1) & highs).nonzeroBitCount
+        count(word & ~(word << 1) & highs)
     }
 
-    /// The high bit of every byte, of the eight at `offset`, that starts the three bytes
-    /// `sequence` (ASCII letters, lower case) in any ASCII case. Reads ten bytes from `offset`.
-    ///
-    ///     "the Cookie banner", offset 4, sequence "kie"  → 0x0000_0000_0080_0000   (byte 2: "kie")
+    /// How many bytes a mask of high bits (as ``bytes(equalTo:_:)`` returns) marks. The
+    /// baseline x86-64 target has no popcnt instruction, so `nonzeroBitCount` would be a dozen
+    /// instructions: instead the marks, moved to each byte's low bit, are summed into the top
+    /// byte by one multiplication.
     @inline(__always)
-    static func starts(of sequence: (UInt8, UInt8, UInt8), ignoringASCIICaseIn base: UnsafeRawPointer, at offset: Int) -> UInt64 {
-        // Setting bit 5 lower-cases the letters and changes no other byte into one.
-        let caseBits = ones &* 0x20
-        func word(_ shift: Int) -> UInt64 { base.loadUnaligned(fromByteOffset: offset + shift, as: UInt64.self) | caseBits }
-        return bytes(equalTo: sequence.0, word(0)) & bytes(equalTo: sequence.1, word(1)) & bytes(equalTo: sequence.2, word(2))
+    static func count(_ mask: UInt64) -> Int {
+        Int(((mask >> 7) &* ones) >> 56)
+    }
+
+    /// True when some byte is zero (the borrow trick, exact for any word).
+    @inline(__always)
+    static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- ones) & ~word & highs != 0
+    }
+
+    /// The eight bytes at `offset` with bit 5 set: ASCII capitals become small letters, and no
+    /// other byte becomes a letter, so letters compare in any ASCII case.
+    @inline(__always)
+    static func loadFoldingCase(_ base: UnsafeRawPointer, at offset: Int) -> UInt64 {
+        base.loadUnaligned(fromByteOffset: offset, as: UInt64.self) | (ones &* 0x20)
+    }
+
+    /// True when a byte of `first` starts the three bytes `sequence`, where `second` and
+    /// `third` are the eight bytes one and two on from `first`.
+    ///
+    ///     "the Cookie banner" at 4, 5 and 6, sequence "kie" (case folded)  → true   (byte 2)
+    @inline(__always)
+    static func hasSequence(_ sequence: (UInt8, UInt8, UInt8), _ first: UInt64, _ second: UInt64, _ third: UInt64) -> Bool {
+        // The union of differences has a zero byte where all three bytes match.
+        hasZeroByte((first ^ (ones &* UInt64(sequence.0))) | (second ^ (ones &* UInt64(sequence.1)))
+                        | (third ^ (ones &* UInt64(sequence.2))))
     }
 }

@@ -109,7 +109,7 @@ enum TextFolding {
                     let spaces = SWAR.bytes(equalTo: 0x20, word)
                     if spaces & (spaces << 8) != 0 || afterSpace && spaces & 0x80 != 0 { return nil }
                     afterSpace = spaces >> 63 != 0
-                    shape.spaces += spaces.nonzeroBitCount
+                    shape.spaces += SWAR.count(spaces)
                     index += 8
                     continue
                 }
@@ -159,7 +159,7 @@ enum TextFolding {
             while index + 8 <= bytes.count {
                 let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 continuations += SWAR.continuationCount(word)
-                spaces += SWAR.bytes(equalTo: 0x20, word).nonzeroBitCount
+                spaces += SWAR.count(SWAR.bytes(equalTo: 0x20, word))
                 index += 8
             }
             for byte in bytes[index...] {
