@@ -41,6 +41,8 @@ struct PlainTextLine: Sendable {
         let hasCarriageReturns = memchr(base, 0x0D, bytes.count) != nil
         /// Where the line starting at `start` ends: the next `\n` (memchr), or `\r` before it.
         func lineEnd(_ start: Int) -> Int {
+            // Half the lines of a copied page are blank: no call for those.
+            if bytes[start] == 0x0A { return start }
             let newline = memchr(base + start, 0x0A, bytes.count - start).map { UnsafeRawPointer(base).distance(to: $0) } ?? bytes.count
             guard hasCarriageReturns, let cr = memchr(base + start, 0x0D, newline - start) else { return newline }
             return UnsafeRawPointer(base).distance(to: cr)
@@ -108,9 +110,10 @@ struct PlainTextLine: Sendable {
 
     /// True when `text` ends like a sentence or a clause, not like a headline.
     private static func endsLikeSentence(_ text: String) -> Bool {
+        var contiguous = text
         // The last two bytes ASCII: the last Character is the last byte.
-        let utf8 = text.utf8
-        if let last = utf8.last, last < 0x80, utf8.count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80 {
+        let ascii: Bool? = contiguous.withUTF8 { bytes in
+            guard let last = bytes.last, last < 0x80, bytes.count == 1 || bytes[bytes.count - 2] < 0x80 else { return nil }
             switch last {
             case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "\""),
                  UInt8(ascii: ")"), UInt8(ascii: "*"):
@@ -119,17 +122,20 @@ struct PlainTextLine: Sendable {
                 return false
             }
         }
+        if let ascii { return ascii }
         guard let last = text.last else { return false }
         return ".,;:\"”’)".contains(last) || text.hasSuffix("*")
     }
 
     /// True when `text` does not open with a quotation mark or a bracket, as a heading does not.
     private static func opensLikeHeading(_ text: String) -> Bool {
+        var contiguous = text
         // The first two bytes ASCII: the first Character is the first byte.
-        let utf8 = text.utf8
-        if let first = utf8.first, first < 0x80, utf8.count == 1 || utf8[utf8.index(after: utf8.startIndex)] < 0x80 {
+        let ascii: Bool? = contiguous.withUTF8 { bytes in
+            guard let first = bytes.first, first < 0x80, bytes.count == 1 || bytes[1] < 0x80 else { return nil }
             return first != UInt8(ascii: "\"") && first != UInt8(ascii: "'") && first != UInt8(ascii: "(")
         }
+        if let ascii { return ascii }
         guard let first = text.first else { return false }
         return !"“\"‘'(".contains(first)
     }
