@@ -154,11 +154,29 @@ struct PlainTextLine: Sendable {
     /// and made of letters, apostrophes, hyphens and dots, or a particle ("van", "al"), and none
     /// the word of a title-case heading.
     private static func isName(_ text: String) -> Bool {
+        var contiguous = text
+        if let ascii = contiguous.withUTF8(isASCIIName) { return ascii }
         for word in text.split(separator: " ") {
             if headingWords.contains(word) { return false }
             if nameParticles.contains(word) { continue }
             guard let first = word.first, first.isUppercase,
                   word.allSatisfy({ $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "." }) else { return false }
+        }
+        return true
+    }
+
+    /// ``isName(_:)`` on the bytes of an ASCII line, where every `Character` is one byte (the
+    /// `Character` split and tests cost more than the rest of the line's reading); nil when the
+    /// line is not ASCII.
+    private static func isASCIIName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        for word in bytes.split(separator: UInt8(ascii: " ")) {
+            let key = Substring(decoding: word, as: UTF8.self)
+            if headingWords.contains(key) { return false }
+            if nameParticles.contains(key) { continue }
+            guard let first = word.first, (0x41...0x5A).contains(first),                  // A-Z
+                  word.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0)    // A-Z, a-z
+                      || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }) else { return false }
         }
         return true
     }
