@@ -92,8 +92,7 @@ enum Furniture {
     /// `text` with its ASCII letters in lower case (others untouched): every furniture pattern
     /// is ASCII, so this is all matching needs, and it costs no Unicode case mapping.
     static func lowercase(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { output in
                 for (index, byte) in bytes.enumerated() { output[index] = lowercased(byte) }
                 return bytes.count
@@ -110,8 +109,7 @@ enum Furniture {
     /// without making a lower-case copy.
     static func equalsIgnoringCase(_ text: String, _ phrase: StaticString) -> Bool {
         guard text.utf8.count == phrase.utf8CodeUnitCount else { return false }
-        var text = text
-        return text.withUTF8 { matches(phrase, in: $0, at: 0) }
+        return text.withUTF8Bytes { matches(phrase, in: $0, at: 0) }
     }
 
     /// True when `phrase` (lower-case ASCII) occurs in `bytes` at `start`, in any ASCII case.
@@ -159,8 +157,7 @@ enum Furniture {
     /// of furniture, or starting with or containing one of its phrases in any ASCII case. Most
     /// lines fail it after one pass over their bytes, eight at a time.
     private static func mightBeFurnitureLine(_ line: String) -> Bool {
-        var line = line
-        return line.withUTF8 { bytes in
+        line.withUTF8Bytes { bytes in
             guard let first = bytes.first else { return false }
             var end = bytes.count
             while end > 0, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: ":") { end -= 1 }

@@ -16,8 +16,7 @@ import Foundation
 extension PlainTextLine {
     /// The stamp `text` (folded) is as a whole, when it is one.
     static func timeStamp(of text: String) -> TimeStamp? {
-        var contiguous = text
-        let fast: TimeStamp?? = contiguous.withUTF8 { bytes in
+        let fast: TimeStamp?? = text.withUTF8Bytes { bytes in
             // Both patterns need a clock's `.` or `:`, or a closing "ago": most short lines
             // (names, headings) have neither, whatever their scalars.
             guard bytes.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") })

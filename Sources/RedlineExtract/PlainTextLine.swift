@@ -68,10 +68,9 @@ struct PlainTextLine: Sendable {
     /// with the `Character` path taken only when a non-ASCII scalar follows (which might join
     /// the space or bullet before it into one grapheme).
     private init?(_ line: String) {
-        var line = line
         // Most lines are folded already: their shape comes with that check.
-        let shape = line.withUTF8(TextFolding.foldedShape)
-        var folded = shape != nil ? line : line.withUTF8(TextFolding.fold)
+        let shape = line.withUTF8Bytes(TextFolding.foldedShape)
+        var folded = shape != nil ? line : line.withUTF8Bytes(TextFolding.fold)
         guard !folded.isEmpty else { return nil }
         var bullet = false
         // Every marker starts with one of these bytes.
@@ -110,9 +109,8 @@ struct PlainTextLine: Sendable {
 
     /// True when `text` ends like a sentence or a clause, not like a headline.
     private static func endsLikeSentence(_ text: String) -> Bool {
-        var contiguous = text
         // The last two bytes ASCII: the last Character is the last byte.
-        let ascii: Bool? = contiguous.withUTF8 { bytes in
+        let ascii: Bool? = text.withUTF8Bytes { bytes in
             guard let last = bytes.last, last < 0x80, bytes.count == 1 || bytes[bytes.count - 2] < 0x80 else { return nil }
             switch last {
             case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "\""),
@@ -129,9 +127,8 @@ struct PlainTextLine: Sendable {
 
     /// True when `text` does not open with a quotation mark or a bracket, as a heading does not.
     private static func opensLikeHeading(_ text: String) -> Bool {
-        var contiguous = text
         // The first two bytes ASCII: the first Character is the first byte.
-        let ascii: Bool? = contiguous.withUTF8 { bytes in
+        let ascii: Bool? = text.withUTF8Bytes { bytes in
             guard let first = bytes.first, first < 0x80, bytes.count == 1 || bytes[1] < 0x80 else { return nil }
             return first != UInt8(ascii: "\"") && first != UInt8(ascii: "'") && first != UInt8(ascii: "(")
         }
@@ -154,8 +151,7 @@ struct PlainTextLine: Sendable {
     /// and made of letters, apostrophes, hyphens and dots, or a particle ("van", "al"), and none
     /// the word of a title-case heading.
     private static func isName(_ text: String) -> Bool {
-        var contiguous = text
-        if let ascii = contiguous.withUTF8(isASCIIName) { return ascii }
+        if let ascii = text.withUTF8Bytes(isASCIIName) { return ascii }
         for word in text.split(separator: " ") {
             if headingWords.contains(word) { return false }
             if nameParticles.contains(word) { continue }

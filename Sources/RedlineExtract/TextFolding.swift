@@ -151,8 +151,7 @@ enum TextFolding {
 
     /// The shape of `text`, folded or not: its spaces and scalars.
     static func shape(_ text: String) -> Shape {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             guard let start = bytes.baseAddress else { return Shape() }
             let base = UnsafeRawPointer(start)
             var continuations = 0, spaces = 0, index = 0
@@ -172,10 +171,8 @@ enum TextFolding {
 
     /// True when `needle` occurs in `text`, compared as UTF-8 bytes (no Foundation bridging).
     static func contains(_ text: String, _ needle: String) -> Bool {
-        var text = text
-        var needle = needle
-        return text.withUTF8 { haystack in
-            needle.withUTF8 { pattern in
+        text.withUTF8Bytes { haystack in
+            needle.withUTF8Bytes { pattern in
                 guard !pattern.isEmpty else { return true }
                 guard haystack.count >= pattern.count else { return false }
                 let first = pattern[0]
