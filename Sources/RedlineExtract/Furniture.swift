@@ -201,7 +201,7 @@ enum Furniture {
 
     /// True when `line` (folded) opens the comment form: "Leave a Reply", "Leave A Reply".
     static func opensCommentForm(_ line: String) -> Bool {
-        guard line.utf8.count <= 40, (line.utf8.first ?? 0) | 0x20 == UInt8(ascii: "l") else { return false }
+        guard line.utf8.count <= 40, let first = line.withUTF8Bytes({ $0.first }), first | 0x20 == UInt8(ascii: "l") else { return false }
         let key = lowercase(line)
         return key == "leave a reply" || key == "leave a comment" || key.hasPrefix("leave a reply")
     }

@@ -74,7 +74,7 @@ struct PlainTextLine: Sendable {
         guard !folded.isEmpty else { return nil }
         var bullet = false
         // Every marker starts with one of these bytes.
-        let lead = folded.utf8.first ?? 0
+        let lead = folded.withUTF8Bytes { $0.first } ?? 0
         let markers = lead == 0xE2 || lead == 0x2D || lead == 0x2A || lead == 0xC2 ? Self.bulletMarkers : []
         for marker in markers where folded.utf8.starts(with: marker.utf8) {
             let rest = folded.utf8.dropFirst(marker.utf8.count)
@@ -88,7 +88,7 @@ struct PlainTextLine: Sendable {
             break
         }
         // Every one of •◦▪‣ starts with the byte E2.
-        if !bullet, folded.utf8.first == 0xE2, folded.count > 1, let first = folded.first, "•◦▪‣".contains(first) {
+        if !bullet, lead == 0xE2, folded.count > 1, let first = folded.first, "•◦▪‣".contains(first) {
             folded = TextFolding.fold(folded.dropFirst())
             bullet = true
         }

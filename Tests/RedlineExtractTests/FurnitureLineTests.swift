@@ -23,4 +23,13 @@ import Testing
         ]
         for line in kept { #expect(!Furniture.isFurnitureLine(line), "\(line)") }
     }
+
+    /// The byte prefilter looks eight bytes at a time: a phrase must be found wherever it starts.
+    @Test func phrasesAtEveryOffset() {
+        for offset in 0..<18 {
+            let lead = String(repeating: "x", count: offset)
+            #expect(Furniture.isFurnitureLine(lead + " we use COOKIES to improve this site, and you can manage them"), "\(offset)")
+            #expect(Furniture.isFurnitureLine(lead + " skip past Newsletter Promotion and read on for the latest from Kyiv"), "\(offset)")
+        }
+    }
 }
