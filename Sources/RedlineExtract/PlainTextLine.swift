@@ -52,7 +52,7 @@ struct PlainTextLine: Sendable {
             let end = lineEnd(start)
             if start < end {
                 let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                // The String's own check is the validator: the bytes are read once to make it.
+                // Decoding is the UTF-8 check: no pass of its own over the bytes.
                 let (text, repairedLine) = TextDecoding.decodeUTF8(raw)
                 repaired = repaired || repairedLine
                 if let line = PlainTextLine(text) { result.append(line) }
@@ -62,7 +62,7 @@ struct PlainTextLine: Sendable {
         return (result, repaired)
     }
 
-    /// The line `line` (without line breaks), nil when it is blank.
+    /// The line read from `line` (text without line breaks), nil when it is blank.
     ///
     /// Bullets are recognised as `String.hasPrefix` and `Character` comparison would: on bytes,
     /// with the `Character` path taken only when a non-ASCII scalar follows (which might join
@@ -177,7 +177,7 @@ struct PlainTextLine: Sendable {
         return true
     }
 
-    /// Lower-case words a name may hold: "Ursula von der Leyen", "Jane Van Doe".
+    /// Lower-case words a name may hold: "Ursula von der Leyen", "Robin van Persie".
     private static let nameParticles: Set<Substring> = ["and", "de", "van", "von", "da", "al", "bin", "del", "der", "la", "le", "di"]
 
     /// Capitalised words of title-case headings ("What Russia Gets", "Key Takeaways") that no

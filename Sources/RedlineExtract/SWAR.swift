@@ -59,7 +59,7 @@ enum SWAR {
     /// True when a byte of `first` starts the three bytes `sequence`, where `second` and
     /// `third` are the eight bytes one and two on from `first`.
     ///
-    ///     "the Cookie banner" at 4, 5 and 6, sequence "kie" (case folded)  → true   (byte 2)
+    ///     "the Cookie banner" at 4, 5 and 6, sequence "kie" (case folded)  → true   (byte 3)
     @inline(__always)
     static func hasSequence(_ sequence: (UInt8, UInt8, UInt8), _ first: UInt64, _ second: UInt64, _ third: UInt64) -> Bool {
         // The union of differences has a zero byte where all three bytes match.
