@@ -169,24 +169,28 @@ enum Furniture {
             // Look for the rare triples "coo(kie)" and "ne(wsl)etter" (any ASCII case), eight
             // starting places at a time (``SWAR``): k and w alone are too common in English.
             let base = UnsafeRawPointer(bytes.baseAddress!)
-            var index = 0
-            while index < bytes.count {
-                if index + 10 <= bytes.count {
-                    let first = SWAR.loadFoldingCase(base, at: index), second = SWAR.loadFoldingCase(base, at: index + 1),
-                        third = SWAR.loadFoldingCase(base, at: index + 2)
-                    if !SWAR.hasSequence((0x6B, 0x69, 0x65), first, second, third), !SWAR.hasSequence((0x77, 0x73, 0x6C), first, second, third) {
-                        index += 8
-                        continue
-                    }
-                }
-                switch lowercased(bytes[index]) {
-                case UInt8(ascii: "k"): if matches("cookie", in: bytes, at: index - 3) { return true }
-                case UInt8(ascii: "w"): if matches("newsletter promotion", in: bytes, at: index - 2) { return true }
-                default: break
-                }
-                index += 1
+            func mightStartTriple(inWindowAt index: Int) -> Bool {
+                let first = SWAR.loadFoldingCase(base, at: index), second = SWAR.loadFoldingCase(base, at: index + 1),
+                    third = SWAR.loadFoldingCase(base, at: index + 2)
+                return SWAR.hasSequence((0x6B, 0x69, 0x65), first, second, third)
+                    || SWAR.hasSequence((0x77, 0x73, 0x6C), first, second, third)
             }
-            return false
+            func startsPhrase(_ index: Int) -> Bool {
+                switch lowercased(bytes[index]) {
+                case UInt8(ascii: "k"): matches("cookie", in: bytes, at: index - 3)
+                case UInt8(ascii: "w"): matches("newsletter promotion", in: bytes, at: index - 2)
+                default: false
+                }
+            }
+            var index = 0
+            while index + 10 <= bytes.count {
+                if mightStartTriple(inWindowAt: index), (index..<index + 8).contains(where: startsPhrase) { return true }
+                index += 8
+            }
+            // The last starting places: in one more window, ending with the line (a byte looked at
+            // twice is harmless), or one by one in a line too short for a window.
+            if bytes.count >= 10, !mightStartTriple(inWindowAt: bytes.count - 10) { return false }
+            return (index..<bytes.count).contains(where: startsPhrase)
         }
     }
 

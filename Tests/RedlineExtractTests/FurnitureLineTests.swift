@@ -30,6 +30,8 @@ import Testing
             let lead = String(repeating: "x", count: offset)
             #expect(Furniture.isFurnitureLine(lead + " we use COOKIES to improve this site, and you can manage them"), "\(offset)")
             #expect(Furniture.isFurnitureLine(lead + " skip past Newsletter Promotion and read on for the latest from Kyiv"), "\(offset)")
+            #expect(Furniture.isFurnitureLine(lead + " you can manage the settings: we use Cookie"), "\(offset)")
+            #expect(Furniture.isFurnitureLine(lead + " read on, after the newsletter promotion"), "\(offset)")
         }
     }
 }
