@@ -40,7 +40,7 @@ extension PlainTextLine {
 
     /// Both patterns on a line of printable ASCII (one byte per character).
     private static func asciiTimeStamp(_ bytes: UnsafeBufferPointer<UInt8>, text: String) -> TimeStamp? {
-        if matchesAgo(bytes) { return TimeStamp(date: nil) }
+        if isBareClock(bytes) || matchesAgo(bytes) { return TimeStamp(date: nil) }
         guard let clock = ClockMatch(bytes) else { return nil }
         // Without a day there is no date to read ("10.45 BST"): the common case, kept cheap.
         guard clock.day != nil else { return TimeStamp(date: nil) }
@@ -61,6 +61,16 @@ extension PlainTextLine {
     private static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
     /// `\s` on printable ASCII.
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 }
+
+    /// "21:04", "9.05": the clock alone, as most stamps of a live blog are, which ``clockPattern``
+    /// matches with no date; checked first, without the general matcher.
+    private static func isBareClock(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count == 4 || bytes.count == 5 else { return false }
+        let separator = bytes.count - 3
+        return bytes[..<separator].allSatisfy(isDigit)
+            && (bytes[separator] == UInt8(ascii: ".") || bytes[separator] == UInt8(ascii: ":"))
+            && isDigit(bytes[separator + 1]) && isDigit(bytes[separator + 2])
+    }
 
     /// `\d{1,3}\s?(?:m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)\s+ago`, whole line. Every part
     /// ends where the next kind of byte begins, so there is nothing to backtrack.
