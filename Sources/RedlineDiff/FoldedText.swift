@@ -181,13 +181,3 @@ enum FoldedText {
         }
     }
 }
-
-extension String {
-    /// Calls `body` with the string's UTF-8 bytes (contiguous for native strings, copied otherwise).
-    @inline(__always)
-    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = self
-        return try copy.withUTF8(body)
-    }
-}

@@ -122,11 +122,8 @@ struct JSONWriter: ~Copyable {
 
     /// A string, or null.
     mutating func value(string: String?) {
-        guard string != nil else { null(); return }
-        // Native strings lend their bytes; any other is made native first.
-        if string?.utf8.withContiguousStorageIfAvailable({ quote($0) }) == nil, var string {
-            string.withUTF8 { quote($0) }
-        }
+        guard let string else { null(); return }
+        string.withUTF8Bytes { quote($0) }
     }
 
     /// A number, or null.
