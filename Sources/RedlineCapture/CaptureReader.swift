@@ -7,8 +7,8 @@ public enum CaptureReader {
 
     /// The limit in force: `REDLINE_MAX_BYTES` when set to a positive number, else ``defaultLimit``.
     public static var limit: Int {
-        ProcessInfo.processInfo.environment["REDLINE_MAX_BYTES"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
-            ?? defaultLimit
+        // getenv, not ProcessInfo's environment, which builds a dictionary of every variable.
+        getenv("REDLINE_MAX_BYTES").flatMap { Int(String(cString: $0)) }.flatMap { $0 > 0 ? $0 : nil } ?? defaultLimit
     }
 
     /// Reads `path` (`-` for standard input) as a capture taken at `capturedAt` from `url`.

@@ -18,14 +18,15 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 ///     → colour on (auto), width 120, pager "less -FRX"
 ///     stdout a pipe → colour off (auto), no pager
 struct Terminal {
-    /// The environment the decisions read.
-    var environment: [String: String]
+    /// Reads the environment variable the decisions need, one at a time (the process's own with
+    /// getenv: ProcessInfo would build a dictionary of all of them for every command).
+    var variable: (String) -> String?
     /// True when standard output is a terminal.
     var isTerminal: Bool
 
     /// The process's own standard output and environment.
     static var current: Terminal {
-        Terminal(environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) == 1)
+        Terminal(variable: { getenv($0).map { String(cString: $0) } }, isTerminal: isatty(STDOUT_FILENO) == 1)
     }
 
     /// Whether to colour, as swift-format and no-color.org decide: `always` and `never` as told;
@@ -37,21 +38,21 @@ struct Terminal {
         case .never: return false
         case .auto:
             guard isTerminal, !isDumb else { return false }
-            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+            if let noColor = variable("NO_COLOR"), !noColor.isEmpty { return false }
             return true
         }
     }
 
     /// True when `TERM` is `dumb` or unset: no colour, no pager.
     var isDumb: Bool {
-        guard let term = environment["TERM"], !term.isEmpty else { return true }
+        guard let term = variable("TERM"), !term.isEmpty else { return true }
         return term == "dumb"
     }
 
     /// The width to wrap to: `COLUMNS` when it is a positive number, else the terminal's own
     /// (TIOCGWINSZ on standard output), else 80.
     var width: Int {
-        if let columns = environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), columns > 0 {
+        if let columns = variable("COLUMNS").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), columns > 0 {
             return columns
         }
         var size = winsize()
@@ -64,7 +65,7 @@ struct Terminal {
     /// `$PAGER`, else `less -FRX` when `less` is installed. An empty value or `cat` means none.
     var pager: String? {
         guard isTerminal, !isDumb else { return nil }
-        if let command = environment["REDLINE_PAGER"] ?? environment["PAGER"] {
+        if let command = variable("REDLINE_PAGER") ?? variable("PAGER") {
             let trimmed = command.trimmingCharacters(in: .whitespaces)
             return trimmed.isEmpty || trimmed == "cat" ? nil : trimmed
         }
@@ -78,7 +79,8 @@ struct Terminal {
     }
 
     /// Runs `command` with `text` on its standard input and waits for it; false when it could
-    /// not be started. A reader who quits the pager early is not an error.
+    /// not be started. A reader who quits the pager early is not an error. The pager gets the
+    /// process's environment, with `LESS` and `LV` set when they are not.
     ///
     /// Spawned with posix_spawn rather than Foundation's Process, which puts its child in a process
     /// group of its own, in the terminal's background: a pager there cannot read the reader's keys
@@ -94,7 +96,7 @@ struct Terminal {
         posix_spawn_file_actions_addclose(&actions, readEnd)
         posix_spawn_file_actions_addclose(&actions, writeEnd)
 
-        var env = environment
+        var env = ProcessInfo.processInfo.environment
         if env["LESS"] == nil { env["LESS"] = "FRX" }
         if env["LV"] == nil { env["LV"] = "-c" }
         let shellArguments: [String] = ["/bin/sh", "-c", command]
@@ -121,7 +123,7 @@ struct Terminal {
     }
 
     private func isOnPath(_ name: String) -> Bool {
-        (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").contains { directory in
+        (variable("PATH") ?? "/usr/bin:/bin").split(separator: ":").contains { directory in
             FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)")
         }
     }
