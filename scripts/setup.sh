@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what redline needs beyond the Swift toolchain, only when it is missing:
-# the C libraries libgit2 (1.5) and libxml2 with their headers, and pkg-config to find them.
+# the C libraries libgit2 (1.5; loaded at run time, its headers read at build time) and libxml2
+# with their headers, and pkg-config to find libxml2's.
 set -euo pipefail
 
 missing=()
