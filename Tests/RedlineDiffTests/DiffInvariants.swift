@@ -1,6 +1,15 @@
 import RedlineModel
 @testable import RedlineDiff
 
+/// `summary` as diffing the versions the other way round must give it: added and removed trade
+/// places, as do new and dropped key events; everything else stays.
+func withSidesSwapped(_ summary: ChangeSummary) -> ChangeSummary {
+    var swapped = summary
+    (swapped.added, swapped.removed) = (summary.removed, summary.added)
+    (swapped.keyEventsAdded, swapped.keyEventsRemoved) = (summary.keyEventsRemoved, summary.keyEventsAdded)
+    return swapped
+}
+
 /// What every diff must satisfy (SPEC, "--format json"): each block of both versions exactly once,
 /// in the new version's order with removed blocks where they stood; texts, indexes and entries as
 /// the versions have them; word runs that rebuild both texts.
