@@ -19,8 +19,7 @@ import RedlineModel
 /// live blog, only a name. When a line is not plainly furniture it is kept.
 enum PlainTextExtractor {
     static func extract(_ text: String) -> Article {
-        var text = text
-        return text.withUTF8 { extract(utf8: $0).article }
+        text.withUTF8Bytes { extract(utf8: $0).article }
     }
 
     /// The article in `bytes`, UTF-8 read line by line; `repaired` when some line was not valid

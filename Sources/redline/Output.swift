@@ -1,12 +1,12 @@
 import Foundation
+import RedlineModel
 import RedlineRender
 
 /// Writing to stdout and stderr; nothing that came from an article reaches the terminal raw.
 enum Output {
     /// Writes `text` to standard output as it is (renderers have already escaped it).
     static func write(_ text: String) {
-        var text = text
-        text.withUTF8(write(bytes:))
+        text.withUTF8Bytes(write(bytes:))
     }
 
     /// Writes `bytes` (UTF-8, already escaped) to standard output as they are, with write(2)
