@@ -44,6 +44,9 @@ public enum CaptureReader {
         return (nulsAt[0] == 0 || nulsAt[1] == 0) && max(nulsAt[0], nulsAt[1]) * 2 >= pairs
     }
 
+    /// Files at least this large are mapped rather than read into memory.
+    static let mappingThreshold = 64 << 10
+
     private static func readFile(_ path: String) throws(CaptureError) -> Data {
         // One stat(2): FileManager's attributes would also look up the owner's name (NSS).
         var info = stat()
@@ -51,7 +54,11 @@ public enum CaptureReader {
         if info.st_mode & S_IFMT == S_IFDIR { throw .isDirectory(path) }
         if Int(info.st_size) > limit { throw .tooLarge(path, bytes: Int(info.st_size), limit: limit) }
         do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
+            // A large file is mapped, not copied: its pages come straight from the page cache.
+            // Cut short while it is read, it raises SIGBUS on the next page touched (the redline
+            // command reports that in one line).
+            let mapped = info.st_mode & S_IFMT == S_IFREG && Int(info.st_size) >= mappingThreshold
+            return try Data(contentsOf: URL(fileURLWithPath: path), options: mapped ? .alwaysMapped : [])
         } catch {
             throw .unreadable(path, reason: (error as NSError).localizedDescription)
         }

@@ -23,6 +23,7 @@ struct RedlineCommand: AsyncParsableCommand {
     /// every other failure is one line on stderr and exit code 2, never a stack trace.
     static func main() async {
         unblockSignals()
+        reportCapturesCutShort()
         var command: any ParsableCommand
         do {
             command = try parseAsRoot()
@@ -50,6 +51,16 @@ struct RedlineCommand: AsyncParsableCommand {
         sigemptyset(&set)
         for signalNumber in [SIGINT, SIGTERM, SIGCHLD, SIGHUP] { sigaddset(&set, signalNumber) }
         sigprocmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    /// Large captures are read through a mapping of their file (CaptureReader): one cut short
+    /// while it is read raises SIGBUS on the next page touched. One line and exit code 2, not a crash.
+    private static func reportCapturesCutShort() {
+        signal(SIGBUS) { _ in
+            let message: StaticString = "redline: error: a capture file was cut short while it was being read\n"
+            _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
+            _exit(2)
+        }
     }
 
     /// True for the errors swift-argument-parser handles itself: help, usage, exit codes.

@@ -46,6 +46,21 @@ import Testing
         #expect(capture.capturedAt == Date(timeIntervalSince1970: 5))
         #expect(throws: CaptureError.isDirectory(NSTemporaryDirectory())) { try CaptureReader.read(NSTemporaryDirectory()) }
     }
+
+    /// Files from the mapping threshold up are mapped, not copied: the same bytes either way,
+    /// and still there after the file is replaced.
+    @Test(arguments: [CaptureReader.mappingThreshold - 1, CaptureReader.mappingThreshold, 3 << 20])
+    func readsLargeFilesWhole(size: Int) throws {
+        let path = NSTemporaryDirectory() + "redline-capture-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let line = Array("Paragraph of a long live blog, written again and again.\n".utf8)
+        let bytes = Data((0..<size).map { line[$0 % line.count] })
+        FileManager.default.createFile(atPath: path, contents: bytes)
+        let capture = try CaptureReader.read(path)
+        try FileManager.default.removeItem(atPath: path)
+        FileManager.default.createFile(atPath: path, contents: Data("Another page".utf8))
+        #expect(capture.bytes == bytes)
+    }
 }
 
 @Suite struct PageFetcherTests {

@@ -45,6 +45,38 @@ import Testing
         #expect(try versionCount(repo) == count + 1)
     }
 
+    /// Large captures are read through a mapping of their file, so one cut short mid-read
+    /// raises SIGBUS: reported in one line with exit code 2, not a crash. The signal is sent
+    /// while `diff` waits on standard input, its handler long in place.
+    @Test func aCaptureCutShortWhileReadIsReportedInOneLine() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let errors = dir.write("stderr.txt", "")
+        let input = Pipe()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: RedlineProcess.executable)
+        process.arguments = ["diff", "--files", "-", dir.write("new.txt", capture(1))]
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while !isReadingAPipe(process.processIdentifier), Date() < deadline { usleep(10_000) }
+        kill(process.processIdentifier, SIGBUS)
+        while process.isRunning, Date() < deadline { usleep(10_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        try input.fileHandleForWriting.close()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 2)
+        #expect(try String(contentsOfFile: errors, encoding: .utf8) == "redline: error: a capture file was cut short while it was being read\n")
+    }
+
+    /// True while process `pid` sleeps in a read from a pipe (its /proc wait channel).
+    private func isReadingAPipe(_ pid: Int32) -> Bool {
+        (try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8))?.contains("pipe") == true
+    }
+
     @Test func aStaleLockLeftByADeadWriterIsCleared() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
