@@ -26,10 +26,11 @@ enum PlainTextExtractor {
     /// UTF-8 and had bad bytes replaced with U+FFFD.
     static func extract(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (article: Article, repaired: Bool) {
         let (lines, repaired) = PlainTextLine.lines(bytes)
-        return (article(lines), repaired)
+        return (lines.withUnsafeBufferPointer(article), repaired)
     }
 
-    private static func article(_ lines: [PlainTextLine]) -> Article {
+    /// `lines` by pointer: an array's subscript would copy each line it reads, a retain apiece.
+    private static func article(_ lines: UnsafeBufferPointer<PlainTextLine>) -> Article {
         var article = Article()
         var index = readHead(lines, into: &article)
 
@@ -38,25 +39,25 @@ enum PlainTextExtractor {
         var inKeyEvents = false
         var inCommentForm = false
         while index < lines.count {
-            let line = lines[index]
+            // Lines are read in place (`lines[current]`, `lines[next]`): copying one costs a retain.
+            let current = index
             index += 1
-            // The line after, read in place (`lines[next]`): copying a line costs a retain.
             let next: Int? = index < lines.count ? index : nil
             if inCommentForm {
-                if Furniture.isCommentFormLine(line.text) { continue }
+                if Furniture.isCommentFormLine(lines[current].text) { continue }
                 inCommentForm = false
             }
-            if Furniture.opensCommentForm(line.text) { inCommentForm = true; continue }
-            if Furniture.equalsIgnoringCase(line.text, "key events") || Furniture.equalsIgnoringCase(line.text, "key events:") {
+            if Furniture.opensCommentForm(lines[current].text) { inCommentForm = true; continue }
+            if Furniture.equalsIgnoringCase(lines[current].text, "key events") || Furniture.equalsIgnoringCase(lines[current].text, "key events:") {
                 inKeyEvents = true
                 isLiveBlog = true
                 continue
             }
             // The Guardian's toggle below its key-events list: the entries begin after it.
-            if inKeyEvents, Furniture.equalsIgnoringCase(line.text, "show key events only") { inKeyEvents = false; continue }
-            if line.isFurniture { continue }
+            if inKeyEvents, Furniture.equalsIgnoringCase(lines[current].text, "show key events only") { inKeyEvents = false; continue }
+            if lines[current].isFurniture { continue }
 
-            if let stamp = line.timeStamp {
+            if let stamp = lines[current].timeStamp {
                 isLiveBlog = true
                 // In the key-events list a stamp sits above the event's title ("2h ago", "Talks end"),
                 // unless that title is followed by a paragraph: then the entries have begun. A short
@@ -87,25 +88,25 @@ enum PlainTextExtractor {
                 }
                 continue
             }
-            if isLiveBlog, line.isName, let next, !lines[next].isName, lines[next].timeStamp == nil, !lines[next].isFurniture {
+            if isLiveBlog, lines[current].isName, let next, !lines[next].isName, lines[next].timeStamp == nil, !lines[next].isFurniture {
                 inKeyEvents = false
                 if let last = entries.indices.last, entries[last].author == nil, entries[last].blocks.isEmpty {
-                    entries[last].author = line.text
+                    entries[last].author = lines[current].text
                 } else {
-                    entries.append(Entry(author: line.text))
+                    entries.append(Entry(author: lines[current].text))
                 }
                 continue
             }
             if inKeyEvents {
-                if line.isHeadingLike || line.isBullet {
-                    article.keyEvents.append(KeyEvent(title: line.text))
+                if lines[current].isHeadingLike || lines[current].isBullet {
+                    article.keyEvents.append(KeyEvent(title: lines[current].text))
                     continue
                 }
                 inKeyEvents = false
             }
 
-            let kind: Block.Kind = line.isBullet ? .listItem : line.isHeadingLike && next != nil ? .heading : .paragraph
-            let block = Block(kind, line.text)
+            let kind: Block.Kind = lines[current].isBullet ? .listItem : lines[current].isHeadingLike && next != nil ? .heading : .paragraph
+            let block = Block(kind, lines[current].text)
             if entries.isEmpty {
                 article.blocks.append(block)
             } else {
@@ -117,7 +118,7 @@ enum PlainTextExtractor {
     }
 
     /// Reads the section label, headline, standfirst and byline at the top; returns where the body starts.
-    private static func readHead(_ lines: [PlainTextLine], into article: inout Article) -> Int {
+    private static func readHead(_ lines: UnsafeBufferPointer<PlainTextLine>, into article: inout Article) -> Int {
         var index = 0
         func line(_ offset: Int) -> PlainTextLine? { index + offset < lines.count ? lines[index + offset] : nil }
         // A one-to-three word label above a longer headline ("World", "US news").

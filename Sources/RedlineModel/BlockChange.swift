@@ -26,7 +26,9 @@ public struct BlockChange: Sendable, Hashable {
     /// The word-by-word change, present whenever `edited` is true.
     public var words: [WordChange]?
 
-    /// A block change with the given fields.
+    /// A block change with the given fields (inlinable: the differ makes one per block, and
+    /// built in place it needs no copy of its strings).
+    @inlinable
     public init(change: Change, edited: Bool = false, oldIndex: Int? = nil, newIndex: Int? = nil,
                 oldText: String? = nil, newText: String? = nil, kind: Block.Kind = .paragraph,
                 entry: EntryReference? = nil, words: [WordChange]? = nil) {

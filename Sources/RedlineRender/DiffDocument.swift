@@ -49,7 +49,9 @@ extension JSONOutput {
             }
             json.key("blocks")
             json.array { json in
-                for block in diff.blocks { json.element(); write(block, to: &json) }
+                diff.blocks.withUnsafeBufferPointer { blocks in
+                    for k in blocks.indices { json.element(); write(blocks.baseAddress! + k, to: &json) }
+                }
             }
         }
     }
@@ -85,18 +87,28 @@ extension JSONOutput {
         }
     }
 
-    static func write(_ block: BlockChange, to json: inout JSONWriter) {
+    /// One block, read through a pointer: the closures below would otherwise capture a copy of
+    /// it, a retain and a release for each of its strings.
+    static func write(_ block: UnsafePointer<BlockChange>, to json: inout JSONWriter) {
         json.object { json in
-            json.field("change", string: block.change.rawValue)
-            json.field("edited", bool: block.edited)
-            json.field("oldIndex", int: block.oldIndex)
-            json.field("newIndex", int: block.newIndex)
-            json.field("oldText", string: block.oldText)
-            json.field("newText", string: block.newText)
-            json.field("kind", string: block.kind.rawValue)
+            json.field("change", string: block.pointee.change.rawValue)
+            json.field("edited", bool: block.pointee.edited)
+            json.field("oldIndex", int: block.pointee.oldIndex)
+            json.field("newIndex", int: block.pointee.newIndex)
+            json.field("oldText", string: block.pointee.oldText)
+            json.field("newText", string: block.pointee.newText)
+            json.field("kind", string: block.pointee.kind.rawValue)
             json.key("entry")
-            write(block.entry, to: &json)
-            if let words = block.words {
+            if block.pointee.entry == nil {
+                json.null()
+            } else {
+                json.object { json in
+                    json.field("id", string: block.pointee.entry.unsafelyUnwrapped.id)
+                    json.field("time", time: block.pointee.entry.unsafelyUnwrapped.time)
+                    json.field("title", string: block.pointee.entry.unsafelyUnwrapped.title)
+                }
+            }
+            if let words = block.pointee.words {
                 json.key("words")
                 json.array { json in
                     for word in words {
