@@ -24,6 +24,7 @@ struct RedlineCommand: AsyncParsableCommand {
     static func main() async {
         unblockSignals()
         reportCapturesCutShort()
+        EarlyExtraction.begin()
         var command: any ParsableCommand
         do {
             command = try parseAsRoot()

@@ -56,6 +56,33 @@ import Testing
         #expect(try RedlineProcess.run(["diff", "--files", p.old, p.new, "--color", "sometimes"]).status == 64)
     }
 
+    /// `diff --files` begins reading its files while the command line is still being parsed
+    /// (EarlyExtraction). However the files are named, and whatever else the command line
+    /// names, the result is the one a plain read gives.
+    @Test func filesBegunEarlyGiveTheSameDiff() throws {
+        let p = try Pair()
+        defer { p.dir.remove() }
+        let fromSummary = { (json: String) in json.range(of: "\"summary\"").map { String(json[$0.lowerBound...]) } ?? "" }
+        let expected = try RedlineProcess.run(["diff", "--files", p.old, p.new, "--format", "json"])
+        #expect(expected.status == 0, "\(expected.stderr)")
+        #expect(expected.stdout.contains("A vote is due on Friday."))
+        // The old capture on standard input is not begun early.
+        let piped = try RedlineProcess.run(["diff", "--files", "-", p.new, "--format", "json"], stdin: Data(contentsOf: URL(fileURLWithPath: p.old)))
+        #expect(fromSummary(piped.stdout) == fromSummary(expected.stdout))
+        // A regular file named by an option is begun as well, and left unused.
+        let decoy = p.dir.write("decoy.txt", "Something else entirely\n\nAnother paragraph\n")
+        let withDecoy = try RedlineProcess.run(["diff", "--repo", decoy, "--files", p.old, p.new, "--format", "json"])
+        #expect(withDecoy.stdout == expected.stdout, "\(withDecoy.stderr)")
+        // One file on both sides: begun once, read by both.
+        #expect(try RedlineProcess.run(["diff", "--files", p.new, p.new, "--exit-code"]).status == 0)
+        // Both unreadable: the old one's error is the one reported.
+        let binary = p.dir.write("binary.bin", "\u{0}\u{1}\u{2}")
+        let empty = p.dir.write("empty.txt", "")
+        let refused = try RedlineProcess.run(["diff", "--files", binary, empty])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("binary.bin") && !refused.stderr.contains("empty.txt"), "\(refused.stderr)")
+    }
+
     @Test func exitCodes() throws {
         let p = try Pair()
         defer { p.dir.remove() }

@@ -124,6 +124,11 @@ extension RedlineCommand {
         /// other (one after the other when one is standard input). A file that cannot be read
         /// fails the diff, the old one's error first.
         private static func readAndExtract(_ old: String, _ new: String) throws(CaptureError) -> (Extraction, Extraction) {
+            // Begun while the command line was parsed: the early thread starts with the old file,
+            // so this one takes the new file first.
+            if let early = EarlyExtraction.shared, let second = early.result(for: new), let first = early.result(for: old) {
+                return try (first.get(), second.get())
+            }
             let results = Mutex<[Result<Extraction, CaptureError>?]>([nil, nil])
             let readAndExtract = { @Sendable (index: Int) in
                 let result = Result { () throws(CaptureError) in

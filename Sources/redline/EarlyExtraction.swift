@@ -1,0 +1,80 @@
+import Foundation
+import RedlineCapture
+import RedlineExtract
+import Synchronization
+
+/// Captures read and extracted while the command line is still being parsed.
+///
+///     redline diff --files old.txt new.txt --format json
+///     → a thread starts on old.txt, then new.txt, as soon as the process starts; `diff` takes
+///       each result when it needs it, or extracts the file itself if no one has begun it yet
+///
+/// swift-argument-parser takes some 5 ms to parse a `diff` command line (it reflects on every
+/// option), and the other core would sit idle meanwhile. Nothing is guessed about the command's
+/// grammar: when the first argument is `diff` and `--files` is among the rest, every other
+/// argument that names a regular file is begun, in order; `diff --files` asks for its two by
+/// path and the rest are never waited for. Reading a file a few milliseconds early is the same
+/// as having run the command a few milliseconds earlier.
+final class EarlyExtraction: Sendable {
+    /// The files begun for this process, nil when its command line is not `diff --files`.
+    static let shared: EarlyExtraction? = EarlyExtraction(arguments: CommandLine.arguments)
+
+    private let pending: [PendingExtraction]
+
+    private init?(arguments: [String]) {
+        let rest = arguments.dropFirst()
+        guard rest.first == "diff", rest.contains("--files") else { return nil }
+        var paths: [String] = []
+        for argument in rest.dropFirst() where argument != "--files" && !paths.contains(argument) && Self.isRegularFile(argument) {
+            paths.append(argument)
+        }
+        guard !paths.isEmpty else { return nil }
+        pending = paths.map(PendingExtraction.init)
+        let pending = pending
+        Thread.detachNewThread { pending.forEach { $0.runUnlessBegun() } }
+    }
+
+    private static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
+    /// Starts extracting the command line's files on a thread of their own (once per process).
+    static func begin() {
+        _ = shared
+    }
+
+    /// The result for `path` when it was begun early: waited for if it is being extracted, or
+    /// extracted here if its turn has not come yet. Nil for a path not begun early.
+    func result(for path: String) -> Result<Extraction, CaptureError>? {
+        pending.first { $0.path == path }?.result()
+    }
+}
+
+/// One capture, read and extracted by whichever thread comes to it first.
+private final class PendingExtraction: Sendable {
+    let path: String
+    private let begun = Atomic<Bool>(false)
+    private let outcome = Mutex<Result<Extraction, CaptureError>?>(nil)
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(_ path: String) {
+        self.path = path
+    }
+
+    /// Reads and extracts the file, unless another thread has begun it.
+    func runUnlessBegun() {
+        guard !begun.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        let result = Result { () throws(CaptureError) in try ArticleExtractor.extract(CaptureReader.read(path).bytes) }
+        outcome.withLock { $0 = result }
+        finished.signal()
+    }
+
+    /// The result, extracted here if no thread has begun it, else waited for.
+    func result() -> Result<Extraction, CaptureError> {
+        runUnlessBegun()
+        finished.wait()
+        finished.signal()     // for a second caller asking for the same path
+        return outcome.withLock { $0! }
+    }
+}
