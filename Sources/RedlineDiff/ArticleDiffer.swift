@@ -97,10 +97,13 @@ public enum ArticleDiffer {
         while index < steps.count {
             let step = steps[index]
             if step.operation == .equal {
+                // Aligned blocks have one id, so the same bytes: one string serves both sides (the
+                // new version's copy is not read at all, nor compared again by the JSON writer).
                 let i = Int(step.old), j = Int(step.new)
                 let e = Int(newItems.entries[j])
-                changes.append(BlockChange(change: .unchanged, oldIndex: i, newIndex: j, oldText: oldItems.text(i),
-                                           newText: newItems.text(j), kind: newItems.kinds[j],
+                let text = oldItems.text(i)
+                changes.append(BlockChange(change: .unchanged, oldIndex: i, newIndex: j, oldText: text,
+                                           newText: text, kind: newItems.kinds[j],
                                            entry: e < 0 ? nil : newEntries[e]))
                 index += 1
                 continue
