@@ -16,7 +16,9 @@ import Testing
             "Wed 23 Apr 2025 12.05 am EDT", "Wed 23 Apr 2025 12.05 PM cet", "Wed 23 Septembers 2025 10.45 BST",
             "Wed 23 Apr 25 10.45 BST", "Wed 123 Apr 2025 10.45 BST", "Wed 23 Apr 2025 10.45", "23 Apr 2025, 9:05 pm (AEST)",
             "23 Apr 2025 10.45 PMT", "23 Apr 2025 10.45 PM", "Talks end", "10.45 on Wednesday", "", "١٠.٤٥ BST",
-            "10.45 BST é", "Wed 31 Feb 2025 10.45 GMT",
+            "10.45 BST é", "Wed 31 Feb 2025 10.45 GMT", "'lucky omen ' led to £ 9.3m", "10.45 BST – live", "’10.45 BST",
+            "10.45 BST£", "É10.45", "Wed 23 Apr 2025 10.45 BST…", "10.45 €", "× 10:45", "1\u{301}0.45 BST", "10.45 BST\u{1F3FB}",
+            "10.45\u{00A0}BST", "10.45 B\u{0301}ST", "10.45 BST\u{00AD}",
         ]
         for line in lines {
             #expect(Self.outcome(PlainTextLine.timeStamp(of: line)) == Self.outcome(PlainTextLine.regexTimeStamp(of: line)),
@@ -28,7 +30,7 @@ import Testing
         let pieces = [
             "1", "12", "123", "2025", "05", ".", ":", " ", " ", " ", "  ", ",", "(", ")", "Wed", "Thu", "Apr", "April",
             "Septembers", "am", "pm", "AM", "PM", "Pm", "BST", "GMT", "PMT", "UTC", "AEST", "ABCDE", "B", "h", "hr", "min",
-            "mins", "minutes", "hours", "day", "d", "ago", "x", "é", "-",
+            "mins", "minutes", "hours", "day", "d", "ago", "x", "é", "-", "£", "–", "’", "É", "×", "€", "\u{301}", "\u{A0}",
         ]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
