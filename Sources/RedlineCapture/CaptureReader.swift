@@ -53,12 +53,16 @@ public enum CaptureReader {
         guard stat(path, &info) == 0 else { throw .missingFile(path) }
         if info.st_mode & S_IFMT == S_IFDIR { throw .isDirectory(path) }
         if Int(info.st_size) > limit { throw .tooLarge(path, bytes: Int(info.st_size), limit: limit) }
+        let url = URL(fileURLWithPath: path)
+        // A large file is mapped, not copied: its pages come straight from the page cache. Cut
+        // short while it is read, it raises SIGBUS on the next page touched (the redline command
+        // reports that in one line). Where it cannot be mapped, it is read.
+        if info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) >= mappingThreshold,
+           let mapped = try? Data(contentsOf: url, options: .alwaysMapped) {
+            return mapped
+        }
         do {
-            // A large file is mapped, not copied: its pages come straight from the page cache.
-            // Cut short while it is read, it raises SIGBUS on the next page touched (the redline
-            // command reports that in one line).
-            let mapped = info.st_mode & S_IFMT == S_IFREG && Int(info.st_size) >= mappingThreshold
-            return try Data(contentsOf: URL(fileURLWithPath: path), options: mapped ? .alwaysMapped : [])
+            return try Data(contentsOf: url)
         } catch {
             throw .unreadable(path, reason: (error as NSError).localizedDescription)
         }
