@@ -25,24 +25,25 @@ enum PlainTextExtractor {
     /// The article in `bytes`, UTF-8 read line by line; `repaired` when some line was not valid
     /// UTF-8 and had bad bytes replaced with U+FFFD.
     static func extract(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (article: Article, repaired: Bool) {
-        let (lines, repaired) = PlainTextLine.lines(bytes)
-        return (lines.withUnsafeBufferPointer(article), repaired)
+        var lines = PlainTextLines(bytes)
+        let article = article(&lines)
+        return (article, lines.repaired)
     }
 
-    /// `lines` by pointer: an array's subscript would copy each line it reads, a retain apiece.
-    private static func article(_ lines: UnsafeBufferPointer<PlainTextLine>) -> Article {
+    /// The article read from `lines`, to their end.
+    private static func article(_ lines: inout PlainTextLines) -> Article {
         var article = Article()
-        var index = readHead(lines, into: &article)
+        var index = readHead(&lines, into: &article)
 
         var entries: [Entry] = []
         var isLiveBlog = false
         var inKeyEvents = false
         var inCommentForm = false
-        while index < lines.count {
+        while lines.hasLine(index) {
             // Lines are read in place (`lines[current]`, `lines[next]`): copying one costs a retain.
             let current = index
             index += 1
-            let next: Int? = index < lines.count ? index : nil
+            let next: Int? = lines.hasLine(index) ? index : nil
             if inCommentForm {
                 if Furniture.isCommentFormLine(lines[current].text) { continue }
                 inCommentForm = false
@@ -64,8 +65,8 @@ enum PlainTextExtractor {
                 // title that ends like a sentence ("Putin says talks were useful.") is one too when the
                 // next event's stamp follows it.
                 if inKeyEvents, let title = next.map({ lines[$0] }), title.timeStamp == nil, !title.isName, !title.isFurniture,
-                   title.isHeadingLike && (index + 1 >= lines.count || lines[index + 1].isHeadingLike || lines[index + 1].timeStamp != nil)
-                       || title.isShort && index + 1 < lines.count && lines[index + 1].timeStamp != nil {
+                   title.isHeadingLike && (!lines.hasLine(index + 1) || lines[index + 1].isHeadingLike || lines[index + 1].timeStamp != nil)
+                       || title.isShort && lines.hasLine(index + 1) && lines[index + 1].timeStamp != nil {
                     article.keyEvents.append(KeyEvent(time: stamp.date, title: title.text))
                     index += 1
                     continue
@@ -77,11 +78,11 @@ enum PlainTextExtractor {
                 } else {
                     entries.append(Entry(time: stamp.date))
                 }
-                if let author = next, lines[author].isName, index + 1 < lines.count, !lines[index + 1].isHeadingLike {
+                if let author = next, lines[author].isName, lines.hasLine(index + 1), !lines[index + 1].isHeadingLike {
                     entries[entries.count - 1].author = lines[author].text
                     index += 1
                 }
-                if index + 1 < lines.count, lines[index].isHeadingLike, !lines[index].isName, lines[index].timeStamp == nil,
+                if lines.hasLine(index + 1), lines[index].isHeadingLike, !lines[index].isName, lines[index].timeStamp == nil,
                    lines[index + 1].timeStamp == nil {
                     entries[entries.count - 1].title = lines[index].text
                     index += 1
@@ -118,9 +119,9 @@ enum PlainTextExtractor {
     }
 
     /// Reads the section label, headline, standfirst and byline at the top; returns where the body starts.
-    private static func readHead(_ lines: UnsafeBufferPointer<PlainTextLine>, into article: inout Article) -> Int {
+    private static func readHead(_ lines: inout PlainTextLines, into article: inout Article) -> Int {
         var index = 0
-        func line(_ offset: Int) -> PlainTextLine? { index + offset < lines.count ? lines[index + offset] : nil }
+        func line(_ offset: Int) -> PlainTextLine? { lines.hasLine(index + offset) ? lines[index + offset] : nil }
         // A one-to-three word label above a longer headline ("World", "US news").
         if let label = line(0), let headline = line(1), label.isHeadingLike, label.wordCount <= 3, label.length <= 30,
            headline.isHeadingLike, headline.length > label.length * 2, line(2) != nil,

@@ -31,35 +31,12 @@ struct PlainTextLine: Sendable {
     /// True for a line that is only a person's name: "Nimo Omer", "Gavin O'Callaghan".
     let isName: Bool
 
-    /// Splits `bytes` into lines (`\n`, `\r\n`, `\r`), dropping blank ones; a line that is not
-    /// valid UTF-8 has its bad bytes replaced with U+FFFD, and `repaired` says so.
-    static func lines(_ bytes: UnsafeBufferPointer<UInt8>) -> (lines: [PlainTextLine], repaired: Bool) {
-        guard let base = bytes.baseAddress else { return ([], false) }
-        var result: [PlainTextLine] = []
-        result.reserveCapacity(bytes.count / 64 + 16)
-        var repaired = false
-        let hasCarriageReturns = memchr(base, 0x0D, bytes.count) != nil
-        /// Where the line starting at `start` ends: the next `\n` (memchr), or `\r` before it.
-        func lineEnd(_ start: Int) -> Int {
-            // Half the lines of a copied page are blank: no call for those.
-            if bytes[start] == 0x0A { return start }
-            let newline = memchr(base + start, 0x0A, bytes.count - start).map { UnsafeRawPointer(base).distance(to: $0) } ?? bytes.count
-            guard hasCarriageReturns, let cr = memchr(base + start, 0x0D, newline - start) else { return newline }
-            return UnsafeRawPointer(base).distance(to: cr)
-        }
-        var start = 0
-        while start < bytes.count {
-            let end = lineEnd(start)
-            if start < end {
-                let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                // Decoding is the UTF-8 check: no pass of its own over the bytes.
-                let (text, repairedLine) = TextDecoding.decodeUTF8(raw)
-                repaired = repaired || repairedLine
-                if let line = PlainTextLine(text) { result.append(line) }
-            }
-            start = end + 1
-        }
-        return (result, repaired)
+    /// The line in `raw`, one line's bytes without its line break; nil when it is blank. A line
+    /// that is not valid UTF-8 has its bad bytes replaced with U+FFFD, and `repaired` says so.
+    static func read(_ raw: UnsafeBufferPointer<UInt8>) -> (line: PlainTextLine?, repaired: Bool) {
+        // Decoding is the UTF-8 check: no pass of its own over the bytes.
+        let (text, repaired) = TextDecoding.decodeUTF8(raw)
+        return (PlainTextLine(text), repaired)
     }
 
     /// The line read from `line` (text without line breaks), nil when it is blank.

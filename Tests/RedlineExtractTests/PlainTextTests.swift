@@ -148,6 +148,25 @@ import Testing
         #expect(unix.title == "Talks end without a deal")
     }
 
+    /// The extractor looks ahead from the last lines too, where fewer lines follow.
+    @Test func aStampAndANameAsTheLastLines() {
+        let article = Self.extract("Talks end without a deal\nBy Dan Sabbagh\n\nBoth sides left.\n\n10.45 BST\nNimo Omer\n\n")
+        #expect(article.blocks == [Block(.paragraph, "Both sides left.")])
+        #expect(article.entries.count == 1)
+        #expect(article.entries.first?.author == nil)
+        #expect(article.entries.first?.blocks == [Block(.paragraph, "Nimo Omer")])
+    }
+
+    @Test(arguments: [0, 2])
+    func invalidUTF8OnTheFirstOrLastLineIsReported(line: Int) {
+        var lines = ["Talks end without a deal", "Both sides left.", "More talks are planned."].map { Array($0.utf8) }
+        lines[line] += [0xFF]
+        let extraction = ArticleExtractor.extract(Data(lines.joined(separator: [0x0A])), format: .text)
+        #expect(extraction.warnings.contains { $0.contains("not valid UTF-8") })
+        let texts = [extraction.article.title ?? ""] + extraction.article.positionedBlocks.map(\.block.text)
+        #expect(texts.contains { $0.hasSuffix("\u{FFFD}") })
+    }
+
     @Test func titleCaseHeadingsInALiveBlogAreNotAuthors() {
         let article = Self.extract("""
             Russia-Ukraine war live: talks end without agreement
