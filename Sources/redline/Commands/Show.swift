@@ -12,7 +12,10 @@ enum ArticleFormat: String, ExpressibleByArgument, CaseIterable {
 /// Prints `article` in `format`.
 func printArticle(_ article: Article, as format: ArticleFormat) {
     switch format {
-    case .json: Output.write(JSONOutput.render(article) + "\n")
+    case .json:
+        // Two writes: appending the line break would first copy the document (megabytes).
+        Output.write(JSONOutput.render(article))
+        Output.write("\n")
     case .text, .terminal, .markdown: Output.write(TerminalText.escape(ArticleMarkdown.render(article), keepLineBreaks: true))
     }
 }
