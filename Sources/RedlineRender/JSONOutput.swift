@@ -6,6 +6,17 @@ public enum JSONOutput {
     /// `article` in the `extract`/`show --format json` shape (schemaVersion 1).
     public static func render(_ article: Article) -> String {
         var json = JSONWriter()
+        write(article, to: &json)
+        return json.text
+    }
+
+    /// ``render(_:)-(Article)`` and a line break, as `extract` and `show` print them, handed to
+    /// `output` a piece at a time (a megabyte at most).
+    public static func stream(_ article: Article, to output: (UnsafeBufferPointer<UInt8>) -> Void) {
+        stream(to: output) { write(article, to: &$0) }
+    }
+
+    static func write(_ article: Article, to json: inout JSONWriter) {
         json.object { json in
             json.field("schemaVersion", int: Article.schemaVersion)
             json.field("title", string: article.title)
@@ -36,7 +47,6 @@ public enum JSONOutput {
                 }
             }
         }
-        return json.text
     }
 
     /// `diff` in the `diff --format json` shape (schemaVersion 1).
@@ -49,9 +59,14 @@ public enum JSONOutput {
     /// ``render(_:)-(ArticleDiff)`` and a line break, as `diff --format json` prints them, handed to
     /// `output` a piece at a time (a megabyte at most): the document of a 2 MB pair is some 8 MB.
     public static func stream(_ diff: ArticleDiff, to output: (UnsafeBufferPointer<UInt8>) -> Void) {
+        stream(to: output) { write(diff, to: &$0) }
+    }
+
+    /// The document `body` writes, and a line break, handed to `output` a megabyte at most at a time.
+    private static func stream(to output: (UnsafeBufferPointer<UInt8>) -> Void, _ body: (inout JSONWriter) -> Void) {
         withoutActuallyEscaping(output) { output in
             var json = JSONWriter(capacity: 1 << 20, drain: output)
-            write(diff, to: &json)
+            body(&json)
             json.lineBreak()
             json.finish()
         }
