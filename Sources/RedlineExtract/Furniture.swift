@@ -123,7 +123,12 @@ enum Furniture {
 
     /// True when `line` (already folded) is furniture on its own.
     static func isFurnitureLine(_ line: String) -> Bool {
-        guard line.utf8.count <= 300, mightBeFurnitureLine(line) else { return false }
+        line.utf8.count <= 300 && mightBeFurnitureLine(line) && readsAsFurniture(line)
+    }
+
+    /// ``isFurnitureLine(_:)``'s test itself, on a lower-case copy of `line`: the byte test
+    /// ``mightBeFurnitureLine(_:)`` spares most lines the copy.
+    static func readsAsFurniture(_ line: String) -> Bool {
         var key = lowercase(line)
         while key.hasSuffix(".") || key.hasSuffix(":") { key.removeLast() }
         if lines.contains(key) { return true }
@@ -156,7 +161,7 @@ enum Furniture {
     /// passes: short once trailing dots and colons are dropped and starting like a whole line
     /// of furniture, or starting with or containing one of its phrases in any ASCII case. Most
     /// lines fail it after one pass over their bytes, eight at a time.
-    private static func mightBeFurnitureLine(_ line: String) -> Bool {
+    static func mightBeFurnitureLine(_ line: String) -> Bool {
         line.withUTF8Bytes { bytes in
             guard let first = bytes.first else { return false }
             var end = bytes.count
@@ -166,30 +171,32 @@ enum Furniture {
                 || matches("please turn on javascript", in: bytes, at: 0) || matches("this article is more than", in: bytes, at: 0) {
                 return true
             }
-            // Look for the rare triples "coo(kie)" and "ne(wsl)etter" (any ASCII case), eight
-            // starting places at a time (``SWAR``): k and w alone are too common in English.
+            // Look for "cookie" and "newsletter promotion" (any ASCII case) by the rare triples two
+            // bytes into them, "oki" and "wsl" (k and w alone are too common in English): one test
+            // for both, eight starting places at a time (``SWAR``).
             let base = UnsafeRawPointer(bytes.baseAddress!)
-            func mightStartTriple(inWindowAt index: Int) -> Bool {
-                let first = SWAR.loadFoldingCase(base, at: index), second = SWAR.loadFoldingCase(base, at: index + 1),
-                    third = SWAR.loadFoldingCase(base, at: index + 2)
-                return SWAR.hasSequence((0x6B, 0x69, 0x65), first, second, third)
-                    || SWAR.hasSequence((0x77, 0x73, 0x6C), first, second, third)
+            func mightStartPhrase(inWindowAt index: Int) -> Bool {
+                SWAR.mightHaveSequence((0x6F, 0x6B, 0x69), or: (0x77, 0x73, 0x6C),         // "oki", "wsl"
+                                       base.loadUnaligned(fromByteOffset: index + 2, as: UInt64.self),
+                                       base.loadUnaligned(fromByteOffset: index + 3, as: UInt64.self),
+                                       base.loadUnaligned(fromByteOffset: index + 4, as: UInt64.self))
             }
-            func startsPhrase(_ index: Int) -> Bool {
+            // Out of line: inlined, it leaves the loop below too few registers for its constants.
+            @inline(never) func startsPhrase(_ index: Int) -> Bool {
                 switch lowercased(bytes[index]) {
-                case UInt8(ascii: "k"): matches("cookie", in: bytes, at: index - 3)
-                case UInt8(ascii: "w"): matches("newsletter promotion", in: bytes, at: index - 2)
+                case UInt8(ascii: "c"): matches("cookie", in: bytes, at: index)
+                case UInt8(ascii: "n"): matches("newsletter promotion", in: bytes, at: index)
                 default: false
                 }
             }
             var index = 0
-            while index + 10 <= bytes.count {
-                if mightStartTriple(inWindowAt: index), (index..<index + 8).contains(where: startsPhrase) { return true }
+            while index + 12 <= bytes.count {
+                if mightStartPhrase(inWindowAt: index), (index..<index + 8).contains(where: startsPhrase) { return true }
                 index += 8
             }
             // The last starting places: in one more window, ending with the line (a byte looked at
             // twice is harmless), or one by one in a line too short for a window.
-            if bytes.count >= 10, !mightStartTriple(inWindowAt: bytes.count - 10) { return false }
+            if bytes.count >= 12, !mightStartPhrase(inWindowAt: bytes.count - 12) { return false }
             return (index..<bytes.count).contains(where: startsPhrase)
         }
     }

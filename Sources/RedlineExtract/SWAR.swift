@@ -49,21 +49,21 @@ enum SWAR {
         (word &- ones) & ~word & highs != 0
     }
 
-    /// The eight bytes at `offset` with bit 5 set: ASCII capitals become small letters, and no
-    /// other byte becomes a letter, so letters compare in any ASCII case.
-    @inline(__always)
-    static func loadFoldingCase(_ base: UnsafeRawPointer, at offset: Int) -> UInt64 {
-        base.loadUnaligned(fromByteOffset: offset, as: UInt64.self) | (ones &* 0x20)
-    }
-
-    /// True when a byte of `first` starts the three bytes `sequence`, where `second` and
-    /// `third` are the eight bytes one and two on from `first`.
+    /// True when a byte of `first` might start `a` or `b` (three lower-case ASCII letters each)
+    /// in any ASCII case, where `second` and `third` are the eight bytes one and two on from
+    /// `first`. Each byte is compared only in the bits where the letters of `a` and `b` agree,
+    /// bit 5 (case) aside, so one test serves both; it lets some other triples through too.
     ///
-    ///     "the Cookie banner" at 4, 5 and 6, sequence "kie" (case folded)  → true   (byte 3)
+    ///     "the Cookie banner" at 6, 7 and 8, "oki" or "wsl"   → true   (byte 0: "oki")
+    ///     "social media" at 1, 2 and 3, "oki" or "wsl"         → true   ("oci" agrees in those bits)
     @inline(__always)
-    static func hasSequence(_ sequence: (UInt8, UInt8, UInt8), _ first: UInt64, _ second: UInt64, _ third: UInt64) -> Bool {
-        // The union of differences has a zero byte where all three bytes match.
-        hasZeroByte((first ^ (ones &* UInt64(sequence.0))) | (second ^ (ones &* UInt64(sequence.1)))
-                        | (third ^ (ones &* UInt64(sequence.2))))
+    static func mightHaveSequence(_ a: (UInt8, UInt8, UInt8), or b: (UInt8, UInt8, UInt8),
+                                  _ first: UInt64, _ second: UInt64, _ third: UInt64) -> Bool {
+        /// How the bytes of `word` differ from `x` in the bits where `x` and `y` agree.
+        func differences(_ word: UInt64, _ x: UInt8, _ y: UInt8) -> UInt64 {
+            (word ^ (ones &* UInt64(x))) & (ones &* UInt64(~(x ^ y | 0x20)))
+        }
+        // The union of differences has a zero byte where all three bytes agree.
+        return hasZeroByte(differences(first, a.0, b.0) | differences(second, a.1, b.1) | differences(third, a.2, b.2))
     }
 }

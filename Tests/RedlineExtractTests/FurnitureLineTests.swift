@@ -34,4 +34,31 @@ import Testing
             #expect(Furniture.isFurnitureLine(lead + " read on, after the newsletter promotion"), "\(offset)")
         }
     }
+
+    /// The byte prefilter never turns away a line the full test accepts: phrases at every offset
+    /// of lines of every length around its eight-byte windows, in any case, beside accented
+    /// letters and curly quotes, and every line of the shared pages.
+    @Test func prefilterLetsEveryFurnitureLineThrough() throws {
+        var lines: [String] = []
+        for phrase in ["we use cookies", "Cookie settings", "COOKIE consent", "after the Newsletter Promotion", "manage cOOkies"] {
+            for lead in ["x", "é", "“"] {
+                for leads in 0..<14 {
+                    for tail in [".", " z", "”"] {
+                        for tails in 0..<10 {
+                            lines.append(String(repeating: lead, count: leads) + phrase + String(repeating: tail, count: tails))
+                        }
+                    }
+                }
+            }
+        }
+        for data in try Fixtures.seedNames.map(Fixtures.seed) + Fixtures.pageNames.map(Fixtures.page) {
+            lines += String(decoding: data, as: UTF8.self).split(separator: "\n").map { TextFolding.fold($0) }
+        }
+        var accepted = 0
+        for line in lines where line.utf8.count <= 300 && Furniture.readsAsFurniture(line) {
+            accepted += 1
+            #expect(Furniture.mightBeFurnitureLine(line), "\(line)")
+        }
+        #expect(accepted >= 5 * 3 * 14 * 3 * 10)
+    }
 }
