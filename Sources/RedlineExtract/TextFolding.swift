@@ -100,34 +100,37 @@ enum TextFolding {
         let base = UnsafeRawPointer(bytes.baseAddress!)
         var shape = Shape()
         var continuations = 0
-        var afterSpace = false
+        // 0x80 (byte 0's high bit) when the byte before `index` is a space: lined up with the
+        // next eight bytes' space marks (``SWAR/bytes(equalTo:_:)``) shifted on by one byte.
+        var spaceBefore: UInt64 = 0
         var index = 0
         while index < bytes.count {
-            if index + 8 <= bytes.count {
+            // Eight bytes at a time while they are ASCII and no control character.
+            while index + 8 <= bytes.count {
                 let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if SWAR.isASCII(word) && !SWAR.hasByte(below: 0x20, word) {
-                    let spaces = SWAR.bytes(equalTo: 0x20, word)
-                    if spaces & (spaces << 8) != 0 || afterSpace && spaces & 0x80 != 0 { return nil }
-                    afterSpace = spaces >> 63 != 0
-                    shape.spaces += SWAR.count(spaces)
-                    index += 8
-                    continue
-                }
+                guard SWAR.isASCII(word) && !SWAR.hasByte(below: 0x20, word) else { break }
+                let spaces = SWAR.bytes(equalTo: 0x20, word)
+                // A space after a space: within the eight bytes, or at their start after the last.
+                if spaces & (spaces << 8 | spaceBefore) != 0 { return nil }
+                spaceBefore = spaces >> 56
+                shape.spaces += SWAR.count(spaces)
+                index += 8
             }
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte > 0x20 && byte < 0x80 {
-                afterSpace = false
+                spaceBefore = 0
                 index += 1
             } else if byte == 0x20 {
-                if afterSpace { return nil }
-                afterSpace = true
+                if spaceBefore != 0 { return nil }
+                spaceBefore = 0x80
                 shape.spaces += 1
                 index += 1
             } else if byte < 0x80 {                     // control characters and other white space
                 return nil
             } else if byte < 0xCC {                     // U+0080–U+02FF but NEL and no-break space
                 guard index + 1 < bytes.count, byte != 0xC2 || (bytes[index + 1] != 0x85 && bytes[index + 1] != 0xA0) else { return nil }
-                afterSpace = false
+                spaceBefore = 0
                 continuations += 1
                 index += 2
             } else if byte == 0xE2 {                    // General Punctuation but its spaces
@@ -138,7 +141,7 @@ enum TextFolding {
                 } else {
                     guard second == 0x81 && third <= 0xAF && third != 0x9F else { return nil }
                 }
-                afterSpace = false
+                spaceBefore = 0
                 continuations += 2
                 index += 3
             } else {

@@ -130,6 +130,26 @@ import Testing
             }
         }
     }
+
+    /// The eight-bytes-at-a-time check that a line is already folded finds a doubled space, a
+    /// tab, a no-break space or a space at either end wherever it falls against the eight-byte
+    /// words, and counts the line's spaces and scalars.
+    @Test func foldedShapeFindsWhiteSpaceAtEveryOffset() {
+        var lines: [String] = []
+        for lead in ["x", "é", "“"] {
+            for count in 0..<20 {
+                let head = String(repeating: lead, count: count)
+                for gap in [" ", "  ", "\t", " é ", "\u{00A0}", " “ ", "   "] {
+                    lines += [head + gap + "word", head + gap + "the words after it", "a" + head + gap, gap + head + "b"]
+                }
+            }
+        }
+        for line in lines {
+            let shape = line.withUTF8Bytes(TextFolding.foldedShape)
+            #expect((shape != nil) == (Text.normalize(line) == line), "\(line)")
+            if let shape { #expect(shape == TextFolding.shape(line), "\(line)") }
+        }
+    }
 }
 
 /// Entry times read on bytes equal the model's parser, truncated to the second.
