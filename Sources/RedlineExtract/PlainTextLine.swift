@@ -64,8 +64,10 @@ struct PlainTextLine: Sendable {
             bullet = true
             break
         }
-        // Every one of •◦▪‣ starts with the byte E2.
-        if !bullet, lead == 0xE2, folded.count > 1, let first = folded.first, "•◦▪‣".contains(first) {
+        // Every one of •◦▪‣ is three bytes from E2, and a line opens with one as a Character only
+        // when its first scalar is that sign: other lines (“quoted”, – dashed) read no Characters.
+        if !bullet, lead == 0xE2, Self.opensWithBulletSign(folded), let first = folded.first, "•◦▪‣".contains(first),
+           folded.index(after: folded.startIndex) != folded.endIndex {
             folded = TextFolding.fold(folded.dropFirst())
             bullet = true
         }
@@ -98,8 +100,24 @@ struct PlainTextLine: Sendable {
             }
         }
         if let ascii { return ascii }
+        // ” or ’ after an ASCII byte (or alone) is the last Character by itself, as no ASCII
+        // scalar joins the next one: the common end of a quoted paragraph, read on bytes.
+        let closingQuote: Bool = text.withUTF8Bytes { bytes in
+            let n = bytes.count
+            guard n >= 3, bytes[n - 3] == 0xE2, bytes[n - 2] == 0x80, bytes[n - 1] == 0x9D || bytes[n - 1] == 0x99 else { return false }
+            return n == 3 || bytes[n - 4] < 0x80
+        }
+        if closingQuote { return true }
         guard let last = text.last else { return false }
         return ".,;:\"”’)".contains(last) || text.hasSuffix("*")
+    }
+
+    /// True when `text` opens with the bytes of •, ◦, ▪ or ‣.
+    private static func opensWithBulletSign(_ text: String) -> Bool {
+        text.withUTF8Bytes { bytes in
+            bytes.count >= 3 && bytes[0] == 0xE2
+                && [(0x80, 0xA2), (0x97, 0xA6), (0x96, 0xAA), (0x80, 0xA3)].contains { bytes[1] == $0.0 && bytes[2] == $0.1 }
+        }
     }
 
     /// True when `text` does not open with a quotation mark or a bracket, as a heading does not.
