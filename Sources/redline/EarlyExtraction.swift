@@ -49,6 +49,11 @@ final class EarlyExtraction: Sendable {
     func result(for path: String) -> Result<Extraction, CaptureError>? {
         pending.first { $0.path == path }?.result()
     }
+
+    /// `path` (`-` for standard input) read and extracted, as `diff --files` takes each capture.
+    static func readAndExtract(_ path: String) -> Result<Extraction, CaptureError> {
+        Result { () throws(CaptureError) in try ArticleExtractor.extract(CaptureReader.read(path).bytes) }
+    }
 }
 
 /// One capture, read and extracted by whichever thread comes to it first.
@@ -65,7 +70,7 @@ private final class PendingExtraction: Sendable {
     /// Reads and extracts the file, unless another thread has begun it.
     func runUnlessBegun() {
         guard !begun.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        let result = Result { () throws(CaptureError) in try ArticleExtractor.extract(CaptureReader.read(path).bytes) }
+        let result = EarlyExtraction.readAndExtract(path)
         outcome.withLock { $0 = result }
         finished.signal()
     }

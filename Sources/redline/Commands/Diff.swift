@@ -129,11 +129,12 @@ extension RedlineCommand {
             if let early = EarlyExtraction.shared, let second = early.result(for: new), let first = early.result(for: old) {
                 return try (first.get(), second.get())
             }
+            // Otherwise (standard input, or a file that is not there), each side on its own, still
+            // taking a result begun early where there is one.
             let results = Mutex<[Result<Extraction, CaptureError>?]>([nil, nil])
             let readAndExtract = { @Sendable (index: Int) in
-                let result = Result { () throws(CaptureError) in
-                    try ArticleExtractor.extract(CaptureReader.read(index == 0 ? old : new).bytes)
-                }
+                let path = index == 0 ? old : new
+                let result = EarlyExtraction.shared?.result(for: path) ?? EarlyExtraction.readAndExtract(path)
                 results.withLock { $0[index] = result }
             }
             if old == "-" || new == "-" {
