@@ -25,9 +25,9 @@ struct JSONWriter: ~Copyable {
     private var end: UnsafeMutablePointer<UInt8>
     private var limit: UnsafeMutablePointer<UInt8>
     /// How deep the container being written is.
-    private var depth = 0
+    private(set) var depth = 0
     /// True until the container being written has its first item.
-    private var isEmpty = true
+    private(set) var isEmpty = true
     /// Where the last string written went, without its quotes, when it needed no escape: a
     /// string with the same bytes is copied from there rather than quoted again (a block's new
     /// text is most often its old text).
@@ -37,7 +37,7 @@ struct JSONWriter: ~Copyable {
     private var lastTime: (date: Date, text: String)?
     /// Where written bytes go when the buffer is full, if anywhere: then the buffer is emptied
     /// and reused rather than grown, and a document of megabytes never sits in memory whole.
-    private let drain: ((UnsafeBufferPointer<UInt8>) -> Void)?
+    let drain: ((UnsafeBufferPointer<UInt8>) -> Void)?
 
     /// A writer into a buffer of `capacity` bytes, grown as needed; or, with `drain`, handed to
     /// `drain` whenever it fills (and once more by ``finish()``).
@@ -62,9 +62,21 @@ struct JSONWriter: ~Copyable {
 
     /// Hands what is left in the buffer to the drain.
     mutating func finish() {
-        if let drain, end > start { drain(UnsafeBufferPointer(start: start, count: end - start)) }
+        if let drain { handOver(to: drain) } else { end = start; lastPlainString = nil }
+    }
+
+    /// Hands what is written to `drain` rather than to the writer's own, and empties the buffer.
+    mutating func handOver(to drain: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if end > start { drain(UnsafeBufferPointer(start: start, count: end - start)) }
         end = start
         lastPlainString = nil
+    }
+
+    /// Goes on with the items of a container opened by another writer, `depth` deep: the next
+    /// item after a comma unless `isEmpty`.
+    mutating func continueContainer(depth: Int, isEmpty: Bool) {
+        self.depth = depth
+        self.isEmpty = isEmpty
     }
 
     /// The text written so far.
