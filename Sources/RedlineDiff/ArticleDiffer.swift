@@ -14,8 +14,13 @@ import RedlineModel
 public enum ArticleDiffer {
     /// The change from `old` to `new`; `article`, `from` and `to` are left for the caller to fill in.
     public static func diff(_ old: Article, _ new: Article) -> ArticleDiff {
-        var oldItems = VersionBlocks(old)
-        var newItems = VersionBlocks(new)
+        diff(VersionBlocks(old), VersionBlocks(new))
+    }
+
+    /// The change from `old.article` to `new.article`, each version already read.
+    public static func diff(_ old: VersionBlocks, _ new: VersionBlocks) -> ArticleDiff {
+        var oldItems = old, newItems = new
+        let old = old.article, new = new.article
         let anchors = EntryAnchors(old: old, new: new, oldItems: oldItems, newItems: newItems)
         var interner = BlockInterner(capacity: oldItems.count + 64)
         VersionBlocks.presetUnchanged(&oldItems, &newItems, anchors: anchors.pairs, interner: &interner)

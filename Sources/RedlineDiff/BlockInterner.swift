@@ -26,11 +26,10 @@ struct BlockInterner {
         return Int32(holders.count - 1)
     }
 
-    /// The id of the text with `bytes`, held by `holder`; `holds(h, bytes)` says whether the text
-    /// of holder `h` has exactly these bytes.
-    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, holder: Int32,
+    /// The id of the text with `bytes` and ``key(_:)`` `key`, held by `holder`; `holds(h, bytes)`
+    /// says whether the text of holder `h` has exactly these bytes.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, key: UInt64, holder: Int32,
                          holds: (Int32, UnsafeBufferPointer<UInt8>) -> Bool) -> Int32 {
-        let key = Self.key(bytes)
         if let found = slots.first(key, where: { id in holds(holders[Int(id)], bytes) }) { return found }
         let id = Int32(holders.count)
         slots.insert(key, id)
@@ -39,7 +38,7 @@ struct BlockInterner {
     }
 
     /// A hash of the length and the first, middle and last 16 bytes.
-    private static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let n = bytes.count
         guard n > 48, let base = bytes.baseAddress else { return FoldedText.chunkHash(bytes) }
         let raw = UnsafeRawPointer(base)

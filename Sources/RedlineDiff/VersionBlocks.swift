@@ -6,7 +6,9 @@ import Darwin
 #endif
 
 /// One version's blocks, read once into flat arrays in diff order (the numbering of
-/// `Article.positionedBlocks`), then each text given an id.
+/// `Article.positionedBlocks`), each text with a hash of a few of its bytes (``keys``), and later
+/// given an id. ``ArticleDiffer`` reads a version this way; a caller that has each version on a
+/// thread of its own (`diff --files` extracts the two captures at once) can read it there.
 ///
 ///     Article(blocks: [intro], entries: [Entry(title: "Talks end", blocks: [p1])])
 ///     → kinds [paragraph, heading, paragraph], entries [-1, 0, 0], places [0, -1, 0],
@@ -14,8 +16,9 @@ import Darwin
 ///
 /// The texts stay in the article and are read where they are (``withText(_:_:)``): a copy of each
 /// would retain and later release every block's string, a cache miss apiece in a fresh process.
-struct VersionBlocks {
-    private let article: Article
+public struct VersionBlocks: Sendable {
+    /// The version read.
+    public let article: Article
     var kinds: [Block.Kind] = []
     /// The entry each block belongs to, -1 outside any entry.
     var entries: [Int32] = []
@@ -24,13 +27,17 @@ struct VersionBlocks {
     private var places: [Int32] = []
     /// The UTF-8 length of each block.
     var lengths: [Int32] = []
+    /// The ``BlockInterner/key(_:)`` of each block's text: read while the text is at hand, so
+    /// that giving ids reads no text whose key matches none.
+    private(set) var keys: [UInt64] = []
     /// Each entry's blocks (title first), an empty range where it has none.
     var entryRanges: [Range<Int>] = []
     /// The text id of each block (equal ids, equal text once white space is folded); -1 until
     /// ``assignIDs(_:_:interner:)``.
     var ids: [Int32] = []
 
-    init(_ article: Article) {
+    /// `article`'s blocks, read.
+    public init(_ article: Article) {
         self.article = article
         var count = article.blocks.count
         for e in article.entries.indices { count += article.entries[e].blocks.count + (article.entries[e].title == nil ? 0 : 1) }
@@ -38,16 +45,17 @@ struct VersionBlocks {
         entries.reserveCapacity(count)
         places.reserveCapacity(count)
         lengths.reserveCapacity(count)
+        keys.reserveCapacity(count)
         entryRanges.reserveCapacity(article.entries.count)
         // By index, not `for entry in`: copying each Entry would retain and release all its parts.
         for k in article.blocks.indices {
-            append(article.blocks[k].kind, -1, Int32(k), length: article.blocks[k].text.utf8.count)
+            append(article.blocks[k].kind, -1, Int32(k), article.blocks[k].text)
         }
         for e in article.entries.indices {
             let start = kinds.count
-            if let length = article.entries[e].title?.utf8.count { append(.heading, Int32(e), -1, length: length) }
+            if let title = article.entries[e].title { append(.heading, Int32(e), -1, title) }
             for k in article.entries[e].blocks.indices {
-                append(article.entries[e].blocks[k].kind, Int32(e), Int32(k), length: article.entries[e].blocks[k].text.utf8.count)
+                append(article.entries[e].blocks[k].kind, Int32(e), Int32(k), article.entries[e].blocks[k].text)
             }
             entryRanges.append(start..<kinds.count)
         }
@@ -56,11 +64,14 @@ struct VersionBlocks {
 
     var count: Int { kinds.count }
 
-    private mutating func append(_ kind: Block.Kind, _ entry: Int32, _ place: Int32, length: Int) {
+    private mutating func append(_ kind: Block.Kind, _ entry: Int32, _ place: Int32, _ text: String) {
         kinds.append(kind)
         entries.append(entry)
         places.append(place)
-        lengths.append(Int32(truncatingIfNeeded: length))
+        text.withUTF8Bytes { bytes in
+            lengths.append(Int32(truncatingIfNeeded: bytes.count))
+            keys.append(BlockInterner.key(bytes))
+        }
     }
 
     /// Block `k`'s text.
@@ -107,10 +118,10 @@ struct VersionBlocks {
             return h < old.count ? old.hasBytes(h, bytes) : new.hasBytes(h - old.count, bytes)
         }
         for k in oldIDs.indices where oldIDs[k] < 0 {
-            oldIDs[k] = old.withText(k) { bytes in interner.intern(bytes, holder: Int32(k), holds: holds) }
+            oldIDs[k] = old.withText(k) { bytes in interner.intern(bytes, key: old.keys[k], holder: Int32(k), holds: holds) }
         }
         for k in newIDs.indices where newIDs[k] < 0 {
-            newIDs[k] = new.withText(k) { bytes in interner.intern(bytes, holder: Int32(old.count + k), holds: holds) }
+            newIDs[k] = new.withText(k) { bytes in interner.intern(bytes, key: new.keys[k], holder: Int32(old.count + k), holds: holds) }
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import RedlineCapture
+import RedlineDiff
 import RedlineExtract
 import Synchronization
 
@@ -7,7 +8,8 @@ import Synchronization
 ///
 ///     redline diff --files old.txt new.txt --format json
 ///     → a thread starts on old.txt, then new.txt, as soon as the process starts; `diff` takes
-///       each result when it needs it, or extracts the file itself if no one has begun it yet
+///       each result (a ``DiffInput``) when it needs it, or extracts the file itself if no one has
+///       begun it yet
 ///
 /// swift-argument-parser takes some 5 ms to parse a `diff` command line (it reflects on every
 /// option), and the other core would sit idle meanwhile. Nothing is guessed about the command's
@@ -46,21 +48,32 @@ final class EarlyExtraction: Sendable {
 
     /// The result for `path` when it was begun early: waited for if it is being extracted, or
     /// extracted here if its turn has not come yet. Nil for a path not begun early.
-    func result(for path: String) -> Result<Extraction, CaptureError>? {
+    func result(for path: String) -> Result<DiffInput, CaptureError>? {
         pending.first { $0.path == path }?.result()
     }
 
-    /// `path` (`-` for standard input) read and extracted, as `diff --files` takes each capture.
-    static func readAndExtract(_ path: String) -> Result<Extraction, CaptureError> {
-        Result { () throws(CaptureError) in try ArticleExtractor.extract(CaptureReader.read(path).bytes) }
+    /// `path` (`-` for standard input) read and extracted, and its blocks read for the differ,
+    /// as `diff --files` takes each capture.
+    static func readAndExtract(_ path: String) -> Result<DiffInput, CaptureError> {
+        Result { () throws(CaptureError) in
+            let extraction = try ArticleExtractor.extract(CaptureReader.read(path).bytes)
+            return DiffInput(extraction: extraction, blocks: VersionBlocks(extraction.article))
+        }
     }
+}
+
+/// One side of `diff --files`: a capture extracted, and its blocks read for the differ on the
+/// same thread, while they are at hand.
+struct DiffInput: Sendable {
+    let extraction: Extraction
+    let blocks: VersionBlocks
 }
 
 /// One capture, read and extracted by whichever thread comes to it first.
 private final class PendingExtraction: Sendable {
     let path: String
     private let begun = Atomic<Bool>(false)
-    private let outcome = Mutex<Result<Extraction, CaptureError>?>(nil)
+    private let outcome = Mutex<Result<DiffInput, CaptureError>?>(nil)
     private let finished = DispatchSemaphore(value: 0)
 
     init(_ path: String) {
@@ -76,7 +89,7 @@ private final class PendingExtraction: Sendable {
     }
 
     /// The result, extracted here if no thread has begun it, else waited for.
-    func result() -> Result<Extraction, CaptureError> {
+    func result() -> Result<DiffInput, CaptureError> {
         runUnlessBegun()
         finished.wait()
         finished.signal()     // for a second caller asking for the same path

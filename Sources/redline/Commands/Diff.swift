@@ -110,11 +110,11 @@ extension RedlineCommand {
         }
 
         private func diffFiles() throws -> ArticleDiff {
-            let (oldExtraction, newExtraction) = try Self.readAndExtract(arguments[0], arguments[1])
-            (oldExtraction.warnings.map { "\(arguments[0]): \($0)" } + newExtraction.warnings.map { "\(arguments[1]): \($0)" })
+            let (oldInput, newInput) = try Self.readAndExtract(arguments[0], arguments[1])
+            (oldInput.extraction.warnings.map { "\(arguments[0]): \($0)" } + newInput.extraction.warnings.map { "\(arguments[1]): \($0)" })
                 .forEach(Output.warning)
-            KeptUntilExit.keep(oldExtraction, newExtraction)
-            var diff = ArticleDiffer.diff(oldExtraction.article, newExtraction.article)
+            KeptUntilExit.keep(oldInput, newInput)
+            var diff = ArticleDiffer.diff(oldInput.blocks, newInput.blocks)
             diff.from = DiffSide(path: arguments[0])
             diff.to = DiffSide(path: arguments[1])
             return diff
@@ -123,7 +123,7 @@ extension RedlineCommand {
         /// Both captures read and extracted at once, one on each core: neither depends on the
         /// other (one after the other when one is standard input). A file that cannot be read
         /// fails the diff, the old one's error first.
-        private static func readAndExtract(_ old: String, _ new: String) throws(CaptureError) -> (Extraction, Extraction) {
+        private static func readAndExtract(_ old: String, _ new: String) throws(CaptureError) -> (DiffInput, DiffInput) {
             // Begun while the command line was parsed: the early thread starts with the old file,
             // so this one takes the new file first.
             if let early = EarlyExtraction.shared, let second = early.result(for: new), let first = early.result(for: old) {
@@ -131,7 +131,7 @@ extension RedlineCommand {
             }
             // Otherwise (standard input, or a file that is not there), each side on its own, still
             // taking a result begun early where there is one.
-            let results = Mutex<[Result<Extraction, CaptureError>?]>([nil, nil])
+            let results = Mutex<[Result<DiffInput, CaptureError>?]>([nil, nil])
             let readAndExtract = { @Sendable (index: Int) in
                 let path = index == 0 ? old : new
                 let result = EarlyExtraction.shared?.result(for: path) ?? EarlyExtraction.readAndExtract(path)
