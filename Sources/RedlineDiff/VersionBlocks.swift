@@ -14,8 +14,9 @@ import Darwin
 ///     → kinds [paragraph, heading, paragraph], entries [-1, 0, 0], places [0, -1, 0],
 ///       entryRanges [1..<3], ids [0, 1, 2]; text(1) "Talks end"
 ///
-/// The texts stay in the article and are read where they are (``withText(_:_:)``): a copy of each
-/// would retain and later release every block's string, a cache miss apiece in a fresh process.
+/// The texts' bytes are copied once, one after another, into one buffer, and the differ reads
+/// them there (``withText(_:_:)``): reading each from its string retains and releases the string,
+/// a cache miss apiece in a fresh process, several times a block; here they lie in order.
 public struct VersionBlocks: Sendable {
     /// The version read.
     public let article: Article
@@ -27,6 +28,10 @@ public struct VersionBlocks: Sendable {
     private var places: [Int32] = []
     /// The UTF-8 length of each block.
     var lengths: [Int32] = []
+    /// Where each block's bytes start in ``bytes``.
+    private var starts: [Int] = []
+    /// Every block's UTF-8 bytes, in order.
+    private var bytes: [UInt8] = []
     /// The ``BlockInterner/key(_:)`` of each block's text: read while the text is at hand, so
     /// that giving ids reads no text whose key matches none.
     private(set) var keys: [UInt64] = []
@@ -39,24 +44,39 @@ public struct VersionBlocks: Sendable {
     /// `article`'s blocks, read.
     public init(_ article: Article) {
         self.article = article
-        var count = article.blocks.count
-        for e in article.entries.indices { count += article.entries[e].blocks.count + (article.entries[e].title == nil ? 0 : 1) }
+        // The sizes first: a string keeps its length in itself, so this reads no text.
+        var count = 0, byteCount = 0
+        func measure(_ blocks: [Block]) {
+            count += blocks.count
+            blocks.withUnsafeBufferPointer { blocks in
+                for k in blocks.indices { byteCount += blocks[k].text.utf8.count }
+            }
+        }
+        measure(article.blocks)
+        for e in article.entries.indices {
+            if let title = article.entries[e].title { count += 1; byteCount += title.utf8.count }
+            measure(article.entries[e].blocks)
+        }
         kinds.reserveCapacity(count)
         entries.reserveCapacity(count)
         places.reserveCapacity(count)
         lengths.reserveCapacity(count)
+        starts.reserveCapacity(count)
         keys.reserveCapacity(count)
+        bytes.reserveCapacity(byteCount)
         entryRanges.reserveCapacity(article.entries.count)
-        // By index, not `for entry in`: copying each Entry would retain and release all its parts.
-        for k in article.blocks.indices {
-            append(article.blocks[k].kind, -1, Int32(k), article.blocks[k].text)
+        // Then each text, read once. The blocks are read through a pointer, by index: a copy of
+        // each Block or Entry would retain and release all its parts.
+        func read(_ blocks: [Block], entry: Int32) {
+            blocks.withUnsafeBufferPointer { blocks in
+                for k in blocks.indices { self.append(blocks[k].kind, entry, Int32(k), blocks[k].text) }
+            }
         }
+        read(article.blocks, entry: -1)
         for e in article.entries.indices {
             let start = kinds.count
-            if let title = article.entries[e].title { append(.heading, Int32(e), -1, title) }
-            for k in article.entries[e].blocks.indices {
-                append(article.entries[e].blocks[k].kind, Int32(e), Int32(k), article.entries[e].blocks[k].text)
-            }
+            if let title = article.entries[e].title { self.append(.heading, Int32(e), -1, title) }
+            read(article.entries[e].blocks, entry: Int32(e))
             entryRanges.append(start..<kinds.count)
         }
         ids = Array(repeating: -1, count: count)
@@ -68,9 +88,11 @@ public struct VersionBlocks: Sendable {
         kinds.append(kind)
         entries.append(entry)
         places.append(place)
-        text.withUTF8Bytes { bytes in
-            lengths.append(Int32(truncatingIfNeeded: bytes.count))
-            keys.append(BlockInterner.key(bytes))
+        text.withUTF8Bytes { text in
+            starts.append(bytes.count)
+            lengths.append(Int32(truncatingIfNeeded: text.count))
+            keys.append(BlockInterner.key(text))
+            bytes.append(contentsOf: text)
         }
     }
 
@@ -82,13 +104,12 @@ public struct VersionBlocks: Sendable {
         return article.entries[e].blocks[place].text
     }
 
-    /// Calls `body` with the UTF-8 bytes of block `k`'s text, read in place in the article.
+    /// Calls `body` with the UTF-8 bytes of block `k`'s text.
     @inline(__always)
     func withText<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let e = Int(entries[k]), place = Int(places[k])
-        if e < 0 { return article.blocks[place].text.withUTF8Bytes(body) }
-        if place < 0 { return article.entries[e].title!.withUTF8Bytes(body) }
-        return article.entries[e].blocks[place].text.withUTF8Bytes(body)
+        bytes.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[starts[k]..<starts[k] + Int(lengths[k])]))
+        }
     }
 
     /// True when block `k` has exactly `bytes`.

@@ -1,4 +1,5 @@
 import Foundation
+import RedlineModel
 import Synchronization
 
 /// Many elements of one array, written on two threads at once when the writer streams.
@@ -29,16 +30,7 @@ extension JSONWriter {
         withoutActuallyEscaping(drain) { drain in
             withoutActuallyEscaping(write) { write in
                 let runs = Runs(count: count, firstIsFirstItem: isEmpty, depth: depth, drain: drain, write: write)
-                let helperDone = DispatchSemaphore(value: 0)
-                Thread.detachNewThread {
-                    runs.writeRuns()
-                    helperDone.signal()
-                }
-                runs.writeRuns()
-                // The drain and `write` are borrowed: the helper is done with them, and they are let
-                // go of here, before they go (the helper's thread may hold `runs` a moment longer).
-                helperDone.wait()
-                runs.release()
+                ForkJoin.run(inParallel: true) { _ in runs.writeRuns() }
             }
         }
         continueContainer(depth: depth, isEmpty: false)
@@ -52,8 +44,8 @@ private final class Runs: @unchecked Sendable {
     let count: Int
     let firstIsFirstItem: Bool
     let depth: Int
-    private var drain: ((UnsafeBufferPointer<UInt8>) -> Void)?
-    private var write: (@Sendable (Int, inout JSONWriter) -> Void)?
+    private let drain: (UnsafeBufferPointer<UInt8>) -> Void
+    private let write: @Sendable (Int, inout JSONWriter) -> Void
     private let next = Atomic<Int>(0)
     /// `handedOver[r]` is signalled once run `r` has reached the drain.
     private let handedOver: [DispatchSemaphore]
@@ -68,15 +60,8 @@ private final class Runs: @unchecked Sendable {
         handedOver = (0..<(count + JSONWriter.runLength - 1) / JSONWriter.runLength).map { _ in DispatchSemaphore(value: 0) }
     }
 
-    /// Lets go of the drain and `write`, once both threads are done.
-    func release() {
-        drain = nil
-        write = nil
-    }
-
     /// Takes runs until none is left: writes each, waits for its turn, hands it to the drain.
     func writeRuns() {
-        guard let drain, let write else { return }
         var json = JSONWriter(capacity: 1 << 20)
         while true {
             let run = next.add(1, ordering: .relaxed).oldValue
