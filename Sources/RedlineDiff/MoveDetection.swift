@@ -45,7 +45,7 @@ struct MoveDetection {
     }
 
     /// A paired block and what it is.
-    struct Pair {
+    struct Pair: Sendable {
         var old: Int
         var new: Int
         var change: BlockChange.Change

@@ -91,7 +91,7 @@ enum Myers {
 
 /// One step of an edit script: keep `old` as `new`, delete `old`, or insert `new`. For deletions
 /// `new` (and for insertions `old`) is where the other side stands at that moment.
-struct EditStep: Equatable {
+struct EditStep: Equatable, Sendable {
     enum Operation: UInt8 { case equal, delete, insert }
     var operation: Operation
     var old: Int32

@@ -11,11 +11,19 @@ import Synchronization
 /// `body` must give the same result whichever half runs first, and when both run here one after
 /// the other (as they do when not `inParallel`, or when the helper is busy with another call's).
 ///
-/// The helper is one thread, started by the first call. After each half it runs, it keeps
-/// looking for the next for a few milliseconds before it sleeps: the stages of one diff come
-/// a few milliseconds apart, and a thread woken from sleep, or a new one, takes a millisecond or
-/// more to start on an idle virtual machine, as long as some of these halves take.
+/// The helper is one thread, started by the first call (or a thread done with its own work
+/// becomes it: ``becomeHelper()``). After each half it runs, it keeps looking for the next for a
+/// few milliseconds before it sleeps: the stages of one diff come a few milliseconds apart, and a
+/// thread woken from sleep, or a new one, takes a millisecond or more to start on an idle virtual
+/// machine, as long as some of these halves take.
 public enum ForkJoin {
+    /// Makes the calling thread the helper, unless there is one already: for a thread whose own
+    /// work is done a little before the calls come (its core is then kept for them). Returns at
+    /// once if there is a helper, and never otherwise.
+    public static func becomeHelper() {
+        Helper.shared.serveHere()
+    }
+
     /// Calls `body(0)` and `body(1)`, on two threads at once when `inParallel`.
     public static func run(inParallel: Bool, _ body: @Sendable (Int) -> Void) {
         guard inParallel else {
@@ -60,7 +68,8 @@ private final class Half: @unchecked Sendable {
     }
 }
 
-/// The thread that runs second halves.
+/// The thread that runs second halves: started by the first offer, unless a thread has become
+/// it before.
 private final class Helper: Sendable {
     static let shared = Helper()
 
@@ -68,6 +77,7 @@ private final class Helper: Sendable {
     private static let watchNanoseconds: UInt64 = 20_000_000
 
     private struct State {
+        var started = false
         var waiting: Half?
         var busy = false
         var asleep = false
@@ -75,20 +85,23 @@ private final class Helper: Sendable {
     private let state = Mutex(State())
     private let wake = DispatchSemaphore(value: 0)
 
-    private init() {
-        Thread.detachNewThread { [self] in serve() }
+    /// Serves on this thread, unless the helper has started.
+    func serveHere() {
+        guard state.withLock({ state in defer { state.started = true }; return !state.started }) else { return }
+        serve()
     }
 
-    /// Hands `half` to the helper; false when it is busy with another.
+    /// Hands `half` to the helper, starting it if need be; false when it is busy with another.
     func offer(_ half: Half) -> Bool {
-        let wasAsleep: Bool? = state.withLock { state in
+        let offered: (wasAsleep: Bool, start: Bool)? = state.withLock { state in
             guard !state.busy, state.waiting == nil else { return nil }
             state.waiting = half
-            defer { state.asleep = false }
-            return state.asleep
+            defer { state.asleep = false; state.started = true }
+            return (state.asleep, !state.started)
         }
-        guard let wasAsleep else { return false }
-        if wasAsleep { wake.signal() }
+        guard let offered else { return false }
+        if offered.start { Thread.detachNewThread { [self] in serve() } }
+        if offered.wasAsleep { wake.signal() }
         return true
     }
 

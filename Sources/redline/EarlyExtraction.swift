@@ -2,6 +2,7 @@ import Foundation
 import RedlineCapture
 import RedlineDiff
 import RedlineExtract
+import RedlineModel
 import Synchronization
 
 /// Captures read and extracted while the command line is still being parsed.
@@ -33,7 +34,11 @@ final class EarlyExtraction: Sendable {
         guard !paths.isEmpty else { return nil }
         pending = paths.map(PendingExtraction.init)
         let pending = pending
-        Thread.detachNewThread { pending.forEach { $0.runUnlessBegun() } }
+        Thread.detachNewThread {
+            pending.forEach { $0.runUnlessBegun() }
+            // The diff comes next, with work for a second thread: this one, already running.
+            ForkJoin.becomeHelper()
+        }
     }
 
     private static func isRegularFile(_ path: String) -> Bool {

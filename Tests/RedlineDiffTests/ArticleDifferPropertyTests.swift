@@ -19,6 +19,22 @@ struct ArticleDifferPropertyTests {
         }
     }
 
+    /// Pairs of over 8 192 blocks, whose changes are assembled in two halves at once.
+    @Test func largeDiffsAssembledInHalvesKeepEveryBlockOnce() {
+        var rng = SeededGenerator(seed: 0x5EED_0006)
+        for n in 0..<3 {
+            var old = Article(title: "Live", entries: (0..<3_000).map { RandomArticles.entry($0, &rng) })
+            old.blocks = [Block(.paragraph, RandomArticles.paragraph(&rng))]
+            var new = old
+            for _ in 0..<40 { new = RandomArticles.mutate(new, &rng) }
+            let diff = ArticleDiffer.diff(old, new)
+            #expect(diff.blocks.count > 8_192)
+            let problems = invariantProblems(old, new, diff)
+            #expect(problems.isEmpty, "case \(n): \(problems.prefix(5))")
+            #expect(ArticleDiffer.diff(old, new) == diff, "case \(n): not the same diff twice")
+        }
+    }
+
     @Test func selfDiffReportsNothing() {
         var rng = SeededGenerator(seed: 0x5EED_0002)
         for n in 0..<Self.cases {
