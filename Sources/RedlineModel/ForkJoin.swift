@@ -10,20 +10,8 @@ import Synchronization
 ///
 /// `body` must give the same result whichever half runs first, and when both run here one after
 /// the other (as they do when not `inParallel`, or when the helper is busy with another call's).
-///
-/// The helper is one thread, started by the first call (or a thread done with its own work
-/// becomes it: ``becomeHelper()``). After each half it runs, it keeps looking for the next for a
-/// few milliseconds before it sleeps: the stages of one diff come a few milliseconds apart, and a
-/// thread woken from sleep, or a new one, takes a millisecond or more to start on an idle virtual
-/// machine, as long as some of these halves take.
+/// The helper is one thread, started by the first call.
 public enum ForkJoin {
-    /// Makes the calling thread the helper, unless there is one already: for a thread whose own
-    /// work is done a little before the calls come (its core is then kept for them). Returns at
-    /// once if there is a helper, and never otherwise.
-    public static func becomeHelper() {
-        Helper.shared.serveHere()
-    }
-
     /// Calls `body(0)` and `body(1)`, on two threads at once when `inParallel`.
     public static func run(inParallel: Bool, _ body: @Sendable (Int) -> Void) {
         guard inParallel else {
@@ -68,65 +56,35 @@ private final class Half: @unchecked Sendable {
     }
 }
 
-/// The thread that runs second halves: started by the first offer, unless a thread has become
-/// it before.
+/// The thread that runs second halves, one at a time; started by the first.
 private final class Helper: Sendable {
     static let shared = Helper()
 
-    /// How long the helper looks for a next half before it sleeps.
-    private static let watchNanoseconds: UInt64 = 20_000_000
+    /// The half handed over and not yet taken, and whether the helper has one.
+    private let state = Mutex<(waiting: Half?, busy: Bool)>((nil, false))
+    private let handedOver = DispatchSemaphore(value: 0)
 
-    private struct State {
-        var started = false
-        var waiting: Half?
-        var busy = false
-        var asleep = false
-    }
-    private let state = Mutex(State())
-    private let wake = DispatchSemaphore(value: 0)
-
-    /// Serves on this thread, unless the helper has started.
-    func serveHere() {
-        guard state.withLock({ state in defer { state.started = true }; return !state.started }) else { return }
-        serve()
+    private init() {
+        Thread.detachNewThread { [self] in serve() }
     }
 
-    /// Hands `half` to the helper, starting it if need be; false when it is busy with another.
+    /// Hands `half` to the helper; false when it has one already.
     func offer(_ half: Half) -> Bool {
-        let offered: (wasAsleep: Bool, start: Bool)? = state.withLock { state in
-            guard !state.busy, state.waiting == nil else { return nil }
-            state.waiting = half
-            defer { state.asleep = false; state.started = true }
-            return (state.asleep, !state.started)
+        let taken = state.withLock { state in
+            guard !state.busy else { return false }
+            state = (half, true)
+            return true
         }
-        guard let offered else { return false }
-        if offered.start { Thread.detachNewThread { [self] in serve() } }
-        if offered.wasAsleep { wake.signal() }
-        return true
+        if taken { handedOver.signal() }
+        return taken
     }
 
     private func serve() {
         while true {
-            take().run()
-            state.withLock { $0.busy = false }
-        }
-    }
-
-    /// The next half offered: looked for without sleeping for a while, then slept for.
-    private func take() -> Half {
-        let watchUntil = DispatchTime.now().uptimeNanoseconds + Self.watchNanoseconds
-        while true {
-            let (half, sleep) = state.withLock { state -> (Half?, Bool) in
-                if let half = state.waiting {
-                    state.waiting = nil
-                    state.busy = true
-                    return (half, false)
-                }
-                state.asleep = DispatchTime.now().uptimeNanoseconds > watchUntil
-                return (nil, state.asleep)
-            }
-            if let half { return half }
-            if sleep { wake.wait() } else { sched_yield() }
+            handedOver.wait()
+            let half = state.withLock { state in state.waiting.take() }
+            half?.run()
+            state.withLock { state in state.busy = false }
         }
     }
 }

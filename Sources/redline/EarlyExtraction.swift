@@ -2,7 +2,6 @@ import Foundation
 import RedlineCapture
 import RedlineDiff
 import RedlineExtract
-import RedlineModel
 import Synchronization
 
 /// Captures read and extracted while the command line is still being parsed.
@@ -34,11 +33,7 @@ final class EarlyExtraction: Sendable {
         guard !paths.isEmpty else { return nil }
         pending = paths.map(PendingExtraction.init)
         let pending = pending
-        Thread.detachNewThread {
-            pending.forEach { $0.runUnlessBegun() }
-            // The diff comes next, with work for a second thread: this one, already running.
-            ForkJoin.becomeHelper()
-        }
+        Thread.detachNewThread { pending.forEach { $0.runUnlessBegun() } }
     }
 
     private static func isRegularFile(_ path: String) -> Bool {
