@@ -23,6 +23,8 @@ let package = Package(
         // libcurl and libgit2, loaded at run time by the commands that use them (redline_http.c, libgit2.c).
         .target(name: "CLibCurl"),
         .target(name: "CLibGit2"),
+        // glibc's allocator set up for a short process that allocates much at once (allocator.c).
+        .target(name: "CAllocator"),
         .target(name: "RedlineCapture", dependencies: ["RedlineModel", "CLibCurl"]),
         .target(name: "RedlineExtract", dependencies: ["RedlineModel", "CLibXML2"]),
         .executableTarget(
@@ -41,7 +43,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "redline",
-            dependencies: ["Redline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Redline", "CAllocator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "redline-bench", dependencies: ["Redline", "RedlineExtract", "RedlineRender", "RedlineDiff", "RedlineStore", "RedlineModel", "RedlineCapture", "RedlineCorpus"], path: "Benchmarks/redline-bench"),
         .executableTarget(name: "redline-render-bench", dependencies: ["RedlineRender", "RedlineModel"], path: "Benchmarks/render-bench"),

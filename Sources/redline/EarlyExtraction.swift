@@ -1,3 +1,4 @@
+import CAllocator
 import Foundation
 import RedlineCapture
 import RedlineDiff
@@ -33,7 +34,10 @@ final class EarlyExtraction: Sendable {
         guard !paths.isEmpty else { return nil }
         pending = paths.map(PendingExtraction.init)
         let pending = pending
-        Thread.detachNewThread { pending.forEach { $0.runUnlessBegun() } }
+        Thread.detachNewThread {
+            redline_prepare_thread_allocator()
+            pending.forEach { $0.runUnlessBegun() }
+        }
     }
 
     private static func isRegularFile(_ path: String) -> Bool {

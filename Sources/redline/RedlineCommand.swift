@@ -1,4 +1,5 @@
 import ArgumentParser
+import CAllocator
 import Foundation
 import Redline
 import RedlineRender
@@ -22,6 +23,7 @@ struct RedlineCommand: AsyncParsableCommand {
     /// Parses and runs a command: usage errors exit 64 (swift-argument-parser's own handling);
     /// every other failure is one line on stderr and exit code 2, never a stack trace.
     static func main() async {
+        redline_prepare_allocator()
         unblockSignals()
         reportCapturesCutShort()
         EarlyExtraction.begin()
