@@ -8,12 +8,13 @@ import Synchronization
 /// Captures read and extracted while the command line is still being parsed.
 ///
 ///     redline diff --files old.txt new.txt --format json
-///     → a thread starts on old.txt, then new.txt, as soon as the process starts; `diff` takes
-///       each result (a ``DiffInput``) when it needs it, or extracts the file itself if no one has
-///       begun it yet
+///     → two threads start as soon as the process starts, one on old.txt, the other on new.txt;
+///       `diff` takes each result (a ``DiffInput``) when it needs it, or extracts the file itself
+///       if no one has begun it yet
 ///
 /// swift-argument-parser takes some 5 ms to parse a `diff` command line (it reflects on every
-/// option), and the other core would sit idle meanwhile. Nothing is guessed about the command's
+/// option). With one thread begun early, the main thread extracted the new file after parsing and
+/// finished last; with two, the three share both cores from the start. Nothing is guessed about the command's
 /// grammar: when the first argument is `diff` and `--files` is among the rest, every other
 /// argument that names a regular file is begun, in order; `diff --files` asks for its two by
 /// path and the rest are never waited for. Reading a file a few milliseconds early is the same
@@ -34,9 +35,11 @@ final class EarlyExtraction: Sendable {
         guard !paths.isEmpty else { return nil }
         pending = paths.map(PendingExtraction.init)
         let pending = pending
-        Thread.detachNewThread {
-            redline_prepare_thread_allocator()
-            pending.forEach { $0.runUnlessBegun() }
+        for _ in 0..<min(2, paths.count) {
+            Thread.detachNewThread {
+                redline_prepare_thread_allocator()
+                pending.forEach { $0.runUnlessBegun() }
+            }
         }
     }
 
@@ -45,7 +48,7 @@ final class EarlyExtraction: Sendable {
         return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
-    /// Starts extracting the command line's files on a thread of their own (once per process).
+    /// Starts extracting the command line's files on two threads of their own (once per process).
     static func begin() {
         _ = shared
     }

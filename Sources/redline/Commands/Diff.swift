@@ -124,8 +124,8 @@ extension RedlineCommand {
         /// other (one after the other when one is standard input). A file that cannot be read
         /// fails the diff, the old one's error first.
         private static func readAndExtract(_ old: String, _ new: String) throws(CaptureError) -> (DiffInput, DiffInput) {
-            // Begun while the command line was parsed: the early thread starts with the old file,
-            // so this one takes the new file first.
+            // Begun while the command line was parsed, one early thread on each file (if one has
+            // not begun the new file yet, this thread takes it).
             if let early = EarlyExtraction.shared, let second = early.result(for: new), let first = early.result(for: old) {
                 return try (first.get(), second.get())
             }
