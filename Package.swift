@@ -14,15 +14,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CLibXML2",
-            pkgConfig: "libxml-2.0",
-            providers: [.apt(["libxml2-dev"])]
-        ),
         .target(name: "RedlineModel"),
-        // libcurl and libgit2, loaded at run time by the commands that use them (redline_http.c, libgit2.c).
+        // libcurl, libgit2 and libxml2, loaded at run time by the commands that use them
+        // (redline_http.c, libgit2.c, libxml2.c).
         .target(name: "CLibCurl"),
         .target(name: "CLibGit2"),
+        .target(name: "CLibXML2"),
         // glibc's allocator set up for a short process that allocates much at once (allocator.c).
         .target(name: "CAllocator"),
         .target(name: "RedlineCapture", dependencies: ["RedlineModel", "CLibCurl"]),

@@ -23,28 +23,25 @@ final class HTMLDocument {
     /// Parses `bytes` in the named character encoding (`"windows-1252"`, …), converted by
     /// libxml2 (iconv); nil when the encoding is unknown or libxml2 returns no document.
     init?(bytes: [UInt8], encoding: String) {
-        HTMLDocument.initializeOnce
+        redline_xml_load()      // once per process, before any thread parses
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
         let bytes = bytes.isEmpty ? [UInt8(ascii: " ")] : RawTextStripping.stripped(bytes)
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)
+                redline_htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)
             }
         }
         guard let parsed else { return nil }
         document = parsed
     }
 
-    deinit { xmlFreeDoc(document) }
-
-    /// libxml2 wants `xmlInitParser` once, before any thread parses.
-    private static let initializeOnce: Void = { xmlInitParser() }()
+    deinit { redline_xmlFreeDoc(document) }
 
     /// The document as Swift values, in document order; walked with pointers, never recursion.
     func tree() -> HTMLTree {
         var tree = HTMLTree()
-        guard let root = xmlDocGetRootElement(document) else { return tree }
+        guard let root = redline_xmlDocGetRootElement(document) else { return tree }
         var open: [Int] = []          // indices of the elements whose subtrees are being copied
         var node: xmlNodePtr? = root
         while let current = node {
@@ -128,8 +125,8 @@ final class HTMLDocument {
 extension HTMLDocument {
     /// The character a named HTML entity stands for (`"eacute"` → `"é"`), from libxml2's table.
     static func entity(named name: String) -> Unicode.Scalar? {
-        HTMLDocument.initializeOnce
-        guard let description = htmlEntityLookup(name) else { return nil }
+        redline_xml_load()
+        guard let description = redline_htmlEntityLookup(name) else { return nil }
         return Unicode.Scalar(description.pointee.value)
     }
 }
