@@ -2,15 +2,16 @@ import Foundation
 import Synchronization
 
 /// Work split in two: one half on the calling thread, the other on a helper thread, at the same
-/// time. For the few stages of a large diff that read every block of both versions (giving ids,
-/// assembling the changes, writing the JSON), which would otherwise leave a core idle.
+/// time. For the stages of a large diff that go through every block (assembling the changes,
+/// writing the JSON), which would otherwise leave a core idle.
 ///
 ///     ForkJoin.run(inParallel: blocks > 4_096) { half in work(on: half) }
 ///     → work(on: 0) here and work(on: 1) on the helper; returns when both are done
 ///
 /// `body` must give the same result whichever half runs first, and when both run here one after
 /// the other (as they do when not `inParallel`, or when the helper is busy with another call's).
-/// The helper is one thread, started by the first call.
+/// The helper is one thread, started by the first call. The caller, done with its half, yields
+/// its core until the helper is done with the other.
 public enum ForkJoin {
     /// Calls `body(0)` and `body(1)`, on two threads at once when `inParallel`.
     public static func run(inParallel: Bool, _ body: @Sendable (Int) -> Void) {

@@ -14,7 +14,8 @@ import Synchronization
 ///
 /// swift-argument-parser takes some 5 ms to parse a `diff` command line (it reflects on every
 /// option). With one thread begun early, the main thread extracted the new file after parsing and
-/// finished last; with two, the three share both cores from the start. Nothing is guessed about the command's
+/// finished last; with two, the three share both cores from the start. Each early thread sets up
+/// its allocator arena first (CAllocator). Nothing is guessed about the command's
 /// grammar: when the first argument is `diff` and `--files` is among the rest, every other
 /// argument that names a regular file is begun, in order; `diff --files` asks for its two by
 /// path and the rest are never waited for. Reading a file a few milliseconds early is the same
