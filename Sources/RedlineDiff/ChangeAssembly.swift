@@ -1,14 +1,15 @@
 import RedlineModel
+import Synchronization
 
 /// The diff's blocks in the new version's order, removed blocks where they stood: from the
 /// alignment's steps and the pairs found among the blocks it left (``ArticleDiffer``).
 ///
 ///     steps [= a a', - b, + x, = c c']  pairs []  → [a unchanged, b removed, x added, c unchanged]
 ///
-/// The steps are cut in two at an aligned block near the middle, so each half holds whole gaps.
-/// Each half's changes are counted first; then, for a large diff, the halves are assembled at
-/// once (``ForkJoin``), each straight into its own part of the one array: every change holds its
-/// texts, and taking hold of a string that another core wrote is a cache miss apiece.
+/// The steps are cut into pieces at aligned blocks, so each piece holds whole gaps. Each piece's
+/// changes are counted first; then, for a large diff, two threads take the pieces in turn
+/// (``ForkJoin``), each written straight into its own part of the one array: every change holds
+/// its texts, and taking hold of a string that another core wrote is a cache miss apiece.
 struct ChangeAssembly: Sendable {
     let old: VersionBlocks
     let new: VersionBlocks
@@ -40,21 +41,38 @@ struct ChangeAssembly: Sendable {
 
     /// Every block of both versions, once.
     func changes() -> [BlockChange] {
-        let cut = steps[(steps.count / 2)...].firstIndex { $0.operation == .equal } ?? steps.count
-        let firstCount = count(0..<cut), total = firstCount + count(cut..<steps.count)
+        let pieces = self.pieces()
+        var offsets = [0]
+        for piece in pieces { offsets.append(offsets[offsets.count - 1] + count(piece)) }
+        let starts = offsets, total = offsets[pieces.count]
         guard total > 0 else { return [] }
         return Array(unsafeUninitializedCapacity: total) { buffer, initialized in
-            let changes = ChangesBuffer(start: buffer.baseAddress!)
-            ForkJoin.run(inParallel: total >= 8_192) { half in
-                if half == 0 {
-                    write(0..<cut, to: changes.start)
-                } else {
-                    write(cut..<steps.count, to: changes.start + firstCount)
+            let changes = ChangesBuffer(start: buffer.baseAddress!), taken = PiecesTaken()
+            ForkJoin.run(inParallel: total >= 8_192) { _ in
+                while let p = taken.next(below: pieces.count) {
+                    write(pieces[p], to: changes.start + starts[p], count: starts[p + 1] - starts[p])
                 }
             }
             initialized = total
         }
     }
+
+    /// The steps cut into pieces of some ``pieceLength`` steps, each starting with an aligned step
+    /// (or the first), so that each holds whole gaps.
+    private func pieces() -> [Range<Int>] {
+        var cuts = [0]
+        while true {
+            let from = cuts[cuts.count - 1] + Self.pieceLength
+            guard from < steps.count, let cut = steps[from...].firstIndex(where: { $0.operation == .equal }) else { break }
+            cuts.append(cut)
+        }
+        cuts.append(steps.count)
+        return (0..<cuts.count - 1).map { cuts[$0]..<cuts[$0 + 1] }
+    }
+
+    /// How many steps a piece has, about: enough that taking one is cheap beside writing it, few
+    /// enough that a thread on a slower core takes fewer.
+    private static let pieceLength = 2_048
 
     /// The number of changes `steps[range]` make: one a step, but none for a paired old block
     /// (its pair is the new block's).
@@ -64,9 +82,9 @@ struct ChangeAssembly: Sendable {
         return count
     }
 
-    /// Initializes the changes of `steps[range]`, which starts with an aligned step or the first
-    /// step, from `start` on.
-    private func write(_ range: Range<Int>, to start: UnsafeMutablePointer<BlockChange>) {
+    /// Initializes the `count` changes of `steps[range]`, which starts with an aligned step or the
+    /// first step, from `start` on.
+    private func write(_ range: Range<Int>, to start: UnsafeMutablePointer<BlockChange>, count: Int) {
         var next = start
         func put(_ change: BlockChange) {
             next.initialize(to: change)
@@ -107,7 +125,7 @@ struct ChangeAssembly: Sendable {
             }
             while r < gapOld.count { put(removed(gapOld[r])); r += 1 }
         }
-        precondition(next - start == count(range), "ChangeAssembly: a half wrote other than it counted")
+        precondition(next - start == count, "ChangeAssembly: a piece wrote other than it counted")
     }
 
     /// Old block `i`, removed. Its entry reference is made here: removed blocks are few.
@@ -137,7 +155,18 @@ struct ChangeAssembly: Sendable {
     }
 }
 
-/// Where ``ChangeAssembly``'s halves write, each its own part.
+/// Where ``ChangeAssembly``'s pieces are written, each into its own part.
 private struct ChangesBuffer: @unchecked Sendable {
     let start: UnsafeMutablePointer<BlockChange>
+}
+
+/// The pieces taken so far, by either thread.
+private final class PiecesTaken: Sendable {
+    private let taken = Atomic<Int>(0)
+
+    /// The next piece not yet taken, if any.
+    func next(below count: Int) -> Int? {
+        let piece = taken.add(1, ordering: .relaxed).oldValue
+        return piece < count ? piece : nil
+    }
 }

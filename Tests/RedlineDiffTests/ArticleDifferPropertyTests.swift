@@ -19,8 +19,8 @@ struct ArticleDifferPropertyTests {
         }
     }
 
-    /// Pairs of over 8 192 blocks, whose changes are assembled in two halves at once.
-    @Test func largeDiffsAssembledInHalvesKeepEveryBlockOnce() {
+    /// Pairs of over 8 192 blocks, whose changes are assembled in pieces on two threads at once.
+    @Test func largeDiffsAssembledInPiecesKeepEveryBlockOnce() {
         var rng = SeededGenerator(seed: 0x5EED_0006)
         for n in 0..<3 {
             var old = Article(title: "Live", entries: (0..<3_000).map { RandomArticles.entry($0, &rng) })
