@@ -60,9 +60,9 @@ struct JSONWriter: ~Copyable {
         end = end.put(UInt8(ascii: "\n"))
     }
 
-    /// Hands what is left in the buffer to the drain.
+    /// Hands what is left in the buffer to the drain, if there is one, and empties the buffer.
     mutating func finish() {
-        if let drain { handOver(to: drain) } else { end = start; lastPlainString = nil }
+        handOver(to: drain ?? { _ in })
     }
 
     /// Hands what is written to `drain` rather than to the writer's own, and empties the buffer.
