@@ -1,56 +1,61 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The pipeline, one target per stage:
-//   capture → extract → store (libgit2) → diff → render, wired by `Redline` and the `redline` command.
+// The pipeline, one target per stage, each depending only on the stages before it:
+//
+//   capture (RedlineCapture) → extract (RedlineExtract) → store (RedlineStore, libgit2)
+//   → diff (RedlineDiff) → render (RedlineRender)
+//
+// RedlineModel holds the values every stage passes on (Article, Entry, Block, KeyEvent, Version,
+// ArticleDiff); RedlineText the byte-level text code they share (white space, folding, hashing).
+// RedlineTracker offers one function per command, and `redline` parses the command line and
+// calls it. Benchmarks are a package of their own (Benchmarks/Package.swift).
 let package = Package(
     name: "redline",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "redline", targets: ["redline"]),
-        .library(name: "Redline", targets: ["Redline"]),
+        .library(name: "RedlineKit", targets: [
+            "RedlineModel", "RedlineCapture", "RedlineExtract", "RedlineStore", "RedlineDiff", "RedlineRender", "RedlineTracker",
+        ]),
+        // Real live blogs as Articles, for the tests and the benchmarks (reads ../shared/corpus).
+        .library(name: "RedlineCorpus", targets: ["RedlineCorpus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        .target(name: "RedlineModel"),
-        // libcurl, libgit2 and libxml2, loaded at run time by the commands that use them
-        // (redline_http.c, libgit2.c, libxml2.c).
+        // C libraries: libcurl and libgit2 are loaded at run time by the commands that use them
+        // (redline_http.c, libgit2.c); libxml2 is linked.
         .target(name: "CLibCurl"),
         .target(name: "CLibGit2"),
-        .target(name: "CLibXML2"),
-        // glibc's allocator set up for a short process that allocates much at once (allocator.c).
-        .target(name: "CAllocator"),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        .target(name: "RedlineText"),
+        .target(name: "RedlineModel", dependencies: ["RedlineText"]),
         .target(name: "RedlineCapture", dependencies: ["RedlineModel", "CLibCurl"]),
-        .target(name: "RedlineExtract", dependencies: ["RedlineModel", "CLibXML2"]),
-        .executableTarget(
-            name: "redline-extract-bench",
-            dependencies: ["RedlineExtract", "RedlineModel"],
-            path: "Benchmarks/redline-extract-bench"
-        ),
+        .target(name: "RedlineExtract", dependencies: ["RedlineModel", "RedlineText", "CLibXML2"]),
         .target(name: "RedlineStore", dependencies: ["RedlineModel", "CLibGit2"]),
-        .target(name: "RedlineDiff", dependencies: ["RedlineModel"]),
-        .target(name: "RedlineCorpus", dependencies: ["RedlineModel"], path: "Benchmarks/RedlineCorpus"),
-        .executableTarget(name: "redline-diff-bench", dependencies: ["RedlineDiff", "RedlineModel", "RedlineCorpus"], path: "Benchmarks/redline-diff-bench"),
-        .target(name: "RedlineRender", dependencies: ["RedlineModel"]),
+        .target(name: "RedlineDiff", dependencies: ["RedlineModel", "RedlineText"]),
+        .target(name: "RedlineRender", dependencies: ["RedlineModel", "RedlineText"]),
         .target(
-            name: "Redline",
+            name: "RedlineTracker",
             dependencies: ["RedlineModel", "RedlineCapture", "RedlineExtract", "RedlineStore", "RedlineDiff", "RedlineRender"]
         ),
         .executableTarget(
             name: "redline",
-            dependencies: ["Redline", "CAllocator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RedlineTracker", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "redline-bench", dependencies: ["Redline", "RedlineExtract", "RedlineRender", "RedlineDiff", "RedlineStore", "RedlineModel", "RedlineCapture", "RedlineCorpus"], path: "Benchmarks/redline-bench"),
-        .executableTarget(name: "redline-render-bench", dependencies: ["RedlineRender", "RedlineModel"], path: "Benchmarks/render-bench"),
 
-        .testTarget(name: "RedlineModelTests", dependencies: ["RedlineModel"]),
+        .target(name: "RedlineCorpus", dependencies: ["RedlineModel", "RedlineText"], path: "Tests/RedlineCorpus"),
+        .testTarget(name: "RedlineModelTests", dependencies: ["RedlineModel", "RedlineText"]),
         .testTarget(name: "RedlineCaptureTests", dependencies: ["RedlineCapture"]),
-        .testTarget(name: "RedlineExtractTests", dependencies: ["RedlineExtract"], exclude: ["Golden"]),
+        .testTarget(name: "RedlineExtractTests", dependencies: ["RedlineExtract", "RedlineText"], exclude: ["Golden"]),
         .testTarget(name: "RedlineStoreTests", dependencies: ["RedlineStore"]),
-        .testTarget(name: "RedlineDiffTests", dependencies: ["RedlineDiff", "RedlineExtract", "RedlineCorpus"]),
-        .testTarget(name: "RedlineRenderTests", dependencies: ["RedlineRender", "RedlineDiff", "RedlineExtract"], exclude: ["Golden"]),
-        .testTarget(name: "RedlineTests", dependencies: ["Redline", "redline", "RedlineCorpus"], exclude: ["Fixtures"]),
+        .testTarget(name: "RedlineDiffTests", dependencies: ["RedlineDiff", "RedlineExtract", "RedlineText", "RedlineCorpus"]),
+        .testTarget(name: "RedlineRenderTests", dependencies: ["RedlineRender", "RedlineDiff", "RedlineExtract", "RedlineText"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "RedlineTrackerTests", dependencies: ["RedlineTracker", "redline", "RedlineText", "RedlineCorpus"],
+                    exclude: ["Fixtures"]),
     ]
 )

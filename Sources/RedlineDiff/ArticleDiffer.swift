@@ -1,3 +1,4 @@
+import RedlineText
 import RedlineModel
 
 /// Compares two versions of an article block by block.

@@ -1,3 +1,4 @@
+import RedlineText
 /// Gives each distinct block text an integer id. Texts are told apart by their bytes (a key from
 /// the length and three 16-byte samples, confirmed by the caller, who knows where the text that
 /// first had the id is: its `holder`), so no text is read in full more than once, and none is

@@ -1,15 +1,12 @@
 import RedlineModel
-import Synchronization
 
 /// The diff's blocks in the new version's order, removed blocks where they stood: from the
 /// alignment's steps and the pairs found among the blocks it left (``ArticleDiffer``).
 ///
 ///     steps [= a a', - b, + x, = c c']  pairs []  → [a unchanged, b removed, x added, c unchanged]
 ///
-/// The steps are cut into pieces at aligned blocks, so each piece holds whole gaps. Each piece's
-/// changes are counted first; then, for a large diff, two threads take the pieces in turn
-/// (``ForkJoin``), each written straight into its own part of the one array: every change holds
-/// its texts, and taking hold of a string that another core wrote is a cache miss apiece.
+/// Aligned steps become unchanged blocks; each gap between them is laid out with its removed
+/// blocks where they stood and its added or paired blocks in the new version's order.
 struct ChangeAssembly: Sendable {
     let old: VersionBlocks
     let new: VersionBlocks
@@ -41,58 +38,11 @@ struct ChangeAssembly: Sendable {
 
     /// Every block of both versions, once.
     func changes() -> [BlockChange] {
-        let pieces = self.pieces()
-        var offsets = [0]
-        for piece in pieces { offsets.append(offsets[offsets.count - 1] + count(piece)) }
-        let starts = offsets, total = offsets[pieces.count]
-        guard total > 0 else { return [] }
-        return Array(unsafeUninitializedCapacity: total) { buffer, initialized in
-            let changes = ChangesBuffer(start: buffer.baseAddress!), taken = PiecesTaken()
-            ForkJoin.run(inParallel: total >= 8_192) { _ in
-                while let p = taken.next(below: pieces.count) {
-                    write(pieces[p], to: changes.start + starts[p], count: starts[p + 1] - starts[p])
-                }
-            }
-            initialized = total
-        }
-    }
-
-    /// The steps cut into pieces of some ``pieceLength`` steps, each starting with an aligned step
-    /// (or the first), so that each holds whole gaps.
-    private func pieces() -> [Range<Int>] {
-        var cuts = [0]
-        while true {
-            let from = cuts[cuts.count - 1] + Self.pieceLength
-            guard from < steps.count, let cut = steps[from...].firstIndex(where: { $0.operation == .equal }) else { break }
-            cuts.append(cut)
-        }
-        cuts.append(steps.count)
-        return (0..<cuts.count - 1).map { cuts[$0]..<cuts[$0 + 1] }
-    }
-
-    /// How many steps a piece has, about: enough that taking one is cheap beside writing it, few
-    /// enough that a thread on a slower core takes fewer.
-    private static let pieceLength = 2_048
-
-    /// The number of changes `steps[range]` make: one a step, but none for a paired old block
-    /// (its pair is the new block's).
-    private func count(_ range: Range<Int>) -> Int {
-        var count = 0
-        for k in range where steps[k].operation != .delete || !pairedOld[Int(steps[k].old)] { count += 1 }
-        return count
-    }
-
-    /// Initializes the `count` changes of `steps[range]`, which starts with an aligned step or the
-    /// first step, from `start` on.
-    private func write(_ range: Range<Int>, to start: UnsafeMutablePointer<BlockChange>, count: Int) {
-        var next = start
-        func put(_ change: BlockChange) {
-            next.initialize(to: change)
-            next += 1
-        }
-        var index = range.lowerBound
+        var changes: [BlockChange] = []
+        changes.reserveCapacity(new.count + old.count - pairs.count)
+        var index = 0
         var gapOld: [Int] = [], gapNew: [Int] = [], nextInPlace: [Int] = []
-        while index < range.upperBound {
+        while index < steps.count {
             let step = steps[index]
             if step.operation == .equal {
                 // Aligned blocks have one id, so the same bytes: one string serves both sides (the
@@ -100,14 +50,14 @@ struct ChangeAssembly: Sendable {
                 let i = Int(step.old), j = Int(step.new)
                 let e = Int(new.entries[j])
                 let text = old.text(i)
-                put(BlockChange(change: .unchanged, oldIndex: i, newIndex: j, oldText: text, newText: text,
-                                kind: new.kinds[j], entry: e < 0 ? nil : newEntries[e]))
+                changes.append(BlockChange(change: .unchanged, oldIndex: i, newIndex: j, oldText: text, newText: text,
+                                           kind: new.kinds[j], entry: e < 0 ? nil : newEntries[e]))
                 index += 1
                 continue
             }
             gapOld.removeAll(keepingCapacity: true)
             gapNew.removeAll(keepingCapacity: true)
-            while index < range.upperBound && steps[index].operation != .equal {
+            while index < steps.count && steps[index].operation != .equal {
                 let s = steps[index]
                 if s.operation == .delete { if !pairedOld[Int(s.old)] { gapOld.append(Int(s.old)) } } else { gapNew.append(Int(s.new)) }
                 index += 1
@@ -120,12 +70,12 @@ struct ChangeAssembly: Sendable {
             for k in gapNew.indices.reversed() { nextInPlace[k] = oldPositionInPlace(gapNew[k]) ?? nextInPlace[k + 1] }
             var r = 0
             for (k, j) in gapNew.enumerated() {
-                while r < gapOld.count && gapOld[r] < nextInPlace[k] { put(removed(gapOld[r])); r += 1 }
-                put(present(j))
+                while r < gapOld.count && gapOld[r] < nextInPlace[k] { changes.append(removed(gapOld[r])); r += 1 }
+                changes.append(present(j))
             }
-            while r < gapOld.count { put(removed(gapOld[r])); r += 1 }
+            while r < gapOld.count { changes.append(removed(gapOld[r])); r += 1 }
         }
-        precondition(next - start == count, "ChangeAssembly: a piece wrote other than it counted")
+        return changes
     }
 
     /// Old block `i`, removed. Its entry reference is made here: removed blocks are few.
@@ -152,21 +102,5 @@ struct ChangeAssembly: Sendable {
     private func oldPositionInPlace(_ j: Int) -> Int? {
         let p = Int(pairOfNew[j])
         return p >= 0 && pairs[p].change != .moved ? pairs[p].old : nil
-    }
-}
-
-/// Where ``ChangeAssembly``'s pieces are written, each into its own part.
-private struct ChangesBuffer: @unchecked Sendable {
-    let start: UnsafeMutablePointer<BlockChange>
-}
-
-/// The pieces taken so far, by either thread.
-private final class PiecesTaken: Sendable {
-    private let taken = Atomic<Int>(0)
-
-    /// The next piece not yet taken, if any.
-    func next(below count: Int) -> Int? {
-        let piece = taken.add(1, ordering: .relaxed).oldValue
-        return piece < count ? piece : nil
     }
 }

@@ -1,3 +1,4 @@
+import RedlineText
 import RedlineModel
 
 /// Entries matched by the page's ids, and the regions of blocks the alignment takes one by one.

@@ -1,3 +1,4 @@
+import RedlineText
 import RedlineModel
 
 /// Pairs the blocks the alignment left over (deleted on one side, inserted on the other) and says

@@ -1,3 +1,4 @@
+import RedlineText
 import RedlineModel
 #if canImport(Glibc)
 import Glibc

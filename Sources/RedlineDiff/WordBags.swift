@@ -1,3 +1,4 @@
+import RedlineText
 /// The words of a list of blocks as 64-bit hashes. Short words (four bytes or fewer: "the",
 /// "said") get the top bit set, so a block's smallest distinct hashes (its sketch, a MinHash
 /// sample of its words) favour the longer, rarer words. Sketches are made for every block up

@@ -1,3 +1,4 @@
+import RedlineText
 import RedlineModel
 
 /// Lays the text under an element out as blocks, the way a browser breaks it into lines:

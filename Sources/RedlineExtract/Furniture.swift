@@ -1,3 +1,4 @@
+import RedlineText
 /// Page furniture: what a site puts around the journalism (navigation, share buttons, cookie
 /// banners, "most read" boxes, comment forms), which redline leaves out of an article.
 ///

@@ -23,25 +23,25 @@ final class HTMLDocument {
     /// Parses `bytes` in the named character encoding (`"windows-1252"`, …), converted by
     /// libxml2 (iconv); nil when the encoding is unknown or libxml2 returns no document.
     init?(bytes: [UInt8], encoding: String) {
-        redline_xml_load()      // once per process, before any thread parses
+        HTMLDocument.initializeParser()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
         let bytes = bytes.isEmpty ? [UInt8(ascii: " ")] : RawTextStripping.stripped(bytes)
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                redline_htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)
+                htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)
             }
         }
         guard let parsed else { return nil }
         document = parsed
     }
 
-    deinit { redline_xmlFreeDoc(document) }
+    deinit { xmlFreeDoc(document) }
 
     /// The document as Swift values, in document order; walked with pointers, never recursion.
     func tree() -> HTMLTree {
         var tree = HTMLTree()
-        guard let root = redline_xmlDocGetRootElement(document) else { return tree }
+        guard let root = xmlDocGetRootElement(document) else { return tree }
         var open: [Int] = []          // indices of the elements whose subtrees are being copied
         var node: xmlNodePtr? = root
         while let current = node {
@@ -123,10 +123,17 @@ final class HTMLDocument {
 }
 
 extension HTMLDocument {
+    /// Sets up libxml2 once per process, before any thread parses (libxml2's rule).
+    private static let parserInitialized: Void = xmlInitParser()
+
+    static func initializeParser() {
+        _ = parserInitialized
+    }
+
     /// The character a named HTML entity stands for (`"eacute"` → `"é"`), from libxml2's table.
     static func entity(named name: String) -> Unicode.Scalar? {
-        redline_xml_load()
-        guard let description = redline_htmlEntityLookup(name) else { return nil }
+        initializeParser()
+        guard let description = htmlEntityLookup(name) else { return nil }
         return Unicode.Scalar(description.pointee.value)
     }
 }

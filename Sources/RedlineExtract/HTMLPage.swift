@@ -1,3 +1,4 @@
+import RedlineText
 import RedlineModel
 
 /// A parsed page with what every later step asks about it, computed once in linear passes:

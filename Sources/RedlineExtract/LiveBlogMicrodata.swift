@@ -1,3 +1,4 @@
+import RedlineText
 import RedlineModel
 
 /// schema.org microdata, for pages that mark their live blog up in attributes instead of JSON-LD

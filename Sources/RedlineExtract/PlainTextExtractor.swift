@@ -1,3 +1,4 @@
+import RedlineText
 import RedlineModel
 
 /// Text as a browser copies a page → an ``Article``, one line per paragraph.

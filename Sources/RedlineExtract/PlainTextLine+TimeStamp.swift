@@ -1,3 +1,4 @@
+import RedlineText
 import Foundation
 
 /// Whether a line is only a time stamp, read on UTF-8 bytes.

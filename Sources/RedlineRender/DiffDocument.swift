@@ -50,8 +50,10 @@ extension JSONOutput {
             json.key("blocks")
             json.array { json in
                 diff.blocks.withUnsafeBufferPointer { blocks in
-                    let blocks = BlockChanges(blocks)
-                    json.elements(blocks.buffer.count) { k, json in write(blocks.buffer.baseAddress! + k, to: &json) }
+                    for k in blocks.indices {
+                        json.element()
+                        write(blocks.baseAddress! + k, to: &json)
+                    }
                 }
             }
         }
@@ -123,12 +125,4 @@ extension JSONOutput {
             }
         }
     }
-}
-
-/// A diff's blocks, read by the threads that write them (``JSONWriter/elements(_:_:)``) while
-/// the diff is held.
-private struct BlockChanges: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<BlockChange>
-
-    init(_ buffer: UnsafeBufferPointer<BlockChange>) { self.buffer = buffer }
 }

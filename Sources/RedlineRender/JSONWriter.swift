@@ -1,3 +1,4 @@
+import RedlineText
 import Foundation
 import RedlineModel
 
@@ -25,9 +26,9 @@ struct JSONWriter: ~Copyable {
     private var end: UnsafeMutablePointer<UInt8>
     private var limit: UnsafeMutablePointer<UInt8>
     /// How deep the container being written is.
-    private(set) var depth = 0
+    private var depth = 0
     /// True until the container being written has its first item.
-    private(set) var isEmpty = true
+    private var isEmpty = true
     /// Where the last string written went, without its quotes, when it needed no escape: a
     /// string with the same bytes is copied from there rather than quoted again (a block's new
     /// text is most often its old text).
@@ -62,21 +63,9 @@ struct JSONWriter: ~Copyable {
 
     /// Hands what is left in the buffer to the drain, if there is one, and empties the buffer.
     mutating func finish() {
-        handOver(to: drain ?? { _ in })
-    }
-
-    /// Hands what is written to `drain` rather than to the writer's own, and empties the buffer.
-    mutating func handOver(to drain: (UnsafeBufferPointer<UInt8>) -> Void) {
-        if end > start { drain(UnsafeBufferPointer(start: start, count: end - start)) }
+        if let drain, end > start { drain(UnsafeBufferPointer(start: start, count: end - start)) }
         end = start
         lastPlainString = nil
-    }
-
-    /// Goes on with the items of a container opened by another writer, `depth` deep: the next
-    /// item after a comma unless `isEmpty`.
-    mutating func continueContainer(depth: Int, isEmpty: Bool) {
-        self.depth = depth
-        self.isEmpty = isEmpty
     }
 
     /// The text written so far.

@@ -1,23 +1,6 @@
 import Foundation
 import RedlineModel
 
-/// What a capture would store, prepared against the version it follows.
-public struct PendingVersion: Sendable {
-    /// The files of the commit's tree, by name.
-    public var files: [String: Data]
-    /// The commit message's first line.
-    public var subject: String
-    /// The change from the version it follows, kept in the commit so `log` need not recompute it.
-    public var changes: ChangeSummary?
-
-    /// A pending version with the given parts.
-    public init(files: [String: Data], subject: String, changes: ChangeSummary?) {
-        self.files = files
-        self.subject = subject
-        self.changes = changes
-    }
-}
-
 /// What became of a capture.
 public enum RecordOutcome: Sendable, Hashable {
     /// Stored as a new version.
@@ -35,7 +18,7 @@ extension TrackRepository {
     /// all kept, one after the other, numbered without gaps.
     public func record(
         _ slug: Slug, capturedAt: Date, url: String?,
-        prepare: (Version?) throws -> PendingVersion?
+        prepare: (Version?) throws -> StoredVersion?
     ) throws -> RecordOutcome {
         try ensureWritable()
         let reference = Self.reference(for: slug)

@@ -143,7 +143,7 @@ public final class TrackRepository {
     }
 
     /// The bytes of `name` stored with `version`, nil when it has no such file.
-    public func file(_ name: String, of version: Version) throws -> Data? {
+    func file(_ name: String, of version: Version) throws -> Data? {
         do {
             return try git.file(named: name, inCommit: version.commit)
         } catch {
@@ -176,9 +176,9 @@ public final class TrackRepository {
         try GitRepository.blobID(of: data)
     }
 
-    /// The captures already stored for `slug` (none for a new article), keyed by their bytes and
-    /// time, with the version that holds each; `sourceFileNames` are the names a capture may have.
-    public func storedCaptures(of slug: Slug, sourceFileNames: [String]) throws -> [CaptureKey: Int] {
+    /// The captures already stored for `slug`, keyed by their bytes and time, with the version
+    /// that holds each; `sourceFileNames` are the names a capture may have.
+    func storedCaptures(of slug: Slug, sourceFileNames: [String]) throws -> [CaptureKey: Int] {
         var keys: [CaptureKey: Int] = [:]
         try forEachBlob(of: slug, named: sourceFileNames) { version, blob in
             keys[CaptureKey(blob: blob, capturedAt: version.capturedAt)] = version.number
@@ -188,7 +188,7 @@ public final class TrackRepository {
 
     /// For each distinct content of the file `name` among `slug`'s versions (none for a new
     /// article), the newest version that holds it, keyed by blob id.
-    public func versionsByBlob(of slug: Slug, named name: String) throws -> [String: Int] {
+    func versionsByBlob(of slug: Slug, named name: String) throws -> [String: Int] {
         var result: [String: Int] = [:]
         try forEachBlob(of: slug, named: [name]) { version, blob in
             result[blob] = max(result[blob] ?? 0, version.number)

@@ -1,7 +1,6 @@
 import ArgumentParser
-import Redline
-import RedlineModel
 import RedlineStore
+import RedlineTracker
 
 /// `--repo PATH`, shared by every command that reads or writes the track repository.
 struct RepositoryOptions: ParsableArguments {
@@ -11,11 +10,8 @@ struct RepositoryOptions: ParsableArguments {
     /// The path in force.
     var path: String { RepositoryLocation.resolve(repo) }
 
-    /// Opens the existing track repository.
-    func open() throws -> TrackRepository { try TrackRepository.open(at: path) }
-
     /// A tracker over the existing track repository.
-    func tracker() throws -> Tracker { Tracker(repository: try open()) }
+    func tracker() throws -> Tracker { try Tracker.open(at: path) }
 }
 
 /// Positional arguments that may be negative offsets (`-1`): anything else that starts with
@@ -24,16 +20,6 @@ func checkPositionals(_ values: [String]) throws {
     for value in values where value.hasPrefix("-") && value != "-" && Revision(value) == nil {
         throw ValidationError("Unknown option '\(value)'.")
     }
-}
-
-/// The version of `slug` a revision argument names, or a one-line error quoting it.
-func resolve(_ text: String, of slug: Slug, in repository: TrackRepository) throws -> Version {
-    guard let revision = Revision(text) else {
-        _ = try repository.versions(of: slug)  // an unknown article is the error to report first
-        throw StoreError.unknownRevision(text, slug: slug.value,
-                                         reason: "give a version number, an offset such as -1, a commit id, or a time")
-    }
-    return try repository.resolve(revision, of: slug, text: text)
 }
 
 /// `SLUG [REV]`, shared by the commands that read one version (default: the newest).
@@ -45,13 +31,5 @@ struct VersionArguments: ParsableArguments {
     func validate() throws {
         try checkPositionals(revision)
         guard revision.count <= 1 else { throw ValidationError("Give one revision at most.") }
-    }
-
-    /// The article and the version named, in `repository`.
-    func resolve(in repository: TrackRepository) throws -> (Slug, Version) {
-        let slug = try Slug(slug)
-        let version = try revision.first.map { try redline.resolve($0, of: slug, in: repository) }
-            ?? repository.resolve(.newest, of: slug)
-        return (slug, version)
     }
 }

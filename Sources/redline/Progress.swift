@@ -3,7 +3,7 @@ import Foundation
 /// A progress bar on standard error for long runs (`replay`): count, rate and time left. It draws
 /// only when standard error is a terminal; otherwise it stays silent and callers print plain lines.
 struct ProgressBar {
-    let total: Int
+    var total: Int
     let start = Date()
     let isShown = isatty(STDERR_FILENO) != 0
     private var lastDrawn = Date.distantPast

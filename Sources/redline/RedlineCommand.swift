@@ -1,7 +1,7 @@
 import ArgumentParser
-import CAllocator
+
 import Foundation
-import Redline
+import RedlineTracker
 import RedlineRender
 
 /// `redline`: track how live blogs and news articles change, one git commit per capture.
@@ -23,10 +23,8 @@ struct RedlineCommand: AsyncParsableCommand {
     /// Parses and runs a command: usage errors exit 64 (swift-argument-parser's own handling);
     /// every other failure is one line on stderr and exit code 2, never a stack trace.
     static func main() async {
-        redline_prepare_allocator()
         unblockSignals()
         reportCapturesCutShort()
-        EarlyExtraction.begin()
         var command: any ParsableCommand
         do {
             command = try parseAsRoot()

@@ -1,3 +1,4 @@
+import RedlineText
 import RedlineModel
 @testable import RedlineDiff
 

@@ -1,3 +1,4 @@
+import RedlineText
 import RedlineCorpus
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import RedlineText
 import Foundation
 @testable import RedlineExtract
 import RedlineModel

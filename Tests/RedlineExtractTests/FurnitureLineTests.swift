@@ -1,4 +1,5 @@
 @testable import RedlineExtract
+import RedlineText
 import Testing
 
 /// Whole furniture lines, whatever their case and wherever the phrase sits (the byte prefilter

@@ -95,40 +95,4 @@ import Testing
         #expect(pieces.count > 10)
         #expect(pieces.joined().elementsEqual(whole.bytes))
     }
-
-    /// Elements written in runs on two threads reach the drain in order, as the same bytes as
-    /// one loop writes them: any number of runs, a part run at the end, the array's first
-    /// element without a comma, and an array opened after other items.
-    @Test(arguments: [0, 1, JSONWriter.runLength, JSONWriter.runLength + 1, 5 * JSONWriter.runLength + 17])
-    func elementsInRunsAreTheSameDocument(count: Int) {
-        let texts = (0..<count).map { n in n % 4 == 0 ? "same" : "element \(n) \"quoted\" ünïcode " + String(repeating: "y", count: n % 70) }
-        func document(_ json: inout JSONWriter, inRuns: Bool) {
-            json.object { json in
-                json.field("before", int: 1)
-                json.key("elements")
-                json.array { json in
-                    let write = { @Sendable (k: Int, json: inout JSONWriter) in
-                        json.object { json in
-                            json.field("index", int: k)
-                            json.field("text", string: texts[k])
-                        }
-                    }
-                    if inRuns {
-                        json.elements(texts.count, write)
-                    } else {
-                        for k in texts.indices { json.element(); write(k, &json) }
-                    }
-                }
-                json.field("after", bool: true)
-            }
-            json.lineBreak()
-        }
-        var whole = JSONWriter()
-        document(&whole, inRuns: false)
-        var pieces: [[UInt8]] = []
-        var drained = JSONWriter(capacity: 4096) { pieces.append(Array($0)) }
-        document(&drained, inRuns: true)
-        drained.finish()
-        #expect(pieces.joined().elementsEqual(whole.bytes))
-    }
 }

@@ -6,9 +6,9 @@ import Testing
 @Suite struct TrackRepositoryTests {
     let slug = try! Slug("live-blog")
 
-    func pending(_ text: String) -> PendingVersion {
-        PendingVersion(files: ["source.txt": Data(text.utf8), "article.md": Data("# \(text)\n".utf8)],
-                       subject: "capture \(text)", changes: nil)
+    func pending(_ text: String) -> StoredVersion {
+        StoredVersion(article: Article(title: text), source: Data(text.utf8), sourceFormat: .text, origins: [],
+                      subject: "capture \(text)", changes: nil)
     }
 
     func record(_ repo: TrackRepository, _ text: String, at seconds: TimeInterval, url: String? = nil) throws -> RecordOutcome {
@@ -40,7 +40,9 @@ import Testing
         #expect(versions[0].subject == "capture two")
         #expect(try reopened.file("source.txt", of: versions[1]) == Data("one".utf8))
         #expect(try reopened.file("missing.txt", of: versions[1]) == nil)
-        #expect(try reopened.fileNames(of: versions[0]).sorted() == ["article.md", "source.txt"])
+        #expect(try reopened.fileNames(of: versions[0]).sorted() == ["article.json", "article.md", "redline.json", "source.txt"])
+        #expect(try reopened.article(at: versions[0]) == Article(title: "two"))
+        #expect(try reopened.source(of: versions[1])?.bytes == Data("one".utf8))
         #expect(try reopened.latest(of: slug) == versions[0])
 
         let articles = try reopened.articles()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RedlineRender
+import RedlineTracker
 
 extension RedlineCommand {
     struct Articles: ParsableCommand {
@@ -10,7 +11,7 @@ extension RedlineCommand {
         @OptionGroup var repository: RepositoryOptions
 
         func run() throws {
-            let articles = try repository.open().articles()
+            let articles = try repository.tracker().articles()
             Output.write(HistoryText.articles(articles.map { ($0.slug, $0.versionCount, $0.lastCapturedAt, $0.url) }))
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RedlineModel
 import RedlineRender
+import RedlineTracker
 
 extension RedlineCommand {
     struct Blame: ParsableCommand {
@@ -13,16 +14,11 @@ extension RedlineCommand {
         @Option(help: "text or json.") var format: HistoryFormat = .text
 
         func run() throws {
-            let tracker = try repository.tracker()
-            let (slug, version) = try target.resolve(in: tracker.repository)
-            let blamed = try tracker.blame(slug, at: version)
+            let slug = try Slug(target.slug)
+            let (version, blamed) = try repository.tracker().blame(slug, at: target.revision.first)
             switch format {
             case .json:
-                let article = try tracker.article(at: version)
-                let items = blamed.map { item in
-                    (block: item.block, origin: item.origin,
-                     entry: item.block.entryIndex.map { EntryReference(article.entries[$0]) })
-                }
+                let items = blamed.map { (block: $0.block, origin: $0.origin, entry: $0.entry) }
                 Output.write(JSONOutput.render(blame: items, article: slug.value, version: version.number) + "\n")
             case .text, .terminal:
                 Output.write(HistoryText.blame(blamed.map { (block: $0.block, origin: $0.origin) }))

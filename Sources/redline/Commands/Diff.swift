@@ -1,23 +1,8 @@
 import ArgumentParser
 import Foundation
-import Redline
-import RedlineCapture
-import RedlineDiff
-import RedlineExtract
+import RedlineTracker
 import RedlineModel
 import RedlineRender
-import Synchronization
-
-/// Why two versions cannot be compared.
-enum DiffError: Error, CustomStringConvertible {
-    case onlyOneVersion(String)
-
-    var description: String {
-        switch self {
-        case .onlyOneVersion(let slug): "'\(slug)' has only 1 version so far; there is nothing to compare it with yet"
-        }
-    }
-}
 
 /// How a diff is printed.
 enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
@@ -87,7 +72,6 @@ extension RedlineCommand {
                 } else {
                     JSONOutput.stream(diff, to: Output.write(bytes:))
                 }
-                KeptUntilExit.keep(diff)
                 try exitIfChanged(diff)
                 return
             case .markdown: output = DiffMarkdown.render(diff)
@@ -110,52 +94,14 @@ extension RedlineCommand {
         }
 
         private func diffFiles() throws -> ArticleDiff {
-            let (oldInput, newInput) = try Self.readAndExtract(arguments[0], arguments[1])
-            (oldInput.extraction.warnings.map { "\(arguments[0]): \($0)" } + newInput.extraction.warnings.map { "\(arguments[1]): \($0)" })
-                .forEach(Output.warning)
-            KeptUntilExit.keep(oldInput, newInput)
-            var diff = ArticleDiffer.diff(oldInput.blocks, newInput.blocks)
-            diff.from = DiffSide(path: arguments[0])
-            diff.to = DiffSide(path: arguments[1])
+            let (diff, warnings) = try Tracker.diffFiles(arguments[0], arguments[1])
+            warnings.forEach(Output.warning)
             return diff
         }
 
-        /// Both captures read and extracted at once, one on each core: neither depends on the
-        /// other (one after the other when one is standard input). A file that cannot be read
-        /// fails the diff, the old one's error first.
-        private static func readAndExtract(_ old: String, _ new: String) throws(CaptureError) -> (DiffInput, DiffInput) {
-            // Begun while the command line was parsed, one early thread on each file (if one has
-            // not begun the new file yet, this thread takes it).
-            if let early = EarlyExtraction.shared, let second = early.result(for: new), let first = early.result(for: old) {
-                return try (first.get(), second.get())
-            }
-            // Otherwise (standard input, or a file that is not there), each side on its own, still
-            // taking a result begun early where there is one.
-            let results = Mutex<[Result<DiffInput, CaptureError>?]>([nil, nil])
-            let readAndExtract = { @Sendable (index: Int) in
-                let path = index == 0 ? old : new
-                let result = EarlyExtraction.shared?.result(for: path) ?? EarlyExtraction.readAndExtract(path)
-                results.withLock { $0[index] = result }
-            }
-            if old == "-" || new == "-" {
-                (0..<2).forEach(readAndExtract)
-            } else {
-                DispatchQueue.concurrentPerform(iterations: 2, execute: readAndExtract)
-            }
-            let (first, second) = results.withLock { ($0[0]!, $0[1]!) }
-            return try (first.get(), second.get())
-        }
-
         private func diffVersions() throws -> ArticleDiff {
-            let slug = try Slug(arguments[0])
-            let tracker = try repository.tracker()
-            let repository = tracker.repository
-            if arguments.count == 1, let newest = try repository.latest(of: slug), newest.number == 1 {
-                throw DiffError.onlyOneVersion(slug.value)
-            }
-            let from = try arguments.count > 1 ? resolve(arguments[1], of: slug, in: repository) : repository.resolve(.offset(1), of: slug)
-            let to = try arguments.count > 2 ? resolve(arguments[2], of: slug, in: repository) : repository.resolve(.newest, of: slug)
-            return try tracker.diff(slug, from: from, to: to)
+            try repository.tracker().diff(try Slug(arguments[0]), from: arguments.dropFirst().first,
+                                          to: arguments.dropFirst(2).first)
         }
     }
 }

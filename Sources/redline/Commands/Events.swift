@@ -1,6 +1,7 @@
 import ArgumentParser
 import RedlineModel
 import RedlineRender
+import RedlineTracker
 
 /// How a history listing is printed.
 enum HistoryFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,6 +1,5 @@
 import ArgumentParser
-import RedlineCapture
-import RedlineExtract
+import RedlineTracker
 
 extension RedlineCommand {
     struct Extract: ParsableCommand {
@@ -13,8 +12,7 @@ extension RedlineCommand {
         @Option(help: "text or json.") var format: ArticleFormat = .text
 
         func run() throws {
-            let capture = try CaptureReader.read(file)
-            let extraction = ArticleExtractor.extract(capture.bytes, format: input.captureFormat)
+            let extraction = try Tracker.extract(file, format: input.captureFormat)
             extraction.warnings.forEach(Output.warning)
             printArticle(extraction.article, as: format)
         }

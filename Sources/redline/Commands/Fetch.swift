@@ -1,8 +1,6 @@
 import ArgumentParser
-import Foundation
-import Redline
-import RedlineCapture
 import RedlineModel
+import RedlineTracker
 
 extension RedlineCommand {
     struct Fetch: AsyncParsableCommand {
@@ -23,13 +21,10 @@ extension RedlineCommand {
 
         func run() async throws {
             let slug = try Slug(slug)
-            let tracker = try repository.tracker()
-            let address = try PageFetcher.url(url)
-            switch try await PageFetcher(timeout: timeout).fetch(address) {
-            case .page(let capture, _, _):
-                let result = try tracker.snap(slug, capture, force: force)
+            switch try await repository.tracker().fetch(slug, url: url, timeout: timeout, force: force) {
+            case .captured(let result):
                 result.warnings.forEach(Output.warning)
-                Output.write(describe(result, slug: slug) + "\n")
+                Output.write(result.line + "\n")
             case .notModified:
                 Output.write("\(slug): not modified\n")
             }

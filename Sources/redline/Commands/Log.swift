@@ -1,6 +1,7 @@
 import ArgumentParser
 import RedlineModel
 import RedlineRender
+import RedlineTracker
 
 extension RedlineCommand {
     struct Log: ParsableCommand {
@@ -12,8 +13,7 @@ extension RedlineCommand {
         @Argument(help: "The article.") var slug: String
 
         func run() throws {
-            let slug = try Slug(slug)
-            let versions = try repository.open().versions(of: slug)
+            let versions = try repository.tracker().log(try Slug(slug))
             Output.write(HistoryText.log(versions))
         }
     }

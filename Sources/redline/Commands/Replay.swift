@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
-import Redline
+import RedlineTracker
 import RedlineCapture
 import RedlineExtract
 import RedlineModel
-import RedlineStore
+import RedlineRender
 
 extension RedlineCommand {
     struct Replay: ParsableCommand {
@@ -26,35 +26,27 @@ extension RedlineCommand {
         var force = false
 
         func run() throws {
-            let slug = try slug.map { try Slug($0) } ?? Tracker.slug(forDirectory: directory)
-            let tracker = try repository.tracker()
-            let files = try Tracker.captureFiles(in: directory)
-            let stored = try tracker.repository.storedCaptures(of: slug, sourceFileNames: CaptureFormat.allCases.map(\.sourceFileName))
-            var progress = ProgressBar(total: files.count)
+            var progress = ProgressBar(total: 0)
             defer { progress.finish() }
-            for (done, file) in files.enumerated() {
-                progress.update(done)
-                let time = Tracker.captureTime(fromFileName: file) ?? Date()
-                let capture = try CaptureReader.read(file, url: url, capturedAt: time)
-                if let number = try stored[TrackRepository.captureKey(capture.bytes, capturedAt: time)] {
+            try repository.tracker().replay(
+                directory, slug: slug.map { try Slug($0) }, format: format.captureFormat, url: url, force: force,
+                progress: { done, total in
+                    progress.total = total
+                    progress.update(done)
+                },
+                report: { file, step in
                     progress.clear()
-                    Output.write("\((file as NSString).lastPathComponent): \(slug): already stored as version \(number)\n")
-                    continue
-                }
-                let result: Tracker.SnapResult
-                do {
-                    result = try tracker.snap(slug, capture, format: format.captureFormat, force: force)
-                } catch let error as TrackerError {
-                    guard case .nearlyEmpty = error else { throw error }
-                    progress.clear()
-                    Output.warning("\((file as NSString).lastPathComponent) skipped: \(error)")
-                    continue
-                }
-                result.warnings.forEach { Output.warning("\(file): \($0)") }
-                progress.clear()
-                Output.write("\((file as NSString).lastPathComponent): \(describe(result, slug: slug))\n")
-            }
-            progress.update(files.count)
+                    let name = TerminalText.escape((file as NSString).lastPathComponent)
+                    switch step {
+                    case .captured(let result):
+                        result.warnings.forEach { Output.warning("\(name): \($0)") }
+                        Output.write("\(name): \(result.line)\n")
+                    case .alreadyStored(let number):
+                        Output.write("\(name): already stored as version \(number)\n")
+                    case .skipped(let reason):
+                        Output.warning("\(name) skipped: \(reason)")
+                    }
+                })
         }
     }
 }

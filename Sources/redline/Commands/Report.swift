@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Redline
+import RedlineTracker
 import RedlineModel
 import RedlineRender
 
@@ -36,14 +36,7 @@ extension RedlineCommand {
 
         func run() throws {
             let slug = try Slug(slug)
-            let tracker = try repository.tracker()
-            var versions = Array(try tracker.repository.versions(of: slug).reversed())
-            if let last { versions = Array(versions.suffix(last)) }
-            var diffs: [ArticleDiff] = []
-            for (old, new) in zip(versions, versions.dropFirst()) {
-                diffs.append(try tracker.diff(slug, from: old, to: new))
-            }
-            let newest = try versions.last.map { try tracker.article(at: $0) }
+            let (versions, diffs, newest) = try repository.tracker().history(slug, last: last)
             let history = ReportHTML.History(article: slug.value, title: newest?.title, url: newest?.url ?? versions.last?.url,
                                              versions: versions, diffs: diffs)
             let html = ReportHTML.render(history, context: context)

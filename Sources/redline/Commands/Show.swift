@@ -3,6 +3,7 @@ import Foundation
 import RedlineModel
 import RedlineRender
 import RedlineStore
+import RedlineTracker
 
 /// How an article is printed.
 enum ArticleFormat: String, ExpressibleByArgument, CaseIterable {
@@ -32,11 +33,9 @@ extension RedlineCommand {
 
         func run() throws {
             let tracker = try repository.tracker()
-            let (_, version) = try target.resolve(in: tracker.repository)
+            let slug = try Slug(target.slug)
             if raw {
-                guard let source = try tracker.rawSource(of: version) else {
-                    throw StoreError.damaged(path: tracker.repository.path, detail: "version \(version.number) has no source file")
-                }
+                let source = try tracker.source(of: slug, at: target.revision.first)
                 if isatty(STDOUT_FILENO) != 0 {
                     Output.write(TerminalText.escape(String(decoding: source.bytes, as: UTF8.self), keepLineBreaks: true))
                 } else {
@@ -44,7 +43,7 @@ extension RedlineCommand {
                 }
                 return
             }
-            printArticle(try tracker.article(at: version), as: format)
+            printArticle(try tracker.article(of: slug, at: target.revision.first), as: format)
         }
     }
 }

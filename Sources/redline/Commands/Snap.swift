@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
-import Redline
-import RedlineCapture
-import RedlineExtract
 import RedlineModel
+import RedlineTracker
 
 /// The input format of a capture: sniffed, or forced.
 enum InputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -48,19 +46,10 @@ extension RedlineCommand {
         }
 
         func run() throws {
-            let slug = try Slug(slug)
-            let tracker = try repository.tracker()
-            let capture = try CaptureReader.read(file, url: url, capturedAt: try captureTime(at))
-            let result = try tracker.snap(slug, capture, format: format.captureFormat, force: force)
+            let result = try repository.tracker().snap(try Slug(slug), file: file, url: url, capturedAt: try captureTime(at),
+                                                       format: format.captureFormat, force: force)
             result.warnings.forEach(Output.warning)
-            Output.write(describe(result, slug: slug) + "\n")
+            Output.write(result.line + "\n")
         }
     }
-}
-
-/// The one line `snap` and `replay` print for a capture.
-func describe(_ result: Tracker.SnapResult, slug: Slug) -> String {
-    guard result.isNew else { return "\(slug): unchanged since version \(result.version.number)" }
-    let detail = result.changes.map(\.line) ?? "first version, \(result.blockCount) blocks"
-    return "\(slug): version \(result.version.number) (\(detail))"
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import Redline
-import RedlineCapture
+import RedlineTracker
 import RedlineModel
 import Synchronization
 
@@ -50,14 +49,12 @@ extension RedlineCommand {
         func run() async throws {
             let slug = try Slug(slug)
             let tracker = try repository.tracker()
-            let address = try PageFetcher.url(url)
             for signalNumber in [SIGINT, SIGTERM] {
                 signal(signalNumber) { _ in stopRequested.store(true, ordering: .relaxed) }
             }
-            var watcher = Watcher(tracker: tracker, slug: slug, url: address, fetcher: PageFetcher(timeout: timeout),
-                                  schedule: every.map { .fixed($0.seconds) } ?? .adaptive())
-            let summary = try await watcher.run(count: count, shouldStop: { stopRequested.load(ordering: .relaxed) },
-                                                log: { Output.log($0) })
+            let summary = try await tracker.watch(slug, url: url, interval: every?.seconds, count: count, timeout: timeout,
+                                                  shouldStop: { stopRequested.load(ordering: .relaxed) },
+                                                  log: { Output.log($0) })
             if stopRequested.load(ordering: .relaxed) { Output.log("stopped after \(summary.polls) polls") }
             Output.write("\(slug): \(summary.polls) polls, \(summary.stored) new versions, \(summary.failures) failed\n")
             if summary.polls > 0, summary.failures == summary.polls { throw ExitCode(2) }

@@ -5,6 +5,7 @@ public enum TrackerError: Error, Sendable, Equatable, CustomStringConvertible {
     case badSlugForDirectory(String)
     case emptyDirectory(String)
     case missingStoredArticle(version: Int)
+    case onlyOneVersion(String)
 
     public var description: String {
         switch self {
@@ -19,6 +20,8 @@ public enum TrackerError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path) holds no capture files"
         case .missingStoredArticle(let version):
             "version \(version) has no stored article; the track repository may be damaged"
+        case .onlyOneVersion(let slug):
+            "'\(slug)' has only 1 version so far; there is nothing to compare it with yet"
         }
     }
 }

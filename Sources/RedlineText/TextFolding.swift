@@ -1,4 +1,3 @@
-import RedlineModel
 
 /// ``Text/normalize(_:)`` with a fast path on UTF-8 bytes for the text most pages are made of.
 ///
@@ -9,15 +8,15 @@ import RedlineModel
 /// Punctuation (U+2000–U+206F: quotes, dashes, ellipses, spaces) is already in NFC, so only the
 /// white space needs folding; anything else goes through ``Text/normalize(_:)``. The two agree
 /// on every input (tested on the corpus).
-enum TextFolding {
-    static func fold(_ text: some StringProtocol) -> String {
+public enum TextFolding {
+    public static func fold(_ text: some StringProtocol) -> String {
         let folded = text.utf8.withContiguousStorageIfAvailable { fold(bytes: $0) }
             ?? Array(text.utf8).withUnsafeBufferPointer { fold(bytes: $0) }
         return folded ?? Text.normalize(text)
     }
 
     /// `bytes` (valid UTF-8) folded.
-    static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    public static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         fold(bytes: bytes) ?? Text.normalize(String(decoding: bytes, as: UTF8.self))
     }
 
@@ -85,16 +84,16 @@ enum TextFolding {
     }
 
     /// How many spaces and scalars a text already folded has.
-    struct Shape: Equatable {
-        var spaces = 0
-        var scalars = 0
+    public struct Shape: Equatable {
+        public var spaces = 0
+        public var scalars = 0
     }
 
     /// The shape of `bytes` (valid UTF-8) when they are already as ``fold(_:)`` would leave them:
     /// single spaces between words and none at the ends, no other white space or control
     /// character, every scalar in the fast path's ranges; nil otherwise. Most lines of a page
     /// are; they are checked eight bytes at a time (``SWAR``) and copied whole.
-    static func foldedShape(_ bytes: UnsafeBufferPointer<UInt8>) -> Shape? {
+    public static func foldedShape(_ bytes: UnsafeBufferPointer<UInt8>) -> Shape? {
         guard let first = bytes.first, let last = bytes.last else { return Shape() }
         guard first != 0x20, last != 0x20 else { return nil }
         let base = UnsafeRawPointer(bytes.baseAddress!)
@@ -153,7 +152,7 @@ enum TextFolding {
     }
 
     /// The shape of `text`, folded or not: its spaces and scalars.
-    static func shape(_ text: String) -> Shape {
+    public static func shape(_ text: String) -> Shape {
         text.withUTF8Bytes { bytes in
             guard let start = bytes.baseAddress else { return Shape() }
             let base = UnsafeRawPointer(start)
@@ -173,7 +172,7 @@ enum TextFolding {
     }
 
     /// True when `needle` occurs in `text`, compared as UTF-8 bytes (no Foundation bridging).
-    static func contains(_ text: String, _ needle: String) -> Bool {
+    public static func contains(_ text: String, _ needle: String) -> Bool {
         text.withUTF8Bytes { haystack in
             needle.withUTF8Bytes { pattern in
                 guard !pattern.isEmpty else { return true }

@@ -26,7 +26,7 @@ final class PageServer {
 
         let portPath = directory + "/port"
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", RedlineProcess.packageRoot + "/Tests/RedlineTests/Fixtures/page_server.py",
+        process.arguments = ["python3", RedlineProcess.packageRoot + "/Tests/RedlineTrackerTests/Fixtures/page_server.py",
                              stepsPath, logPath, portPath]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

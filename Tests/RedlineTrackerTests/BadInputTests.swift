@@ -53,19 +53,6 @@ import Testing
         try f.expectRefused(["diff", "--files", f.dir.child("absent.txt"), f.dir.child("one.txt")], mentioning: "no such file")
     }
 
-    /// libxml2 is loaded when the first page is parsed: without it, one line and exit 2, and no
-    /// empty version stored in the page's place.
-    @Test func htmlWithoutLibxml2() throws {
-        let f = try RepositoryFixture()
-        defer { f.dir.remove() }
-        let libraries = f.dir.child("libraries")
-        try FileManager.default.createDirectory(atPath: libraries, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: libraries + "/libxml2.so.2", contents: Data("not a library".utf8))
-        let page = f.dir.write("page.html", "<html><body><h1>Talks end</h1><p>Both sides left London.</p></body></html>")
-        try f.expectRefused(["snap", "story", page], mentioning: "libxml2", environment: ["LD_LIBRARY_PATH": libraries])
-        try f.expectRefused(["diff", "--files", page, page], mentioning: "libxml2", environment: ["LD_LIBRARY_PATH": libraries])
-    }
-
     @Test func repoThatIsAFileOrNotGit() throws {
         let f = try RepositoryFixture()
         defer { f.dir.remove() }

@@ -34,7 +34,7 @@ public struct Watcher {
     public mutating func run(count: Int?, shouldStop: @escaping () -> Bool, log: (String) -> Void) async throws -> Summary {
         var summary = Summary()
         var validators: PageFetcher.Validators?
-        var known = try tracker.repository.versionsByBlob(of: slug, named: "article.json")
+        var known = try tracker.repository.versionsByArticle(of: slug)
         while count.map({ summary.polls < $0 }) ?? true, !shouldStop() {
             summary.polls += 1
             let stamp = Timestamp.format(Date())
@@ -87,5 +87,17 @@ public struct Watcher {
             guard left > 0 else { return }
             try? await Task.sleep(nanoseconds: UInt64(min(left, 0.1) * 1_000_000_000))
         }
+    }
+}
+
+extension Tracker {
+    /// `redline watch SLUG URL`: polls `url` every `interval` seconds (adaptive when nil), `count`
+    /// times (forever when nil) or until `shouldStop` says so between polls, capturing each change;
+    /// `log` receives one line per poll.
+    public func watch(_ slug: Slug, url: String, interval: Double?, count: Int?, timeout: Double,
+                      shouldStop: @escaping () -> Bool, log: (String) -> Void) async throws -> Watcher.Summary {
+        var watcher = Watcher(tracker: self, slug: slug, url: try PageFetcher.url(url), fetcher: PageFetcher(timeout: timeout),
+                              schedule: interval.map { .fixed($0) } ?? .adaptive())
+        return try await watcher.run(count: count, shouldStop: shouldStop, log: log)
     }
 }

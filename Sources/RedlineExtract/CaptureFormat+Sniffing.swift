@@ -1,9 +1,8 @@
 import Foundation
 
-/// What a capture holds: text as a browser copies it, or a page's HTML.
-public enum CaptureFormat: String, Sendable, Hashable, CaseIterable {
-    case text, html
+import RedlineModel
 
+extension CaptureFormat {
     /// The format `bytes` look like: HTML when the first non-blank characters open a tag
     /// (`<!DOCTYPE`, `<html`, `<head`, `<body`, `<!--`, `<div` …), text otherwise.
     public static func sniff(_ bytes: Data) -> CaptureFormat {
@@ -16,9 +15,6 @@ public enum CaptureFormat: String, Sendable, Hashable, CaseIterable {
         if head[start] == UInt8(ascii: "<"), head.contains("</".utf8) { return .html }
         return .text
     }
-
-    /// The file name a capture of this format is stored under.
-    public var sourceFileName: String { self == .html ? "source.html" : "source.txt" }
 }
 
 extension CaptureFormat {

@@ -6,10 +6,10 @@
 ///
 /// White space is ASCII space, tab and line breaks, no-break space, the Unicode spaces
 /// U+2000–U+200B, U+2028/2029, U+202F, U+205F, U+3000 and the byte-order mark.
-enum FoldedText {
+public enum FoldedText {
     /// The length of the white space character starting at `i`, 0 when it is not one.
     @inline(__always)
-    static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    public static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let b = bytes[i]
         if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return 1 }
         if b < 0xC2 { return 0 }
@@ -27,15 +27,15 @@ enum FoldedText {
     }
 
     /// Walks the folded form of a text: runs of white space become one space, none at the ends.
-    struct Cursor {
-        let bytes: UnsafeBufferPointer<UInt8>
-        var index = 0
-        var emitted = false
+    public struct Cursor {
+        public let bytes: UnsafeBufferPointer<UInt8>
+        public var index = 0
+        public var emitted = false
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+        public init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
         @inline(__always)
-        mutating func next() -> UInt8? {
+        public mutating func next() -> UInt8? {
             if let s = stash { stash = nil; return s }
             guard index < bytes.count else { return nil }
             let w = FoldedText.whitespaceLength(bytes, index)
@@ -68,7 +68,7 @@ enum FoldedText {
     /// hashed in the same pass, eight bytes per step: spaces, control bytes and non-ASCII bytes are
     /// found with word-wide bit tricks, and only chunks holding non-ASCII bytes are looked at byte
     /// by byte.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let n = bytes.count
         guard n > 0, let base = bytes.baseAddress else { return chunkHash(bytes) }
         var folded = bytes[0] != 0x20 && bytes[n - 1] != 0x20
@@ -139,7 +139,7 @@ enum FoldedText {
     }
 
     /// A 64-bit hash of `bytes`, eight bytes per step.
-    static func chunkHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    public static func chunkHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h = hashSeed ^ UInt64(bytes.count)
         let n = bytes.count
         var i = 0
@@ -157,7 +157,7 @@ enum FoldedText {
 
     /// True when `bytes` hold at least `minimum` letters and digits (each non-ASCII character
     /// counts as one); stops counting as soon as they do.
-    static func hasLetters(_ bytes: UnsafeBufferPointer<UInt8>, atLeast minimum: Int) -> Bool {
+    public static func hasLetters(_ bytes: UnsafeBufferPointer<UInt8>, atLeast minimum: Int) -> Bool {
         guard bytes.count >= minimum else { return false }
         var letters = 0
         for b in bytes {
@@ -172,7 +172,7 @@ enum FoldedText {
     }
 
     /// True when `a` and `b` are the same text once white space is folded.
-    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    public static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var x = Cursor(a), y = Cursor(b)
         while true {
             let p = x.next(), q = y.next()

@@ -1,0 +1,114 @@
+import Foundation
+import RedlineModel
+
+/// Everything one version's commit holds, encoded here and decoded here, nowhere else.
+///
+///     tree     source.html | source.txt   the captured bytes, unchanged
+///              article.json               the extracted article, as redline reads it back
+///              article.md                 the same article as readable text (`git diff`, forges)
+///              redline.json               its key events and block origins (``VersionIndex``)
+///     message  Version 3: +2 -0 ~1 >0     the subject, then trailers (``CommitMessage``)
+///
+/// A writer hands ``TrackRepository/record(_:capturedAt:url:prepare:)`` a stored version; readers
+/// ask the repository for the part they need (``TrackRepository/article(at:)``, …).
+public struct StoredVersion: Sendable {
+    /// The article as extracted.
+    public var article: Article
+    /// The captured bytes, unchanged, and what they are.
+    public var source: Data
+    public var sourceFormat: CaptureFormat
+    /// For each block of the article in diff order, the versions it first appeared and last changed in.
+    public var origins: [BlockOrigin]
+    /// The commit message's first line.
+    public var subject: String
+    /// The change from the version it follows, kept in the commit so `log` need not recompute it.
+    public var changes: ChangeSummary?
+
+    /// A version to store.
+    public init(article: Article, source: Data, sourceFormat: CaptureFormat, origins: [BlockOrigin], subject: String,
+                changes: ChangeSummary?) {
+        self.article = article
+        self.source = source
+        self.sourceFormat = sourceFormat
+        self.origins = origins
+        self.subject = subject
+        self.changes = changes
+    }
+
+    static let articleFile = "article.json"
+    static let articleTextFile = "article.md"
+
+    /// The file a capture of `format` is stored under.
+    static func sourceFile(_ format: CaptureFormat) -> String {
+        format == .html ? "source.html" : "source.txt"
+    }
+
+    /// The files of the commit's tree, by name.
+    var files: [String: Data] {
+        [
+            Self.sourceFile(sourceFormat): source,
+            Self.articleFile: Self.encode(article),
+            Self.articleTextFile: Data(ArticleMarkdown.render(article).utf8),
+            VersionIndex.fileName: VersionIndex(keyEvents: article.keyEvents, origins: origins).data,
+        ]
+    }
+
+    /// `article` as its `article.json`.
+    static func encode(_ article: Article) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(article)) ?? Data()
+    }
+}
+
+extension TrackRepository {
+    /// The article stored with `version`; nil for a version stored without one (written by hand).
+    public func article(at version: Version) throws -> Article? {
+        guard let json = try file(StoredVersion.articleFile, of: version) else { return nil }
+        do {
+            return try JSONDecoder().decode(Article.self, from: json)
+        } catch {
+            throw StoreError.damaged(path: path, detail: "version \(version.number)'s \(StoredVersion.articleFile) cannot be read")
+        }
+    }
+
+    /// The captured bytes of `version` and their format; nil when it has none.
+    public func source(of version: Version) throws -> (bytes: Data, format: CaptureFormat)? {
+        for format in CaptureFormat.allCases {
+            if let bytes = try file(StoredVersion.sourceFile(format), of: version) { return (bytes, format) }
+        }
+        return nil
+    }
+
+    /// The key events stored with `version`, nil when it has no index.
+    public func keyEvents(at version: Version) throws -> [KeyEvent]? {
+        try index(at: version)?.keyEvents
+    }
+
+    /// The block origins stored with `version`, nil when it has no index or it cannot be read.
+    public func origins(at version: Version) throws -> [BlockOrigin]? {
+        try index(at: version)?.blockOrigins
+    }
+
+    private func index(at version: Version) throws -> VersionIndex? {
+        guard let data = try file(VersionIndex.fileName, of: version) else { return nil }
+        return try? JSONDecoder().decode(VersionIndex.self, from: data)
+    }
+
+    /// The id `article` has, or would have, stored: equal ids, equal articles.
+    public static func articleID(of article: Article) throws -> String {
+        try blobID(of: StoredVersion.encode(article))
+    }
+
+    /// For each distinct article among `slug`'s versions (none for a new article), the newest
+    /// version that holds it, keyed by ``articleID(of:)``.
+    public func versionsByArticle(of slug: Slug) throws -> [String: Int] {
+        try versionsByBlob(of: slug, named: StoredVersion.articleFile)
+    }
+
+    /// The captures already stored for `slug` (none for a new article), keyed by their bytes and
+    /// time, with the version that holds each.
+    public func storedCaptures(of slug: Slug) throws -> [CaptureKey: Int] {
+        try storedCaptures(of: slug, sourceFileNames: CaptureFormat.allCases.map(StoredVersion.sourceFile))
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import RedlineCapture
+import RedlineDiff
+import RedlineExtract
+import RedlineModel
+
+extension Tracker {
+    /// `redline extract`: the article in the capture at `path` (`-` for standard input).
+    public static func extract(_ path: String, format: CaptureFormat? = nil) throws -> Extraction {
+        ArticleExtractor.extract(try CaptureReader.read(path).bytes, format: format)
+    }
+
+    /// `redline diff --files OLD NEW`: the change between two captures, no repository needed,
+    /// and the warnings met extracting them (each naming its file). The two are read and
+    /// extracted at once, one on each core (one after the other when one is standard input).
+    public static func diffFiles(_ old: String, _ new: String) throws -> (diff: ArticleDiff, warnings: [String]) {
+        let paths = [old, new]
+        let results = ExtractionResults()
+        let extract = { @Sendable (index: Int) in results.set(index, Result { () throws(CaptureError) in
+            let extraction = try ArticleExtractor.extract(CaptureReader.read(paths[index]).bytes)
+            return (extraction, VersionBlocks(extraction.article))
+        }) }
+        if paths.contains("-") {
+            (0..<2).forEach(extract)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: extract)
+        }
+        let (first, second) = try (results.get(0), results.get(1))
+        var diff = ArticleDiffer.diff(first.blocks, second.blocks)
+        diff.from = DiffSide(path: old)
+        diff.to = DiffSide(path: new)
+        let warnings = first.extraction.warnings.map { "\(old): \($0)" } + second.extraction.warnings.map { "\(new): \($0)" }
+        return (diff, warnings)
+    }
+}
+
+/// The two sides of ``Tracker/diffFiles(_:_:)``, each set by the thread that extracted it.
+private final class ExtractionResults: @unchecked Sendable {
+    // @unchecked: each slot is written by one thread, and read only after both have finished.
+    typealias Side = (extraction: Extraction, blocks: VersionBlocks)
+    private var slots: [Result<Side, CaptureError>?] = [nil, nil]
+    private let lock = NSLock()
+
+    func set(_ index: Int, _ result: Result<Side, CaptureError>) {
+        lock.withLock { slots[index] = result }
+    }
+
+    func get(_ index: Int) throws -> Side {
+        try lock.withLock { slots[index]! }.get()
+    }
+}

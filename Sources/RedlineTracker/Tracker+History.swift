@@ -1,0 +1,82 @@
+import Foundation
+import RedlineDiff
+import RedlineModel
+import RedlineStore
+
+extension Tracker {
+    /// `redline log`: every version of `slug`, newest first.
+    public func log(_ slug: Slug) throws -> [Version] {
+        try repository.versions(of: slug)
+    }
+
+    /// `redline articles`: the tracked articles, by slug.
+    public func articles() throws -> [TrackRepository.ArticleInfo] {
+        try repository.articles()
+    }
+
+    /// `redline events`: every key event `slug` ever listed, in order of first appearance.
+    public func events(_ slug: Slug) throws -> [KeyEventRecord] {
+        var timeline = KeyEventTimeline()
+        for version in try repository.versions(of: slug).reversed() {
+            let events = try repository.keyEvents(at: version) ?? article(at: version).keyEvents
+            timeline.add(events, version: version.number, capturedAt: version.capturedAt)
+        }
+        return timeline.records
+    }
+
+    /// One block of a version beside where it came from, as `redline blame` shows it.
+    public struct BlamedBlock: Sendable, Hashable {
+        /// The block and its position.
+        public var block: PositionedBlock
+        /// The versions it first appeared and last changed in.
+        public var origin: BlockOrigin
+        /// The entry it belongs to, if any.
+        public var entry: EntryReference?
+    }
+
+    /// `redline blame`: each block of the version of `slug` that `revision` names (default: the
+    /// newest) with the versions it first appeared and last changed in.
+    public func blame(_ slug: Slug, at revision: String? = nil) throws -> (version: Version, blocks: [BlamedBlock]) {
+        let version = try version(of: slug, at: revision)
+        let article = try article(at: version)
+        let origins = try origins(of: slug, at: version, article: article)
+        let blocks = zip(article.positionedBlocks, origins).map { block, origin in
+            BlamedBlock(block: block, origin: origin, entry: block.entryIndex.map { EntryReference(article.entries[$0]) })
+        }
+        return (version, blocks)
+    }
+
+    /// `redline report`: the versions of `slug` (the newest `last` of them when given), oldest
+    /// first, each with the change from the one before, and the newest article.
+    public func history(_ slug: Slug, last: Int? = nil) throws -> (versions: [Version], diffs: [ArticleDiff], newest: Article?) {
+        var versions = Array(try repository.versions(of: slug).reversed())
+        if let last { versions = Array(versions.suffix(last)) }
+        let diffs = try zip(versions, versions.dropFirst()).map { old, new in try diff(slug, from: old, to: new) }
+        let newest = try versions.last.map { try article(at: $0) }
+        return (versions, diffs, newest)
+    }
+
+    /// The origins of `version`'s blocks: as stored with it, or, for a version stored without
+    /// them, worked out again from the versions before it.
+    func origins(of slug: Slug, at version: Version, article: Article) throws -> [BlockOrigin] {
+        let count = article.positionedBlocks.count
+        if let stored = try repository.origins(at: version), stored.count == count { return stored }
+        let history = try repository.versions(of: slug).reversed().filter { $0.number <= version.number }
+        var previous: (version: Version, article: Article, origins: [BlockOrigin])?
+        for step in history {
+            let stepArticle = step.number == version.number ? article : try self.article(at: step)
+            var stepOrigins: [BlockOrigin]
+            if let stored = try repository.origins(at: step), stored.count == stepArticle.positionedBlocks.count {
+                stepOrigins = stored
+            } else if let previous {
+                stepOrigins = Blame.carry(previous.origins, through: ArticleDiffer.diff(previous.article, stepArticle),
+                                          version: step.number)
+                    ?? Blame.start(blockCount: stepArticle.positionedBlocks.count, version: step.number)
+            } else {
+                stepOrigins = Blame.start(blockCount: stepArticle.positionedBlocks.count, version: step.number)
+            }
+            previous = (step, stepArticle, stepOrigins)
+        }
+        return previous?.origins ?? Blame.start(blockCount: count, version: version.number)
+    }
+}

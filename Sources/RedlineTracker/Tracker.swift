@@ -1,0 +1,180 @@
+import Foundation
+import RedlineCapture
+import RedlineDiff
+import RedlineExtract
+import RedlineModel
+import RedlineStore
+
+/// The pipeline over one track repository, one function per command:
+///
+///     snap / fetch / replay / watch   capture → extract → diff against the newest → store
+///     diff                            store → two versions → diff
+///     log / events / blame / show     store → history
+///
+/// `redline` parses a command line, calls one of these and prints what it returns.
+public struct Tracker {
+    /// The track repository it reads and writes.
+    public let repository: TrackRepository
+
+    /// A tracker over `repository`.
+    public init(repository: TrackRepository) {
+        self.repository = repository
+    }
+
+    /// A tracker over the track repository at `path`, which must exist.
+    public static func open(at path: String) throws -> Tracker {
+        Tracker(repository: try TrackRepository.open(at: path))
+    }
+
+    /// What became of one capture.
+    public struct SnapResult: Sendable {
+        /// The article captured.
+        public var slug: Slug
+        /// The version stored, or the newest one when the capture equalled it.
+        public var version: Version
+        /// False when nothing was stored because the article had not changed.
+        public var isNew: Bool
+        /// The change from the version before (nil for a first version or an unchanged capture).
+        public var changes: ChangeSummary?
+        /// The number of blocks in the captured article.
+        public var blockCount: Int
+        /// Problems met while extracting, one line each.
+        public var warnings: [String]
+        /// The captured article's id in the store: equal ids, equal articles.
+        public var articleID: String
+
+        /// The one line `snap`, `fetch` and `replay` print for it.
+        public var line: String {
+            guard isNew else { return "\(slug): unchanged since version \(version.number)" }
+            let detail = changes.map(\.line) ?? "first version, \(blockCount) blocks"
+            return "\(slug): version \(version.number) (\(detail))"
+        }
+    }
+
+    /// `redline snap`: extracts `capture` and stores it as the next version of `slug`, unless its
+    /// article equals the newest version's. `force` stores a capture that extracts to under a
+    /// quarter of the newest version's text.
+    public func snap(_ slug: Slug, _ capture: Capture, format: CaptureFormat? = nil, force: Bool = false) throws -> SnapResult {
+        let extraction = ArticleExtractor.extract(capture.bytes, format: format)
+        let article = extraction.article
+        let origin = capture.origin == "-" ? "standard input" : capture.origin
+        guard !article.isEmpty else { throw TrackerError.nothingExtracted(origin) }
+
+        let blockCount = article.positionedBlocks.count
+        var changes: ChangeSummary?
+        let outcome = try repository.record(slug, capturedAt: capture.capturedAt, url: capture.url) { latest in
+            changes = nil
+            var subject = "Version 1: first capture, \(blockCount) blocks"
+            var origins = Blame.start(blockCount: blockCount, version: 1)
+            if let latest {
+                let previous = try self.article(at: latest)
+                if previous == article { return nil }
+                let letters = article.textLength, previousLetters = previous.textLength
+                if !force, letters * 4 < previousLetters {
+                    throw TrackerError.nearlyEmpty(origin, letters: letters, previousLetters: previousLetters,
+                                                   previousVersion: latest.number)
+                }
+                let number = latest.number + 1
+                let diff = ArticleDiffer.diff(previous, article)
+                changes = diff.summary
+                subject = "Version \(number): \(diff.summary.line)"
+                origins = Blame.carry(try self.origins(of: slug, at: latest, article: previous), through: diff, version: number)
+                    ?? Blame.start(blockCount: blockCount, version: number)
+            }
+            return StoredVersion(article: article, source: capture.bytes, sourceFormat: extraction.format,
+                                 origins: origins, subject: subject, changes: changes)
+        }
+        let articleID = try TrackRepository.articleID(of: article)
+        switch outcome {
+        case .recorded(let version):
+            return SnapResult(slug: slug, version: version, isNew: true, changes: changes,
+                              blockCount: blockCount, warnings: extraction.warnings, articleID: articleID)
+        case .unchanged(let version):
+            return SnapResult(slug: slug, version: version, isNew: false, changes: nil,
+                              blockCount: blockCount, warnings: extraction.warnings, articleID: articleID)
+        }
+    }
+
+    /// `redline snap SLUG FILE`: the capture in the file at `path` (`-` for standard input),
+    /// taken at `capturedAt`, stored as ``snap(_:_:format:force:)`` does.
+    public func snap(_ slug: Slug, file path: String, url: String?, capturedAt: Date, format: CaptureFormat? = nil,
+                     force: Bool = false) throws -> SnapResult {
+        try snap(slug, CaptureReader.read(path, url: url, capturedAt: capturedAt), format: format, force: force)
+    }
+
+    /// What `redline fetch` found.
+    public enum FetchResult: Sendable {
+        /// The page, captured as `snap` does.
+        case captured(SnapResult)
+        /// The server said the page had not changed.
+        case notModified
+    }
+
+    /// `redline fetch`: downloads `url` and captures it as ``snap(_:_:format:force:)`` does.
+    public func fetch(_ slug: Slug, url: String, timeout: Double, force: Bool = false) async throws -> FetchResult {
+        let address = try PageFetcher.url(url)
+        switch try await PageFetcher(timeout: timeout).fetch(address) {
+        case .page(let capture, _, _): return .captured(try snap(slug, capture, force: force))
+        case .notModified: return .notModified
+        }
+    }
+
+    /// The article as stored with `version` (for a version stored without one, extracted again
+    /// from its source).
+    public func article(at version: Version) throws -> Article {
+        if let article = try repository.article(at: version) { return article }
+        guard let source = try repository.source(of: version) else {
+            throw TrackerError.missingStoredArticle(version: version.number)
+        }
+        return ArticleExtractor.extract(source.bytes, format: source.format).article
+    }
+
+    /// `redline diff SLUG [FROM [TO]]`: the change between the versions `from` and `to` name
+    /// (default: the version before the newest, and the newest).
+    public func diff(_ slug: Slug, from: String? = nil, to: String? = nil) throws -> ArticleDiff {
+        if from == nil, let newest = try repository.latest(of: slug), newest.number == 1 {
+            throw TrackerError.onlyOneVersion(slug.value)
+        }
+        let old = try from.map { try version(of: slug, at: $0) } ?? repository.resolve(.offset(1), of: slug)
+        let new = try to.map { try version(of: slug, at: $0) } ?? repository.resolve(.newest, of: slug)
+        return try diff(slug, from: old, to: new)
+    }
+
+    /// The change of `slug` from version `old` to version `new`.
+    public func diff(_ slug: Slug, from old: Version, to new: Version) throws -> ArticleDiff {
+        var diff = ArticleDiffer.diff(try article(at: old), try article(at: new))
+        diff.article = slug.value
+        diff.from = old.side
+        diff.to = new.side
+        return diff
+    }
+
+    /// The version of `slug` that a revision as written names (`3`, `-1`, a commit prefix, a
+    /// time), or the newest when `text` is nil; an error quotes `text`.
+    public func version(of slug: Slug, at text: String? = nil) throws -> Version {
+        guard let text else { return try repository.resolve(.newest, of: slug) }
+        guard let revision = Revision(text) else {
+            _ = try repository.versions(of: slug)  // an unknown article is the error to report first
+            throw StoreError.unknownRevision(text, slug: slug.value,
+                                             reason: "give a version number, an offset such as -1, a commit id, or a time")
+        }
+        return try repository.resolve(revision, of: slug, text: text)
+    }
+}
+
+extension Tracker {
+    /// `redline show`: the article as stored with the version of `slug` that `revision` names
+    /// (default: the newest).
+    public func article(of slug: Slug, at revision: String? = nil) throws -> Article {
+        try article(at: version(of: slug, at: revision))
+    }
+
+    /// `redline show --raw`: the captured bytes of the version of `slug` that `revision` names.
+    public func source(of slug: Slug, at revision: String? = nil) throws -> (bytes: Data, format: CaptureFormat) {
+        let version = try version(of: slug, at: revision)
+        guard let source = try repository.source(of: version) else {
+            throw StoreError.damaged(path: repository.path, detail: "version \(version.number) has no source file")
+        }
+        return source
+    }
+}
