@@ -23,7 +23,8 @@
 # run by a python3 harness that samples VmRSS and VmHWM in /proc/PID/status every 100 ms and
 # reaps the process with os.wait4 (its CPU, user + sys, all threads; ru_maxrss, the kernel's
 # peak RSS). Prints the peak RSS (VmHWM, ru_maxrss), the RSS of the last sample and the largest
-# sampled, the CPU and wall time, what the watch log says of its polls, and the versions stored
+# sampled, the RSS through the run (at a tenth, a quarter, half, three quarters of the samples),
+# the CPU and wall time, what the watch log says of its polls, and the versions stored
 # (`redline log SLUG --repo T | wc -l`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -176,6 +177,8 @@ mb = lambda kb: kb / 1024
 print(f"exit status {code}; {len(samples)} samples of /proc/PID/status")
 if samples:
     print(f"RSS: last sample {mb(samples[-1][0]):.1f} MB, largest sampled {mb(max(r for r, _ in samples)):.1f} MB")
+    print("RSS through the run (MB at 10, 25, 50, 75, 100 % of the samples): "
+          + ", ".join(f"{mb(samples[max(0, round(len(samples) * q) - 1)][0]):.1f}" for q in (.1, .25, .5, .75, 1)))
     print(f"peak RSS: VmHWM at the last sample {mb(samples[-1][1]):.1f} MB, "
           f"ru_maxrss at exit {mb(usage.ru_maxrss):.1f} MB")
 print(f"CPU: {usage.ru_utime + usage.ru_stime:.2f} s (user {usage.ru_utime:.2f}, sys {usage.ru_stime:.2f}); "
