@@ -48,8 +48,8 @@ build_redline() {
 }
 build_pair_bench() {
     bash scripts/setup.sh >&2
-    swift build -c release --product redline-diff-bench >/dev/null
-    echo .build/release/redline-diff-bench
+    swift build -c release --package-path Benchmarks --product redline-diff-bench >/dev/null
+    echo Benchmarks/.build/release/redline-diff-bench
 }
 
 redline=${REDLINE_BIN:-$(build_redline)}

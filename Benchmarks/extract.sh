@@ -16,8 +16,9 @@ shared="${REDLINE_SHARED:-$(cd .. && pwd)/shared}"
 page="$shared/corpus/html/ndtv-ind-vs-sl-cwc2023-live.html"
 [ -r "$page" ] || { echo "extract.sh: cannot read $page; set REDLINE_SHARED" >&2; exit 2; }
 
-swift build -c release --product redline-extract-bench >/dev/null 2>&1 || swift build -c release --product redline-extract-bench
-bin="$(swift build -c release --show-bin-path 2>/dev/null)"
+swift build -c release --package-path Benchmarks --product redline-extract-bench >/dev/null 2>&1 \
+    || swift build -c release --package-path Benchmarks --product redline-extract-bench
+bin="$(swift build -c release --package-path Benchmarks --show-bin-path 2>/dev/null)"
 
 python_tokenise() {
   python3 -c '

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product redline >&2
-swift build -c release --product redline-render-bench >&2
+swift build -c release --package-path Benchmarks --product redline-render-bench >&2
 redline="$PWD/.build/release/redline"
 work=$(mktemp -d "${TMPDIR:-/tmp}/redline-render-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -67,4 +67,4 @@ echo "report: $(wc -c <"$work/report.html") bytes"
 timed "log, 100 versions (for comparison)" "$redline" log blog --repo "$work/track.git"
 
 echo
-.build/release/redline-render-bench --megabytes 2 --runs 5
+Benchmarks/.build/release/redline-render-bench --megabytes 2 --runs 5

@@ -4,9 +4,9 @@
 #   scripts/fuzz.sh [SECONDS] [text|html|differ ...]
 #   scripts/fuzz.sh build            # only build, into .build-fuzz/
 #
-# Each library module (RedlineModel, RedlineExtract, RedlineDiff) is compiled on its own with
-# `swiftc -sanitize=fuzzer,address` into an object and a .swiftmodule; the harness is compiled
-# with `-parse-as-library` and linked against them (libxml2 is loaded at run time). RedlineDiff is built with
+# Each library module (RedlineText, RedlineModel, RedlineExtract, RedlineDiff) is compiled on its
+# own with `swiftc -sanitize=fuzzer,address` into an object and a .swiftmodule; the harness is
+# compiled with `-parse-as-library` and linked against them and libxml2. RedlineDiff is built with
 # `-enable-testing` so the differ harness can reuse the test suite's DiffInvariants.swift.
 # One job, one worker: the machine is shared. Crash inputs land in .build-fuzz/<name>-crashes/;
 # the corpus in .build-fuzz/<name>-corpus/ (seeded from Snapshots/). Replay a regression with
@@ -17,11 +17,8 @@ cd "$(dirname "$0")/.."
 out=.build-fuzz
 mkdir -p "$out"
 flags="-swift-version 6 -sanitize=fuzzer,address -parse-as-library -O -g -I $out"
-# CLibXML2 (libxml2 loaded at run time): its header as a module, and its C file as an object.
-mkdir -p "$out/CLibXML2"
-printf 'module CLibXML2 {\n    header "%s"\n    export *\n}\n' "$PWD/Sources/CLibXML2/include/redline_xml.h" \
-    > "$out/CLibXML2/module.modulemap"
-xml="-I $out/CLibXML2"
+# CLibXML2: the package's module map for libxml2's own headers (found with pkg-config).
+xml="-I Sources/CLibXML2 $(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g')"
 
 module() {  # name, extra flags, sources…
     name=$1; extra=$2; shift 2
@@ -30,11 +27,11 @@ module() {  # name, extra flags, sources…
 }
 
 build() {
-    clang -c -O1 -g -fsanitize=fuzzer-no-link,address -I Sources/CLibXML2/include Sources/CLibXML2/libxml2.c -o "$out/CLibXML2.o"
+    module RedlineText "" Sources/RedlineText/*.swift
     module RedlineModel "" Sources/RedlineModel/*.swift
     module RedlineExtract "$xml" Sources/RedlineExtract/*.swift
     module RedlineDiff "-enable-testing" Sources/RedlineDiff/*.swift
-    libs="$out/RedlineModel.o $out/RedlineExtract.o $out/RedlineDiff.o $out/CLibXML2.o"
+    libs="$out/RedlineText.o $out/RedlineModel.o $out/RedlineExtract.o $out/RedlineDiff.o -lxml2"
     swiftc $flags $xml Fuzz/TextExtraction.swift $libs -o "$out/fuzz-text" 2>/dev/null
     swiftc $flags $xml Fuzz/HTMLExtraction.swift $libs -o "$out/fuzz-html" 2>/dev/null
     swiftc $flags $xml Fuzz/Differ.swift Tests/RedlineDiffTests/DiffInvariants.swift $libs -o "$out/fuzz-differ" 2>/dev/null
@@ -42,7 +39,7 @@ build() {
 
 # Rebuild only when a source is newer than the harnesses (a full build takes minutes).
 if [ "${1:-}" = build ] || [ ! -x "$out/fuzz-differ" ] || \
-   [ -n "$(find Sources/RedlineModel Sources/RedlineExtract Sources/RedlineDiff Fuzz Tests/RedlineDiffTests/DiffInvariants.swift -newer "$out/fuzz-differ" -name '*.swift' | head -n 1)" ]; then
+   [ -n "$(find Sources/RedlineText Sources/RedlineModel Sources/RedlineExtract Sources/RedlineDiff Fuzz Tests/RedlineDiffTests/DiffInvariants.swift -newer "$out/fuzz-differ" -name '*.swift' | head -n 1)" ]; then
     build
 fi
 [ "${1:-}" = build ] && exit 0

@@ -15,7 +15,8 @@ enum Golden {
     static var isRecording: Bool { ProcessInfo.processInfo.environment["REDLINE_RECORD_GOLDEN"] == "1" }
 
     /// Every format of `diff` against the golden files `NAME.*`: terminal with colour, terminal
-    /// without colour (wrapped at 80 columns), plain text, `--stat`, Markdown and HTML.
+    /// without colour (wrapped at 80 columns), plain text, `--stat`, Markdown, HTML and JSON (the
+    /// contract every script reads).
     /// The lead adds real pairs (the seeds, a live blog) by calling this with the differ's output.
     static func checkEveryFormat(_ diff: ArticleDiff, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         for (suffix, output) in renderings(of: diff) {
@@ -32,6 +33,7 @@ enum Golden {
             ("stat.txt", DiffStat.render(diff, color: false, width: 80)),
             ("md", DiffMarkdown.render(diff)),
             ("html", DiffHTML.render(diff)),
+            ("json", JSONOutput.render(diff) + "\n"),
         ]
     }
 

@@ -20,12 +20,14 @@ enum RedlineProcess {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
-    /// Runs `redline arguments…` with `stdin` on standard input and returns what it printed.
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs `redline arguments…` with `stdin` on standard input (in `workingDirectory` when
+    /// given) and returns what it printed.
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
+                    workingDirectory: String? = nil) throws -> Result {
         var env = ProcessInfo.processInfo.environment
         env["REDLINE_REPO"] = nil
         env.merge(environment) { $1 }
-        return try launch(executable, arguments, stdin: stdin, environment: env)
+        return try launch(executable, arguments, stdin: stdin, environment: env, workingDirectory: workingDirectory)
     }
 
     /// Runs a shell command line, for `git` and for many `redline` processes at once.
@@ -33,8 +35,10 @@ enum RedlineProcess {
         try launch("/bin/sh", ["-c", script], stdin: nil, environment: ProcessInfo.processInfo.environment)
     }
 
-    private static func launch(_ path: String, _ arguments: [String], stdin: Data?, environment: [String: String]) throws -> Result {
+    private static func launch(_ path: String, _ arguments: [String], stdin: Data?, environment: [String: String],
+                               workingDirectory: String? = nil) throws -> Result {
         let process = Process()
+        if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.environment = environment

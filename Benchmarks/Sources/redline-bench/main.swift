@@ -7,7 +7,7 @@
 // another into a fresh track repository, then times `log` over the whole history, in process
 // and as a whole `redline log` process.
 import Foundation
-import Redline
+import RedlineTracker
 import RedlineCapture
 import RedlineCorpus
 import RedlineModel
@@ -106,7 +106,7 @@ func reportHistory(versions: Int) throws {
     let log = try timed { _ = try repo.versions(of: slug) }
     let events = try timed { _ = try reader.events(slug) }
     let newest = try repo.resolve(.newest, of: slug)
-    let blame = try timed { _ = try reader.blame(slug, at: newest) }
+    let blame = try timed { _ = try reader.blame(slug, at: String(newest.number)) }
     print("  \(versions) versions, in process:   log \(milliseconds(log)), events \(milliseconds(events)), blame \(milliseconds(blame))")
     print("  \(versions) versions, whole process: log \(milliseconds(try timedProcess(["log", slug.value]))), "
           + "events \(milliseconds(try timedProcess(["events", slug.value]))), "
@@ -150,7 +150,7 @@ if CommandLine.arguments.contains("--stages") {
     time("extract") { _ = RedlineExtract.ArticleExtractor.extract(b) }
     try time("article.json decode") { _ = try JSONDecoder().decode(Article.self, from: json) }
     time("article.json render") { _ = RedlineRender.JSONOutput.render(newArticle) }
-    time("article.md render") { _ = RedlineRender.ArticleMarkdown.render(newArticle) }
+    time("article.md render") { _ = RedlineStore.ArticleMarkdown.render(newArticle) }
     time("equality") { _ = oldArticle == newArticle }
     time("textLength") { _ = newArticle.textLength }
     time("diff") { _ = RedlineDiff.ArticleDiffer.diff(oldArticle, newArticle) }
