@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "CLibCurl"),
         .target(name: "CLibGit2"),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // glibc's <malloc.h>, for ShortRunMemory.
+        .systemLibrary(name: "CMalloc"),
 
         .target(name: "RedlineText"),
         .target(name: "RedlineModel", dependencies: ["RedlineText"]),
@@ -40,7 +42,7 @@ let package = Package(
         .target(name: "RedlineRender", dependencies: ["RedlineModel", "RedlineText"]),
         .target(
             name: "RedlineTracker",
-            dependencies: ["RedlineModel", "RedlineCapture", "RedlineExtract", "RedlineStore", "RedlineDiff", "RedlineRender"]
+            dependencies: ["RedlineModel", "RedlineCapture", "RedlineExtract", "RedlineStore", "RedlineDiff", "RedlineRender", "CMalloc"]
         ),
         .executableTarget(
             name: "redline",

@@ -8,7 +8,7 @@
 /// U+2000–U+200B, U+2028/2029, U+202F, U+205F, U+3000 and the byte-order mark.
 public enum FoldedText {
     /// The length of the white space character starting at `i`, 0 when it is not one.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let b = bytes[i]
         if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return 1 }
@@ -27,14 +27,16 @@ public enum FoldedText {
     }
 
     /// Walks the folded form of a text: runs of white space become one space, none at the ends.
+    @frozen
     public struct Cursor {
         public let bytes: UnsafeBufferPointer<UInt8>
         public var index = 0
         public var emitted = false
 
+        @inlinable
         public init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-        @inline(__always)
+        @inlinable @inline(__always)
         public mutating func next() -> UInt8? {
             if let s = stash { stash = nil; return s }
             guard index < bytes.count else { return nil }
@@ -60,7 +62,7 @@ public enum FoldedText {
             return 0x20
         }
 
-        private var stash: UInt8?
+        @usableFromInline var stash: UInt8?
     }
 
     /// The hash of the folded text: ``chunkHash`` of the bytes white space folding would leave.
@@ -68,6 +70,7 @@ public enum FoldedText {
     /// hashed in the same pass, eight bytes per step: spaces, control bytes and non-ASCII bytes are
     /// found with word-wide bit tricks, and only chunks holding non-ASCII bytes are looked at byte
     /// by byte.
+    @inlinable
     public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let n = bytes.count
         guard n > 0, let base = bytes.baseAddress else { return chunkHash(bytes) }
@@ -122,11 +125,11 @@ public enum FoldedText {
         return copy.withUnsafeBufferPointer(chunkHash)
     }
 
-    private static let hashSeed: UInt64 = 0x243F_6A88_85A3_08D3
-    private static let hashMultiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+    @usableFromInline static let hashSeed: UInt64 = 0x243F_6A88_85A3_08D3
+    @usableFromInline static let hashMultiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
-    @inline(__always)
-    private static func finish(_ state: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    static func finish(_ state: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt64 {
         var h = state
         var tail: UInt64 = 0
         var shift: UInt64 = 0
@@ -139,6 +142,7 @@ public enum FoldedText {
     }
 
     /// A 64-bit hash of `bytes`, eight bytes per step.
+    @inlinable
     public static func chunkHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h = hashSeed ^ UInt64(bytes.count)
         let n = bytes.count
@@ -157,6 +161,7 @@ public enum FoldedText {
 
     /// True when `bytes` hold at least `minimum` letters and digits (each non-ASCII character
     /// counts as one); stops counting as soon as they do.
+    @inlinable
     public static func hasLetters(_ bytes: UnsafeBufferPointer<UInt8>, atLeast minimum: Int) -> Bool {
         guard bytes.count >= minimum else { return false }
         var letters = 0
@@ -172,6 +177,7 @@ public enum FoldedText {
     }
 
     /// True when `a` and `b` are the same text once white space is folded.
+    @inlinable
     public static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var x = Cursor(a), y = Cursor(b)
         while true {

@@ -6,22 +6,22 @@
 ///     SWAR.isASCII(word)                  → true
 ///     SWAR.bytes(equalTo: 0x20, word)     → 0x0000_0080_0000_0000   (the space, byte 5)
 public enum SWAR {
-    public static let ones: UInt64 = 0x0101_0101_0101_0101
+    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
     public static let highs: UInt64 = 0x8080_8080_8080_8080
 
     /// True when no byte has its high bit set.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isASCII(_ word: UInt64) -> Bool { word & highs == 0 }
 
     /// True when some byte of an ASCII `word` is below `bound` (the borrow trick; exact for
     /// "some", not for which).
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func hasByte(below bound: UInt8, _ word: UInt64) -> Bool {
         (word &- ones &* UInt64(bound)) & ~word & highs != 0
     }
 
     /// The high bit of every byte equal to `value`, exactly (no borrow between bytes).
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func bytes(equalTo value: UInt8, _ word: UInt64) -> UInt64 {
         let x = word ^ (ones &* UInt64(value))
         let low7 = ~highs
@@ -29,7 +29,7 @@ public enum SWAR {
     }
 
     /// How many bytes continue a multi-byte scalar (`10xxxxxx`).
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func continuationCount(_ word: UInt64) -> Int {
         count(word & ~(word << 1) & highs)
     }
@@ -38,13 +38,13 @@ public enum SWAR {
     /// baseline x86-64 target has no popcnt instruction, so `nonzeroBitCount` would be a dozen
     /// instructions: instead the marks, moved to each byte's low bit, are summed into the top
     /// byte by one multiplication.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func count(_ mask: UInt64) -> Int {
         Int(((mask >> 7) &* ones) >> 56)
     }
 
     /// True when some byte is zero (the borrow trick, exact for any word).
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func hasZeroByte(_ word: UInt64) -> Bool {
         (word &- ones) & ~word & highs != 0
     }
@@ -56,7 +56,7 @@ public enum SWAR {
     ///
     ///     "the Cookie banner" at 6, 7 and 8, "oki" or "wsl"   → true   (byte 0: "oki")
     ///     "social media" at 1, 2 and 3, "oki" or "wsl"         → true   ("oci" agrees in those bits)
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func mightHaveSequence(_ a: (UInt8, UInt8, UInt8), or b: (UInt8, UInt8, UInt8),
                                   _ first: UInt64, _ second: UInt64, _ third: UInt64) -> Bool {
         /// How the bytes of `word` differ from `x` in the bits where `x` and `y` agree.

@@ -16,10 +16,13 @@ extension Tracker {
     public static func diffFiles(_ old: String, _ new: String) throws -> (diff: ArticleDiff, warnings: [String]) {
         let paths = [old, new]
         let results = ExtractionResults()
-        let extract = { @Sendable (index: Int) in results.set(index, Result { () throws(CaptureError) in
+        let extract = { @Sendable (index: Int) in
+            ShortRunMemory.prepareThread()
+            results.set(index, Result { () throws(CaptureError) in
             let extraction = try ArticleExtractor.extract(CaptureReader.read(paths[index]).bytes)
             return (extraction, VersionBlocks(extraction.article))
-        }) }
+            })
+        }
         if paths.contains("-") {
             (0..<2).forEach(extract)
         } else {

@@ -94,6 +94,7 @@ extension RedlineCommand {
         }
 
         private func diffFiles() throws -> ArticleDiff {
+            ShortRunMemory.prepare()     // this process ends when the diff is printed
             let (diff, warnings) = try Tracker.diffFiles(arguments[0], arguments[1])
             warnings.forEach(Output.warning)
             return diff
