@@ -66,7 +66,8 @@ def page(blog, since, upto, now, pageview="kf3x9a1b2c", cookie="c0ffee00-0000-40
     b = BLOGS[blog]
     es = [clone_e(e) for e in b["entries"] if since <= e.t <= upto]
     es.sort(key=lambda e: e.t, reverse=True)
-    pool = GU_MOST if b["kind"] == "guardian" else BBC_MOST
+    # the most-viewed box carries other stories: for one Guardian blog, the other blog's key events
+    pool = {"lb": titles_of([e for e in EU if e.key]), "eu": titles_of([e for e in LB if e.key])}.get(blog, BBC_MOST)
     most = [pool[(i + most_shift) % len(pool)] for i in range(10)]
     return Page(kind=b["kind"], title=b["title"], standfirst=b["standfirst"], byline=list(b["byline"]), url=b["url"],
                 section=b["section"], series=b["series"], published=b["published"], now=now,

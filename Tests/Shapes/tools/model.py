@@ -86,6 +86,8 @@ def paragraphs(sentences, rng=None):
         s = corpus.sentence(s)
         if not s or len(s) < 3:
             continue
+        if len(s.split()) < 8 and not re.search(r"[.!?:\"'’”)]$", s):   # photo-caption debris
+            continue
         cur.append(s)
         if len(" ".join(cur)) > 140 or len(cur) == 2:
             out.append(" ".join(cur)); cur = []
@@ -106,6 +108,13 @@ def load_guardian(name):
             continue
         entries.append(Entry(id=x["block_id"], t=t, title=corpus.title(x["title"]) if x["title"] else "",
                              paras=paras, key=bool(x["is_key_event"] and x["title"])))
+    # a paragraph the corpus repeats in several entries (caption debris) would make "added" ambiguous
+    seen = {}
+    for e in entries:
+        for para in e.paras:
+            seen[para] = seen.get(para, 0) + 1
+    for e in entries:
+        e.paras = [x for x in e.paras if seen[x] == 1] or e.paras
     return entries
 
 
