@@ -44,7 +44,9 @@ summarise() { # OLD NEW: counts of the diff's blocks, from its JSON
 import json, re, sys
 d = json.load(sys.stdin)
 def unmangle(s):
-    # Text that was UTF-8, decoded as Latin-1/Windows-1252: take the bytes back and decode them as UTF-8.
+    # Text that was UTF-8, decoded as Latin-1/Windows-1252: take the bytes back and decode them as
+    # UTF-8. A lone "Â" is what is left of "Â" + no-break space once the space was normalised away.
+    s = re.sub("\u00c2(?![\u0080-\u00bf])", " ", s)
     out = bytearray()
     for ch in s:
         try:
