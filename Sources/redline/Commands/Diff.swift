@@ -61,6 +61,7 @@ extension RedlineCommand {
 
         func run() throws {
             let diff = files ? try diffFiles() : try diffVersions()
+            KeptUntilExit.keep(diff)
             let terminal = Terminal.current
             let output: String
             switch format ?? (terminal.isTerminal || color == .always ? .terminal : .text) {
