@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what redline needs beyond the Swift toolchain, only when it is missing:
-# the C libraries libgit2 (1.5; loaded at run time, its headers read at build time) and libxml2
-# (loaded at run time when a page is first parsed).
+# the C libraries libgit2 (1.5) and libcurl (both loaded at run time; their headers read at build
+# time) and libxml2 (linked).
 set -euo pipefail
 
 missing=()
-for package in libgit2-dev libxml2-dev; do
+for package in libgit2-dev libxml2-dev libcurl4-openssl-dev; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 command -v git >/dev/null || missing+=(git)

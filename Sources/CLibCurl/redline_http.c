@@ -2,9 +2,11 @@
 // URLSession, which does) would make every redline process resolve libcurl and its two dozen
 // libraries at start-up, some 8 ms, for the two commands that fetch.
 //
-// The few names used are declared here with their values from curl.h (stable across libcurl 7
-// and 8), so building needs no libcurl headers.
+// The names and option numbers are curl.h's own (libcurl4-openssl-dev); only the functions are
+// looked up at run time, so the header's checks of the calls' types do not apply to them.
 #include "redline_http.h"
+
+#include <curl/curl.h>
 
 #include <dlfcn.h>
 #include <pthread.h>
@@ -14,34 +16,13 @@
 #include <string.h>
 #include <strings.h>
 
-typedef void CURL;
-struct curl_slist;
-typedef int CURLcode;
-
-enum {
-    OPT_FOLLOWLOCATION = 52, OPT_MAXREDIRS = 68, OPT_NOSIGNAL = 99, OPT_TIMEOUT_MS = 155,
-    OPT_PROTOCOLS = 181, OPT_REDIR_PROTOCOLS = 182,
-    OPT_WRITEDATA = 10001, OPT_URL = 10002, OPT_ERRORBUFFER = 10010, OPT_USERAGENT = 10018,
-    OPT_HTTPHEADER = 10023, OPT_HEADERDATA = 10029, OPT_ACCEPT_ENCODING = 10102,
-    OPT_WRITEFUNCTION = 20011, OPT_HEADERFUNCTION = 20079,
-};
-enum { INFO_RESPONSE_CODE = 0x200002 };
-enum { PROTO_HTTP = 1 << 0, PROTO_HTTPS = 1 << 1 };
-enum { GLOBAL_DEFAULT = 3 };
-enum {
-    E_OK = 0, E_OPERATION_TIMEDOUT = 28, E_SSL_CONNECT_ERROR = 35, E_SSL_CERTPROBLEM = 58, E_SSL_CIPHER = 59,
-    E_PEER_FAILED_VERIFICATION = 60, E_USE_SSL_FAILED = 64, E_SSL_CACERT_BADFILE = 77, E_SSL_SHUTDOWN_FAILED = 80,
-    E_SSL_CRL_BADFILE = 82, E_SSL_ISSUER_ERROR = 83, E_SSL_PINNEDPUBKEYNOTMATCH = 90, E_SSL_INVALIDCERTSTATUS = 91,
-    E_SSL_CLIENTCERT = 98,
-};
-
 static struct {
     int loaded;
     CURLcode (*global_init)(long);
     CURL *(*easy_init)(void);
-    CURLcode (*easy_setopt)(CURL *, int, ...);
+    CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
     CURLcode (*easy_perform)(CURL *);
-    CURLcode (*easy_getinfo)(CURL *, int, ...);
+    CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
     void (*easy_cleanup)(CURL *);
     const char *(*easy_strerror)(CURLcode);
     struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
@@ -65,7 +46,7 @@ static void load(void) {
     SYMBOL(slist_append, "curl_slist_append");
     SYMBOL(slist_free_all, "curl_slist_free_all");
 #undef SYMBOL
-    if (curl.global_init(GLOBAL_DEFAULT) != E_OK) return;
+    if (curl.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) return;
     curl.loaded = 1;
 }
 
@@ -130,10 +111,11 @@ static size_t on_header(char *line, size_t size, size_t count, void *context) {
 
 static redline_http_failure classify(CURLcode code) {
     switch (code) {
-    case E_OPERATION_TIMEDOUT: return redline_http_timed_out;
-    case E_SSL_CONNECT_ERROR: case E_SSL_CERTPROBLEM: case E_SSL_CIPHER: case E_PEER_FAILED_VERIFICATION:
-    case E_USE_SSL_FAILED: case E_SSL_CACERT_BADFILE: case E_SSL_SHUTDOWN_FAILED: case E_SSL_CRL_BADFILE:
-    case E_SSL_ISSUER_ERROR: case E_SSL_PINNEDPUBKEYNOTMATCH: case E_SSL_INVALIDCERTSTATUS: case E_SSL_CLIENTCERT:
+    case CURLE_OPERATION_TIMEDOUT: return redline_http_timed_out;
+    case CURLE_SSL_CONNECT_ERROR: case CURLE_SSL_CERTPROBLEM: case CURLE_SSL_CIPHER: case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_USE_SSL_FAILED: case CURLE_SSL_CACERT_BADFILE: case CURLE_SSL_SHUTDOWN_FAILED: case CURLE_SSL_CRL_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR: case CURLE_SSL_PINNEDPUBKEYNOTMATCH: case CURLE_SSL_INVALIDCERTSTATUS:
+    case CURLE_SSL_CLIENTCERT:
         return redline_http_tls;
     default: return redline_http_network;
     }
@@ -158,24 +140,24 @@ void redline_http_get(const char *url, const char *const *headers, size_t header
     for (size_t i = 0; i < header_count; i++) list = curl.slist_append(list, headers[i]);
     transfer t = { response, 0, max_bytes };
     char errors[256] = { 0 };
-    curl.easy_setopt(handle, OPT_URL, url);
-    curl.easy_setopt(handle, OPT_USERAGENT, user_agent);
-    curl.easy_setopt(handle, OPT_HTTPHEADER, list);
-    curl.easy_setopt(handle, OPT_FOLLOWLOCATION, 1L);
-    curl.easy_setopt(handle, OPT_MAXREDIRS, 10L);
-    curl.easy_setopt(handle, OPT_PROTOCOLS, (long)(PROTO_HTTP | PROTO_HTTPS));
-    curl.easy_setopt(handle, OPT_REDIR_PROTOCOLS, (long)(PROTO_HTTP | PROTO_HTTPS));
-    curl.easy_setopt(handle, OPT_ACCEPT_ENCODING, "");
-    curl.easy_setopt(handle, OPT_TIMEOUT_MS, timeout_ms);
-    curl.easy_setopt(handle, OPT_NOSIGNAL, 1L);
-    curl.easy_setopt(handle, OPT_ERRORBUFFER, errors);
-    curl.easy_setopt(handle, OPT_WRITEFUNCTION, on_body);
-    curl.easy_setopt(handle, OPT_WRITEDATA, &t);
-    curl.easy_setopt(handle, OPT_HEADERFUNCTION, on_header);
-    curl.easy_setopt(handle, OPT_HEADERDATA, &t);
+    curl.easy_setopt(handle, CURLOPT_URL, url);
+    curl.easy_setopt(handle, CURLOPT_USERAGENT, user_agent);
+    curl.easy_setopt(handle, CURLOPT_HTTPHEADER, list);
+    curl.easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 1L);
+    curl.easy_setopt(handle, CURLOPT_MAXREDIRS, 10L);
+    curl.easy_setopt(handle, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+    curl.easy_setopt(handle, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+    curl.easy_setopt(handle, CURLOPT_ACCEPT_ENCODING, "");
+    curl.easy_setopt(handle, CURLOPT_TIMEOUT_MS, timeout_ms);
+    curl.easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+    curl.easy_setopt(handle, CURLOPT_ERRORBUFFER, errors);
+    curl.easy_setopt(handle, CURLOPT_WRITEFUNCTION, on_body);
+    curl.easy_setopt(handle, CURLOPT_WRITEDATA, &t);
+    curl.easy_setopt(handle, CURLOPT_HEADERFUNCTION, on_header);
+    curl.easy_setopt(handle, CURLOPT_HEADERDATA, &t);
     CURLcode code = curl.easy_perform(handle);
-    curl.easy_getinfo(handle, INFO_RESPONSE_CODE, &response->status);
-    if (code != E_OK && response->failure == redline_http_ok) {
+    curl.easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &response->status);
+    if (code != CURLE_OK && response->failure == redline_http_ok) {
         response->failure = classify(code);
         snprintf(response->message, sizeof response->message, "%s", errors[0] ? errors : curl.easy_strerror(code));
     }
