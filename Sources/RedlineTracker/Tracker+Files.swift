@@ -10,17 +10,27 @@ extension Tracker {
         ArticleExtractor.extract(try CaptureReader.read(path).bytes, format: format)
     }
 
-    /// `redline diff --files OLD NEW`: the change between two captures, no repository needed,
-    /// and the warnings met extracting them (each naming its file). The two are read and
-    /// extracted at once, one on each core (one after the other when one is standard input).
-    public static func diffFiles(_ old: String, _ new: String) throws -> (diff: ArticleDiff, warnings: [String]) {
+    /// What `diff --files` found.
+    public struct FilesDiff: Sendable {
+        /// The change from the old capture to the new.
+        public var diff: ArticleDiff
+        /// The warnings met extracting them, each naming its file.
+        public var warnings: [String]
+        /// The two captures as extracted, old first.
+        public var extractions: [Extraction]
+    }
+
+    /// `redline diff --files OLD NEW`: the change between two captures, no repository needed.
+    /// The two are read and extracted at once, one on each core (one after the other when one
+    /// is standard input).
+    public static func diffFiles(_ old: String, _ new: String) throws -> FilesDiff {
         let paths = [old, new]
         let results = ExtractionResults()
         let extract = { @Sendable (index: Int) in
             ShortRunMemory.prepareThread()
             results.set(index, Result { () throws(CaptureError) in
-            let extraction = try ArticleExtractor.extract(CaptureReader.read(paths[index]).bytes)
-            return (extraction, VersionBlocks(extraction.article))
+                let extraction = try ArticleExtractor.extract(CaptureReader.read(paths[index]).bytes)
+                return (extraction, VersionBlocks(extraction.article))
             })
         }
         if paths.contains("-") {
@@ -33,7 +43,7 @@ extension Tracker {
         diff.from = DiffSide(path: old)
         diff.to = DiffSide(path: new)
         let warnings = first.extraction.warnings.map { "\(old): \($0)" } + second.extraction.warnings.map { "\(new): \($0)" }
-        return (diff, warnings)
+        return FilesDiff(diff: diff, warnings: warnings, extractions: [first.extraction, second.extraction])
     }
 }
 

@@ -96,9 +96,10 @@ extension RedlineCommand {
 
         private func diffFiles() throws -> ArticleDiff {
             ShortRunMemory.prepare()     // this process ends when the diff is printed
-            let (diff, warnings) = try Tracker.diffFiles(arguments[0], arguments[1])
-            warnings.forEach(Output.warning)
-            return diff
+            let found = try Tracker.diffFiles(arguments[0], arguments[1])
+            found.warnings.forEach(Output.warning)
+            KeptUntilExit.keep(found.extractions)
+            return found.diff
         }
 
         private func diffVersions() throws -> ArticleDiff {
