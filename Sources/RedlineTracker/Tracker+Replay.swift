@@ -9,8 +9,8 @@ extension Tracker {
     public enum ReplayStep: Sendable {
         /// Captured as `snap` does.
         case captured(SnapResult)
-        /// The same bytes at the same time were already stored, as this version.
-        case alreadyStored(version: Int)
+        /// The same bytes at the same time were already stored, as this version of `slug`.
+        case alreadyStored(slug: Slug, version: Int)
         /// Not stored, and why (a capture that extracts to almost nothing).
         case skipped(reason: String)
     }
@@ -31,7 +31,7 @@ extension Tracker {
             let time = Self.captureTime(fromFileName: file) ?? Date()
             let capture = try CaptureReader.read(file, url: url, capturedAt: time)
             if let number = try stored[TrackRepository.captureKey(capture.bytes, capturedAt: time)] {
-                report(file, .alreadyStored(version: number))
+                report(file, .alreadyStored(slug: slug, version: number))
                 continue
             }
             do {

@@ -39,10 +39,10 @@ extension RedlineCommand {
                     let name = TerminalText.escape((file as NSString).lastPathComponent)
                     switch step {
                     case .captured(let result):
-                        result.warnings.forEach { Output.warning("\(name): \($0)") }
+                        result.warnings.forEach { Output.warning("\(file): \($0)") }
                         Output.write("\(name): \(result.line)\n")
-                    case .alreadyStored(let number):
-                        Output.write("\(name): already stored as version \(number)\n")
+                    case .alreadyStored(let slug, let number):
+                        Output.write("\(name): \(slug): already stored as version \(number)\n")
                     case .skipped(let reason):
                         Output.warning("\(name) skipped: \(reason)")
                     }
