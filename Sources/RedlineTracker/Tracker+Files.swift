@@ -3,6 +3,7 @@ import RedlineCapture
 import RedlineDiff
 import RedlineExtract
 import RedlineModel
+import Synchronization
 
 extension Tracker {
     /// `redline extract`: the article in the capture at `path` (`-` for standard input).
@@ -25,40 +26,26 @@ extension Tracker {
     /// is standard input).
     public static func diffFiles(_ old: String, _ new: String) throws -> FilesDiff {
         let paths = [old, new]
-        let results = ExtractionResults()
+        let results = Mutex<[Result<(extraction: Extraction, blocks: VersionBlocks), CaptureError>?]>([nil, nil])
         let extract = { @Sendable (index: Int) in
             ShortRunMemory.prepareThread()
-            results.set(index, Result { () throws(CaptureError) in
+            let result = Result { () throws(CaptureError) in
                 let extraction = try ArticleExtractor.extract(CaptureReader.read(paths[index]).bytes)
-                return (extraction, VersionBlocks(extraction.article))
-            })
+                return (extraction: extraction, blocks: VersionBlocks(extraction.article))
+            }
+            results.withLock { $0[index] = result }
         }
         if paths.contains("-") {
             (0..<2).forEach(extract)
         } else {
             DispatchQueue.concurrentPerform(iterations: 2, execute: extract)
         }
-        let (first, second) = try (results.get(0), results.get(1))
+        let (oldResult, newResult) = results.withLock { ($0[0]!, $0[1]!) }
+        let (first, second) = try (oldResult.get(), newResult.get())
         var diff = ArticleDiffer.diff(first.blocks, second.blocks)
         diff.from = DiffSide(path: old)
         diff.to = DiffSide(path: new)
         let warnings = first.extraction.warnings.map { "\(old): \($0)" } + second.extraction.warnings.map { "\(new): \($0)" }
         return FilesDiff(diff: diff, warnings: warnings, extractions: [first.extraction, second.extraction])
-    }
-}
-
-/// The two sides of ``Tracker/diffFiles(_:_:)``, each set by the thread that extracted it.
-private final class ExtractionResults: @unchecked Sendable {
-    // @unchecked: each slot is written by one thread, and read only after both have finished.
-    typealias Side = (extraction: Extraction, blocks: VersionBlocks)
-    private var slots: [Result<Side, CaptureError>?] = [nil, nil]
-    private let lock = NSLock()
-
-    func set(_ index: Int, _ result: Result<Side, CaptureError>) {
-        lock.withLock { slots[index] = result }
-    }
-
-    func get(_ index: Int) throws -> Side {
-        try lock.withLock { slots[index]! }.get()
     }
 }
