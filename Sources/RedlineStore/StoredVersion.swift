@@ -13,7 +13,9 @@ import RedlineModel
 /// ask the repository for the part they need (``TrackRepository/article(at:)``, …).
 public struct StoredVersion: Sendable {
     /// The article as extracted.
-    public var article: Article
+    public let article: Article
+    /// `article` as its `article.json`, encoded once.
+    let articleJSON: Data
     /// The captured bytes, unchanged, and what they are.
     public var source: Data
     public var sourceFormat: CaptureFormat
@@ -28,6 +30,7 @@ public struct StoredVersion: Sendable {
     public init(article: Article, source: Data, sourceFormat: CaptureFormat, origins: [BlockOrigin], subject: String,
                 changes: ChangeSummary?) {
         self.article = article
+        articleJSON = Self.json(article)
         self.source = source
         self.sourceFormat = sourceFormat
         self.origins = origins
@@ -47,17 +50,22 @@ public struct StoredVersion: Sendable {
     var files: [String: Data] {
         [
             Self.sourceFile(sourceFormat): source,
-            Self.articleFile: Self.encode(article),
+            Self.articleFile: articleJSON,
             Self.articleTextFile: Data(ArticleMarkdown.render(article).utf8),
             VersionIndex.fileName: VersionIndex(keyEvents: article.keyEvents, origins: origins).data,
         ]
     }
 
-    /// `article` as its `article.json`.
-    static func encode(_ article: Article) -> Data {
+    /// The id the article has, or would have, stored: equal ids, equal articles.
+    public var articleID: String {
+        get throws { try TrackRepository.blobID(of: articleJSON) }
+    }
+
+    /// `value` as the store writes JSON: keys sorted, slashes as they are.
+    static func json(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(article)) ?? Data()
+        return (try? encoder.encode(value)) ?? Data()
     }
 }
 
@@ -95,13 +103,8 @@ extension TrackRepository {
         return try? JSONDecoder().decode(VersionIndex.self, from: data)
     }
 
-    /// The id `article` has, or would have, stored: equal ids, equal articles.
-    public static func articleID(of article: Article) throws -> String {
-        try blobID(of: StoredVersion.encode(article))
-    }
-
     /// For each distinct article among `slug`'s versions (none for a new article), the newest
-    /// version that holds it, keyed by ``articleID(of:)``.
+    /// version that holds it, keyed by ``StoredVersion/articleID``.
     public func versionsByArticle(of slug: Slug) throws -> [String: Int] {
         try versionsByBlob(of: slug, named: StoredVersion.articleFile)
     }

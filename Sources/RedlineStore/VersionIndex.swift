@@ -34,9 +34,5 @@ struct VersionIndex: Codable, Equatable {
         return result
     }
 
-    var data: Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data()
-    }
+    var data: Data { StoredVersion.json(self) }
 }

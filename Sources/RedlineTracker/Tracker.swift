@@ -40,8 +40,9 @@ public struct Tracker {
         public var blockCount: Int
         /// Problems met while extracting, one line each.
         public var warnings: [String]
-        /// The captured article's id in the store: equal ids, equal articles.
-        public var articleID: String
+        /// The stored article's id (``StoredVersion/articleID``): equal ids, equal articles. Nil
+        /// when nothing was stored.
+        public var articleID: String?
 
         /// The one line `snap`, `fetch` and `replay` print for it.
         public var line: String {
@@ -62,6 +63,7 @@ public struct Tracker {
 
         let blockCount = article.positionedBlocks.count
         var changes: ChangeSummary?
+        var stored: StoredVersion?
         let outcome = try repository.record(slug, capturedAt: capture.capturedAt, url: capture.url) { latest in
             changes = nil
             var subject = "Version 1: first capture, \(blockCount) blocks"
@@ -81,17 +83,17 @@ public struct Tracker {
                 origins = Blame.carry(try self.origins(of: slug, at: latest, article: previous), through: diff, version: number)
                     ?? Blame.start(blockCount: blockCount, version: number)
             }
-            return StoredVersion(article: article, source: capture.bytes, sourceFormat: extraction.format,
-                                 origins: origins, subject: subject, changes: changes)
+            stored = StoredVersion(article: article, source: capture.bytes, sourceFormat: extraction.format,
+                                   origins: origins, subject: subject, changes: changes)
+            return stored
         }
-        let articleID = try TrackRepository.articleID(of: article)
         switch outcome {
         case .recorded(let version):
             return SnapResult(slug: slug, version: version, isNew: true, changes: changes,
-                              blockCount: blockCount, warnings: extraction.warnings, articleID: articleID)
+                              blockCount: blockCount, warnings: extraction.warnings, articleID: try stored?.articleID)
         case .unchanged(let version):
             return SnapResult(slug: slug, version: version, isNew: false, changes: nil,
-                              blockCount: blockCount, warnings: extraction.warnings, articleID: articleID)
+                              blockCount: blockCount, warnings: extraction.warnings, articleID: nil)
         }
     }
 

@@ -52,10 +52,10 @@ public struct Watcher {
                         summary.stored += 1
                         var line = "\(stamp)  \(status)  version \(result.version.number)"
                         line += " (" + (result.changes?.line ?? "first version, \(result.blockCount) blocks") + ")"
-                        if let earlier = known[result.articleID] {
+                        if let id = result.articleID, let earlier = known[id] {
                             line += "; flip-flop: the same article as version \(earlier)"
                         }
-                        known[result.articleID] = result.version.number
+                        if let id = result.articleID { known[id] = result.version.number }
                         log(line)
                     } else {
                         outcome = .unchanged
