@@ -12,7 +12,7 @@ import RedlineModel
 /// alignment anchored on entry ids and unique blocks (``BlockAlignment``, ``Myers``), pairing of
 /// what is left into moves and edits, white-space-only changes included (``MoveDetection``,
 /// ``FoldedText``, ``WordDiff``, ``Tokenizer``), the changes in the new version's order
-/// (``ChangeAssembly``), and key events (``KeyEventMatching``).
+/// (``ChangeAssembly``), the fields (``FieldComparison``) and key events (``KeyEventMatching``).
 public enum ArticleDiffer {
     /// The change from `old` to `new`; `article`, `from` and `to` are left for the caller to fill in.
     public static func diff(_ old: Article, _ new: Article) -> ArticleDiff {
@@ -67,6 +67,8 @@ public enum ArticleDiffer {
 
         // Assemble in the new order, removed blocks where they stood.
         let changes = ChangeAssembly(old: oldItems, new: newItems, steps: steps, pairs: pairs).changes()
-        return ArticleDiff(keyEvents: KeyEventMatching.changes(old.keyEvents, new.keyEvents), blocks: changes)
+        let entryPairs = FieldComparison.entryPairs(anchors: anchors, steps: steps, old: oldItems, new: newItems)
+        return ArticleDiff(fields: FieldComparison.changes(old, new, entryPairs: entryPairs),
+                           keyEvents: KeyEventMatching.changes(old.keyEvents, new.keyEvents), blocks: changes)
     }
 }

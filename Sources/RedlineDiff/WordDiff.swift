@@ -127,3 +127,19 @@ enum WordDiff {
         var newEnd: Int
     }
 }
+
+extension WordDiff {
+    /// The word-by-word change from `old` to `new`, two texts outside any version (a headline,
+    /// a byline).
+    static func words(_ old: String, _ new: String) -> [WordChange] {
+        var tokenizer = Tokenizer(capacity: 64)
+        var oldTokens: [Tokenizer.Token] = [], newTokens: [Tokenizer.Token] = []
+        return old.withUTF8Bytes { ob in
+            new.withUTF8Bytes { nb in
+                tokenizer.tokenize(ob, into: &oldTokens)
+                tokenizer.tokenize(nb, into: &newTokens)
+                return compare(old: oldTokens[...], oldBytes: ob, new: newTokens[...], newBytes: nb, tokenizer: tokenizer).words
+            }
+        }
+    }
+}

@@ -11,6 +11,8 @@ public struct ArticleDiff: Sendable, Hashable {
     public var from: DiffSide
     /// The newer side.
     public var to: DiffSide
+    /// The headline, standfirst, byline and entry times and authors that changed.
+    public var fields: [FieldChange]
     /// What changed among the key events.
     public var keyEvents: KeyEventChanges
     /// Every block of both versions exactly once, in the new version's order, with removed
@@ -19,10 +21,11 @@ public struct ArticleDiff: Sendable, Hashable {
 
     /// A diff with the given parts.
     public init(article: String? = nil, from: DiffSide = DiffSide(), to: DiffSide = DiffSide(),
-                keyEvents: KeyEventChanges = KeyEventChanges(), blocks: [BlockChange] = []) {
+                fields: [FieldChange] = [], keyEvents: KeyEventChanges = KeyEventChanges(), blocks: [BlockChange] = []) {
         self.article = article
         self.from = from
         self.to = to
+        self.fields = fields
         self.keyEvents = keyEvents
         self.blocks = blocks
     }
@@ -42,6 +45,7 @@ public struct ArticleDiff: Sendable, Hashable {
         summary.keyEventsAdded = keyEvents.added.count
         summary.keyEventsRemoved = keyEvents.removed.count
         summary.keyEventsRetitled = keyEvents.retitled.count
+        summary.fieldsChanged = fields.count
         return summary
     }
 }

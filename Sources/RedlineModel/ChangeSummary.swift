@@ -8,21 +8,23 @@ public struct ChangeSummary: Sendable, Hashable, Codable {
     public var keyEventsAdded = 0
     public var keyEventsRemoved = 0
     public var keyEventsRetitled = 0
+    public var fieldsChanged = 0
 
     /// All counts zero.
     public init() {}
 
-    /// True when anything was added, removed, edited or moved, or the key events changed.
+    /// True when anything was added, removed, edited or moved, or the key events or fields changed.
     public var hasChanges: Bool {
-        added + removed + edited + moved + keyEventsAdded + keyEventsRemoved + keyEventsRetitled > 0
+        added + removed + edited + moved + keyEventsAdded + keyEventsRemoved + keyEventsRetitled + fieldsChanged > 0
     }
 
-    /// A short line such as `+3 -0 ~2 >1, 1 new key event`.
+    /// A short line such as `+3 -0 ~2 >1, 1 new key event, 1 field changed`.
     public var line: String {
         var text = "+\(added) -\(removed) ~\(edited) >\(moved)"
         if keyEventsAdded > 0 { text += ", \(keyEventsAdded) new key event" + (keyEventsAdded == 1 ? "" : "s") }
         if keyEventsRetitled > 0 { text += ", \(keyEventsRetitled) retitled" }
         if keyEventsRemoved > 0 { text += ", \(keyEventsRemoved) key event" + (keyEventsRemoved == 1 ? "" : "s") + " dropped" }
+        if fieldsChanged > 0 { text += ", \(fieldsChanged) field" + (fieldsChanged == 1 ? "" : "s") + " changed" }
         return text
     }
 
@@ -46,6 +48,7 @@ public struct ChangeSummary: Sendable, Hashable, Codable {
             case "keyEventsAdded": summary.keyEventsAdded = value
             case "keyEventsRemoved": summary.keyEventsRemoved = value
             case "keyEventsRetitled": summary.keyEventsRetitled = value
+            case "fieldsChanged": summary.fieldsChanged = value
             default: continue
             }
         }
@@ -54,6 +57,7 @@ public struct ChangeSummary: Sendable, Hashable, Codable {
 
     private var fields: [(String, Int)] {
         [("added", added), ("removed", removed), ("edited", edited), ("moved", moved), ("unchanged", unchanged),
-         ("keyEventsAdded", keyEventsAdded), ("keyEventsRemoved", keyEventsRemoved), ("keyEventsRetitled", keyEventsRetitled)]
+         ("keyEventsAdded", keyEventsAdded), ("keyEventsRemoved", keyEventsRemoved), ("keyEventsRetitled", keyEventsRetitled),
+         ("fieldsChanged", fieldsChanged)]
     }
 }
