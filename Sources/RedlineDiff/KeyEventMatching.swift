@@ -2,25 +2,50 @@ import RedlineText
 import Foundation
 import RedlineModel
 
-/// Which key events are new, gone, or retitled.
+/// Which key events are the same event in two lists: the one matcher `diff`, `events`, `log` and
+/// `report` share, so they always agree.
 ///
 ///     old: [{id a, 10:00, "Talks begin"}, {id b, 11:00, "Minister resigns"}]
 ///     new: [{id c, 12:00, "Talks end"}, {id a, 10:00, "Talks begin in London"}]
 ///     → added "Talks end"; removed "Minister resigns"; retitled a: "Talks begin" → "Talks begin in London"
 ///
 /// Events are matched by the page's id when it appears once on each side, then by identical title
-/// (white space folded) and time, then by the same time with similar titles (word overlap ≥ 0.3),
-/// then by identical title alone. A matched event whose title changed is retitled, not removed
-/// and added.
-enum KeyEventMatching {
+/// (white space folded) and time, then by the same time with similar titles (word overlap ≥ 0.3,
+/// the most similar first), then by the same time when it is the only event left at that time on
+/// each side, then by identical title alone, and last, between events with no time, by similar
+/// titles (overlap ≥ 0.5). A matched event whose title changed is retitled, not removed and added.
+public enum KeyEventMatching {
     /// Word overlap two titles at the same time need to be one event.
     static let minimumTitleSimilarity = 0.3
+    /// Word overlap two titles without a time need to be one event.
+    static let minimumUntimedSimilarity = 0.5
 
     /// The changes from `old` to `new`.
-    static func changes(_ old: [KeyEvent], _ new: [KeyEvent]) -> KeyEventChanges {
+    public static func changes(_ old: [KeyEvent], _ new: [KeyEvent]) -> KeyEventChanges {
+        let partner = partners(old, new)
+        var oldTaken = [Bool](repeating: false, count: old.count)
+        var changes = KeyEventChanges()
+        for (j, event) in new.enumerated() {
+            guard let i = partner[j] else { changes.added.append(event); continue }
+            oldTaken[i] = true
+            if !sameTitle(old[i].title, event.title) {
+                changes.retitled.append(Retitle(id: event.id ?? old[i].id, time: event.time ?? old[i].time,
+                                                oldTitle: old[i].title, newTitle: event.title))
+            }
+        }
+        for (i, event) in old.enumerated() where !oldTaken[i] { changes.removed.append(event) }
+        return changes
+    }
+
+    /// True when two titles are the same once white space is folded.
+    public static func sameTitle(_ a: String, _ b: String) -> Bool {
+        a.withUTF8Bytes { a in b.withUTF8Bytes { b in FoldedText.equal(a, b) } }
+    }
+
+    /// For each event of `new`, the index of the same event in `old`, nil when it is new.
+    public static func partners(_ old: [KeyEvent], _ new: [KeyEvent]) -> [Int?] {
         var partner = [Int](repeating: -1, count: new.count)   // new → old
         var oldTaken = [Bool](repeating: false, count: old.count)
-
         func uniqueIDs(_ events: [KeyEvent]) -> [String: Int] {
             var seen: [String: Int] = [:]
             for (index, event) in events.enumerated() {
@@ -39,8 +64,7 @@ enum KeyEventMatching {
         let oldTitles = old.map { $0.title.withUTF8Bytes(FoldedText.hash) }
         let newTitles = new.map { $0.title.withUTF8Bytes(FoldedText.hash) }
         func sameTitle(_ i: Int, _ j: Int) -> Bool {
-            oldTitles[i] == newTitles[j]
-                && old[i].title.withUTF8Bytes { a in new[j].title.withUTF8Bytes { b in FoldedText.equal(a, b) } }
+            oldTitles[i] == newTitles[j] && Self.sameTitle(old[i].title, new[j].title)
         }
         var oldByTitle: [UInt64: [Int]] = [:]
         if partner.contains(-1) {
@@ -72,20 +96,29 @@ enum KeyEventMatching {
             partner[candidate.new] = candidate.old
             oldTaken[candidate.old] = true
         }
+        // The one event left at a time on each side is the same event, however it was retitled.
+        var newByTime: [Date: [Int]] = [:]
+        for j in new.indices where partner[j] < 0 { if let time = new[j].time { newByTime[time, default: []].append(j) } }
+        for (time, js) in newByTime where js.count == 1 {
+            let left = (oldByTime[time] ?? []).filter { !oldTaken[$0] }
+            if left.count == 1 { partner[js[0]] = left[0]; oldTaken[left[0]] = true }
+        }
         matchSameTitle(sameTime: false)
 
-        var changes = KeyEventChanges()
-        for (j, event) in new.enumerated() {
-            let i = partner[j]
-            if i < 0 {
-                changes.added.append(event)
-            } else if !sameTitle(i, j) {
-                changes.retitled.append(Retitle(id: event.id ?? old[i].id, time: event.time ?? old[i].time,
-                                                oldTitle: old[i].title, newTitle: event.title))
+        // Events with no time on either side: by similar titles, the most similar first.
+        candidates.removeAll()
+        for j in new.indices where partner[j] < 0 && new[j].time == nil {
+            for i in old.indices where !oldTaken[i] && old[i].time == nil {
+                let score = similarity(old[i].title, new[j].title)
+                if score >= minimumUntimedSimilarity { candidates.append((score, i, j)) }
             }
         }
-        for (i, event) in old.enumerated() where !oldTaken[i] { changes.removed.append(event) }
-        return changes
+        candidates.sort { $0.score != $1.score ? $0.score > $1.score : ($0.new, $0.old) < ($1.new, $1.old) }
+        for candidate in candidates where partner[candidate.new] < 0 && !oldTaken[candidate.old] {
+            partner[candidate.new] = candidate.old
+            oldTaken[candidate.old] = true
+        }
+        return partner.map { $0 < 0 ? nil : $0 }
     }
 
     /// Dice's coefficient of the two titles' word sets, ignoring ASCII case.

@@ -8,8 +8,8 @@ import RedlineModel
 ///     v3: [B "Talks end"]
 ///     → B first seen v2; A first seen v1, retitled in v2, dropped in v3
 ///
-/// Events are matched from one version to the next by entry id, else by title, else by time, so
-/// a new title on the same event is a retitle, not a new event.
+/// Events are matched from one version to the next as `diff` matches them (``KeyEventMatching``),
+/// so a new title on the same event is a retitle, not a new event, and the two always agree.
 public struct KeyEventTimeline: Sendable {
     /// Every event seen so far, in order of first appearance.
     public private(set) var records: [KeyEventRecord] = []
@@ -21,12 +21,12 @@ public struct KeyEventTimeline: Sendable {
 
     /// Takes in the key events `events` of `version`, captured at `capturedAt`.
     public mutating func add(_ events: [KeyEvent], version: Int, capturedAt: Date) {
-        let pairs = Self.match(previous, events)
+        let pairs = KeyEventMatching.partners(previous, events)
         var nowListed: [Int] = []
         for (index, event) in events.enumerated() {
             if let old = pairs[index] {
                 let record = listed[old]
-                if records[record].title != event.title {
+                if !KeyEventMatching.sameTitle(records[record].title, event.title) {
                     records[record].retitles.append(.init(version: version, at: capturedAt,
                                                           oldTitle: records[record].title, newTitle: event.title))
                     records[record].title = event.title
@@ -47,26 +47,5 @@ public struct KeyEventTimeline: Sendable {
         }
         listed = nowListed
         previous = events
-    }
-
-    /// For each event of `new`, the index of the same event in `old`, if any: same entry id, else
-    /// the same title, else the same time (a retitle).
-    static func match(_ old: [KeyEvent], _ new: [KeyEvent]) -> [Int?] {
-        var result: [Int?] = Array(repeating: nil, count: new.count)
-        var taken = Set<Int>()
-        let rules: [(KeyEvent, KeyEvent) -> Bool] = [
-            { $0.id != nil && $0.id == $1.id },
-            { ($0.id == nil || $1.id == nil) && $0.title == $1.title },
-            { ($0.id == nil || $1.id == nil) && $0.time != nil && $0.time == $1.time },
-        ]
-        for rule in rules {
-            for (index, event) in new.enumerated() where result[index] == nil {
-                if let found = old.indices.first(where: { !taken.contains($0) && rule(old[$0], event) }) {
-                    result[index] = found
-                    taken.insert(found)
-                }
-            }
-        }
-        return result
     }
 }

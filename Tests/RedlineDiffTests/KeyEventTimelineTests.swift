@@ -38,6 +38,30 @@ import Testing
         #expect(timeline.records[1].retitles.isEmpty)
     }
 
+    @Test func theOnlyEventLeftAtATimeIsRetitledHoweverItsWordsChanged() {
+        let nine = Date(timeIntervalSince1970: 32_400)
+        let old = [KeyEvent(time: nine, title: "Minister resigns"), KeyEvent(title: "Polls open")]
+        let new = [KeyEvent(time: nine, title: "Cabinet loses its second member"), KeyEvent(title: "Polls open in Scotland")]
+        let changes = KeyEventMatching.changes(old, new)
+        #expect(changes.added.isEmpty && changes.removed.isEmpty)
+        #expect(changes.retitled.map(\.newTitle) == ["Cabinet loses its second member", "Polls open in Scotland"])
+    }
+
+    @Test func diffAndEventsAgree() {
+        let nine = Date(timeIntervalSince1970: 32_400)
+        let old = [KeyEvent(time: nine, title: "Talks begin"), KeyEvent(time: nine, title: "Minister resigns"),
+                   KeyEvent(id: "block-c", title: "Polls open")]
+        let new = [KeyEvent(time: nine, title: "Talks begin in London"), KeyEvent(id: "block-c", title: "Polls opened"),
+                   KeyEvent(time: nine.addingTimeInterval(60), title: "Minister resigns")]
+        var timeline = KeyEventTimeline()
+        timeline.add(old, version: 1, capturedAt: t[0])
+        timeline.add(new, version: 2, capturedAt: t[1])
+        let changes = KeyEventMatching.changes(old, new)
+        #expect(timeline.records.flatMap(\.retitles).map(\.newTitle).sorted() == changes.retitled.map(\.newTitle).sorted())
+        #expect(timeline.records.filter { $0.firstVersion == 2 }.map(\.title) == changes.added.map(\.title))
+        #expect(timeline.records.filter { $0.droppedVersion == 2 }.map(\.title) == changes.removed.map(\.title))
+    }
+
     @Test func anEventThatReturnsIsANewRecord() {
         var timeline = KeyEventTimeline()
         let a = KeyEvent(id: "block-a", title: "Talks begin")
