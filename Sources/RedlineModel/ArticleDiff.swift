@@ -46,6 +46,7 @@ public struct ArticleDiff: Sendable, Hashable {
         summary.keyEventsRemoved = keyEvents.removed.count
         summary.keyEventsRetitled = keyEvents.retitled.count
         summary.fieldsChanged = fields.count
+        summary.headlineChanged = headlineChanged
         return summary
     }
 }

@@ -9,6 +9,8 @@ public struct ChangeSummary: Sendable, Hashable, Codable {
     public var keyEventsRemoved = 0
     public var keyEventsRetitled = 0
     public var fieldsChanged = 0
+    /// Whether the headline is one of the changed fields.
+    public var headlineChanged = false
 
     /// All counts zero.
     public init() {}
@@ -18,13 +20,15 @@ public struct ChangeSummary: Sendable, Hashable, Codable {
         added + removed + edited + moved + keyEventsAdded + keyEventsRemoved + keyEventsRetitled + fieldsChanged > 0
     }
 
-    /// A short line such as `+3 -0 ~2 >1, 1 new key event, 1 field changed`.
+    /// A short line such as `+3 -0 ~2 >1, headline changed, 1 new key event`.
     public var line: String {
         var text = "+\(added) -\(removed) ~\(edited) >\(moved)"
+        if headlineChanged { text += ", headline changed" }
         if keyEventsAdded > 0 { text += ", \(keyEventsAdded) new key event" + (keyEventsAdded == 1 ? "" : "s") }
         if keyEventsRetitled > 0 { text += ", \(keyEventsRetitled) retitled" }
         if keyEventsRemoved > 0 { text += ", \(keyEventsRemoved) key event" + (keyEventsRemoved == 1 ? "" : "s") + " dropped" }
-        if fieldsChanged > 0 { text += ", \(fieldsChanged) field" + (fieldsChanged == 1 ? "" : "s") + " changed" }
+        let others = fieldsChanged - (headlineChanged ? 1 : 0)
+        if others > 0 { text += ", \(others) " + (headlineChanged ? "other " : "") + "field" + (others == 1 ? "" : "s") + " changed" }
         return text
     }
 
@@ -49,6 +53,7 @@ public struct ChangeSummary: Sendable, Hashable, Codable {
             case "keyEventsRemoved": summary.keyEventsRemoved = value
             case "keyEventsRetitled": summary.keyEventsRetitled = value
             case "fieldsChanged": summary.fieldsChanged = value
+            case "headlineChanged": summary.headlineChanged = value > 0
             default: continue
             }
         }
@@ -58,6 +63,6 @@ public struct ChangeSummary: Sendable, Hashable, Codable {
     private var fields: [(String, Int)] {
         [("added", added), ("removed", removed), ("edited", edited), ("moved", moved), ("unchanged", unchanged),
          ("keyEventsAdded", keyEventsAdded), ("keyEventsRemoved", keyEventsRemoved), ("keyEventsRetitled", keyEventsRetitled),
-         ("fieldsChanged", fieldsChanged)]
+         ("fieldsChanged", fieldsChanged), ("headlineChanged", headlineChanged ? 1 : 0)]
     }
 }

@@ -14,15 +14,23 @@ extension JSONOutput {
             json.key("to")
             write(diff.to, to: &json)
             json.key("summary")
-            json.object { json in
-                json.field("added", int: summary.added)
-                json.field("removed", int: summary.removed)
-                json.field("edited", int: summary.edited)
-                json.field("moved", int: summary.moved)
-                json.field("unchanged", int: summary.unchanged)
-                json.field("keyEventsAdded", int: summary.keyEventsAdded)
-                json.field("keyEventsRemoved", int: summary.keyEventsRemoved)
-                json.field("keyEventsRetitled", int: summary.keyEventsRetitled)
+            write(summary, to: &json)
+            json.key("fields")
+            json.array { json in
+                for field in diff.fields {
+                    json.element()
+                    json.object { json in
+                        json.field("field", string: field.field.rawValue)
+                        json.field("change", string: field.change.rawValue)
+                        json.field("oldText", string: field.oldText)
+                        json.field("newText", string: field.newText)
+                        if let entry = field.entry {
+                            json.key("entry")
+                            write(entry, to: &json)
+                        }
+                        if let words = field.words { write(words, to: &json) }
+                    }
+                }
             }
             json.key("keyEvents")
             json.object { json in
@@ -56,6 +64,21 @@ extension JSONOutput {
                     }
                 }
             }
+        }
+    }
+
+    /// The counts, `{"added": 3, "removed": 0, …, "fieldsChanged": 1}`.
+    static func write(_ summary: ChangeSummary, to json: inout JSONWriter) {
+        json.object { json in
+            json.field("added", int: summary.added)
+            json.field("removed", int: summary.removed)
+            json.field("edited", int: summary.edited)
+            json.field("moved", int: summary.moved)
+            json.field("unchanged", int: summary.unchanged)
+            json.field("keyEventsAdded", int: summary.keyEventsAdded)
+            json.field("keyEventsRemoved", int: summary.keyEventsRemoved)
+            json.field("keyEventsRetitled", int: summary.keyEventsRetitled)
+            json.field("fieldsChanged", int: summary.fieldsChanged)
         }
     }
 
@@ -111,16 +134,19 @@ extension JSONOutput {
                     json.field("title", string: block.pointee.entry.unsafelyUnwrapped.title)
                 }
             }
-            if let words = block.pointee.words {
-                json.key("words")
-                json.array { json in
-                    for word in words {
-                        json.element()
-                        json.object { json in
-                            json.field("op", string: word.op.rawValue)
-                            json.field("text", string: word.text)
-                        }
-                    }
+            if let words = block.pointee.words { write(words, to: &json) }
+        }
+    }
+
+    /// `"words": [{"op": …, "text": …}, …]`.
+    static func write(_ words: [WordChange], to json: inout JSONWriter) {
+        json.key("words")
+        json.array { json in
+            for word in words {
+                json.element()
+                json.object { json in
+                    json.field("op", string: word.op.rawValue)
+                    json.field("text", string: word.text)
                 }
             }
         }

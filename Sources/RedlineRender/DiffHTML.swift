@@ -7,6 +7,7 @@ import RedlineModel
 ///     <section class="diff" id="d">
 ///     <h2>Version 1 → version 2</h2>
 ///     <ul class="counts"><li class="n-added"><b>1</b> added</li> …</ul>
+///     <div class="fields"><div class="b edited field"><span class="tag">headline edited</span><p>Talks <del>in London end</del> <ins>collapse</ins></p></div></div>
 ///     <div class="events"><h3>New key events</h3><ul><li class="ke-added">…</li></ul></div>
 ///     <div class="changes">
 ///     <h4 class="entry"><time …>2025-04-23 15:10</time> Talks end without agreement</h4>
@@ -37,6 +38,7 @@ public enum DiffHTML {
         out += "<h2>\(HTMLEscape.text(sideTitle(diff.from, capitalised: true))) → \(HTMLEscape.text(sideTitle(diff.to, capitalised: false)))</h2>\n"
         out += when(diff)
         out += counts(diff.summary)
+        out += fields(diff.fields)
         out += keyEvents(diff.keyEvents)
         let layout = DiffLayout(diff, context: context, movedAway: true)
         if layout.items.contains(where: { if case .change = $0 { true } else { false } }) {
@@ -45,7 +47,7 @@ public enum DiffHTML {
                 out += self.item(item, id: id)
             }
             out += "</div>\n"
-        } else if diff.keyEvents.isEmpty {
+        } else if diff.keyEvents.isEmpty && diff.fields.isEmpty {
             out += "<p class=\"none\">No changes.</p>\n"
         }
         out += "</section>\n"
@@ -75,6 +77,25 @@ public enum DiffHTML {
             out += "<li class=\"n-\(name)\"><b>\(count)</b> \(name)</li>"
         }
         return out + "</ul>\n"
+    }
+
+    /// The changed headline, standfirst, byline and entry times and authors, each as a block.
+    static func fields(_ fields: [FieldChange]) -> String {
+        guard !fields.isEmpty else { return "" }
+        var out = "<div class=\"fields\">\n"
+        for field in fields {
+            var tag = "\(field.field.label) \(field.change.rawValue)"
+            if let entry = field.entry { tag += " · " + entryName(entry) } else { tag = HTMLEscape.text(tag) }
+            let text: String
+            switch field.change {
+            case .added: text = HTMLEscape.text(field.newText ?? "")
+            case .removed: text = HTMLEscape.text(field.oldText ?? "")
+            case .edited: text = words(field.words, old: field.oldText, new: field.newText)
+            }
+            let paragraph = field.field == .title ? "<p class=\"heading\">\(text)</p>" : "<p>\(text)</p>"
+            out += "<div class=\"b \(field.change.rawValue) field\"><span class=\"tag\">\(tag)</span>\(paragraph)</div>\n"
+        }
+        return out + "</div>\n"
     }
 
     static func keyEvents(_ events: KeyEventChanges) -> String {
@@ -133,13 +154,13 @@ public enum DiffHTML {
                 + paragraph(HTMLEscape.text(block.oldText ?? ""), block.kind) + "</div>\n"
         case .edited:
             return "<div class=\"b edited\" id=\"\(id)-n\(block.newIndex ?? 0)\"><span class=\"tag\">edited</span>"
-                + paragraph(words(block), block.kind) + "</div>\n"
+                + paragraph(words(block.words, old: block.oldText, new: block.newText), block.kind) + "</div>\n"
         case .moved:
             let old = block.oldIndex.map(String.init) ?? "?", new = block.newIndex.map(String.init) ?? "?"
             var note = "<a href=\"#\(id)-o\(old)\">from position \(old)</a> to \(new)"
             if block.edited { note += ", and edited" }
             if let entry = block.entry { note += " · now in \(entryName(entry))" }
-            let text = block.edited ? words(block) : HTMLEscape.text(block.newText ?? block.oldText ?? "")
+            let text = block.edited ? words(block.words, old: block.oldText, new: block.newText) : HTMLEscape.text(block.newText ?? block.oldText ?? "")
             return "<div class=\"b moved\" id=\"\(id)-n\(new)\"><span class=\"tag\">\(name)</span> <span class=\"note\">\(note)</span>"
                 + paragraph(text, block.kind) + "</div>\n"
         case .unchanged:
@@ -147,10 +168,10 @@ public enum DiffHTML {
         }
     }
 
-    /// An edited block's text with `<del>` and `<ins>` around its changed words.
-    static func words(_ block: BlockChange) -> String {
-        guard let words = block.words else {
-            return "<del>\(HTMLEscape.text(block.oldText ?? ""))</del> <ins>\(HTMLEscape.text(block.newText ?? ""))</ins>"
+    /// An edited text with `<del>` and `<ins>` around its changed words.
+    static func words(_ words: [WordChange]?, old: String?, new: String?) -> String {
+        guard let words else {
+            return "<del>\(HTMLEscape.text(old ?? ""))</del> <ins>\(HTMLEscape.text(new ?? ""))</ins>"
         }
         var out = ""
         for word in WordRuns.display(words) {

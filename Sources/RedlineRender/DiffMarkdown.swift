@@ -2,11 +2,14 @@ import Foundation
 import RedlineModel
 
 /// A diff as GitHub-flavoured Markdown, for a pull-request comment or `$GITHUB_STEP_SUMMARY`:
-/// key events as lists, the counts as a short table, every changed block in a `<details>`.
+/// changed fields and key events as lists, the counts as a short table, every changed block in
+/// a `<details>`.
 ///
 ///     ### ukraine-talks: version 1 → version 2
 ///
-///     2025-04-23 08:00 UTC → 2025-04-23 16:00 UTC · `+1 -0 ~1 >0`, 1 new key event
+///     2025-04-23 08:00 UTC → 2025-04-23 16:00 UTC · `+1 -0 ~1 >0`, 1 new key event, 1 field changed
+///
+///     **Headline** (edited): Talks <del>in London end</del> <ins>**collapse**</ins>
 ///
 ///     **New key events**
 ///
@@ -44,6 +47,18 @@ public enum DiffMarkdown {
         }
         parts.append(line.joined(separator: " · "))
 
+        for field in diff.fields {
+            var label = field.field.label.prefix(1).uppercased() + field.field.label.dropFirst()
+            if let entry = field.entry { label += " of *\(entryName(entry))*" }
+            let text: String
+            switch field.change {
+            case .added: text = "<ins>**\(MarkdownEscape.text(field.newText ?? ""))**</ins>"
+            case .removed: text = "<del>\(MarkdownEscape.text(field.oldText ?? ""))</del>"
+            case .edited: text = words(field.words, old: field.oldText, new: field.newText)
+            }
+            parts.append("**\(label)** (\(field.change.rawValue)): " + text)
+        }
+
         let events = diff.keyEvents
         if !events.added.isEmpty {
             parts.append("**New key events**")
@@ -71,7 +86,7 @@ public enum DiffMarkdown {
 
         let changed = diff.blocks.filter { $0.change != .unchanged }
         if changed.isEmpty {
-            if events.isEmpty { parts.append("No changes.") }
+            if events.isEmpty && diff.fields.isEmpty { parts.append("No changes.") }
         } else {
             parts.append("<details>\n<summary>\(changed.count) changed block\(changed.count == 1 ? "" : "s")</summary>")
             parts.append(changed.map(item).joined(separator: "\n"))
@@ -103,16 +118,16 @@ public enum DiffMarkdown {
         switch block.change {
         case .added, .unchanged: text = MarkdownEscape.text(block.newText ?? "")
         case .removed: text = "<del>\(MarkdownEscape.text(block.oldText ?? ""))</del>"
-        case .edited, .moved: text = block.edited ? words(block) : MarkdownEscape.text(block.newText ?? "")
+        case .edited, .moved: text = block.edited ? words(block.words, old: block.oldText, new: block.newText) : MarkdownEscape.text(block.newText ?? "")
         }
         return label + ": " + text
     }
 
-    /// An edited block's text with `<del>`/`<ins>` around its changed words; white space stays
-    /// outside the tags.
-    static func words(_ block: BlockChange) -> String {
-        guard let words = block.words else {
-            return "<del>\(MarkdownEscape.text(block.oldText ?? ""))</del> <ins>**\(MarkdownEscape.text(block.newText ?? ""))**</ins>"
+    /// An edited text with `<del>`/`<ins>` around its changed words; white space stays outside
+    /// the tags.
+    static func words(_ words: [WordChange]?, old: String?, new: String?) -> String {
+        guard let words else {
+            return "<del>\(MarkdownEscape.text(old ?? ""))</del> <ins>**\(MarkdownEscape.text(new ?? ""))**</ins>"
         }
         var out = ""
         for word in WordRuns.display(words) {

@@ -9,6 +9,7 @@ import RedlineModel
 ///      edited    |  2 ~~
 ///      moved     |  1 >
 ///      key events: 1 new, 0 retitled, 0 dropped
+///      fields: headline edited
 ///      7 blocks changed, 40 unchanged
 public enum DiffStat {
     /// The counts of `diff`, bars coloured when `color` is on, at most `width` columns wide.
@@ -31,6 +32,10 @@ public enum DiffStat {
             lines.append([StyledRun(" \(padded) | \(number) "), StyledRun(String(repeating: bar, count: length), style)])
         }
         lines.append([StyledRun(" key events: \(summary.keyEventsAdded) new, \(summary.keyEventsRetitled) retitled, \(summary.keyEventsRemoved) dropped")])
+        if !diff.fields.isEmpty {
+            let names = diff.fields.map { "\($0.field.label) \($0.change.rawValue)" }
+            lines.append([StyledRun(" fields: " + names.joined(separator: ", "))])
+        }
         let changed = summary.added + summary.removed + summary.edited + summary.moved
         lines.append([StyledRun(" \(changed) block" + (changed == 1 ? "" : "s") + " changed, \(summary.unchanged) unchanged")])
         return lines.map { $0.rendered(color: color) }.joined(separator: "\n") + "\n"

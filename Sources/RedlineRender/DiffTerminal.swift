@@ -19,12 +19,16 @@ public struct TerminalOptions: Sendable, Hashable {
 }
 
 /// A diff for a terminal, git-like: a header naming the article, both versions and their capture
-/// times; new key events first; then the changes in reading order.
+/// times; a changed headline, standfirst or byline first, then new key events, then the changes
+/// in reading order.
 ///
 ///     ukraine-talks: version 1 → version 2
 ///     --- version 1  2025-04-23 08:00 UTC  25ca672
 ///     +++ version 2  2025-04-23 16:00 UTC  7c9f875
-///     +1 -1 ~1 >1, 1 new key event
+///     +1 -1 ~1 >1, 1 new key event, 1 field changed
+///
+///     Headline
+///       ~ Talks [-in London end-]{+collapse+}
 ///
 ///     New key events
 ///       + 2025-04-23 15:10  Talks end without agreement
@@ -51,6 +55,7 @@ public enum DiffTerminal {
     public static func render(_ diff: ArticleDiff, options: TerminalOptions = TerminalOptions()) -> String {
         var out = Writer(options: options)
         header(diff, into: &out)
+        fields(diff.fields, into: &out)
         keyEvents(diff.keyEvents, into: &out)
         let layout = DiffLayout(diff, context: options.context)
         if layout.items.contains(where: { if case .change = $0 { true } else { false } }) {
@@ -64,7 +69,7 @@ public enum DiffTerminal {
                 if case .entry = item { afterHeading = true } else { afterHeading = false }
                 self.item(item, into: &out)
             }
-        } else if diff.keyEvents.isEmpty {
+        } else if diff.keyEvents.isEmpty && diff.fields.isEmpty {
             out.blank()
             out.line([StyledRun("No changes.")])
         }
@@ -94,6 +99,27 @@ public enum DiffTerminal {
         if let time = side.capturedAt { parts.append(TimeText.long(time)) }
         if let commit = side.commit { parts.append(String(TerminalText.escape(commit).prefix(7))) }
         return parts.joined(separator: "  ")
+    }
+
+    static func fields(_ fields: [FieldChange], into out: inout Writer) {
+        for field in fields {
+            out.blank()
+            var title = field.field.label.prefix(1).uppercased() + field.field.label.dropFirst()
+            if field.entry != nil { title += " of " + entryName(field.entry) }
+            out.wrapped([StyledRun(title, .bold)], first: [], rest: [StyledRun("  ")])
+            let indent = [StyledRun("  ")]
+            switch field.change {
+            case .added:
+                out.wrapped([StyledRun(TerminalText.escape(field.newText ?? ""), .added)],
+                            first: indent + [StyledRun("+", .added), StyledRun(" ")], rest: indent + [StyledRun("+", .added), StyledRun(" ")])
+            case .removed:
+                out.wrapped([StyledRun(TerminalText.escape(field.oldText ?? ""), .removed)],
+                            first: indent + [StyledRun("-", .removed), StyledRun(" ")], rest: indent + [StyledRun("-", .removed), StyledRun(" ")])
+            case .edited:
+                out.wrapped(words(field.words, old: field.oldText, new: field.newText, color: out.options.color),
+                            first: indent + [StyledRun("~", .edited), StyledRun(" ")], rest: indent + [StyledRun("~", .edited), StyledRun(" ")])
+            }
+        }
     }
 
     static func keyEvents(_ events: KeyEventChanges, into out: inout Writer) {
@@ -158,13 +184,13 @@ public enum DiffTerminal {
         case .removed:
             out.wrapped([StyledRun(TerminalText.escape(block.oldText ?? ""), .removed)], marker: "-", .removed)
         case .edited:
-            out.wrapped(words(block, color: out.options.color), marker: "~", .edited)
+            out.wrapped(words(block.words, old: block.oldText, new: block.newText, color: out.options.color), marker: "~", .edited)
         case .moved:
             var note = "moved \(block.oldIndex.map(String.init) ?? "?") → \(block.newIndex.map(String.init) ?? "?")"
             if block.edited { note += " and edited" }
             if let entry = block.entry { note += ", now in " + entryName(entry) }
             out.wrapped([StyledRun(note, .moved)], marker: ">", .moved)
-            let text = block.edited ? words(block, color: out.options.color)
+            let text = block.edited ? words(block.words, old: block.oldText, new: block.newText, color: out.options.color)
                 : [StyledRun(TerminalText.escape(block.newText ?? block.oldText ?? ""))]
             out.wrapped(text, marker: ">", .moved)
         case .unchanged:
@@ -172,14 +198,14 @@ public enum DiffTerminal {
         }
     }
 
-    /// An edited block's text with its word changes: coloured inline, or bracketed as
-    /// `[-old-]{+new+}` without colour.
-    static func words(_ block: BlockChange, color: Bool) -> [StyledRun] {
-        guard let words = block.words else {
-            // An edited block without a word diff: show both texts whole.
+    /// An edited text with its word changes: coloured inline, or bracketed as `[-old-]{+new+}`
+    /// without colour.
+    static func words(_ words: [WordChange]?, old: String?, new: String?, color: Bool) -> [StyledRun] {
+        guard let words else {
+            // An edited text without a word diff: show both texts whole.
             var runs: [StyledRun] = []
-            if let old = block.oldText { runs += color ? [StyledRun(TerminalText.escape(old), .deletedWord)] : [StyledRun("[-" + TerminalText.escape(old) + "-]")] }
-            if let new = block.newText {
+            if let old { runs += color ? [StyledRun(TerminalText.escape(old), .deletedWord)] : [StyledRun("[-" + TerminalText.escape(old) + "-]")] }
+            if let new {
                 if !runs.isEmpty { runs.append(StyledRun(" ")) }
                 runs += color ? [StyledRun(TerminalText.escape(new), .insertedWord)] : [StyledRun("{+" + TerminalText.escape(new) + "+}")]
             }

@@ -2,6 +2,54 @@ import Foundation
 import RedlineModel
 
 extension JSONOutput {
+    /// `redline log --format json`: the versions, newest first.
+    ///
+    ///     {"schemaVersion": 1, "article": "…", "versions": [{"version": 2, "commit": "…",
+    ///       "capturedAt": …, "url": …, "subject": "…", "summary": {"added": 3, …} | null}]}
+    public static func render(log versions: [Version], article: String) -> String {
+        var json = JSONWriter()
+        json.object { json in
+            json.field("schemaVersion", int: 1)
+            json.field("article", string: article)
+            json.key("versions")
+            json.array { json in
+                for version in versions {
+                    json.element()
+                    json.object { json in
+                        json.field("version", int: version.number)
+                        json.field("commit", string: version.commit)
+                        json.field("capturedAt", time: version.capturedAt)
+                        json.field("url", string: version.url)
+                        json.field("subject", string: version.subject)
+                        json.key("summary")
+                        if let changes = version.changes { write(changes, to: &json) } else { json.null() }
+                    }
+                }
+            }
+        }
+        return json.text
+    }
+
+    /// `redline log --edits --format json`: each version that changed what was already published,
+    /// newest first, as the `diff --format json` document of those changes only.
+    ///
+    ///     {"schemaVersion": 1, "article": "…", "edits": [{"schemaVersion": 1, "from": …, "to": …, …}]}
+    public static func render(edits: [ArticleDiff], article: String) -> String {
+        var json = JSONWriter()
+        json.object { json in
+            json.field("schemaVersion", int: 1)
+            json.field("article", string: article)
+            json.key("edits")
+            json.array { json in
+                for diff in edits {
+                    json.element()
+                    write(diff, to: &json)
+                }
+            }
+        }
+        return json.text
+    }
+
     /// `redline events --format json`: every key event ever listed, newest first.
     ///
     ///     {"schemaVersion": 1, "article": "…", "events": [{"id": …, "time": …, "title": …,

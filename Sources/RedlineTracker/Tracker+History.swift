@@ -9,6 +9,26 @@ extension Tracker {
         try repository.versions(of: slug)
     }
 
+    /// `redline log --edits`: every change `slug`'s history made to what was already published —
+    /// changed fields, retitled and dropped key events, edited, removed, or moved and edited
+    /// blocks — as one diff per version that made any (``ArticleDiff/edits``), newest first.
+    public func edits(_ slug: Slug) throws -> [ArticleDiff] {
+        let versions = Array(try repository.versions(of: slug).reversed())
+        var edits: [ArticleDiff] = []
+        var previous = try versions.first.map { try article(at: $0) }
+        for (old, new) in zip(versions, versions.dropFirst()) {
+            let article = try self.article(at: new)
+            var diff = ArticleDiffer.diff(previous!, article)
+            previous = article
+            guard diff.hasEdits else { continue }
+            diff.article = slug.value
+            diff.from = old.side
+            diff.to = new.side
+            edits.append(diff.edits)
+        }
+        return edits.reversed()
+    }
+
     /// `redline articles`: the tracked articles, by slug.
     public func articles() throws -> [TrackRepository.ArticleInfo] {
         try repository.articles()

@@ -78,8 +78,7 @@ import Testing
         let words: [WordChange] = [.init(.equal, "Lammy "), .init(.delete, "will host "), .init(.insert, "hosted "), .init(.equal, "US")]
         let shown = WordRuns.display(words)
         #expect(shown == [.init(.equal, "Lammy "), .init(.delete, "will host"), .init(.insert, "hosted"), .init(.equal, " "), .init(.equal, "US")])
-        let block = BlockChange(change: .edited, edited: true, oldIndex: 0, newIndex: 0, words: words)
-        #expect(DiffTerminal.words(block, color: false).map(\.text).joined() == "Lammy [-will host-]{+hosted+} US")
+        #expect(DiffTerminal.words(words, old: nil, new: nil, color: false).map(\.text).joined() == "Lammy [-will host-]{+hosted+} US")
     }
 
     @Test func theTextsStillReconstruct() {

@@ -89,8 +89,16 @@ import Testing
         #expect(try RedlineProcess.run(["diff", "--files", p.old, p.new]).status == 0)
         #expect(try RedlineProcess.run(["diff", "--files", p.old, p.new, "--exit-code"]).status == 1)
         #expect(try RedlineProcess.run(["diff", "--files", p.old, p.old, "--exit-code"]).status == 0)
-        #expect(try RedlineProcess.run(["diff", "--files", p.old, p.new, "--fail-on", "edits"]).status == 1)
+        // A new paragraph is not an edit of what was published, nor a new headline.
+        #expect(try RedlineProcess.run(["diff", "--files", p.old, p.new, "--fail-on", "edits"]).status == 0)
+        #expect(try RedlineProcess.run(["diff", "--files", p.old, p.new, "--fail-on", "headline"]).status == 0)
         #expect(try RedlineProcess.run(["diff", "--files", p.old, p.new, "--fail-on", "key-events"]).status == 0)
+        let edited = p.dir.write("edited.txt", "Live: the council\n\nThe council met on Tuesday.\n\nNothing else happened.\n")
+        #expect(try RedlineProcess.run(["diff", "--files", p.old, edited, "--fail-on", "edits"]).status == 1)
+        #expect(try RedlineProcess.run(["diff", "--files", p.old, edited, "--fail-on", "headline"]).status == 0)
+        let retitled = p.dir.write("retitled.txt", "Live: the council votes\n\nThe council met on Monday.\n\nNothing else happened.\n")
+        #expect(try RedlineProcess.run(["diff", "--files", p.old, retitled, "--fail-on", "headline"]).status == 1)
+        #expect(try RedlineProcess.run(["diff", "--files", p.old, retitled, "--fail-on", "edits"]).status == 1)
         #expect(try RedlineProcess.run(["diff", "--files", p.old, p.new, "--format", "markdown", "--exit-code"]).status == 1)
     }
 

@@ -32,6 +32,46 @@ import Testing
         #expect(log.stdout.split(separator: "\n").first?.hasSuffix("+1 -0 ~0 >0") == true)
     }
 
+    @Test func logEditsListsOnlyChangesToWhatWasPublished() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        let body = "The council met on Monday to debate the budget.\n\nNothing else happened at the meeting today.\n"
+        let versions = [
+            "Council live: the budget vote\n\n" + body,
+            "Council live: the budget vote\n\nA vote is now due on Friday, the clerk said.\n\n" + body,   // new text only
+            "Council live: budget passed\n\nA vote is now due on Friday, the clerk said.\n\n"
+                + body.replacingOccurrences(of: "Monday", with: "Tuesday"),
+        ]
+        for (n, text) in versions.enumerated() {
+            let result = try RedlineProcess.run(["snap", "story", dir.write("\(n).txt", text), "--repo", repo])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let log = try RedlineProcess.run(["log", "story", "--repo", repo])
+        #expect(log.stdout.split(separator: "\n").first?.hasSuffix("+0 -0 ~1 >0, headline changed") == true, "\(log.stdout)")
+
+        let edits = try RedlineProcess.run(["log", "story", "--edits", "--repo", repo])
+        #expect(edits.status == 0, "\(edits.stderr)")
+        #expect(edits.stdout.contains("version 2 → version 3"))
+        #expect(!edits.stdout.contains("version 1 → version 2"))
+        #expect(edits.stdout.contains("Headline\n  ~ Council live: [-the-] budget [-vote-]{+passed+}"), "\(edits.stdout)")
+        #expect(edits.stdout.contains("~ The council met on [-Monday-]{+Tuesday+}"))
+        #expect(!edits.stdout.contains("A vote is now due"))
+
+        let json = try RedlineProcess.run(["log", "story", "--edits", "--format", "json", "--repo", repo])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let diffs = try #require(object["edits"] as? [[String: Any]])
+        #expect(diffs.count == 1)
+        #expect((diffs.first?["fields"] as? [[String: Any]])?.first?["field"] as? String == "title")
+
+        let none = try RedlineProcess.run(["log", "story", "--edits", "--repo", repo, "--format", "text"])
+        #expect(none.status == 0)
+        let versionsJSON = try RedlineProcess.run(["log", "story", "--format", "json", "--repo", repo])
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(versionsJSON.stdout.utf8)) as? [String: Any])
+        #expect((listed["versions"] as? [[String: Any]])?.map { $0["version"] as? Int } == [3, 2, 1])
+    }
+
     @Test func eventsOfAnArticleWithoutKeyEvents() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

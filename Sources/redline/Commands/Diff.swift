@@ -9,15 +9,17 @@ enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
     case terminal, text, json, markdown, html
 }
 
-/// What counts as a change for `--exit-code`.
+/// What counts as a change for `--exit-code`: anything; the key events; the headline; or an edit
+/// to what was already published (never new entries alone).
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
-    case any, keyEvents = "key-events", edits
+    case any, keyEvents = "key-events", headline, edits
 
-    func isMet(by summary: ChangeSummary) -> Bool {
+    func isMet(by diff: ArticleDiff) -> Bool {
         switch self {
-        case .any: summary.hasChanges
-        case .keyEvents: summary.keyEventsAdded + summary.keyEventsRemoved + summary.keyEventsRetitled > 0
-        case .edits: summary.added + summary.removed + summary.edited + summary.moved > 0
+        case .any: diff.summary.hasChanges
+        case .keyEvents: !diff.keyEvents.isEmpty
+        case .headline: diff.headlineChanged
+        case .edits: diff.hasEdits
         }
     }
 }
@@ -89,7 +91,7 @@ extension RedlineCommand {
 
         /// Exit code 1 when asked for and `diff` has the changes asked about.
         private func exitIfChanged(_ diff: ArticleDiff) throws {
-            if exitCode || failOn != nil, (failOn ?? .any).isMet(by: diff.summary) {
+            if exitCode || failOn != nil, (failOn ?? .any).isMet(by: diff) {
                 throw ExitCode(1)
             }
         }

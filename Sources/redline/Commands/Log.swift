@@ -7,14 +7,39 @@ extension RedlineCommand {
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "log",
-            abstract: "List an article's versions, newest first, with the counts of each change.")
+            abstract: "List an article's versions, newest first, with the counts of each change.",
+            discussion: """
+                With --edits, list instead every change made to what was already published, across the \
+                whole history: changed headline, standfirst or byline, retitled or dropped key events, \
+                edited, removed, or moved and edited blocks (new entries are not edits).
+                """)
 
         @OptionGroup var repository: RepositoryOptions
         @Argument(help: "The article.") var slug: String
+        @Flag(help: "Show only the changes to text that was already published, version by version.") var edits = false
+        @Option(help: "text or json (with --edits also terminal, the default on a terminal).") var format: HistoryFormat?
+        @Option(help: "When to colour the terminal format; auto honours NO_COLOR and TERM=dumb.") var color: ColorChoice = .auto
 
         func run() throws {
-            let versions = try repository.tracker().log(try Slug(slug))
-            Output.write(HistoryText.log(versions))
+            let tracker = try repository.tracker()
+            let slug = try Slug(slug)
+            guard edits else {
+                let versions = try tracker.log(slug)
+                Output.write(format == .json ? JSONOutput.render(log: versions, article: slug.value) + "\n" : HistoryText.log(versions))
+                return
+            }
+            let diffs = try tracker.edits(slug)
+            let terminal = Terminal.current
+            switch format ?? (terminal.isTerminal || color == .always ? .terminal : .text) {
+            case .json:
+                Output.write(JSONOutput.render(edits: diffs, article: slug.value) + "\n")
+            case .text, .terminal:
+                let options = TerminalOptions(color: format != .text && terminal.usesColor(color),
+                                              width: format == .text ? nil : terminal.width, context: 0)
+                let text = diffs.isEmpty ? "No edits: nothing already published was changed.\n"
+                    : diffs.map { DiffTerminal.render($0, options: options) }.joined(separator: "\n")
+                terminal.write(text, paging: true)
+            }
         }
     }
 }
