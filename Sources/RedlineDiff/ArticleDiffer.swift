@@ -19,6 +19,11 @@ public enum ArticleDiffer {
         diff(VersionBlocks(old), VersionBlocks(new))
     }
 
+    /// The headline, standfirst and byline that changed from `old` to `new` (no entries compared).
+    public static func fields(_ old: Article, _ new: Article) -> [FieldChange] {
+        FieldComparison.changes(old, new, entryPairs: [])
+    }
+
     /// The change from `old.article` to `new.article`, each version already read.
     public static func diff(_ old: VersionBlocks, _ new: VersionBlocks) -> ArticleDiff {
         var oldItems = old, newItems = new

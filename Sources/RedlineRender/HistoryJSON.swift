@@ -91,18 +91,33 @@ extension JSONOutput {
         return json.text
     }
 
-    /// `redline blame --format json`: each block of a version with where it came from.
+    /// `redline blame --format json`: the headline, standfirst and byline of a version, and each
+    /// block, with where it came from.
     ///
-    ///     {"schemaVersion": 1, "article": "…", "version": 5, "blocks": [{"index": 0,
+    ///     {"schemaVersion": 1, "article": "…", "version": 5, "fields": [{"field": "title", "text": "…",
+    ///       "firstVersion": 1, "lastChangedVersion": 4}], "blocks": [{"index": 0,
     ///       "kind": "paragraph", "text": "…", "firstVersion": 1, "lastChangedVersion": 3,
     ///       "entry": {"id": …, "time": …, "title": …}}]}
     public static func render(blame: [(block: PositionedBlock, origin: BlockOrigin, entry: EntryReference?)],
+                              fields: [(field: FieldChange.Field, text: String, origin: BlockOrigin)] = [],
                               article: String, version: Int) -> String {
         var json = JSONWriter()
         json.object { json in
             json.field("schemaVersion", int: 1)
             json.field("article", string: article)
             json.field("version", int: version)
+            json.key("fields")
+            json.array { json in
+                for item in fields {
+                    json.element()
+                    json.object { json in
+                        json.field("field", string: item.field.rawValue)
+                        json.field("text", string: item.text)
+                        json.field("firstVersion", int: item.origin.firstVersion)
+                        json.field("lastChangedVersion", int: item.origin.lastChangedVersion)
+                    }
+                }
+            }
             json.key("blocks")
             json.array { json in
                 for item in blame {

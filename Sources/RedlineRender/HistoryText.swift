@@ -49,18 +49,24 @@ extension HistoryText {
         return lines.map { TerminalText.escape($0) }.joined(separator: "\n") + "\n"
     }
 
-    /// Each block of a version beside the version it first appeared in and the one it last changed in.
+    /// The headline, standfirst and byline of a version, then each block, beside the version it
+    /// first appeared in and the one it last changed in.
     ///
+    ///     v1   v2   [headline] Russia-Ukraine war live: talks in London
     ///     v1   v1   [0] World
     ///     v1   v3   [1] Ukraine’s priority seems to still be a 30-day ceasefire …
-    public static func blame(_ items: [(block: PositionedBlock, origin: BlockOrigin)], width: Int = 100) -> String {
-        let column = max(2, String(items.map(\.origin.lastChangedVersion).max() ?? 1).count + 1)
-        return items.map { item in
-            let first = "v\(item.origin.firstVersion)".padding(toLength: column + 1, withPad: " ", startingAt: 0)
-            let last = "v\(item.origin.lastChangedVersion)".padding(toLength: column + 1, withPad: " ", startingAt: 0)
-            var text = item.block.block.text
-            if text.count > width { text = String(text.prefix(width - 1)) + "…" }
-            return TerminalText.escape("\(first) \(last) [\(item.block.position)] \(text)")
-        }.joined(separator: "\n") + (items.isEmpty ? "" : "\n")
+    public static func blame(fields: [(field: FieldChange.Field, text: String, origin: BlockOrigin)] = [],
+                             _ items: [(block: PositionedBlock, origin: BlockOrigin)], width: Int = 100) -> String {
+        let latest = max(items.map(\.origin.lastChangedVersion).max() ?? 1, fields.map(\.origin.lastChangedVersion).max() ?? 1)
+        let column = max(2, String(latest).count + 1)
+        func line(_ origin: BlockOrigin, _ label: String, _ text: String) -> String {
+            let first = "v\(origin.firstVersion)".padding(toLength: column + 1, withPad: " ", startingAt: 0)
+            let last = "v\(origin.lastChangedVersion)".padding(toLength: column + 1, withPad: " ", startingAt: 0)
+            let text = text.count > width ? String(text.prefix(width - 1)) + "…" : text
+            return TerminalText.escape("\(first) \(last) [\(label)] \(text)")
+        }
+        let lines = fields.map { line($0.origin, $0.field.label, $0.text) }
+            + items.map { line($0.origin, String($0.block.position), $0.block.block.text) }
+        return lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
     }
 }

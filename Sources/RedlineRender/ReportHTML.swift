@@ -93,7 +93,7 @@ public enum ReportHTML {
                     for event in events.added { out += "<li>\(HTMLEscape.text(event.title))</li>" }
                     out += "</ul>"
                 }
-                var other: [String] = []
+                var other = diff.fields.map { "\($0.field.label) \($0.change.rawValue)" }
                 if !events.retitled.isEmpty { other.append("\(events.retitled.count) key event\(events.retitled.count == 1 ? "" : "s") retitled") }
                 if !events.removed.isEmpty { other.append("\(events.removed.count) key event\(events.removed.count == 1 ? "" : "s") dropped") }
                 if !other.isEmpty { out += "<div class=\"note\">" + other.joined(separator: ", ") + "</div>" }

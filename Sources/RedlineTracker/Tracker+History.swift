@@ -54,16 +54,49 @@ extension Tracker {
         public var entry: EntryReference?
     }
 
-    /// `redline blame`: each block of the version of `slug` that `revision` names (default: the
-    /// newest) with the versions it first appeared and last changed in.
-    public func blame(_ slug: Slug, at revision: String? = nil) throws -> (version: Version, blocks: [BlamedBlock]) {
+    /// The headline, standfirst or byline of a version beside where it came from.
+    public struct BlamedField: Sendable, Hashable {
+        /// Which field.
+        public var field: FieldChange.Field
+        /// Its text in the version blamed.
+        public var text: String
+        /// The versions it first appeared and last changed in.
+        public var origin: BlockOrigin
+    }
+
+    /// `redline blame`: the headline, standfirst and byline, then each block, of the version of
+    /// `slug` that `revision` names (default: the newest) with the versions it first appeared
+    /// and last changed in.
+    public func blame(_ slug: Slug, at revision: String? = nil)
+        throws -> (version: Version, fields: [BlamedField], blocks: [BlamedBlock]) {
         let version = try version(of: slug, at: revision)
         let article = try article(at: version)
         let origins = try origins(of: slug, at: version, article: article)
         let blocks = zip(article.positionedBlocks, origins).map { block, origin in
             BlamedBlock(block: block, origin: origin, entry: block.entryIndex.map { EntryReference(article.entries[$0]) })
         }
-        return (version, blocks)
+        return (version, try fieldOrigins(of: slug, upTo: version, article: article), blocks)
+    }
+
+    /// Where `article`'s headline, standfirst and byline come from: each version up to `version`
+    /// compared with the one before, as `diff` compares them.
+    private func fieldOrigins(of slug: Slug, upTo version: Version, article: Article) throws -> [BlamedField] {
+        let fields: [(FieldChange.Field, KeyPath<Article, String?>)] = [(.title, \.title), (.standfirst, \.standfirst), (.byline, \.byline)]
+        var origins: [FieldChange.Field: BlockOrigin] = [:]
+        var previous: Article?
+        for step in try repository.versions(of: slug).reversed() where step.number <= version.number {
+            let current = step.number == version.number ? article : try self.article(at: step)
+            let changed = Set(previous.map { ArticleDiffer.fields($0, current).map(\.field) } ?? fields.map(\.0))
+            for (field, path) in fields where changed.contains(field) {
+                let first = previous?[keyPath: path] == nil ? step.number : origins[field]?.firstVersion ?? step.number
+                origins[field] = current[keyPath: path] == nil ? nil : BlockOrigin(firstVersion: first, lastChangedVersion: step.number)
+            }
+            previous = current
+        }
+        return fields.compactMap { field, path in
+            guard let text = article[keyPath: path], let origin = origins[field] else { return nil }
+            return BlamedField(field: field, text: text, origin: origin)
+        }
     }
 
     /// `redline report`: the versions of `slug` (the newest `last` of them when given), oldest

@@ -65,8 +65,11 @@ import Testing
         #expect(diffs.count == 1)
         #expect((diffs.first?["fields"] as? [[String: Any]])?.first?["field"] as? String == "title")
 
-        let none = try RedlineProcess.run(["log", "story", "--edits", "--repo", repo, "--format", "text"])
-        #expect(none.status == 0)
+        let blame = try RedlineProcess.run(["blame", "story", "--repo", repo])
+        #expect(blame.stdout.hasPrefix("v1  v3  [headline] Council live: budget passed\n"), "\(blame.stdout)")
+        let blameJSON = try RedlineProcess.run(["blame", "story", "2", "--format", "json", "--repo", repo])
+        let blamed = try #require(try JSONSerialization.jsonObject(with: Data(blameJSON.stdout.utf8)) as? [String: Any])
+        #expect((blamed["fields"] as? [[String: Any]])?.first?["lastChangedVersion"] as? Int == 1)
         let versionsJSON = try RedlineProcess.run(["log", "story", "--format", "json", "--repo", repo])
         let listed = try #require(try JSONSerialization.jsonObject(with: Data(versionsJSON.stdout.utf8)) as? [String: Any])
         #expect((listed["versions"] as? [[String: Any]])?.map { $0["version"] as? Int } == [3, 2, 1])
