@@ -48,21 +48,23 @@ enum FieldComparison {
     }
 
     /// For each new entry, the old entry it continues, -1 when none: the one anchored to it by the
-    /// page's id, else the one most of its unchanged blocks come from.
+    /// page's id, else the one its unchanged blocks come from (the majority, by Boyer–Moore's vote).
     static func entryPairs(anchors: EntryAnchors, steps: [EditStep], old: VersionBlocks, new: VersionBlocks) -> [Int] {
         var pairs = [Int](repeating: -1, count: new.article.entries.count)
         var oldTaken = [Bool](repeating: false, count: old.article.entries.count)
         for (i, j) in anchors.pairs { pairs[Int(j)] = Int(i); oldTaken[Int(i)] = true }
-        var votes: [Int: [Int: Int]] = [:]   // new entry → old entry → blocks kept
-        for step in steps where step.operation == .equal {
-            let i = Int(old.entries[Int(step.old)]), j = Int(new.entries[Int(step.new)])
-            guard i >= 0, j >= 0, pairs[j] < 0, !oldTaken[i] else { continue }
-            votes[j, default: [:]][i, default: 0] += 1
-        }
-        for j in votes.keys.sorted() {
-            guard let (i, _) = votes[j]!.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }), !oldTaken[i] else { continue }
-            pairs[j] = i
-            oldTaken[i] = true
+        guard pairs.contains(-1) else { return pairs }
+        var oldEntryOfNew = [Int32](repeating: -1, count: new.count)
+        for step in steps where step.operation == .equal { oldEntryOfNew[Int(step.new)] = old.entries[Int(step.old)] }
+        for j in pairs.indices where pairs[j] < 0 {
+            var candidate: Int32 = -1, votes = 0
+            for k in new.entryRanges[j] where oldEntryOfNew[k] >= 0 {
+                if votes == 0 { candidate = oldEntryOfNew[k] }
+                votes += oldEntryOfNew[k] == candidate ? 1 : -1
+            }
+            guard votes > 0, !oldTaken[Int(candidate)] else { continue }
+            pairs[j] = Int(candidate)
+            oldTaken[Int(candidate)] = true
         }
         return pairs
     }

@@ -19,6 +19,38 @@ struct ArticleDifferExampleTests {
                                          WordChange(.insert, "will never"), WordChange(.equal, " accept the plan.")])
     }
 
+    @Test func fieldsAreChangesWordByWord() {
+        let old = Article(title: "Talks in London end", standfirst: "Negotiators meet", blocks: [Block(.paragraph, a)])
+        let new = Article(title: "Talks collapse", byline: "Dan Sabbagh", blocks: [Block(.paragraph, a)])
+        let diff = ArticleDiffer.diff(old, new)
+        let words = try? #require(diff.fields.first?.words)
+        #expect(words?.filter { $0.op != .insert }.map(\.text).joined() == "Talks in London end")
+        #expect(words?.filter { $0.op != .delete }.map(\.text).joined() == "Talks collapse")
+        #expect(words?.first == WordChange(.equal, "Talks "))
+        #expect(diff.fields.map { FieldChange(field: $0.field, change: $0.change, oldText: $0.oldText, newText: $0.newText) } == [
+            FieldChange(field: .title, change: .edited, oldText: "Talks in London end", newText: "Talks collapse"),
+            FieldChange(field: .standfirst, change: .removed, oldText: "Negotiators meet"),
+            FieldChange(field: .byline, change: .added, newText: "Dan Sabbagh"),
+        ])
+        #expect(diff.summary.fieldsChanged == 3 && diff.summary.headlineChanged)
+        #expect(diff.blocks.map(\.change) == [.unchanged])
+        // White space alone is no change.
+        #expect(ArticleDiffer.diff(Article(title: "Talks  end"), Article(title: "Talks end\n")).fields.isEmpty)
+    }
+
+    @Test func anEntrysTimeAndAuthorAreFieldsOfThatEntry() {
+        let ten = Date(timeIntervalSince1970: 36_000)
+        let old = Article(entries: [Entry(id: "block-1", time: ten, author: "A. Writer", blocks: [Block(.paragraph, a)]),
+                                    Entry(time: ten, author: "B. Writer", blocks: [Block(.paragraph, b), Block(.paragraph, c)])])
+        let new = Article(entries: [Entry(id: "block-1", time: ten.addingTimeInterval(300), author: "A. Writer", blocks: [Block(.paragraph, a)]),
+                                    Entry(time: ten, author: "C. Writer", blocks: [Block(.paragraph, b), Block(.paragraph, c)])])
+        let fields = ArticleDiffer.diff(old, new).fields
+        #expect(fields.map(\.field) == [.entryTime, .entryAuthor])
+        #expect(fields[0].oldText == "1970-01-01T10:00:00Z" && fields[0].newText == "1970-01-01T10:05:00Z")
+        #expect(fields[0].entry?.id == "block-1")
+        #expect(fields[1].oldText == "B. Writer" && fields[1].newText == "C. Writer")
+    }
+
     /// Found by the quality suite (BBC blog, no ids): entries whose one paragraph repeats their
     /// title are repeated blocks, so the only unique one, a paragraph moved up past them, anchored
     /// the alignment, and the four repeated blocks were reported moved instead of it.
