@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The demo: set up what is missing, build redline, replay Snapshots/ into a fresh track
-# repository, and show what changed between the captures.
+# repository, show what changed between the captures, then the live-blog example of docs/examples.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -14,5 +14,9 @@ run init
 run replay Snapshots/ukraine-peace-talks
 run log ukraine-peace-talks
 run diff ukraine-peace-talks
+# The seeds are two outlets' articles; a live blog moving on (a headline rewritten, an entry added
+# on top, a paragraph moved, a figure corrected, a key event retitled) shows on docs/examples/:
+echo; echo "\$ redline diff --files docs/examples/live-1.html docs/examples/live-2.html"
+"$redline" diff --files docs/examples/live-1.html docs/examples/live-2.html
 echo
 echo "The track repository is $repo; try: git --git-dir=$repo log articles/ukraine-peace-talks"

@@ -70,10 +70,34 @@ public enum ArticleDiffer {
             pairs = detection.pairs(deleted: deleted, inserted: inserted)
         }
 
+        // An entry's title is its title: in an entry found on both sides, a new one is the old one
+        // edited, however its words changed.
+        let entryPairs = FieldComparison.entryPairs(anchors: anchors, steps: steps, old: oldItems, new: newItems)
+        if !deleted.isEmpty && !inserted.isEmpty {
+            pairs += retitledEntries(entryPairs, old: oldItems, new: newItems, oldGaps: oldGaps, newGaps: newGaps, paired: pairs)
+        }
+
         // Assemble in the new order, removed blocks where they stood.
         let changes = ChangeAssembly(old: oldItems, new: newItems, steps: steps, pairs: pairs).changes()
-        let entryPairs = FieldComparison.entryPairs(anchors: anchors, steps: steps, old: oldItems, new: newItems)
         return ArticleDiff(fields: FieldComparison.changes(old, new, entryPairs: entryPairs),
                            keyEvents: KeyEventMatching.changes(old.keyEvents, new.keyEvents), blocks: changes)
+    }
+
+    /// The titles of paired entries that the alignment and move detection left unpaired on both
+    /// sides, paired as edited.
+    private static func retitledEntries(_ entryPairs: [Int], old: VersionBlocks, new: VersionBlocks,
+                                        oldGaps: [Int32], newGaps: [Int32], paired: [MoveDetection.Pair]) -> [MoveDetection.Pair] {
+        var pairs: [MoveDetection.Pair] = []
+        var oldPaired = Set(paired.map(\.old)), newPaired = Set(paired.map(\.new))
+        for (j, i) in entryPairs.enumerated() where i >= 0 {
+            guard old.article.entries[i].title != nil, new.article.entries[j].title != nil,
+                  let o = old.entryRanges[i].first, let n = new.entryRanges[j].first,
+                  oldGaps[o] >= 0, newGaps[n] >= 0, !oldPaired.contains(o), !newPaired.contains(n) else { continue }
+            pairs.append(MoveDetection.Pair(old: o, new: n, change: .edited, edited: true,
+                                            words: WordDiff.words(old.text(o), new.text(n))))
+            oldPaired.insert(o)
+            newPaired.insert(n)
+        }
+        return pairs
     }
 }
