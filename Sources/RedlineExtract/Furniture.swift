@@ -100,6 +100,8 @@ enum Furniture {
     /// Openings of a line that is only a label and a time: "Updated at 09.40 BST", "Posted at 12:25",
     /// "Last updated 5 minutes ago", "Published 1 hour ago", "First published on Thu 23 Jun 2016 20.55 BST".
     private static let timeLabels: [StaticString] = ["updated at ", "last updated ", "posted at ", "published ", "first published on "]
+    /// The first bytes of ``timeLabels``: most lines need no other test.
+    private static let timeLabelInitials: [UInt8] = [UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "p"), UInt8(ascii: "f")]
 
     /// Lines of the comment form that follows "Leave a Reply".
     static let commentFormPrefixes = [
@@ -192,7 +194,7 @@ enum Furniture {
             if end <= longestLine, lineInitials[Int(lowercased(first))] { return true }
             if matches("sign up", in: bytes, at: 0) || matches("subscribe to our", in: bytes, at: 0)
                 || matches("please turn on javascript", in: bytes, at: 0) || matches("this article is more than", in: bytes, at: 0)
-                || timeLabels.contains(where: { matches($0, in: bytes, at: 0) }) {
+                || timeLabelInitials.contains(lowercased(first)) && timeLabels.contains(where: { matches($0, in: bytes, at: 0) }) {
                 return true
             }
             // Look for "cookie" and "newsletter promotion" (any ASCII case) by the rare triples two

@@ -171,11 +171,17 @@ enum PlainTextExtractor {
             }
             if isLiveBlog, lines[current].isName, let next, !lines[next].isName, lines[next].timeStamp == nil, !lines[next].isFurniture {
                 inKeyEvents = false
+                var author = lines[current].text
+                // A contributor's role under the name ("Andrew Segal" / "BBC Local Live"), above the text.
+                if lines[next].isRole, lines.hasLine(next + 1), !lines[next + 1].isHeadingLike, lines[next + 1].timeStamp == nil {
+                    author += ", " + lines[next].text
+                    index += 1
+                }
                 if let last = entries.indices.last, entries[last].author == nil, entries[last].blocks.isEmpty {
-                    entries[last].author = lines[current].text
+                    entries[last].author = author
                 } else {
                     entryStamps.append(PageCalendar.Stamp())
-                    entries.append(Entry(author: lines[current].text))
+                    entries.append(Entry(author: author))
                 }
                 continue
             }

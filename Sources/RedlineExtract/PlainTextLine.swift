@@ -158,6 +158,13 @@ struct PlainTextLine: Sendable {
         return names >= 2
     }
 
+    /// True for a contributor's role as a live blog prints it under the name: a short line of
+    /// capitalised words ("BBC Local Live", "BBC News Online"). Asked only of the line after a name.
+    var isRole: Bool {
+        isHeadingLike && wordCount <= 5 && !isFurniture
+            && text.split(separator: " ").allSatisfy { $0.first.map { $0.isUppercase || $0.isNumber } ?? false }
+    }
+
     /// True when every word of `text` (two to four of them) could be part of a name: capitalised
     /// and made of letters, apostrophes, hyphens and dots, or a particle ("van", "al"), and none
     /// the word of a title-case heading.
