@@ -81,7 +81,27 @@ enum Furniture {
         "advertisement", "advertising", "sign up", "read more", "most read", "most popular", "show key events only",
         "please turn on javascript", "comments", "reuse this content", "cancel reply", "post comment", "δ", "Δ",
         "live", "updated", "topics",
+        // Live-blog furniture of the Guardian's and the BBC's copied pages.
+        "live feed", "live reporting", "get involved", "all times stated are uk", "share this post", "share by email",
+        "copy this link", "most viewed", "top stories", "older", "oldest", "previous page", "next page",
     ]
+
+    /// Lines that head what follows a live blog's feed or an article's body (a "most read" box,
+    /// the feed's pagination): nothing after them is the article's until the next time stamp.
+    static let boxHeadings: [StaticString] = [
+        "most read", "most viewed", "most popular", "top stories", "older", "oldest", "previous page", "next page",
+    ]
+
+    /// True when `line` (folded, a furniture line) is one of ``boxHeadings``.
+    static func opensBox(_ line: String) -> Bool {
+        boxHeadings.contains { equalsIgnoringCase(line, $0) }
+    }
+
+    /// Openings of a line that is only a label and a time: "Updated at 09.40 BST", "Posted at 12:25",
+    /// "Last updated 5 minutes ago", "Published 1 hour ago", "First published on Thu 23 Jun 2016 20.55 BST".
+    private static let timeLabels: [StaticString] = ["updated at ", "last updated ", "posted at ", "published ", "first published on "]
+    /// The first bytes of ``timeLabels``: most lines need no other test.
+    private static let timeLabelInitials: [UInt8] = [UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "p"), UInt8(ascii: "f")]
 
     /// Lines of the comment form that follows "Leave a Reply".
     static let commentFormPrefixes = [
@@ -138,6 +158,10 @@ enum Furniture {
         }
         if TextFolding.contains(key, "newsletter promotion") || key == "privacy notice" { return true }
         if key.hasPrefix("please turn on javascript") || key.hasPrefix("this article is more than") { return true }
+        if let label = line.withUTF8Bytes({ bytes in timeLabels.first { matches($0, in: bytes, at: 0) } }) {
+            let time = String(Substring(line.utf8.dropFirst(label.utf8CodeUnitCount)))
+            if PlainTextLine.timeStamp(of: time) != nil { return true }
+        }
         if TextFolding.contains(key, "cookie") {
             let words = ["we use", "accept", "consent", "settings", "preferences", "this site uses", "this website uses", "manage"]
             return words.contains { TextFolding.contains(key, $0) }
@@ -169,7 +193,8 @@ enum Furniture {
             while end > 0, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: ":") { end -= 1 }
             if end <= longestLine, lineInitials[Int(lowercased(first))] { return true }
             if matches("sign up", in: bytes, at: 0) || matches("subscribe to our", in: bytes, at: 0)
-                || matches("please turn on javascript", in: bytes, at: 0) || matches("this article is more than", in: bytes, at: 0) {
+                || matches("please turn on javascript", in: bytes, at: 0) || matches("this article is more than", in: bytes, at: 0)
+                || timeLabelInitials.contains(lowercased(first)) && timeLabels.contains(where: { matches($0, in: bytes, at: 0) }) {
                 return true
             }
             // Look for "cookie" and "newsletter promotion" (any ASCII case) by the rare triples two

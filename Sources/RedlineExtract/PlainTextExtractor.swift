@@ -1,3 +1,4 @@
+import Foundation
 import RedlineText
 import RedlineModel
 
@@ -16,8 +17,26 @@ import RedlineModel
 ///       • Formal US recognition of Crimea …             → list item
 ///     Leave a Reply / Your email address will not …    (comment form: left out)
 ///
+/// A live blog copied with select-all (the Guardian's, the BBC's):
+///
+///     Skip to main content / UK news / …                (navigation above "Live": left out)
+///     Live                                              (kicker: the headline follows)
+///     Brexit: Cameron to resign – live                  → title
+///     Leave wins the EU referendum with 52% …           → standfirst
+///     Andrew Sparrow                                    → byline
+///     Fri 24 Jun 2016 08.27 BST                         (date line: the day of the clock times)
+///     Key events / Summary                              (the list follows)
+///     50m ago / 08:25 / Cameron announces …             → key event 2016-06-24T07:25Z
+///     08.14 BST FTSE 100 and sterling plunge            → key event 2016-06-24T07:14Z
+///     Show key events only                              (the list ends)
+///     By Orla Moore and Andrew Segal                    → byline "Orla Moore and Andrew Segal"
+///     52 minutes ago / 09:15 / Posted at 09:15          → a new entry, stamped once
+///     Updated at 08.40 BST / Share this post            (furniture: left out)
+///     Older / Previous page / Most read                 (the rest is furniture, up to a time stamp)
+///
 /// Entries start at a line that is only a time stamp ("10.45 BST") or, once the page reads as a
-/// live blog, only a name. When a line is not plainly furniture it is kept.
+/// live blog, only a name. When a line is not plainly furniture it is kept. Clock times are
+/// dated at the end, by what the page says of its day (``PageCalendar``).
 enum PlainTextExtractor {
     static func extract(_ text: String) -> Article {
         text.withUTF8Bytes { extract(utf8: $0).article }
@@ -34,57 +53,117 @@ enum PlainTextExtractor {
     /// The article read from `lines`, to their end.
     private static func article(_ lines: inout PlainTextLines) -> Article {
         var article = Article()
-        var index = readHead(&lines, into: &article)
+        var calendar = PageCalendar()
+        var index = readHead(&lines, from: 0, into: &article, calendar: &calendar)
 
         var entries: [Entry] = []
+        // The clock times and relative labels read for entries and key events, by index, dated
+        // at the end (a page may say the year of its stamps only in its last line).
+        var entryStamps: [PageCalendar.Stamp] = []
+        var keyEventStamps: [Int: PageCalendar.Stamp] = [:]
         var isLiveBlog = false
         var inKeyEvents = false
         var inCommentForm = false
+        // After a "most read" box or the feed's pagination: lines are furniture until a time stamp.
+        var inBox = false
         while lines.hasLine(index) {
             // Lines are read in place (`lines[current]`, `lines[next]`): copying one costs a retain.
             let current = index
             index += 1
             let next: Int? = lines.hasLine(index) ? index : nil
+            if inBox {
+                // The year of stamps that name none ("15:56 27 Feb"), from the footer's copyright line.
+                if calendar.needsYear, let year = PageCalendar.copyrightYear(in: lines[current].text) { calendar.copyrightYear = year }
+                guard lines[current].timeStamp != nil else { continue }
+                inBox = false
+            }
             if inCommentForm {
                 if Furniture.isCommentFormLine(lines[current].text) { continue }
                 inCommentForm = false
             }
             if Furniture.opensCommentForm(lines[current].text) { inCommentForm = true; continue }
-            if Furniture.equalsIgnoringCase(lines[current].text, "key events") || Furniture.equalsIgnoringCase(lines[current].text, "key events:") {
+            if Furniture.equalsIgnoringCase(lines[current].text, "key events") || Furniture.equalsIgnoringCase(lines[current].text, "key events:")
+                // The BBC's "Summary" of key points, right under the head.
+                || article.blocks.isEmpty && entries.isEmpty && Furniture.equalsIgnoringCase(lines[current].text, "summary") {
                 inKeyEvents = true
                 isLiveBlog = true
                 continue
             }
-            // The Guardian's toggle below its key-events list: the entries begin after it.
-            if inKeyEvents, Furniture.equalsIgnoringCase(lines[current].text, "show key events only") { inKeyEvents = false; continue }
-            if lines[current].isFurniture { continue }
+            if lines[current].isFurniture {
+                // "Live" above the headline: what came before it (short lines, no paragraph) was the
+                // site's navigation.
+                if let next, entries.isEmpty, article.keyEvents.isEmpty, Furniture.equalsIgnoringCase(lines[current].text, "live"),
+                   lines[next].isHeadingLike, lines[next].wordCount >= 3, lines[next].timeStamp == nil,
+                   !article.blocks.contains(where: { $0.kind == .paragraph }) {
+                    article = Article()
+                    calendar = PageCalendar()
+                    index = readHead(&lines, from: next, into: &article, calendar: &calendar)
+                    continue
+                }
+                if Furniture.opensBox(lines[current].text), !entries.isEmpty || !article.blocks.isEmpty {
+                    inBox = true
+                } else if Furniture.equalsIgnoringCase(lines[current].text, "all times stated are uk") {
+                    calendar.timesAreUK = true
+                }
+                // The Guardian's toggle below its key-events list, the BBC's "Live Reporting" below
+                // its summary: the list has ended.
+                inKeyEvents = false
+                continue
+            }
+            // A byline below the key points ("By Orla Moore and Andrew Segal").
+            if entries.isEmpty, article.byline == nil, lines[current].text.utf8.starts(with: "By ".utf8), lines[current].isByline {
+                article.byline = byline(lines[current].text)
+                inKeyEvents = false
+                continue
+            }
 
             if let stamp = lines[current].timeStamp {
                 isLiveBlog = true
-                // In the key-events list a stamp sits above the event's title ("2h ago", "Talks end"),
-                // unless that title is followed by a paragraph: then the entries have begun. A short
-                // title that ends like a sentence ("Putin says talks were useful.") is one too when the
-                // next event's stamp follows it.
-                if inKeyEvents, let title = next.map({ lines[$0] }), title.timeStamp == nil, !title.isName, !title.isFurniture,
-                   title.isHeadingLike && (!lines.hasLine(index + 1) || lines[index + 1].isHeadingLike || lines[index + 1].timeStamp != nil)
-                       || title.isShort && lines.hasLine(index + 1) && lines[index + 1].timeStamp != nil {
-                    article.keyEvents.append(KeyEvent(time: stamp.date, title: title.text))
+                // "2h ago" then "10.45 BST": one stamp, read as one.
+                var date = stamp.date
+                var read = PageCalendar.Stamp()
+                read.note(lines[current], dated: date != nil)
+                while lines.hasLine(index), let more = lines[index].timeStamp, index - current < 3 {
+                    if date == nil, read.clockText == nil { date = more.date }
+                    read.note(lines[index], dated: more.date != nil)
                     index += 1
-                    continue
+                }
+                // "Posted at 09:15" below the stamp.
+                while lines.hasLine(index), lines[index].isFurniture, !Furniture.opensBox(lines[index].text) { index += 1 }
+                // In the key-events list stamps sit above the event's title ("2h ago", "09:15",
+                // "Talks end"), unless that title is followed by a paragraph: then the entries have
+                // begun. A short title that ends like a sentence ("Putin says talks were useful.") is
+                // one too when the next event's stamp, or the end of the list, follows it.
+                if inKeyEvents, lines.hasLine(index), lines[index].timeStamp == nil, !lines[index].isName, !lines[index].isFurniture {
+                    let hasAfter = lines.hasLine(index + 1)
+                    let title = lines[index]
+                    if title.isHeadingLike && (!hasAfter || lines[index + 1].isHeadingLike || lines[index + 1].timeStamp != nil)
+                        || title.isShort && hasAfter && (lines[index + 1].timeStamp != nil || lines[index + 1].isFurniture) {
+                        keyEventStamps[article.keyEvents.count] = read
+                        article.keyEvents.append(KeyEvent(time: date, title: title.text))
+                        index += 1
+                        continue
+                    }
                 }
                 inKeyEvents = false
-                // "2h ago" then "10.45 BST": one entry, stamped twice.
                 if let last = entries.indices.last, entries[last].title == nil, entries[last].author == nil, entries[last].blocks.isEmpty {
-                    entries[last].time = entries[last].time ?? stamp.date
+                    // A stamp, furniture, then a stamp: one entry, stamped twice.
+                    if entries[last].time == nil, entryStamps[last].clockText == nil {
+                        entries[last].time = date
+                        entryStamps[last].clockText = read.clockText
+                    }
+                    entryStamps[last].ageText = entryStamps[last].ageText ?? read.ageText
                 } else {
-                    entries.append(Entry(time: stamp.date))
+                    entryStamps.append(read)
+                    entries.append(Entry(time: date))
                 }
-                if let author = next, lines[author].isName, lines.hasLine(index + 1), !lines[index + 1].isHeadingLike {
-                    entries[entries.count - 1].author = lines[author].text
+                guard lines.hasLine(index) else { continue }
+                if lines[index].isName, lines.hasLine(index + 1), !lines[index + 1].isHeadingLike {
+                    entries[entries.count - 1].author = lines[index].text
                     index += 1
                 }
                 if lines.hasLine(index + 1), lines[index].isHeadingLike, !lines[index].isName, lines[index].timeStamp == nil,
-                   lines[index + 1].timeStamp == nil {
+                   !lines[index].isFurniture, lines[index + 1].timeStamp == nil {
                     entries[entries.count - 1].title = lines[index].text
                     index += 1
                 }
@@ -92,14 +171,27 @@ enum PlainTextExtractor {
             }
             if isLiveBlog, lines[current].isName, let next, !lines[next].isName, lines[next].timeStamp == nil, !lines[next].isFurniture {
                 inKeyEvents = false
+                var author = lines[current].text
+                // A contributor's role under the name ("Andrew Segal" / "BBC Local Live"), above the text.
+                if lines[next].isRole, lines.hasLine(next + 1), !lines[next + 1].isHeadingLike, lines[next + 1].timeStamp == nil {
+                    author += ", " + lines[next].text
+                    index += 1
+                }
                 if let last = entries.indices.last, entries[last].author == nil, entries[last].blocks.isEmpty {
-                    entries[last].author = lines[current].text
+                    entries[last].author = author
                 } else {
-                    entries.append(Entry(author: lines[current].text))
+                    entryStamps.append(PageCalendar.Stamp())
+                    entries.append(Entry(author: author))
                 }
                 continue
             }
             if inKeyEvents {
+                // "09.15 BST Talks end": the time and the title on one line.
+                if let leading = ClockTime.leading(in: lines[current].text) {
+                    keyEventStamps[article.keyEvents.count] = PageCalendar.Stamp(clock: leading.clock)
+                    article.keyEvents.append(KeyEvent(title: leading.rest))
+                    continue
+                }
                 if lines[current].isHeadingLike || lines[current].isBullet {
                     article.keyEvents.append(KeyEvent(title: lines[current].text))
                     continue
@@ -116,40 +208,30 @@ enum PlainTextExtractor {
             }
         }
         article.entries = entries
+        if isLiveBlog { date(&article, entryStamps: entryStamps, keyEventStamps: keyEventStamps, calendar: calendar) }
         return article
     }
 
-    /// Reads the section label, headline, standfirst and byline at the top; returns where the body starts.
-    private static func readHead(_ lines: inout PlainTextLines, into article: inout Article) -> Int {
-        var index = 0
-        func line(_ offset: Int) -> PlainTextLine? { lines.hasLine(index + offset) ? lines[index + offset] : nil }
-        // A one-to-three word label above a longer headline ("World", "US news").
-        if let label = line(0), let headline = line(1), label.isHeadingLike, label.wordCount <= 3, label.length <= 30,
-           headline.isHeadingLike, headline.length > label.length * 2, line(2) != nil,
-           !headline.isFurniture {
-            index += 1
+    /// Gives the entries and key events whose stamps name no full date the dates `calendar`
+    /// reads, and a key event with no time of its own the time of the entry with its title
+    /// (the BBC's summary points link to their posts).
+    private static func date(_ article: inout Article, entryStamps: [PageCalendar.Stamp],
+                             keyEventStamps: [Int: PageCalendar.Stamp], calendar: PageCalendar) {
+        if calendar.canDate {
+            let entryDates = calendar.dates(of: entryStamps)
+            for index in article.entries.indices where article.entries[index].time == nil {
+                article.entries[index].time = entryDates[index]
+            }
         }
-        guard let title = line(0), title.isHeadingLike, title.wordCount >= 3, line(1) != nil,
-              !title.isFurniture, title.timeStamp == nil, !title.isByline else {
-            if let byline = line(0), byline.isByline { article.byline = byline.text; return index + 1 }
-            return index
+        guard article.keyEvents.contains(where: { $0.time == nil }) else { return }
+        let eventDates = calendar.canDate ? calendar.dates(of: article.keyEvents.indices.map { keyEventStamps[$0] ?? PageCalendar.Stamp() })
+            : Array(repeating: nil, count: article.keyEvents.count)
+        var timeByTitle: [String: Date] = [:]
+        for entry in article.entries.reversed() {
+            if let title = entry.title, let time = entry.time { timeByTitle[title] = time }
         }
-        article.title = title.text
-        index += 1
-        if let byline = line(0), byline.isByline {
-            article.byline = byline.text
-            return index + 1
+        for index in article.keyEvents.indices where article.keyEvents[index].time == nil {
+            article.keyEvents[index].time = eventDates[index] ?? timeByTitle[article.keyEvents[index].title]
         }
-        if let standfirst = line(0), !standfirst.isBullet, standfirst.timeStamp == nil,
-           !standfirst.isFurniture, standfirst.length <= 400,
-           line(1)?.isByline == true || standfirst.isHeadingLike && line(1) != nil {
-            article.standfirst = standfirst.text
-            index += 1
-        }
-        if let byline = line(0), byline.isByline {
-            article.byline = byline.text
-            index += 1
-        }
-        return index
     }
 }

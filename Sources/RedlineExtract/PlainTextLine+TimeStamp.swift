@@ -6,10 +6,11 @@ import Foundation
 ///     "1h ago", "25 min ago"           → stamp, no date
 ///     "10.45 BST", "12:30pm"           → stamp, no date (no day named)
 ///     "Wed 23 Apr 2025 10.45 BST"      → stamp, 2025-04-23T09:45:00Z
+///     "13:17 27 Feb"                   → stamp, no date (no year: the BBC's post of an earlier day)
 ///     "10.45 on Wednesday"             → nil
 ///
-/// The two patterns are the regexes kept below (``PlainTextLine/agoPattern``,
-/// ``PlainTextLine/clockPattern``). A line of printable ASCII, where every character is one
+/// The three patterns are the regexes kept below (``PlainTextLine/agoPattern``,
+/// ``PlainTextLine/clockPattern``, ``PlainTextLine/clockDayPattern``). A line of printable ASCII, where every character is one
 /// byte, is matched here by hand, trying the optional parts in the order the regex engine
 /// backtracks through them, so the captures are the same; any other line goes to the regexes.
 /// Compiling and running the regexes on every short line cost more than half of `redline
@@ -60,13 +61,14 @@ extension PlainTextLine {
             return TimeStamp(date: date(day: match.1, month: match.2, year: match.3, hour: match.4, minute: match.5,
                                         meridiem: match.6, zone: match.7))
         }
+        if text.wholeMatch(of: clockDayPattern) != nil { return TimeStamp(date: nil) }
         return nil
     }
 
     /// Both patterns on a line of printable ASCII (one byte per character).
     private static func asciiTimeStamp(_ bytes: UnsafeBufferPointer<UInt8>, text: String) -> TimeStamp? {
         if isBareClock(bytes) || matchesAgo(bytes) { return TimeStamp(date: nil) }
-        guard let clock = ClockMatch(bytes) else { return nil }
+        guard let clock = ClockMatch(bytes) else { return isClockThenDay(bytes) ? TimeStamp(date: nil) : nil }
         // Without a day there is no date to read ("10.45 BST"): the common case, kept cheap.
         guard clock.day != nil else { return TimeStamp(date: nil) }
         func part(_ range: Range<Int>?) -> Substring? {
@@ -95,6 +97,26 @@ extension PlainTextLine {
         return bytes[..<separator].allSatisfy(isDigit)
             && (bytes[separator] == UInt8(ascii: ".") || bytes[separator] == UInt8(ascii: ":"))
             && isDigit(bytes[separator + 1]) && isDigit(bytes[separator + 2])
+    }
+
+    /// `\d{1,2}[.:]\d{2}\s+\d{1,2}\s+[A-Z][a-z]{2,8}`, whole line: "13:17 27 Feb".
+    private static func isClockThenDay(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func run(_ start: Int, _ predicate: (UInt8) -> Bool) -> Int {
+            var end = start
+            while end < bytes.count, predicate(bytes[end]) { end += 1 }
+            return end
+        }
+        let hourEnd = run(0, isDigit)
+        guard (1...2).contains(hourEnd), hourEnd + 3 <= bytes.count,
+              bytes[hourEnd] == UInt8(ascii: ".") || bytes[hourEnd] == UInt8(ascii: ":"),
+              isDigit(bytes[hourEnd + 1]), isDigit(bytes[hourEnd + 2]) else { return false }
+        let dayStart = run(hourEnd + 3, isSpace)
+        let dayEnd = run(dayStart, isDigit)
+        let monthStart = run(dayEnd, isSpace)
+        guard dayStart > hourEnd + 3, (1...2).contains(dayEnd - dayStart), monthStart > dayEnd,
+              monthStart < bytes.count, isUpper(bytes[monthStart]) else { return false }
+        let monthEnd = run(monthStart + 1, isLower)
+        return (2...8).contains(monthEnd - monthStart - 1) && monthEnd == bytes.count
     }
 
     /// `\d{1,3}\s?(?:m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)\s+ago`, whole line. Every part

@@ -143,6 +143,28 @@ struct PlainTextLine: Sendable {
         return [" report from ", " reports from ", " reporting from ", " in conversation with "].contains { TextFolding.contains(text, $0) }
     }
 
+    /// True for a line of names only, as a byline lists them: "Andrew Sparrow", "Orla Moore,
+    /// Andrew Segal and Jenna Hawkey". Asked only of the lines at the top of a page.
+    var isNameList: Bool {
+        guard !isBullet, length <= 120, wordCount <= 12 else { return false }
+        var names = 0
+        for word in text.split(separator: " ") {
+            let word = word.hasSuffix(",") ? word.dropLast() : word
+            if word == "and" || word == "&" || Self.nameParticles.contains(word) { continue }
+            guard !Self.headingWords.contains(word), let first = word.first, first.isUppercase,
+                  word.allSatisfy({ $0.isLetter || "'’-.".contains($0) }) else { return false }
+            names += 1
+        }
+        return names >= 2
+    }
+
+    /// True for a contributor's role as a live blog prints it under the name: a short line of
+    /// capitalised words ("BBC Local Live", "BBC News Online"). Asked only of the line after a name.
+    var isRole: Bool {
+        isHeadingLike && wordCount <= 5 && !isFurniture
+            && text.split(separator: " ").allSatisfy { $0.first.map { $0.isUppercase || $0.isNumber } ?? false }
+    }
+
     /// True when every word of `text` (two to four of them) could be part of a name: capitalised
     /// and made of letters, apostrophes, hyphens and dots, or a particle ("van", "al"), and none
     /// the word of a title-case heading.
@@ -218,4 +240,6 @@ struct PlainTextLine: Sendable {
     // Optional "Wed 23 Apr 2025", then "10.45", "10:45pm", then an optional zone.
     nonisolated(unsafe) static let clockPattern =
         /(?:(?:[A-Z][a-z]{2},?\s+)?(\d{1,2})\s+([A-Z][a-z]{2,8}),?\s+(\d{4}),?\s+)?(\d{1,2})[.:](\d{2})\s?(am|pm|AM|PM)?(?:\s+\(?([A-Z]{2,4})\)?)?/
+    // "13:17 27 Feb": the time, then the day and month without a year (the BBC's posts of an earlier day).
+    nonisolated(unsafe) static let clockDayPattern = /\d{1,2}[.:]\d{2}\s+\d{1,2}\s+[A-Z][a-z]{2,8}/
 }

@@ -25,6 +25,16 @@ import Testing
         for line in kept { #expect(!Furniture.isFurnitureLine(line), "\(line)") }
     }
 
+    /// Labels that only say when: "Updated at 09.40 BST", the BBC's "Posted at 12:25".
+    @Test func timeLabelsAreFurnitureButSentencesAboutTimesAreNot() {
+        let furniture = ["Updated at 09.40 BST", "Posted at 12:25", "Posted at 13:17 27 Feb", "Last updated 5 minutes ago",
+                         "Published 1 hour ago", "First published on Thu 23 Jun 2016 20.55 BST", "Share this post", "Copy this link"]
+        for line in furniture { #expect(Furniture.isFurnitureLine(line), "\(line)") }
+        let kept = ["Updated at 09.40 BST, the figures show a rise", "Posted at the border, the troops waited",
+                    "Published 1 hour ago, the report says"]
+        for line in kept { #expect(!Furniture.isFurnitureLine(line), "\(line)") }
+    }
+
     /// The byte prefilter looks eight bytes at a time: a phrase must be found wherever it starts.
     @Test func phrasesAtEveryOffset() {
         for offset in 0..<18 {

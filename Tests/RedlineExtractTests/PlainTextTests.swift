@@ -43,7 +43,7 @@ import Testing
             """)
         #expect(article.title == "Russia-Ukraine war live: talks end without agreement")
         #expect(article.standfirst == "Negotiators leave London with a promise to keep talking")
-        #expect(article.byline == "By Dan Sabbagh")
+        #expect(article.byline == "Dan Sabbagh")   // bylines are kept without their "By " (Tests/Shapes/README.md)
         #expect(article.keyEvents.map(\.title) == ["Talks end without agreement", "Talks begin in London"])
         #expect(article.blocks.isEmpty)
         #expect(article.entries.count == 2)
@@ -186,5 +186,119 @@ import Testing
         #expect(article.entries.count == 1)
         #expect(article.entries.first?.author == "Nimo Omer")
         #expect(article.entries.first?.blocks.map(\.kind) == [.paragraph, .heading, .paragraph])
+    }
+
+    /// A Guardian page copied with select-all: navigation above the "Live" kicker, names and the
+    /// date line under the standfirst, key events as "relative time / clock / title" or as one
+    /// line, entries with "Updated at" lines, and the feed's pagination and "Most viewed" below.
+    @Test func guardianCopyWithNavigationKeyEventsAndMostViewed() {
+        let page = """
+            Skip to main contentSkip to navigation
+            Print subscriptions
+            Politics
+            Live
+            Brexit: Cameron to resign after UK votes to leave EU – live
+            Leave wins the EU referendum with 52% of the vote; David Cameron says he will stand down as prime minister by October
+            Andrew Sparrow and Graeme Wearden
+            Fri 24 Jun 2016 08.27 BST
+            First published on Thu 23 Jun 2016 20.55 BST
+            Share on Facebook
+
+            Key events
+            50m ago
+            08:25
+            Cameron announces he will resign
+            08.14 BST FTSE 100 and sterling plunge
+            Show key events only
+            Please turn on JavaScript to use this feature
+
+            Live feed
+            50m ago
+            08.25 BST
+            Cameron announces he will resign
+            David Cameron says he will stand down as prime minister by October.
+            Updated at 08.40 BST
+            Share
+
+            1h ago
+            08.14 BST
+            The pound fell by more than 10% against the dollar overnight.
+            Share
+
+            Older
+            Oldest
+            Most viewed
+            1
+            Yougov poll gives Remain a 4-point lead
+            © 2024 Guardian News & Media Limited
+            """
+        let article = Self.extract(page)
+        #expect(article.title == "Brexit: Cameron to resign after UK votes to leave EU – live")
+        #expect(article.standfirst?.hasPrefix("Leave wins the EU referendum") == true)
+        #expect(article.byline == "Andrew Sparrow and Graeme Wearden")
+        #expect(article.blocks.isEmpty)
+        #expect(article.keyEvents.map(\.title) == ["Cameron announces he will resign", "FTSE 100 and sterling plunge"])
+        #expect(article.keyEvents.map(\.time) == ["2016-06-24T07:25:00Z", "2016-06-24T07:14:00Z"].map(Timestamp.parse))
+        #expect(article.entries.map(\.time) == ["2016-06-24T07:25:00Z", "2016-06-24T07:14:00Z"].map(Timestamp.parse))
+        #expect(article.entries.first?.title == "Cameron announces he will resign")
+        #expect(article.entries.map(\.blocks.count) == [1, 1])
+    }
+
+    /// A BBC Local Live page copied with select-all: "Summary" points (timed by the posts they
+    /// name), the byline below them, "Posted at" and share lines, posts of an earlier day dated
+    /// "15:56 27 Feb" (the year from the copyright line), and the boxes below the feed.
+    @Test func bbcCopyWithSummaryPostsOfEarlierDaysAndMostRead() {
+        let page = """
+            Skip to content
+            Accessibility Help
+            Live
+            Essex: Snow closes schools and brings travel disruption
+            Live updates on news, sport, travel and weather from across Essex as snow and ice bring disruption
+
+            Summary
+            Woman dies after car flips over in Wickford
+
+            Live Reporting
+            By Orla Moore and Andrew Segal
+            All times stated are UK
+            Get involved
+
+            52 minutes ago
+            09:15
+            Posted at 09:15
+            Southend airport flights disrupted
+            Snow has been falling across Essex this morning.
+            Share this post
+            Copy this link
+
+            18 hours ago
+            15:56 27 Feb
+            Posted at 15:56 27 Feb
+            Woman dies after car flips over in Wickford
+            Andrew Segal
+            BBC Local Live
+            A woman in her 80s has died after her car overturned.
+            Share this post
+
+            Previous page
+            1 of 4
+            Next
+            Most Read
+            1
+            Man lying in road and hit by car dies
+            Copyright © 2018 BBC.
+            """
+        let article = Self.extract(page)
+        #expect(article.title == "Essex: Snow closes schools and brings travel disruption")
+        #expect(article.standfirst?.hasPrefix("Live updates on news") == true)
+        #expect(article.byline == "Orla Moore and Andrew Segal")
+        #expect(article.blocks.isEmpty)
+        #expect(article.keyEvents == [KeyEvent(time: Timestamp.parse("2018-02-27T15:56:00Z"), title: "Woman dies after car flips over in Wickford")])
+        #expect(article.entries.map(\.time) == ["2018-02-28T09:15:00Z", "2018-02-27T15:56:00Z"].map(Timestamp.parse))
+        #expect(article.entries.map(\.title) == ["Southend airport flights disrupted", "Woman dies after car flips over in Wickford"])
+        #expect(article.entries.last?.author == "Andrew Segal, BBC Local Live")   // the role is no block of text
+        #expect(article.entries.map { $0.blocks.map(\.text) } == [
+            ["Snow has been falling across Essex this morning."], ["A woman in her 80s has died after her car overturned."],
+        ])
     }
 }

@@ -18,7 +18,8 @@ import Testing
             "23 Apr 2025 10.45 PMT", "23 Apr 2025 10.45 PM", "Talks end", "10.45 on Wednesday", "", "١٠.٤٥ BST",
             "10.45 BST é", "Wed 31 Feb 2025 10.45 GMT", "'lucky omen ' led to £ 9.3m", "10.45 BST – live", "’10.45 BST",
             "10.45 BST£", "É10.45", "Wed 23 Apr 2025 10.45 BST…", "10.45 €", "× 10:45", "1\u{301}0.45 BST", "10.45 BST\u{1F3FB}",
-            "10.45\u{00A0}BST", "10.45 B\u{0301}ST", "10.45 BST\u{00AD}",
+            "10.45\u{00A0}BST", "10.45 B\u{0301}ST", "10.45 BST\u{00AD}", "13:17 27 Feb", "13.17  27 February", "13:17 27 feb",
+            "13:17 127 Feb", "13:17 27 F", "13:17 27 Feb\u{00A0}",
         ]
         for line in lines {
             #expect(Self.outcome(PlainTextLine.timeStamp(of: line)) == Self.outcome(PlainTextLine.regexTimeStamp(of: line)),
