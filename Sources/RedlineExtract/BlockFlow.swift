@@ -8,7 +8,8 @@ import RedlineModel
 ///     → [heading "Talks end", paragraph "Both sides left.", listItem "One", quote "Q"]
 ///
 /// The kind comes from the nearest enclosing `h1`–`h6`, `li` or `blockquote`; text elsewhere is
-/// a paragraph. One `<br>` is a space; two in a row end the paragraph.
+/// a paragraph. One `<br>` is a space; two in a row end the paragraph. Lines of furniture and
+/// time labels ("Updated at 09.40 BST", ``TimeLabel``) are no blocks.
 struct BlockFlow {
     /// Elements that start and end a block of text.
     static let blockTags: Set<String> = [
@@ -47,7 +48,7 @@ struct BlockFlow {
             buffer = ""
             lastWasBreak = false
             bufferHasText = false
-            guard !text.isEmpty, !Furniture.isFurnitureLine(text) else { return }
+            guard !text.isEmpty, !Furniture.isFurnitureLine(text), !TimeLabel.matches(text) else { return }
             blocks.append(Block(bufferKind, text))
         }
 

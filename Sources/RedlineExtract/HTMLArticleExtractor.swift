@@ -65,18 +65,26 @@ enum HTMLArticleExtractor {
 
         let entryElements = entries.compactMap(\.element)
         let skipped = entryElements + markup.keyEventBoxes
-        let title = posting?.headline ?? headline(page) ?? metaContent(page, ["og:title", "twitter:title"]) ?? documentTitle(page)
-        var standfirst = posting?.description ?? metaContent(page, ["description", "og:description", "twitter:description"])
+        // What the reader sees comes first; structured data and metadata fill in what the page
+        // does not show (a JSON-LD headline is often cut short, a meta description left stale).
+        let knownHeadline = posting?.headline ?? metaContent(page, ["og:title", "twitter:title"])
+        let h1 = headline(page, agreeingWith: knownHeadline)
+        let title = h1?.text ?? knownHeadline ?? documentTitle(page)
+        let skippedSet = Set(skipped)
+        let isEntryOrKeyEvents = { (index: Int) in skippedSet.contains(index) }
+        let shownStandfirst = Standfirst.find(in: page, range: (h1.map { page.tree.nodes[$0.element].end } ?? page.body)..<page.tree.nodes[page.body].end,
+                                              skip: isEntryOrKeyEvents)
+        var standfirst = shownStandfirst ?? posting?.description ?? metaContent(page, ["description", "og:description", "twitter:description"])
+        let byline = Byline.find(in: page, under: page.body, skip: isEntryOrKeyEvents)
         let region = bodyRegion(page, entries: entryElements, skipped: skipped)
         // Around a live blog's entries, only marked-up paragraphs count: the loose text there is
         // score boards, toggles and labels.
-        let skippedSet = Set(skipped)
         var blocks = region.map { region in
-            page.blocks(under: region, paragraphsOnly: !entries.isEmpty) { index in skippedSet.contains(index) }
+            page.blocks(under: region, paragraphsOnly: !entries.isEmpty) { index in skippedSet.contains(index) || index == byline?.box }
         } ?? []
         // A summary cut short in the page's metadata ("… between Chennai Super Kings and Sunriser")
         // is the start of a paragraph on the page: that paragraph is the standfirst.
-        if let summary = standfirst.map(MarkupEntryMatching.withoutEllipsis), summary.count >= 40,
+        if shownStandfirst == nil, let summary = standfirst.map(MarkupEntryMatching.withoutEllipsis), summary.count >= 40,
            let index = blocks.prefix(3).firstIndex(where: { $0.text.hasPrefix(summary) }) {
             standfirst = blocks[index].text
         }
@@ -84,7 +92,7 @@ enum HTMLArticleExtractor {
 
         var article = Article(
             title: title, standfirst: standfirst,
-            byline: posting?.author ?? metaContent(page, ["author", "article:author"]),
+            byline: byline?.names ?? posting?.author ?? metaContent(page, ["author", "article:author"]),
             url: (canonicalURL(page) ?? posting?.url).map(withoutTracking),
             keyEvents: keyEvents(markup, entries: entries, page: page),
             blocks: blocks, entries: entries.map(\.entry))
@@ -112,21 +120,41 @@ enum HTMLArticleExtractor {
         return DensestContainer.find(page, among: candidates, excluding: Set(skipped), minimumShare: 0.3)
     }
 
-    /// The first `h1` outside navigation and sidebars.
-    private static func headline(_ page: HTMLPage) -> String? {
+    /// The page's visible headline: among the `h1`s outside navigation, sidebars and footers,
+    /// the one that shows the structured or meta headline `known` (which may be cut short,
+    /// "… almen…"), else the first inside an `<article>` or `<main>`, else the first that is
+    /// neither in the site's masthead (a `<header>` outside any article) nor only a link (a
+    /// section's name, "Esteri"). Nil when none qualifies: the metadata's headline is used.
+    private static func headline(_ page: HTMLPage, agreeingWith known: String?) -> (element: Int, text: String)? {
         let tree = page.tree
+        let key = known.map(MarkupEntryMatching.withoutEllipsis)
+        var inArticle: (element: Int, text: String)?
+        var plain: (element: Int, text: String)?
         for h1 in tree.elements(named: "h1", in: page.body..<tree.nodes[page.body].end) {
             var ancestor = tree.nodes[h1].parent
             var chrome = Furniture.isHidden(tree.nodes[h1])
+            var inHeader = false, inStory = false
             while ancestor >= 0, !chrome {
                 let node = tree.nodes[ancestor]
                 chrome = Furniture.alwaysTags.contains(node.name) || node.name == "footer" || Furniture.isHidden(node)
+                inHeader = inHeader || node.name == "header"
+                inStory = inStory || node.name == "article" || node.name == "main"
                 ancestor = node.parent
             }
             let text = page.visibleText(of: h1)
-            if !chrome, !text.isEmpty { return text }
+            guard !chrome, !text.isEmpty else { continue }
+            if let key, text.hasPrefix(key) || key.hasPrefix(text) && text.count * 2 > key.count { return (h1, text) }
+            if inStory, inArticle == nil { inArticle = (h1, text) }
+            if !inHeader || inStory, plain == nil, !isOnlyLink(h1, page: page) { plain = (h1, text) }
         }
-        return nil
+        return inArticle ?? plain
+    }
+
+    /// True when all the text of `element` stands in one link (`<h1><a href="/esteri">Esteri</a></h1>`).
+    private static func isOnlyLink(_ element: Int, page: HTMLPage) -> Bool {
+        let tree = page.tree
+        guard let link = tree.firstElement(named: "a", in: element..<tree.nodes[element].end) else { return false }
+        return page.visibleText(of: link) == page.visibleText(of: element)
     }
 
     /// The `content` of the first `<meta name|property="…">` among `names` that is not empty.

@@ -96,6 +96,18 @@ struct HTMLPage {
         })
     }
 
+    /// ``visibleText(of:)`` without time stamps: `<time>` elements and text that is only a time
+    /// label ("2h ago", "09.15 BST") are left out.
+    ///
+    ///     <a href="#block-2"><time datetime="…">2h ago</time><span>Talks end</span></a> → "Talks end"
+    func labelFreeText(of index: Int) -> String {
+        TextFolding.fold(tree.text(of: index) { inner in
+            let node = tree.nodes[inner]
+            if node.kind == .text { return TimeLabel.matches(TextFolding.fold(node.text)) }
+            return node.name == "time" || Furniture.alwaysTags.contains(node.name) || Furniture.isHidden(node)
+        })
+    }
+
     /// The folded text under `index`, furniture left out.
     func text(of index: Int) -> String {
         TextFolding.fold(tree.text(of: index) { isFurniture[$0] })

@@ -13,7 +13,7 @@ struct HTMLTree: Sendable {
     /// The attributes extraction reads; others (`srcset`, `onclick`, `data-src` …) are not copied.
     static let readAttributes: Set<String> = [
         "id", "class", "style", "hidden", "aria-hidden", "href", "data-id", "data-post-time", "datetime", "itemprop",
-        "itemtype", "itemscope", "itemid", "content", "name", "property", "rel", "type", "src", "charset",
+        "itemtype", "itemscope", "itemid", "content", "name", "property", "rel", "type", "src", "charset", "data-gu-name",
     ]
 
     /// Elements copied without their contents: nothing inside them is ever article text

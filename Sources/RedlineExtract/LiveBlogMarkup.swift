@@ -73,10 +73,48 @@ struct LiveBlogMarkup {
                 guard timed[child], tree.nodes[child].kind == .element else { continue }
                 if taken.contains(where: { tree.contains($0, child) || tree.contains(child, $0) }) { continue }
                 if updateElements.contains(where: { tree.contains(child, $0) && $0 != child }) { continue }
-                taken.append(child)
+                taken.append(Self.unwrapped(child, in: tree))
             }
         }
         entries = taken.sorted().map { Self.entry(at: $0, in: page) }
+    }
+
+    /// `element` without the wrappers around it: while it has no id and holds nothing but one
+    /// element, that element (`<li><article id="post_1">…</article></li>` → the `article`, whose
+    /// id the key-events links name).
+    static func unwrapped(_ element: Int, in tree: HTMLTree) -> Int {
+        var current = element
+        while tree.nodes[current].attribute("id") == nil, let only = onlyChild(of: current, in: tree) { current = only }
+        return current
+    }
+
+    /// The element that holds `element` and nothing else, climbing through id-less wrappers
+    /// (the opposite of ``unwrapped(_:in:)``): entries wrapped one by one in `<li>`s are siblings
+    /// under the list.
+    static func outermostWrapper(of element: Int, in tree: HTMLTree) -> Int {
+        var current = element
+        while case let parent = tree.nodes[current].parent, parent >= 0, tree.nodes[parent].attribute("id") == nil,
+              onlyChild(of: parent, in: tree) == current {
+            current = parent
+        }
+        return current
+    }
+
+    /// The one element child of `element` when it has no other children but blank text.
+    private static func onlyChild(of element: Int, in tree: HTMLTree) -> Int? {
+        var only: Int?
+        var child = element + 1
+        while child < tree.nodes[element].end {
+            let node = tree.nodes[child]
+            if node.kind == .element {
+                if only != nil { return nil }
+                only = child
+            } else if node.text.utf8.contains(where: { $0 > 0x20 }) {
+                return nil
+            }
+            child = node.end
+        }
+        return only
     }
 
     /// The entry at `element`: its id, time and stamp box.
@@ -150,7 +188,7 @@ struct LiveBlogMarkup {
             }
             keyEventBoxes.append(box)
             for (link, target) in links {
-                let title = page.visibleText(of: link)
+                let title = page.labelFreeText(of: link)
                 guard !title.isEmpty else { continue }
                 var item = link
                 while tree.nodes[item].parent != list, tree.nodes[item].parent >= 0 { item = tree.nodes[item].parent }

@@ -63,8 +63,8 @@ struct MarkupEntryMatching {
         }
         // Entries the markup shows beside matched ones but the structured data leaves out (it
         // often lists only the latest updates) are entries too: their text is the newsroom's.
-        let parents = Set(found.compactMap { $0.map { tree.nodes[$0.element].parent } })
-        let extras = markup.entries.filter { !usedElements.contains($0.element) && parents.contains(tree.nodes[$0.element].parent) }
+        let parents = Set(found.compactMap { $0.map { Self.list(of: $0.element, in: tree) } })
+        let extras = markup.entries.filter { !usedElements.contains($0.element) && parents.contains(Self.list(of: $0.element, in: tree)) }
         let elements = found.compactMap { $0?.element } + extras.map(\.element)
         var entries: [(element: Int?, entry: Entry)] = zip(updates, found).map { update, markupEntry in
             (markupEntry?.element, entry(update, markupEntry, others: elements))
@@ -100,11 +100,11 @@ struct MarkupEntryMatching {
     /// two entry elements share a parent and hold a quarter of the page's text.
     static func markupOnly(_ markup: LiveBlogMarkup, page: HTMLPage) -> [(element: Int, entry: Entry)] {
         var siblings: [Int: Int] = [:]
-        for entry in markup.entries { siblings[page.tree.nodes[entry.element].parent, default: 0] += 1 }
+        for entry in markup.entries { siblings[list(of: entry.element, in: page.tree), default: 0] += 1 }
         guard let (parent, count) = siblings.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }),
               count >= 2 else { return [] }
         let matching = MarkupEntryMatching(page: page, markup: markup)
-        let chosen = markup.entries.filter { page.tree.nodes[$0.element].parent == parent }
+        let chosen = markup.entries.filter { list(of: $0.element, in: page.tree) == parent }
         // A list of dated links (related stories, comments) is not a live blog: the entries must
         // hold a good share of the page's text.
         let entryText = chosen.reduce(0) { $0 + page.textLength[$1.element] }
@@ -113,26 +113,42 @@ struct MarkupEntryMatching {
         return chosen.map { ($0.element, matching.entry(StructuredUpdate(), $0, others: elements)) }
     }
 
+    /// The element listing entry `element` and its siblings: its parent, or, for an entry wrapped
+    /// on its own (`<ol><li><article id="post_1">`), the wrapper's parent.
+    static func list(of element: Int, in tree: HTMLTree) -> Int {
+        tree.nodes[LiveBlogMarkup.outermostWrapper(of: element, in: tree)].parent
+    }
+
     /// The entry for `update` shown by `markupEntry`.
     private func entry(_ update: StructuredUpdate, _ markupEntry: MarkupEntry?, others: [Int]) -> Entry {
+        // The page's own byline for the entry wins over the structured data's.
+        let shown = markupEntry.flatMap { author($0, others: others) }
         var entry = Entry(id: update.id ?? markupEntry?.id, time: update.time ?? markupEntry?.time,
-                          author: update.author ?? markupEntry.flatMap(author))
+                          author: shown?.names ?? update.author)
         var blocks: [Block]
+        var headerTitle: String?
         if let markupEntry {
             let element = markupEntry.element
             blocks = page.blocks(under: element) { index in
-                index == markupEntry.stamp || (index != element && others.contains(index))
+                index == markupEntry.stamp || index == shown?.box || (index != element && others.contains(index))
             }
+            headerTitle = headerHeading(markupEntry, others: others)
         } else {
             blocks = Self.blocks(articleBody: update.articleBody)
         }
-        if let headline = update.headline.map(Self.withoutTimePrefix), !headline.isEmpty {
+        if let headerTitle {
+            // The heading in the entry's header (which is otherwise left out as furniture).
+            entry.title = headerTitle
+        } else if let first = blocks.first, first.kind == .heading {
+            // A heading the page shows opens the entry: it is the title, whatever the data says.
+            blocks.removeFirst()
+            entry.title = first.text
+        } else if let headline = update.headline.map(Self.withoutTimePrefix), !headline.isEmpty {
             let key = Self.withoutEllipsis(headline)
-            if let first = blocks.first, first.text == headline, first.kind == .heading || blocks.count > 1 {
+            if let first = blocks.first, first.text == headline, blocks.count > 1 {
                 blocks.removeFirst()
                 entry.title = headline
-            } else if let first = blocks.first, first.text.hasPrefix(key),
-                      first.kind == .heading || blocks.count > 1 && (headline.hasSuffix("…") || headline.hasSuffix("...")) {
+            } else if let first = blocks.first, first.text.hasPrefix(key), blocks.count > 1, headline.hasSuffix("…") || headline.hasSuffix("...") {
                 // The data cut the headline short; the page has it whole. (libxml2 follows HTML 4
                 // and closes an `h2` at a `<p>` inside it, so a title can arrive as a paragraph.)
                 blocks.removeFirst()
@@ -142,26 +158,66 @@ struct MarkupEntryMatching {
             } else {
                 entry.title = headline
             }
-        } else if let first = blocks.first, first.kind == .heading {
-            blocks.removeFirst()
-            entry.title = first.text
         }
         entry.blocks = blocks
         return entry
     }
 
-    /// The text of an element in the entry marked as its author (`class="author"`, `rel="author"`).
-    private func author(_ markupEntry: MarkupEntry) -> String? {
+    /// The heading inside the entry's own `<header>` (beside its time stamp), which the page's
+    /// furniture rules leave out of the entry's blocks: `<header><time>…</time><h2>Title</h2></header>`.
+    private func headerHeading(_ markupEntry: MarkupEntry, others: [Int]) -> String? {
         let tree = page.tree
-        for index in markupEntry.element..<tree.nodes[markupEntry.element].end where tree.nodes[index].kind == .element {
+        let element = markupEntry.element
+        var index = element + 1
+        while index < tree.nodes[element].end {
             let node = tree.nodes[index]
-            let marked = node.attribute("rel") == "author" || node.attribute("itemprop") == "author"
-                || (node.attribute("class") ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0 == "author" || $0 == "byline" }
-            guard marked else { continue }
-            let text = page.visibleText(of: index)
-            if !text.isEmpty, text.count <= 80 { return text }
+            if others.contains(index) || node.kind == .element && (Furniture.alwaysTags.contains(node.name) || Furniture.isHidden(node)) {
+                index = node.end
+                continue
+            }
+            if node.kind == .element, node.name == "header" || Furniture.isFurnitureName(node.attribute("class") ?? "") {
+                // Inside a header, the first heading; other furniture boxes (share tools) have none worth reading.
+                if node.name == "header", let heading = firstHeading(in: index) { return heading }
+                index = node.end
+                continue
+            }
+            if node.kind == .element, BlockFlow.kind(of: node.name) == .heading || node.name == "p" {
+                return nil   // the entry's text starts before any header heading
+            }
+            index += 1
         }
         return nil
+    }
+
+    /// The text of the first `h1`–`h6` under `root` that says more than a time.
+    private func firstHeading(in root: Int) -> String? {
+        let tree = page.tree
+        for index in root..<tree.nodes[root].end where tree.nodes[index].kind == .element && BlockFlow.kind(of: tree.nodes[index].name) == .heading {
+            let text = page.labelFreeText(of: index)
+            if !text.isEmpty { return text }
+        }
+        return nil
+    }
+
+    /// The entry's byline as its markup shows it: an element marked as the author, else a name
+    /// beside the time stamp (`<div class="entry-info"><time>21:22</time><mark>Frances Watkins</mark></div>`).
+    private func author(_ markupEntry: MarkupEntry, others: [Int]) -> Byline? {
+        let tree = page.tree
+        let element = markupEntry.element
+        if let byline = Byline.find(in: page, under: element, skip: { $0 != element && others.contains($0) }) {
+            // An entry's byline stands above its text; one further down belongs to something
+            // the entry quotes or links to (a related story's card).
+            let firstParagraph = tree.firstElement(named: "p", in: element..<tree.nodes[element].end)
+            if firstParagraph.map({ byline.box < $0 || tree.contains(byline.box, $0) }) ?? true { return byline }
+        }
+        guard let stamp = markupEntry.stamp else { return nil }
+        let text = TextFolding.fold(tree.text(of: stamp) { inner in
+            let node = tree.nodes[inner]
+            if node.kind == .text { return TimeLabel.matches(TextFolding.fold(node.text)) }
+            return node.name == "time" || BlockFlow.kind(of: node.name) == .heading || Furniture.alwaysTags.contains(node.name)
+                || Furniture.isHidden(node) || Furniture.isFurnitureName(node.attribute("class") ?? "")
+        })
+        return Byline.names(text).map { Byline(names: $0, box: stamp) }
     }
 
     /// Paragraphs of a structured `articleBody` (one per line, tags dropped): the last resort.

@@ -1,0 +1,111 @@
+import RedlineText
+
+/// Who wrote an article or an entry, as the page shows it: an element marked as the author
+/// (`rel="author"`, `itemprop="author"`, a class naming an author, byline, contributor or
+/// reporters) whose text is a list of names, without a leading "By".
+///
+///     <address><a rel="author">Jamie Grierson</a> and <a rel="author">Haroon Siddique</a></address>
+///     → "Jamie Grierson and Haroon Siddique"     (the links and what joins them)
+///     <p class="lx-c-live-reporting-header__reporters">By Orla Moore and Andrew Segal</p>
+///     → "Orla Moore and Andrew Segal"
+///     <div class="byline"><ul class="share">…</ul><span class="author-label">By</span>
+///       <div class="author">Gavin O'Callaghan</div><time>21:22, 6 OCT 2020</time></div>
+///     → "Gavin O'Callaghan"                        (the outer box holds more than names)
+///
+/// The page's own text wins over structured data: a byline written for JSON-LD may differ from
+/// the one the reader sees, and only what the reader sees is tracked.
+struct Byline {
+    /// The names, as shown ("Orla Moore and Andrew Segal").
+    var names: String
+    /// The marked element that holds them with their labels (a name with its role): not body text.
+    var box: Int
+
+    /// The first byline under `root` in document order, leaving out the subtrees `skip` names,
+    /// navigation, forms, footers, hidden elements and figures (a photo credit is no byline).
+    static func find(in page: HTMLPage, under root: Int, skip: (Int) -> Bool) -> Byline? {
+        let tree = page.tree
+        var markedByClass: [String: Bool] = [:]     // pages repeat their class names: judge each once
+        func isMarked(_ index: Int) -> Bool {
+            let node = tree.nodes[index]
+            guard node.kind == .element else { return false }
+            if node.attribute("rel")?.lowercased() == "author" || node.attribute("itemprop")?.lowercased() == "author" { return true }
+            guard let value = node.attribute("class") else { return false }
+            if let known = markedByClass[value] { return known }
+            let marked = Furniture.lowercase(value).split(whereSeparator: { !$0.isLetter }).contains { markWords.contains(String($0)) }
+            markedByClass[value] = marked
+            return marked
+        }
+        // The first marked element that reads as names; inside it, a deeper one that does
+        // (`<div class="byline">` around a share bar, a label and `<span rel="author">`).
+        var found: (names: String, element: Int)?
+        let end = tree.nodes[root].end
+        var index = root
+        while index < (found.map { tree.nodes[$0.element].end } ?? end) {
+            let node = tree.nodes[index]
+            if index != root, skip(index) || node.kind == .element && Self.isOutside(node) {
+                index = node.end
+                continue
+            }
+            if isMarked(index), let names = Self.names(page.labelFreeText(of: index)),
+               !insideFurnitureBox(index, below: root, page: page, isMarked: isMarked) {
+                found = (names, index)
+            }
+            index += 1
+        }
+        guard var chosen = found else { return nil }
+        // Several marked names side by side: the element that holds them and what joins them.
+        var parent = tree.nodes[chosen.element].parent
+        while parent > root {
+            let between = TextFolding.fold(tree.text(of: parent) { inner in
+                isMarked(inner) || tree.nodes[inner].kind == .element && Self.isOutside(tree.nodes[inner])
+            })
+            guard !between.isEmpty, between.split(separator: " ").allSatisfy({ Self.joiners.contains($0.lowercased()) }),
+                  let all = Self.names(page.labelFreeText(of: parent)) else { break }
+            chosen = (all, parent)
+            parent = tree.nodes[parent].parent
+        }
+        // The box: the outermost marked element around the names that is still short
+        // (`<div class="contributor"><p class="contributor-name">…</p><p>role</p></div>`).
+        var box = chosen.element
+        while case let up = tree.nodes[box].parent, up > root, isMarked(up), page.visibleText(of: up).utf8.count <= 160 { box = up }
+        return Byline(names: chosen.names, box: box)
+    }
+
+    /// Words in class names that mark a byline or its parts (`author-name`, `contributor`, `reporters`).
+    private static let markWords: Set<String> = ["author", "authors", "byline", "bylines", "contributor", "contributors", "reporter", "reporters"]
+
+    /// What may stand between names: "A, B and C", "A & B", "By A".
+    private static let joiners: Set<String> = [",", "and", "&", "by", "with", "|", "·"]
+
+    /// Elements whose text is never a byline: navigation, forms, footers, figures, hidden ones.
+    private static func isOutside(_ node: HTMLNode) -> Bool {
+        Furniture.alwaysTags.contains(node.name) || node.name == "footer" || node.name == "figure" || node.name == "figcaption"
+            || Furniture.isHidden(node)
+    }
+
+    /// True when an element between `index` and `root` is furniture by its class (a comments
+    /// section's `comment-author`) without being part of the byline itself.
+    private static func insideFurnitureBox(_ index: Int, below root: Int, page: HTMLPage, isMarked: (Int) -> Bool) -> Bool {
+        var ancestor = page.tree.nodes[index].parent
+        while ancestor > root {
+            let node = page.tree.nodes[ancestor]
+            if !isMarked(ancestor), let value = node.attribute("class"), Furniture.isFurnitureName(value) { return true }
+            ancestor = node.parent
+        }
+        return false
+    }
+
+    /// `text` as a list of names, without a leading "By": nil when it is empty, long, or holds
+    /// what names do not (digits, "@", ":", brackets), or is a furniture line ("Share").
+    static func names(_ text: String) -> String? {
+        var names = Substring(text)
+        if names.count > 3, names.prefix(3).lowercased() == "by " { names = names.dropFirst(3) }
+        else if names.lowercased() == "by" { return nil }
+        let result = TextFolding.fold(names)
+        guard !result.isEmpty, result.utf8.count <= 100, result.split(separator: " ").count <= 12,
+              result.contains(where: \.isLetter),
+              !result.contains(where: { $0.isNumber || "@:()[]{}<>/|".contains($0) }),
+              !Furniture.isFurnitureLine(result) else { return nil }
+        return result
+    }
+}

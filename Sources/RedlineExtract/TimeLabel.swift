@@ -1,0 +1,88 @@
+/// Labels that only say when something happened, which pages print beside entries, key events
+/// and bylines: page furniture, never text of a block, a title or a key event.
+///
+///     "2h ago", "48m ago", "3 hours ago", "Published 1 hour ago"   → label (relative)
+///     "Updated at 09.40 BST", "Last updated 5 minutes ago"          → label
+///     "Posted at 13:05", "09.15 BST", "13:17 27 Feb", "5.27am"      → label (a clock time)
+///     "Talks end at 10.45", "Seven died"                             → not a label
+///
+/// The test is on lower-case words, after a cheap check that spares most text any work: a
+/// label is short and holds a digit, or says "ago" or "now".
+enum TimeLabel {
+    /// True when `text` (folded) is a time label and nothing else.
+    static func matches(_ text: String) -> Bool {
+        guard !text.isEmpty, text.utf8.count <= 48,
+              text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || text.utf8.count <= 24 else { return false }
+        var words = Furniture.lowercase(text).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" || $0 == "·" }).map(String.init)
+        while let first = words.first, prefixWords.contains(first) { words.removeFirst() }
+        guard !words.isEmpty else { return false }
+        return isRelative(words) || isClock(words)
+    }
+
+    /// Words that may open a label: "Last updated at", "Published", "Posted at", "First published on".
+    private static let prefixWords: Set<String> = ["published", "updated", "last", "posted", "at", "on", "first", "modified", "-", "–"]
+
+    /// "2h ago", "48 mins ago", "an hour ago", "just now", "1 hour, 5 minutes ago" (already split in words).
+    private static func isRelative(_ words: [String]) -> Bool {
+        if words == ["just", "now"] || words == ["now"] { return true }
+        guard words.count >= 2, words.last == "ago" else { return false }
+        var index = 0
+        while index < words.count - 1 {
+            let word = words[index]
+            if word == "a" || word == "an" || word.allSatisfy(\.isASCIIDigit) {
+                // "3 hours" or "an hour"
+                guard index + 1 < words.count - 1, units.contains(words[index + 1]) else { return false }
+                index += 2
+            } else {
+                // "3h", "48m", "5min"
+                let digits = word.prefix(while: \.isASCIIDigit)
+                guard !digits.isEmpty, units.contains(String(word.dropFirst(digits.count))) else { return false }
+                index += 1
+            }
+            if index < words.count - 1, words[index] == "and" { index += 1 }
+        }
+        return true
+    }
+
+    private static let units: Set<String> = [
+        "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour",
+        "hours", "d", "day", "days", "w", "wk", "wks", "week", "weeks",
+    ]
+
+    /// "09.15 bst", "13:05", "5.27am", "13:17 27 feb", "11:38 am gmt" (already split in words).
+    private static func isClock(_ words: [String]) -> Bool {
+        var index = 0
+        guard isClockWord(words[0]) else { return false }
+        index = 1
+        if index < words.count, words[index] == "am" || words[index] == "pm" { index += 1 }
+        if index < words.count, zones.contains(words[index]) { index += 1 }
+        // An optional date after the clock: "27 feb", "27 february 2018", "on 27 feb".
+        if index < words.count, words[index] == "on" { index += 1 }
+        if index < words.count, words[index].count <= 2, words[index].allSatisfy(\.isASCIIDigit) {
+            index += 1
+            guard index < words.count, months.contains(where: words[index].hasPrefix), words[index].count >= 3 else { return false }
+            index += 1
+            if index < words.count, words[index].count == 4, words[index].allSatisfy(\.isASCIIDigit) { index += 1 }
+        }
+        return index == words.count
+    }
+
+    /// "09.15", "13:05", "5.27am", "11:38pm".
+    private static func isClockWord(_ word: String) -> Bool {
+        var rest = Substring(word)
+        if rest.hasSuffix("am") || rest.hasSuffix("pm") { rest = rest.dropLast(2) }
+        let hour = rest.prefix(while: \.isASCIIDigit)
+        guard (1...2).contains(hour.count), let separator = rest.dropFirst(hour.count).first, separator == "." || separator == ":" else { return false }
+        let minute = rest.dropFirst(hour.count + 1)
+        guard minute.count == 2, minute.allSatisfy(\.isASCIIDigit), let h = Int(hour), h <= 23, let m = Int(minute), m <= 59 else { return false }
+        return true
+    }
+
+    private static let zones: Set<String> = ["bst", "gmt", "utc", "ist", "cet", "cest", "est", "edt", "pst", "pdt", "aest", "aedt", "uk"]
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+}
+
+extension Character {
+    /// True for 0–9 only (not other scripts' digits).
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}
