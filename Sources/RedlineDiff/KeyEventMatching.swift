@@ -83,19 +83,19 @@ public enum KeyEventMatching {
 
         var oldByTime: [Date: [Int]] = [:]
         for i in old.indices where !oldTaken[i] { if let time = old[i].time { oldByTime[time, default: []].append(i) } }
-        var candidates: [(score: Double, old: Int, new: Int)] = []
-        for j in new.indices where partner[j] < 0 {
-            guard let time = new[j].time, let list = oldByTime[time] else { continue }
-            for i in list where !oldTaken[i] {
-                let score = similarity(old[i].title, new[j].title)
-                if score >= minimumTitleSimilarity { candidates.append((score, i, j)) }
+        /// Pairs the most similar titles first among the `candidates` (old, new) that reach `minimum`.
+        func matchSimilar(_ candidates: [(old: Int, new: Int)], atLeast minimum: Double) {
+            let scored = candidates.map { (score: similarity(old[$0.old].title, new[$0.new].title), $0.old, $0.new) }
+                .filter { $0.score >= minimum }
+                .sorted { $0.score != $1.score ? $0.score > $1.score : ($0.2, $0.1) < ($1.2, $1.1) }
+            for (_, i, j) in scored where partner[j] < 0 && !oldTaken[i] {
+                partner[j] = i
+                oldTaken[i] = true
             }
         }
-        candidates.sort { $0.score != $1.score ? $0.score > $1.score : ($0.new, $0.old) < ($1.new, $1.old) }
-        for candidate in candidates where partner[candidate.new] < 0 && !oldTaken[candidate.old] {
-            partner[candidate.new] = candidate.old
-            oldTaken[candidate.old] = true
-        }
+        matchSimilar(new.indices.filter { partner[$0] < 0 }.flatMap { j in
+            new[j].time.flatMap { oldByTime[$0] }.map { $0.filter { !oldTaken[$0] }.map { (old: $0, new: j) } } ?? []
+        }, atLeast: minimumTitleSimilarity)
         // The one event left at a time on each side is the same event, however it was retitled.
         var newByTime: [Date: [Int]] = [:]
         for j in new.indices where partner[j] < 0 { if let time = new[j].time { newByTime[time, default: []].append(j) } }
@@ -106,18 +106,9 @@ public enum KeyEventMatching {
         matchSameTitle(sameTime: false)
 
         // Events with no time on either side: by similar titles, the most similar first.
-        candidates.removeAll()
-        for j in new.indices where partner[j] < 0 && new[j].time == nil {
-            for i in old.indices where !oldTaken[i] && old[i].time == nil {
-                let score = similarity(old[i].title, new[j].title)
-                if score >= minimumUntimedSimilarity { candidates.append((score, i, j)) }
-            }
-        }
-        candidates.sort { $0.score != $1.score ? $0.score > $1.score : ($0.new, $0.old) < ($1.new, $1.old) }
-        for candidate in candidates where partner[candidate.new] < 0 && !oldTaken[candidate.old] {
-            partner[candidate.new] = candidate.old
-            oldTaken[candidate.old] = true
-        }
+        let untimedOld = old.indices.filter { !oldTaken[$0] && old[$0].time == nil }
+        matchSimilar(new.indices.filter { partner[$0] < 0 && new[$0].time == nil }.flatMap { j in untimedOld.map { (old: $0, new: j) } },
+                     atLeast: minimumUntimedSimilarity)
         return partner.map { $0 < 0 ? nil : $0 }
     }
 
