@@ -26,13 +26,10 @@ struct PageCalendar {
 
     /// A stamp of an entry or key event as read: the lines of its clock time ("09:15", "15:56 27
     /// Feb") and of its relative label ("52 minutes ago"), read only when the page can be dated.
+    /// Two short strings and nothing else: a blog keeps one per entry, thousands of them.
     struct Stamp: Sendable {
         var clockText: String?
         var ageText: String?
-        /// The clock time, when it was read already ("09.15 BST Talks end").
-        var clock: ClockTime?
-
-        init(clock: ClockTime? = nil) { self.clock = clock }
 
         /// Keeps `line`, a time-stamp line, as the clock or the relative label (a stamp that ends
         /// in "o" is "… ago"); a stamp that names its full date (`dated`) needs no keeping.
@@ -52,9 +49,10 @@ struct PageCalendar {
     /// no date needs one).
     var canDate: Bool { dateline != nil || copyrightYear != nil }
 
-    /// The date of each of `stamps`, in order; nil where the page does not say enough.
-    func dates(of stamps: [Stamp]) -> [Date?] {
-        let clocks = stamps.map { $0.clock ?? $0.clockText.flatMap(ClockTime.init) }
+    /// The date of each of `stamps`, in order (`known` gives the clock times already read, by
+    /// index: "09.15 BST Talks end"); nil where the page does not say enough.
+    func dates(of stamps: [Stamp], known: [Int: ClockTime] = [:]) -> [Date?] {
+        let clocks = stamps.indices.map { known[$0] ?? stamps[$0].clockText.flatMap(ClockTime.init) }
         var calendar = Calendar(identifier: .gregorian)
         func zone(_ clock: ClockTime) -> TimeZone? {
             clock.zoneOffset.flatMap(TimeZone.init(secondsFromGMT:)) ?? datelineZone

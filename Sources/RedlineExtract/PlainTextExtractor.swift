@@ -61,6 +61,7 @@ enum PlainTextExtractor {
         // at the end (a page may say the year of its stamps only in its last line).
         var entryStamps: [PageCalendar.Stamp] = []
         var keyEventStamps: [Int: PageCalendar.Stamp] = [:]
+        var keyEventClocks: [Int: ClockTime] = [:]   // "09.15 BST Talks end": read with the line
         var isLiveBlog = false
         var inKeyEvents = false
         var inCommentForm = false
@@ -188,7 +189,7 @@ enum PlainTextExtractor {
             if inKeyEvents {
                 // "09.15 BST Talks end": the time and the title on one line.
                 if let leading = ClockTime.leading(in: lines[current].text) {
-                    keyEventStamps[article.keyEvents.count] = PageCalendar.Stamp(clock: leading.clock)
+                    keyEventClocks[article.keyEvents.count] = leading.clock
                     article.keyEvents.append(KeyEvent(title: leading.rest))
                     continue
                 }
@@ -208,7 +209,7 @@ enum PlainTextExtractor {
             }
         }
         article.entries = entries
-        if isLiveBlog { date(&article, entryStamps: entryStamps, keyEventStamps: keyEventStamps, calendar: calendar) }
+        if isLiveBlog { date(&article, entryStamps: entryStamps, keyEventStamps: keyEventStamps, keyEventClocks: keyEventClocks, calendar: calendar) }
         return article
     }
 
@@ -216,7 +217,7 @@ enum PlainTextExtractor {
     /// reads, and a key event with no time of its own the time of the entry with its title
     /// (the BBC's summary points link to their posts).
     private static func date(_ article: inout Article, entryStamps: [PageCalendar.Stamp],
-                             keyEventStamps: [Int: PageCalendar.Stamp], calendar: PageCalendar) {
+                             keyEventStamps: [Int: PageCalendar.Stamp], keyEventClocks: [Int: ClockTime], calendar: PageCalendar) {
         if calendar.canDate {
             let entryDates = calendar.dates(of: entryStamps)
             for index in article.entries.indices where article.entries[index].time == nil {
@@ -224,7 +225,8 @@ enum PlainTextExtractor {
             }
         }
         guard article.keyEvents.contains(where: { $0.time == nil }) else { return }
-        let eventDates = calendar.canDate ? calendar.dates(of: article.keyEvents.indices.map { keyEventStamps[$0] ?? PageCalendar.Stamp() })
+        let eventDates = calendar.canDate ? calendar.dates(of: article.keyEvents.indices.map { keyEventStamps[$0] ?? PageCalendar.Stamp() },
+                                                                 known: keyEventClocks)
             : Array(repeating: nil, count: article.keyEvents.count)
         var timeByTitle: [String: Date] = [:]
         for entry in article.entries.reversed() {
