@@ -284,8 +284,8 @@ struct JSONWriter: ~Copyable {
             }
             let byte = from.pointee
             // Most bytes need no escape: printable ASCII but `"` and `\`, and every byte of a
-            // multi-byte scalar but the lead byte of U+2028/U+2029.
-            if byte >= 0x20 && byte != 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
+            // multi-byte scalar but the lead byte of U+2028/U+2029 and of the C1 controls.
+            if byte >= 0x20 && byte != 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 && byte != 0xC2 {
                 out = out.put(byte)
                 from += 1
                 continue
@@ -300,6 +300,11 @@ struct JSONWriter: ~Copyable {
                 // `\u00` and two lowercase hex digits.
                 let hex = Self.hexDigits.utf8Start
                 out = out.put("\\u00").put(hex[Int(byte >> 4)]).put(hex[Int(byte & 0xF)])
+            case 0xC2 where left >= 2 && from[1] >= 0x80 && from[1] <= 0x9F:
+                // A C1 control (U+0080–U+009F): `\u00` and its two hex digits, never raw.
+                let hex = Self.hexDigits.utf8Start
+                out = out.put("\\u00").put(hex[Int(from[1] >> 4)]).put(hex[Int(from[1] & 0xF)])
+                from += 1
             case 0xE2 where left >= 3 && from[1] == 0x80 && (from[2] == 0xA8 || from[2] == 0xA9):
                 out = out.put(from[2] == 0xA8 ? "\\u2028" : "\\u2029")
                 from += 2

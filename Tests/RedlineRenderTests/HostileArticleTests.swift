@@ -35,6 +35,22 @@ import Testing
         return output.replacing(ours, with: "").unicodeScalars.allSatisfy { $0 != "\u{1B}" }
     }
 
+    /// Issue 16 (7): bidirectional controls reordered what a terminal showed after them, and C1
+    /// controls went out raw in JSON.
+    @Test func bidiAndC1ControlsNeverGoOutRaw() {
+        let bidi = ["\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}",
+                    "\u{200E}", "\u{200F}", "\u{061C}"]
+        for control in bidi {
+            let text = "Talks end\(control)dne sklaT"
+            #expect(!TerminalText.escape(text).contains(control), "U+\(String(control.unicodeScalars.first!.value, radix: 16)) went out raw")
+        }
+        #expect(TerminalText.escape("abc\u{202E}fed") == "abc\\u{202e}fed")
+        let diff = ArticleDiff(blocks: [BlockChange(change: .added, newIndex: 0, newText: "a\u{85}b\u{9B}2Jc é\u{A0}")])
+        let json = JSONOutput.render(diff)
+        #expect(json.contains("a\\u0085b\\u009b2Jc é\u{A0}"), "\(json)")
+        #expect(!json.unicodeScalars.contains { (0x80..<0xA0).contains($0.value) })
+    }
+
     @Test func escapeSequencesPrintVisibly() {
         let plain = DiffTerminal.render(Self.diff, options: TerminalOptions(color: false, width: nil))
         #expect(plain.contains("Breaking\\e]52;c;cm0gLXJmIH4=\\x07 news\\e[2J"))
