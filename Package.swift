@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "RedlineModel", dependencies: ["RedlineText"]),
         .target(name: "RedlineCapture", dependencies: ["RedlineModel", "CLibCurl"]),
         .target(name: "RedlineExtract", dependencies: ["RedlineModel", "RedlineText", "CLibXML2"]),
-        .target(name: "RedlineStore", dependencies: ["RedlineModel", "CLibGit2"]),
+        .target(name: "RedlineStore", dependencies: ["RedlineModel", "RedlineText", "CLibGit2"]),
         .target(name: "RedlineDiff", dependencies: ["RedlineModel", "RedlineText"]),
         .target(name: "RedlineRender", dependencies: ["RedlineModel", "RedlineText"]),
         .target(

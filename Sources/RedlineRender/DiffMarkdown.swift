@@ -1,3 +1,4 @@
+import RedlineText
 import Foundation
 import RedlineModel
 

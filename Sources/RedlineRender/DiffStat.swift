@@ -1,3 +1,4 @@
+import RedlineText
 import RedlineModel
 
 /// Only the counts of a diff, as `git diff --stat` gives them: one bar per kind of change, scaled

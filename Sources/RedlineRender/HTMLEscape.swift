@@ -1,3 +1,4 @@
+import RedlineText
 /// Article text made safe for HTML: it can only ever be text, never markup, in element content
 /// and in quoted attribute values alike.
 ///

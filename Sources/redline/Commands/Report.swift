@@ -1,3 +1,4 @@
+import RedlineText
 import ArgumentParser
 import Foundation
 import RedlineTracker

@@ -18,7 +18,7 @@ public enum TerminalText {
             } else if scalar.value > 0xFF && isControl(scalar) {
                 result += "\\u{" + String(scalar.value, radix: 16, uppercase: false) + "}"
             } else if isControl(scalar) {
-                result += "\\x" + String(scalar.value, radix: 16, uppercase: false).leftPadded(to: 2)
+                result += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16, uppercase: false)
             } else {
                 result.unicodeScalars.append(scalar)
             }
@@ -34,12 +34,5 @@ public enum TerminalText {
         case 0..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
         default: false
         }
-    }
-}
-
-extension String {
-    /// The string with `pad` in front until it is `width` characters long (`"7"` → `"07"`).
-    func leftPadded(to width: Int, with pad: Character = "0") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }
