@@ -194,7 +194,7 @@ enum Furniture {
             if end <= longestLine, lineInitials[Int(lowercased(first))] { return true }
             if matches("sign up", in: bytes, at: 0) || matches("subscribe to our", in: bytes, at: 0)
                 || matches("please turn on javascript", in: bytes, at: 0) || matches("this article is more than", in: bytes, at: 0)
-                || timeLabelInitials.contains(lowercased(first)) && timeLabels.contains(where: { matches($0, in: bytes, at: 0) }) {
+                || end <= 64 && timeLabelInitials.contains(lowercased(first)) && timeLabels.contains(where: { matches($0, in: bytes, at: 0) }) {
                 return true
             }
             // Look for "cookie" and "newsletter promotion" (any ASCII case) by the rare triples two
