@@ -68,12 +68,18 @@ extension TrackRepository {
         ProcessInfo.processInfo.environment["REDLINE_LOCK_TIMEOUT"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 60
     }
 
+    /// How old a branch's lock file must be to count as stale: `REDLINE_STALE_LOCK_AGE` seconds,
+    /// 10 by default.
+    static var staleLockAge: Double {
+        ProcessInfo.processInfo.environment["REDLINE_STALE_LOCK_AGE"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 10
+    }
+
     /// Removes a branch's lock file left by a writer that died holding it. A writer holds the lock
-    /// for the moment it takes to write 41 bytes, so a lock older than ten seconds is stale.
+    /// for the moment it takes to write 41 bytes, so a lock older than ``staleLockAge`` is stale.
     static func removeIfStale(_ lockPath: String) -> Bool {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: lockPath),
               let modified = attributes[.modificationDate] as? Date,
-              Date().timeIntervalSince(modified) > 10 else { return false }
+              Date().timeIntervalSince(modified) > staleLockAge else { return false }
         return (try? FileManager.default.removeItem(atPath: lockPath)) != nil
     }
 
