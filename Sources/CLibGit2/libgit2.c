@@ -16,6 +16,7 @@
 #define LIBGIT2_FUNCTIONS(F, V) \
     F(int, git_libgit2_init, (void), ()) \
     F(const git_error *, git_error_last, (void), ()) \
+    V(git_error_clear, (void), ()) \
     F(int, git_repository_init, (git_repository **out, const char *path, unsigned is_bare), (out, path, is_bare)) \
     F(int, git_repository_open_bare, (git_repository **out, const char *bare_path), (out, bare_path)) \
     V(git_repository_free, (git_repository *repo), (repo)) \

@@ -9,6 +9,10 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
     public var code: Int32
     /// libgit2's message for the failure.
     public var message: String
+    /// The operating system's `errno` when the failure was the system's (a full disk, too many
+    /// open files, a permission, a directory that went away), nil when it was libgit2's own (a
+    /// corrupt object, a missing reference).
+    public var systemError: Int32?
 
     public var description: String { "\(function) failed: \(message)" }
 
@@ -37,14 +41,28 @@ private let libgit2Failure: String? = {
 
 /// Runs one libgit2 call and turns a negative return into a ``GitError`` naming `function`.
 /// Read the error right after the call: nothing may run between the two.
+///
+/// libgit2 reports a failure of the system as its message followed by `strerror(errno)`
+/// (`failed to rename lockfile to '…': No such file or directory`); that `errno` is kept in
+/// ``GitError/systemError``. A failure with no message at all (libgit2 1.5.1 sets none when a
+/// full disk fails a loose object's write) keeps the `errno` the call left.
 @discardableResult
 func git(_ function: String, _ code: Int32) throws(GitError) -> Int32 {
+    let leftErrno = errno
     guard code < 0 else { return code }
-    let message: String
-    if let last = git_error_last(), let text = last.pointee.message {
-        message = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
-    } else {
-        message = "error \(code)"
+    defer { git_error_clear() }   // a later failure that sets no message must not show this one
+    guard let last = git_error_last(), let text = last.pointee.message else {
+        return try fail(GitError(function: function, code: code, message: leftErrno != 0 ? String(cString: strerror(leftErrno)) : "error \(code)",
+                                 systemError: leftErrno != 0 ? leftErrno : nil))
     }
-    throw GitError(function: function, code: code, message: message)
+    let message = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
+    let system = last.pointee.klass == Int32(GIT_ERROR_OS.rawValue) ? (errnoNamed(atTheEndOf: message) ?? leftErrno) : nil
+    return try fail(GitError(function: function, code: code, message: message, systemError: system == 0 ? nil : system))
+}
+
+private func fail(_ error: GitError) throws(GitError) -> Int32 { throw error }
+
+/// The `errno` whose `strerror` text ends `message` (`…: Too many open files` → `EMFILE`).
+private func errnoNamed(atTheEndOf message: String) -> Int32? {
+    (1..<134).first { message.hasSuffix(": " + String(cString: strerror($0))) }
 }

@@ -98,9 +98,18 @@ final class GitRepository {
         return oid.hex
     }
 
+    /// The commit times libgit2 1.5.1 writes as given. `git_time_t` is 64 bits, but its signature
+    /// writer prints the time as `(unsigned)`: a time after 2106-02-07T06:28:15Z would be stored
+    /// wrapped round (2106-03-01 as 1970-01-22), one before 1970 as a time in 2106.
+    static let commitTimes = Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: TimeInterval(UInt32.max) + 0.999)
+
     /// Stores a commit of `tree` on top of `parent` (nil for the first), authored and committed
-    /// by `name <email>` at `time` (UTC), and returns its id. No reference is moved.
+    /// by `name <email>` at `time` (UTC, within ``commitTimes``), and returns its id. No
+    /// reference is moved.
     func writeCommit(tree: String, parent: String?, message: String, name: String, email: String, time: Date) throws(GitError) -> String {
+        guard Self.commitTimes.contains(time) else {
+            throw GitError(function: "git_signature_new", code: -1, message: "the time \(time) does not fit in 32 bits")
+        }
         var signature: UnsafeMutablePointer<git_signature>?
         let seconds = git_time_t(time.timeIntervalSince1970.rounded(.down))
         try git("git_signature_new", git_signature_new(&signature, name, email, seconds, 0))

@@ -1,3 +1,6 @@
+import Foundation
+import RedlineModel
+
 /// Why the store could not do what was asked; each says what to do about it.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case noRepository(path: String)
@@ -6,7 +9,18 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case readOnly(path: String)
     case unknownArticle(slug: String)
     case unknownRevision(String, slug: String, reason: String)
+    /// libgit2's lock file of a branch stayed in place (a git command holding it, or one left by
+    /// a writer killed while it held it and younger than the stale-lock age).
     case locked(reference: String, path: String)
+    /// Another redline kept writing the article for all of `seconds`.
+    case busy(slug: String, seconds: Double)
+    /// The branch was moved by another program right after this capture's version was written.
+    case moved(reference: String, written: String, found: String?)
+    /// A capture time a commit cannot hold.
+    case timeOutOfRange(Date)
+    /// The operating system refused: `errno` says why (a full disk, too many open files, a
+    /// permission); `detail` says what was being done.
+    case system(path: String, detail: String, errno: Int32)
     case damaged(path: String, detail: String)
 
     public var description: String {
@@ -24,9 +38,72 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownRevision(let text, let slug, let reason):
             "unknown revision '\(text)' for '\(slug)': \(reason); 'redline log \(slug)' lists its versions"
         case .locked(let reference, let path):
-            "\(reference) stayed locked by another writer; if no redline is running, remove \(path)"
+            "\(reference) stayed locked by another writer; nothing was stored; if no redline or git is running, remove \(path)"
+        case .busy(let slug, let seconds):
+            "'\(slug)' stayed locked by another writer (another redline storing it) for \(Int(seconds)) s; nothing was stored; "
+                + "wait longer with REDLINE_LOCK_TIMEOUT"
+        case .moved(let reference, let written, let found):
+            "\(reference) was moved by another program right after this capture was written as \(written.prefix(7)) "
+                + "(it now points at \(found.map { String($0.prefix(7)) } ?? "nothing")); check the history with 'redline log'"
+        case .timeOutOfRange(let date):
+            "the capture time \(Self.format(date)) cannot be stored: a commit holds times from 1970-01-01T00:00:00Z "
+                + "to 2106-02-07T06:28:15Z; give --at within them"
+        case .system(let path, let detail, let code):
+            Self.describe(errno: code, path: path, detail: detail)
         case .damaged(let path, let detail):
             "the track repository at \(path) could not be read: \(detail); run 'git --git-dir \(path) fsck' to find the damage"
         }
+    }
+
+    /// True for a failure that may pass by itself (a lock, a full disk, a directory removed by
+    /// `git gc`): a watcher reports it and polls again.
+    public var isTransient: Bool {
+        switch self {
+        case .locked, .busy: true
+        case .system(_, _, let code): [ENOENT, ENOSPC, EDQUOT, EMFILE, ENFILE, EAGAIN, EINTR, EIO].contains(code)
+        default: false
+        }
+    }
+
+    private static func describe(errno code: Int32, path: String, detail: String) -> String {
+        let text = String(cString: strerror(code))
+        let what = (detail.hasSuffix(text) ? detail : "\(detail): \(text)") + " (errno \(code))"
+        switch code {
+        case ENOSPC, EDQUOT:
+            return "the disk holding the track repository at \(path) is full: \(what); nothing was stored; free some space and try again"
+        case EMFILE, ENFILE:
+            return "too many open files: \(what); raise the limit (ulimit -n) or close other programs and try again"
+        case EACCES, EPERM:
+            return "permission denied: \(what); check the owner and permissions of \(path) and the folders above it"
+        case EROFS:
+            return "the track repository at \(path) is on a read-only file system: \(what); nothing was written"
+        case EIO:
+            return "the disk holding the track repository at \(path) failed to read or write: \(what)"
+        default:
+            return "the system refused: \(what)"
+        }
+    }
+
+    private static func format(_ date: Date) -> String {
+        let seconds = date.timeIntervalSince1970
+        guard abs(seconds) < 1e14 else { return "\(seconds) s after 1970" }
+        return Timestamp.format(date)
+    }
+}
+
+extension StoreError {
+    /// The error to report for a libgit2 failure in the repository at `path`: the system's when
+    /// the system refused, damage otherwise. libgit2 reads a loose object it may not open as one
+    /// that is missing, so damage is reported only once the repository's folders prove readable.
+    init(_ error: GitError, repository path: String) {
+        if let code = error.systemError {
+            self = .system(path: path, detail: error.description, errno: code)
+            return
+        }
+        for place in [path, "\(path)/objects", "\(path)/refs"] where access(place, R_OK | X_OK) != 0 && errno == EACCES {
+            self = .system(path: path, detail: "\(error.description) (\(place) cannot be read)", errno: EACCES)
+            return
+        }
+        self = .damaged(path: path, detail: error.description)
     }
 }

@@ -13,44 +13,62 @@ extension TrackRepository {
     /// Stores a new version of `slug` on top of the newest one.
     ///
     /// `prepare` is shown the newest version (nil for the first) and returns what to store, or nil
-    /// when the capture equals it. The branch moves by compare-and-swap: when another writer moved
-    /// it first, `prepare` runs again against the new newest version, so concurrent captures are
-    /// all kept, one after the other, numbered without gaps.
+    /// when the capture equals it. The writer holds the article's lock (``lockArticle(_:until:)``)
+    /// from reading the newest version to moving the branch, so concurrent captures are all
+    /// kept, one after the other, numbered without gaps. The branch still moves by
+    /// compare-and-swap, against a `git` command moving it meanwhile, and is read back after:
+    /// a version is reported only once the branch is seen to hold it.
+    ///
+    /// A failure that may pass (a folder `git gc` removed under a write, the ref's lock held for
+    /// a moment by `git pack-refs`) is retried a few times before it is reported.
     public func record(
         _ slug: Slug, capturedAt: Date, url: String?,
         prepare: (Version?) throws -> StoredVersion?
     ) throws -> RecordOutcome {
+        guard GitRepository.commitTimes.contains(capturedAt) else { throw StoreError.timeOutOfRange(capturedAt) }
         try ensureWritable()
         let reference = Self.reference(for: slug)
-        let lockPath = "\(path)/\(reference).lock"
         let deadline = Date().addingTimeInterval(Self.lockTimeout)
-        var attempt = 0
+        let lock = try lockArticle(slug, until: deadline)
+        defer { withExtendedLifetime(lock) {} }
+        var attempt = 0, failures = 0
         while true {
-            let tip = try git.target(ofReference: reference)
-            let previous = try tip.map { try version(atTip: $0, of: slug) }
-            guard let pending = try prepare(previous) else {
-                guard let previous else { throw StoreError.damaged(path: path, detail: "nothing to store for a first version") }
-                return .unchanged(previous)
-            }
-            let number = (previous?.number ?? 0) + 1
-            let message = CommitMessage(subject: pending.subject, url: url, capturedAt: capturedAt, version: number,
-                                        changes: pending.changes)
             do {
+                let tip = try git.target(ofReference: reference)
+                let previous = try tip.map { try version(atTip: $0, of: slug) }
+                guard let pending = try prepare(previous) else {
+                    guard let previous else { throw StoreError.damaged(path: path, detail: "nothing to store for a first version") }
+                    return .unchanged(previous)
+                }
+                let number = (previous?.number ?? 0) + 1
+                let message = CommitMessage(subject: pending.subject, url: url, capturedAt: capturedAt, version: number,
+                                            changes: pending.changes)
                 let commit = try writeCommit(pending.files, message: message, parent: tip, time: capturedAt)
                 try git.updateReference(reference, to: commit, expecting: tip, message: "redline: version \(number)")
+                let now = try git.target(ofReference: reference)
+                guard now == commit else { throw StoreError.moved(reference: reference, written: commit, found: now) }
                 return .recorded(Version(number: number, commit: commit, capturedAt: capturedAt, url: url,
                                          subject: pending.subject, changes: pending.changes))
             } catch let error as GitError where error.isConflict {
+                // No other redline moves the branch while this one holds the article: the ref's
+                // lock file is a git command's, held for a moment, or a killed writer's; or git
+                // moved the branch, and `prepare` runs again on top of where it went.
                 attempt += 1
-                if Self.removeIfStale(lockPath) { continue }
-                if Date() > deadline {
-                    throw StoreError.locked(reference: reference, path: lockPath)
-                }
-                // Another writer is moving the branch: let it finish, then try on top of its version.
+                if removeRefLockIfStale(reference) { continue }
+                if Date() > deadline { throw StoreError.locked(reference: reference, path: refLockPath(reference)) }
                 usleep(UInt32.random(in: 200...2_000) * UInt32(min(attempt, 10)))
             } catch let error as GitError {
-                try ensureWritable()
-                throw StoreError.damaged(path: path, detail: error.description)
+                failures += 1
+                guard failures < Self.retries, error.mayPass else {
+                    try ensureWritable()
+                    throw StoreError(error, repository: path)
+                }
+                usleep(Self.retryPause(failures))
+            } catch let error as StoreError {
+                // A version read back unreadable (as damage) while git repacks under it.
+                failures += 1
+                guard failures < Self.retries, case .damaged = error else { throw error }
+                usleep(Self.retryPause(failures))
             }
         }
     }
@@ -62,19 +80,12 @@ extension TrackRepository {
                                    name: "redline", email: "redline@localhost", time: time)
     }
 
-    /// How long a capture waits for a branch another writer holds: `REDLINE_LOCK_TIMEOUT`
-    /// seconds, 60 by default.
-    static var lockTimeout: Double {
-        ProcessInfo.processInfo.environment["REDLINE_LOCK_TIMEOUT"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 60
-    }
+    /// How many times a capture tries a write that fails in a way that may pass.
+    static let retries = 8
 
-    /// Removes a branch's lock file left by a writer that died holding it. A writer holds the lock
-    /// for the moment it takes to write 41 bytes, so a lock older than ten seconds is stale.
-    static func removeIfStale(_ lockPath: String) -> Bool {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: lockPath),
-              let modified = attributes[.modificationDate] as? Date,
-              Date().timeIntervalSince(modified) > 10 else { return false }
-        return (try? FileManager.default.removeItem(atPath: lockPath)) != nil
+    /// Microseconds to wait before try `failures + 1`: 10 ms, doubling, at most 0.5 s.
+    static func retryPause(_ failures: Int) -> UInt32 {
+        UInt32(min(10_000 << min(failures - 1, 6), 500_000))
     }
 
     /// Throws ``StoreError/readOnly(path:)`` unless the places a capture writes are writable.
@@ -83,5 +94,16 @@ extension TrackRepository {
         where FileManager.default.fileExists(atPath: place) && !Self.isWritable(place) {
             throw StoreError.readOnly(path: path)
         }
+    }
+}
+
+extension GitError {
+    /// True for a failure that may pass when tried again: the system's, other than a lasting
+    /// refusal (a full disk, too many open files, a permission), or libgit2 finding something
+    /// missing that `git repack` was moving. Corruption is tried again too, a bounded number
+    /// of times, and then reported as it is.
+    var mayPass: Bool {
+        guard let code = systemError else { return true }
+        return ![ENOSPC, EDQUOT, EMFILE, ENFILE, EACCES, EPERM, EROFS].contains(code)
     }
 }

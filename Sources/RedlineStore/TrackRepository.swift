@@ -13,39 +13,75 @@ public final class TrackRepository {
         self.git = git
     }
 
-    /// Creates the track repository at `path`, or opens it when it is already there.
+    /// Creates the track repository at `path`, or opens it when it is already there. Safe to run
+    /// many times at once: the creators take turns on an exclusive lock of the folder (``FileLock``)
+    /// and each finds the repository the first one made.
     public static func create(at path: String) throws -> TrackRepository {
         try startLibgit2()   // without libgit2, say so, not that the directory is no repository
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw StoreError.notADirectory(path: path)
+        if case .file = try entry(at: path) { throw StoreError.notADirectory(path: path) }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            if !isWritable(parentOf: path) { throw StoreError.readOnly(path: path) }
+            if case .file = try entry(at: path) { throw StoreError.notADirectory(path: path) }
+            throw StoreError.system(path: path, detail: "mkdir \(path)", errno: posixCode(of: error) ?? EIO)
         }
+        let lock: FileLock?
+        do {
+            lock = try FileLock.acquire(path, until: Date().addingTimeInterval(lockTimeout))
+        } catch {
+            throw StoreError.system(path: path, detail: error.operation, errno: error.errno)
+        }
+        guard let lock else { throw StoreError.busy(slug: path, seconds: lockTimeout) }
+        defer { withExtendedLifetime(lock) {} }
         if let existing = try? open(at: path) { return existing }
-        if FileManager.default.fileExists(atPath: path),
-           let contents = try? FileManager.default.contentsOfDirectory(atPath: path), !contents.isEmpty {
+        if let contents = try? FileManager.default.contentsOfDirectory(atPath: path), !contents.isEmpty {
             throw StoreError.notARepository(path: path)
         }
         do {
             return TrackRepository(path: path, git: try GitRepository.initBare(at: path))
         } catch {
-            if !isWritable(parentOf: path) { throw StoreError.readOnly(path: path) }
-            throw error
+            if !isWritable(path) { throw StoreError.readOnly(path: path) }
+            throw StoreError(error, repository: path)
         }
     }
 
     /// Opens the track repository at `path`.
     public static func open(at path: String) throws -> TrackRepository {
         try startLibgit2()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw StoreError.noRepository(path: path)
+        switch try entry(at: path) {
+        case .none: throw StoreError.noRepository(path: path)
+        case .file: throw StoreError.notADirectory(path: path)
+        case .directory: break
         }
-        guard isDirectory.boolValue else { throw StoreError.notADirectory(path: path) }
         do {
             return TrackRepository(path: path, git: try GitRepository.openBare(at: path))
         } catch {
+            let reported = StoreError(error, repository: path)
+            if case .system = reported { throw reported }
             throw StoreError.notARepository(path: path)
         }
+    }
+
+    private enum Entry { case file, directory, none }
+
+    /// What is at `path`: a folder, something else, or nothing (`noRepository` is not thrown
+    /// here). A `stat` the system refuses (a folder above that may not be searched) is reported
+    /// with its errno, not as a missing repository.
+    private static func entry(at path: String) throws -> Entry {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT { return .none }
+            if code == ENOTDIR { throw StoreError.noRepository(path: path) }
+            throw StoreError.system(path: path, detail: "stat \(path)", errno: code)
+        }
+        return info.st_mode & S_IFMT == S_IFDIR ? .directory : .file
+    }
+
+    private static func posixCode(of error: any Error) -> Int32? {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        return underlying?.domain == NSPOSIXErrorDomain ? Int32(underlying!.code) : nil
     }
 
     /// The branch that holds `slug`'s history.
@@ -61,14 +97,45 @@ public final class TrackRepository {
         public var url: String?
     }
 
-    /// The tracked articles, by slug.
-    public func articles() throws -> [ArticleInfo] {
+    /// The tracked articles, and those that could not be read.
+    public struct ArticleList: Sendable {
+        /// The articles that could be read, by slug.
+        public var articles: [ArticleInfo]
+        /// The articles whose branch or newest version could not be read: slug and why.
+        public var damaged: [(slug: String, problem: String)]
+    }
+
+    /// The tracked articles, by slug. One whose branch file is damaged (libgit2's listing skips
+    /// it without a word) or whose newest commit cannot be read is listed as damaged, and the
+    /// others are listed all the same.
+    public func articles() throws -> ArticleList {
         let prefix = "refs/heads/articles/"
-        return try git.referenceNames(matching: prefix + "*").sorted().compactMap { name in
-            let slugText = String(name.dropFirst(prefix.count))
-            guard let slug = try? Slug(slugText), let newest = try latest(of: slug) else { return nil }
-            return ArticleInfo(slug: slugText, versionCount: newest.number, lastCapturedAt: newest.capturedAt, url: newest.url)
+        var names: Set<String>
+        do {
+            names = Set(try git.referenceNames(matching: prefix + "*"))
+        } catch {
+            throw StoreError(error, repository: path)
         }
+        let folder = "\(path)/\(prefix)"
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !file.hasSuffix(".lock") {
+            names.insert(prefix + file)
+        }
+        var list = ArticleList(articles: [], damaged: [])
+        for name in names.sorted() {
+            let slugText = String(name.dropFirst(prefix.count))
+            guard let slug = try? Slug(slugText) else { continue }
+            do {
+                guard let newest = try latest(of: slug) else { continue }
+                list.articles.append(ArticleInfo(slug: slugText, versionCount: newest.number, lastCapturedAt: newest.capturedAt,
+                                                 url: newest.url))
+            } catch let error as GitError {
+                list.damaged.append((slugText, StoreError(error, repository: path).description))
+            } catch let error as StoreError {
+                if case .system = error { throw error }
+                list.damaged.append((slugText, error.description))
+            }
+        }
+        return list
     }
 
     /// The newest version of `slug`, nil when the article has none yet. Reads one commit.
@@ -147,7 +214,7 @@ public final class TrackRepository {
         do {
             return try git.file(named: name, inCommit: version.commit)
         } catch {
-            throw StoreError.damaged(path: path, detail: error.description)
+            throw StoreError(error, repository: path)
         }
     }
 
@@ -156,7 +223,7 @@ public final class TrackRepository {
         do {
             return try git.fileNames(inCommit: version.commit)
         } catch {
-            throw StoreError.damaged(path: path, detail: error.description)
+            throw StoreError(error, repository: path)
         }
     }
 
@@ -215,7 +282,7 @@ public final class TrackRepository {
         do {
             return try git.commit(id)
         } catch {
-            throw StoreError.damaged(path: path, detail: error.description)
+            throw StoreError(error, repository: path)
         }
     }
 

@@ -29,8 +29,8 @@ extension Tracker {
         return edits.reversed()
     }
 
-    /// `redline articles`: the tracked articles, by slug.
-    public func articles() throws -> [TrackRepository.ArticleInfo] {
+    /// `redline articles`: the tracked articles, by slug, and those that could not be read.
+    public func articles() throws -> TrackRepository.ArticleList {
         try repository.articles()
     }
 

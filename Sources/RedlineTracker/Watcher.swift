@@ -30,7 +30,8 @@ public struct Watcher {
     }
 
     /// Polls `count` times (forever when nil), or until `shouldStop` says so between polls; `log`
-    /// receives one line per poll. Errors of the track repository itself end the watch.
+    /// receives one line per poll. Errors of the track repository itself end the watch, except those
+    /// that may pass (a lock held too long, a full disk, a write `git gc` got in the way of).
     public mutating func run(count: Int?, shouldStop: @escaping () -> Bool, log: (String) -> Void) async throws -> Summary {
         var summary = Summary()
         var validators: PageFetcher.Validators?
@@ -71,6 +72,10 @@ public struct Watcher {
                 outcome = .failed
                 summary.failures += 1
                 log("\(stamp)  refused  \(error); nothing stored")
+            } catch let error as StoreError where error.isTransient {
+                outcome = .failed
+                summary.failures += 1
+                log("\(stamp)  error  \(error)")
             }
             let wait = schedule.next(after: outcome)
             guard count.map({ summary.polls < $0 }) ?? true else { break }

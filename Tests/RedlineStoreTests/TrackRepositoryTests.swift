@@ -45,7 +45,7 @@ import Testing
         #expect(try reopened.source(of: versions[1])?.bytes == Data("one".utf8))
         #expect(try reopened.latest(of: slug) == versions[0])
 
-        let articles = try reopened.articles()
+        let articles = try reopened.articles().articles
         #expect(articles.map(\.slug) == ["live-blog"])
         #expect(articles.first?.versionCount == 2)
     }

@@ -11,8 +11,9 @@ extension RedlineCommand {
         @OptionGroup var repository: RepositoryOptions
 
         func run() throws {
-            let articles = try repository.tracker().articles()
-            Output.write(HistoryText.articles(articles.map { ($0.slug, $0.versionCount, $0.lastCapturedAt, $0.url) }))
+            let list = try repository.tracker().articles()
+            for (slug, problem) in list.damaged { Output.warning("article '\(slug)' is not listed: \(problem)") }
+            Output.write(HistoryText.articles(list.articles.map { ($0.slug, $0.versionCount, $0.lastCapturedAt, $0.url) }))
         }
     }
 }

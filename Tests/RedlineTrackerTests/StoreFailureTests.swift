@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// What the store says when something under it fails (issue 16, item 9): capture times a commit
+/// cannot hold, damaged articles among good ones, inits at once, and the system's own refusals
+/// (a permission, too many open files, a full disk) named as such, not as damage.
+@Suite struct StoreFailureTests {
+    @Test func captureTimesACommitCannotHoldAreRefused() throws {
+        let f = try RepositoryFixture()
+        defer { f.dir.remove() }
+        try f.expectRefused(["snap", "story", f.dir.write("late.txt", capture(2)), "--at", "2106-03-01T00:00Z"],
+                            mentioning: "cannot be stored")
+        try f.expectRefused(["snap", "other", f.dir.write("early.txt", capture(3)), "--at", "1969-12-31T23:59:59Z"],
+                            mentioning: "cannot be stored")
+        let last = try f.run(["snap", "story", f.dir.write("last.txt", capture(4)), "--at", "2106-02-07T06:28:15Z"])
+        #expect(last.status == 0, "\(last.stderr)")
+        let time = try RedlineProcess.shell("git --git-dir='\(f.repo)' log -1 --format=%ct articles/story")
+        #expect(time.stdout == "4294967295\n")
+    }
+
+    @Test func articlesReportsADamagedArticleAndListsTheRest() throws {
+        let f = try RepositoryFixture()
+        defer { f.dir.remove() }
+        for slug in ["broken-ref", "corrupt-commit", "whole"] {
+            _ = try f.run(["snap", slug, f.dir.write("\(slug).txt", capture(slug.count))])
+        }
+        try "not a commit id\n".write(toFile: f.repo + "/refs/heads/articles/broken-ref", atomically: false, encoding: .utf8)
+        let commit = try RedlineProcess.shell("git --git-dir='\(f.repo)' rev-parse articles/corrupt-commit").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let object = f.repo + "/objects/" + commit.prefix(2) + "/" + commit.dropFirst(2)
+        _ = try RedlineProcess.shell("chmod u+w '\(object)' && printf 'garbage' > '\(object)'")
+
+        let result = try f.run(["articles"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let listed = result.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(listed == ["story", "whole"], "\(result.stdout)")
+        let warnings = result.stderr.split(separator: "\n")
+        #expect(warnings.count == 2, "\(result.stderr)")
+        #expect(warnings.contains { $0.hasPrefix("redline: warning: article 'broken-ref' is not listed") }, "\(result.stderr)")
+        #expect(warnings.contains { $0.hasPrefix("redline: warning: article 'corrupt-commit' is not listed") }, "\(result.stderr)")
+    }
+
+    @Test func initsRunAtOnceAllSucceed() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        for round in 0..<10 {
+            let repo = dir.child("nested/track-\(round).git")
+            let inits = try (0..<5).map { n in
+                try LockTests.Writer(["init", "--repo", repo], file: "", output: dir.child("init-\(round)-\(n).out"), environment: [:])
+            }
+            for (n, process) in inits.enumerated() {
+                let (_, output) = process.finish()
+                #expect(process.process.terminationStatus == 0, "round \(round), init \(n): \(output)")
+            }
+            let snap = try RedlineProcess.run(["snap", "story", dir.write("c\(round).txt", capture(round)), "--repo", repo])
+            #expect(snap.status == 0, "round \(round): \(snap.stderr)")
+        }
+    }
+
+    /// Runs `command` as an unprivileged user when the tests run as root (root passes every
+    /// permission check), as it is otherwise.
+    func unprivileged(_ command: String) -> String {
+        getuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups \(command)" : command
+    }
+
+    @Test func aPermissionIsReportedAsOne() throws {
+        let f = try RepositoryFixture()
+        defer { f.dir.remove() }
+        let redline = "'\(RedlineProcess.executable)'"
+        _ = try RedlineProcess.shell("chmod 000 '\(f.dir.path)'")
+        let hidden = try RedlineProcess.shell(unprivileged("\(redline) log story --repo '\(f.repo)'") + " 2>&1")
+        _ = try RedlineProcess.shell("chmod 755 '\(f.dir.path)' && chmod 700 '\(f.repo)/objects'")
+        let unreadable = try RedlineProcess.shell(unprivileged("\(redline) log story --repo '\(f.repo)'") + " 2>&1")
+        _ = try RedlineProcess.shell("chmod 755 '\(f.repo)/objects'")
+        for result in [hidden, unreadable] {
+            #expect(result.status == 2)
+            #expect(result.stdout.hasPrefix("redline: error: permission denied: "), "\(result.stdout)")
+            #expect(result.stdout.contains("(errno \(EACCES))"), "\(result.stdout)")
+            #expect(!result.stdout.contains("fsck") && !result.stdout.contains("no track repository"), "\(result.stdout)")
+        }
+    }
+
+    @Test func tooManyOpenFilesIsNotDamage() throws {
+        let f = try RepositoryFixture()
+        defer { f.dir.remove() }
+        let snap = "'\(RedlineProcess.executable)' snap story '\(f.dir.write("two.txt", capture(2)))' --repo '\(f.repo)'"
+        var refusals = 0
+        // Only a few descriptors left: the store runs out of them part way (fewer, and the
+        // executable's own libraries cannot be loaded; more, and the capture succeeds).
+        for left in 1...4 {
+            let result = try RedlineProcess.shell(
+                "bash -c 'ulimit -n 24; for fd in $(seq 3 \(23 - left)); do eval \"exec $fd</dev/null\"; done; \(snap.replacingOccurrences(of: "'", with: "'\\''"))' 2>&1")
+            guard result.stdout.hasPrefix("redline: error: ") else { continue }
+            refusals += 1
+            #expect(result.stdout.contains("too many open files") && result.stdout.contains("(errno \(EMFILE))"), "\(result.stdout)")
+            #expect(!result.stdout.contains("fsck"), "\(result.stdout)")
+        }
+        #expect(refusals > 0, "no descriptor limit made the capture fail")
+        try f.expectValid()
+    }
+
+    @Test func aFullDiskIsNotDamage() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let mount = dir.child("small")
+        try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
+        guard try RedlineProcess.shell("mount -t tmpfs -o size=256k tmpfs '\(mount)' 2>/dev/null").status == 0 else {
+            return   // a 256 KiB file system needs root and a mount namespace; nothing to check without one
+        }
+        defer { _ = try? RedlineProcess.shell("umount '\(mount)'") }
+        let repo = mount + "/track.git"
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        let big = (0..<4000).map { "Paragraph \($0): \(UUID().uuidString) \(UUID().uuidString)\n" }.joined(separator: "\n")
+        let result = try RedlineProcess.run(["snap", "story", dir.write("big.txt", "Live: a big page\n\n" + big), "--repo", repo])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is full") && result.stderr.contains("(errno \(ENOSPC))"), "\(result.stderr)")
+        #expect(!result.stderr.contains("fsck"), "\(result.stderr)")
+    }
+}
