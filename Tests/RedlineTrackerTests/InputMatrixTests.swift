@@ -117,11 +117,11 @@ import Testing
     @Test func aCaptureTimeInTheFutureIsKeptAndLaterCapturesStillCount() throws {
         let f = try RepositoryFixture()
         defer { f.dir.remove() }
-        #expect(try f.run(["snap", "story", f.dir.write("two.txt", capture(2)), "--at", "3099-01-01T00:00Z"]).status == 0)
+        #expect(try f.run(["snap", "story", f.dir.write("two.txt", capture(2)), "--at", "2099-01-01T00:00Z"]).status == 0)
         #expect(try f.run(["snap", "story", f.dir.write("three.txt", capture(3))]).status == 0)
         let log = try f.run(["log", "story"])
         #expect(log.stdout.split(separator: "\n").map { $0.prefix(1) } == ["3", "2", "1"], "\(log.stdout)")
-        #expect(log.stdout.contains("3099-01-01T00:00:00Z"))
+        #expect(log.stdout.contains("2099-01-01T00:00:00Z"))
         #expect(try f.run(["diff", "story", "1", "3"]).status == 0)
     }
 
