@@ -29,11 +29,10 @@
     F(const void *, git_blob_rawcontent, (const git_blob *blob), (blob)) \
     F(git_object_size_t, git_blob_rawsize, (const git_blob *blob), (blob)) \
     V(git_blob_free, (git_blob *blob), (blob)) \
-    F(int, git_commit_create, \
-      (git_oid *id, git_repository *repo, const char *update_ref, const git_signature *author, \
-       const git_signature *committer, const char *message_encoding, const char *message, const git_tree *tree, \
-       size_t parent_count, const git_commit *parents[]), \
-      (id, repo, update_ref, author, committer, message_encoding, message, tree, parent_count, parents)) \
+    F(int, git_commit_create_with_signature, \
+      (git_oid *out, git_repository *repo, const char *commit_content, const char *signature, \
+       const char *signature_field), \
+      (out, repo, commit_content, signature, signature_field)) \
     F(int, git_commit_lookup, (git_commit **commit, git_repository *repo, const git_oid *id), (commit, repo, id)) \
     F(const char *, git_commit_message, (const git_commit *commit), (commit)) \
     F(const git_oid *, git_commit_parent_id, (const git_commit *commit, unsigned int n), (commit, n)) \
@@ -55,9 +54,6 @@
       (out, repo, glob)) \
     F(int, git_reference_next_name, (const char **out, git_reference_iterator *iter), (out, iter)) \
     V(git_reference_iterator_free, (git_reference_iterator *iter), (iter)) \
-    F(int, git_signature_new, (git_signature **out, const char *name, const char *email, git_time_t time, int offset), \
-      (out, name, email, time, offset)) \
-    V(git_signature_free, (git_signature *sig), (sig)) \
     F(int, git_tree_lookup, (git_tree **out, git_repository *repo, const git_oid *id), (out, repo, id)) \
     F(size_t, git_tree_entrycount, (const git_tree *tree), (tree)) \
     F(const git_tree_entry *, git_tree_entry_byindex, (const git_tree *tree, size_t idx), (tree, idx)) \

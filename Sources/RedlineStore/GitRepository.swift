@@ -98,42 +98,37 @@ final class GitRepository {
         return oid.hex
     }
 
-    /// The commit times libgit2 1.5.1 writes as given. `git_time_t` is 64 bits, but its signature
-    /// writer prints the time as `(unsigned)`: a time after 2106-02-07T06:28:15Z would be stored
-    /// wrapped round (2106-03-01 as 1970-01-22), one before 1970 as a time in 2106.
-    static let commitTimes = Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: TimeInterval(UInt32.max) + 0.999)
+    /// The commit times redline stores: from 1970 (git reads no time before it) to the end of
+    /// year 9999 (the last a capture time can name).
+    static let commitTimes = Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 253_402_300_799.999)
 
     /// Stores a commit of `tree` on top of `parent` (nil for the first), authored and committed
     /// by `name <email>` at `time` (UTC, within ``commitTimes``), and returns its id. No
     /// reference is moved.
+    ///
+    /// The commit's text is written here, as `git_commit_create` writes it, and stored with
+    /// `git_commit_create_with_signature` (no signature): libgit2 1.5.1 prints a signature's
+    /// 64-bit `git_time_t` as `(unsigned)`, so through `git_commit_create` a time after
+    /// 2106-02-07T06:28:15Z was stored wrapped round (2106-03-01 as 1970-01-22).
     func writeCommit(tree: String, parent: String?, message: String, name: String, email: String, time: Date) throws(GitError) -> String {
         guard Self.commitTimes.contains(time) else {
-            throw GitError(function: "git_signature_new", code: -1, message: "the time \(time) does not fit in 32 bits")
+            throw GitError(function: "git_commit_create_with_signature", code: -1, message: "the time \(time) cannot be stored")
         }
-        var signature: UnsafeMutablePointer<git_signature>?
-        let seconds = git_time_t(time.timeIntervalSince1970.rounded(.down))
-        try git("git_signature_new", git_signature_new(&signature, name, email, seconds, 0))
-        defer { git_signature_free(signature) }
-
         var treeID = try GitRepository.oid(tree)
         var treeObject: OpaquePointer?
-        try git("git_tree_lookup", git_tree_lookup(&treeObject, handle, &treeID))
-        defer { git_tree_free(treeObject) }
-
-        var parentObject: OpaquePointer?
+        try git("git_tree_lookup", git_tree_lookup(&treeObject, handle, &treeID))   // both must exist
+        git_tree_free(treeObject)
         if let parent {
             var parentID = try GitRepository.oid(parent)
+            var parentObject: OpaquePointer?
             try git("git_commit_lookup", git_commit_lookup(&parentObject, handle, &parentID))
+            git_commit_free(parentObject)
         }
-        defer { if parentObject != nil { git_commit_free(parentObject) } }
-
+        let person = "\(name) <\(email)> \(Int64(time.timeIntervalSince1970.rounded(.down))) +0000"
+        var content = "tree \(tree)\n" + (parent.map { "parent \($0)\n" } ?? "")
+        content += "author \(person)\ncommitter \(person)\nencoding UTF-8\n\n" + message
         var oid = git_oid()
-        var parents: [OpaquePointer?] = parentObject.map { [$0] } ?? []
-        let code = parents.withUnsafeMutableBufferPointer { buffer in
-            git_commit_create(&oid, handle, nil, signature, signature, "UTF-8", message, treeObject,
-                              buffer.count, buffer.baseAddress)
-        }
-        try git("git_commit_create", code)
+        try git("git_commit_create_with_signature", git_commit_create_with_signature(&oid, handle, content, nil, nil))
         return oid.hex
     }
 

@@ -47,7 +47,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "(it now points at \(found.map { String($0.prefix(7)) } ?? "nothing")); check the history with 'redline log'"
         case .timeOutOfRange(let date):
             "the capture time \(Self.format(date)) cannot be stored: a commit holds times from 1970-01-01T00:00:00Z "
-                + "to 2106-02-07T06:28:15Z; give --at within them"
+                + "to 9999-12-31T23:59:59Z; give --at within them"
         case .system(let path, let detail, let code):
             Self.describe(errno: code, path: path, detail: detail)
         case .damaged(let path, let detail):
