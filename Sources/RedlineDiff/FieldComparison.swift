@@ -44,8 +44,7 @@ enum FieldComparison {
         case (let old?, nil):
             changes.append(FieldChange(field: field, change: .removed, oldText: old, entry: entry))
         case (let old?, let new?):
-            let same = old.withUTF8Bytes { a in new.withUTF8Bytes { b in FoldedText.equal(a, b) } }
-            if !same {
+            if !FoldedText.equal(old, new) {
                 changes.append(FieldChange(field: field, change: .edited, oldText: old, newText: new, entry: entry,
                                            words: WordDiff.words(old, new)))
             }

@@ -39,7 +39,7 @@ public enum KeyEventMatching {
 
     /// True when two titles are the same once white space is folded.
     public static func sameTitle(_ a: String, _ b: String) -> Bool {
-        a.withUTF8Bytes { a in b.withUTF8Bytes { b in FoldedText.equal(a, b) } }
+        FoldedText.equal(a, b)
     }
 
     /// For each event of `new`, the index of the same event in `old`, nil when it is new.

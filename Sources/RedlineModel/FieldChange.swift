@@ -18,6 +18,11 @@ public struct FieldChange: Sendable, Hashable {
             case .entryAuthor: "entry author"
             }
         }
+
+        /// The label as a heading: "Headline", "Entry time" …
+        public var heading: String {
+            label.prefix(1).uppercased() + label.dropFirst()
+        }
     }
 
     /// Whether the field appeared, went, or changed its text.

@@ -49,7 +49,7 @@ public enum DiffMarkdown {
         parts.append(line.joined(separator: " · "))
 
         for field in diff.fields {
-            var label = field.field.label.prefix(1).uppercased() + field.field.label.dropFirst()
+            var label = field.field.heading
             if let entry = field.entry { label += " of *\(entryName(entry))*" }
             let text: String
             switch field.change {

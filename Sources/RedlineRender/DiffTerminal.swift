@@ -105,21 +105,16 @@ public enum DiffTerminal {
     static func fields(_ fields: [FieldChange], into out: inout Writer) {
         for field in fields {
             out.blank()
-            var title = field.field.label.prefix(1).uppercased() + field.field.label.dropFirst()
+            var title = field.field.heading
             if field.entry != nil { title += " of " + entryName(field.entry) }
             out.wrapped([StyledRun(title, .bold)], first: [], rest: [StyledRun("  ")])
-            let indent = [StyledRun("  ")]
-            switch field.change {
-            case .added:
-                out.wrapped([StyledRun(TerminalText.escape(field.newText ?? ""), .added)],
-                            first: indent + [StyledRun("+", .added), StyledRun(" ")], rest: indent + [StyledRun("+", .added), StyledRun(" ")])
-            case .removed:
-                out.wrapped([StyledRun(TerminalText.escape(field.oldText ?? ""), .removed)],
-                            first: indent + [StyledRun("-", .removed), StyledRun(" ")], rest: indent + [StyledRun("-", .removed), StyledRun(" ")])
-            case .edited:
-                out.wrapped(words(field.words, old: field.oldText, new: field.newText, color: out.options.color),
-                            first: indent + [StyledRun("~", .edited), StyledRun(" ")], rest: indent + [StyledRun("~", .edited), StyledRun(" ")])
+            let (marker, style, text): (String, TerminalStyle, [StyledRun]) = switch field.change {
+            case .added: ("+", .added, [StyledRun(TerminalText.escape(field.newText ?? ""), .added)])
+            case .removed: ("-", .removed, [StyledRun(TerminalText.escape(field.oldText ?? ""), .removed)])
+            case .edited: ("~", .edited, words(field.words, old: field.oldText, new: field.newText, color: out.options.color))
             }
+            let prefix = [StyledRun("  "), StyledRun(marker, style), StyledRun(" ")]
+            out.wrapped(text, first: prefix, rest: prefix)
         }
     }
 

@@ -186,4 +186,9 @@ public enum FoldedText {
             if p == nil { return true }
         }
     }
+
+    /// True when the strings `a` and `b` are the same text once white space is folded.
+    public static func equal(_ a: String, _ b: String) -> Bool {
+        a.withUTF8Bytes { a in b.withUTF8Bytes { b in equal(a, b) } }
+    }
 }

@@ -13,20 +13,24 @@ extension Tracker {
     /// changed fields, retitled and dropped key events, edited, removed, or moved and edited
     /// blocks — as one diff per version that made any (``ArticleDiff/edits``), newest first.
     public func edits(_ slug: Slug) throws -> [ArticleDiff] {
-        let versions = Array(try repository.versions(of: slug).reversed())
         var edits: [ArticleDiff] = []
+        try successiveDiffs(slug, Array(try repository.versions(of: slug).reversed())) { diff in
+            if diff.hasEdits { edits.append(diff.edits) }
+        }
+        return edits.reversed()
+    }
+
+    /// Calls `body` with the change from each of `versions` (oldest first) to the next, reading
+    /// each version's article once; returns the last one's article.
+    @discardableResult
+    func successiveDiffs(_ slug: Slug, _ versions: [Version], _ body: (ArticleDiff) throws -> Void) throws -> Article? {
         var previous = try versions.first.map { try article(at: $0) }
         for (old, new) in zip(versions, versions.dropFirst()) {
             let article = try self.article(at: new)
-            var diff = ArticleDiffer.diff(previous!, article)
+            try body(diff(slug, from: (old, previous!), to: (new, article)))
             previous = article
-            guard diff.hasEdits else { continue }
-            diff.article = slug.value
-            diff.from = old.side
-            diff.to = new.side
-            edits.append(diff.edits)
         }
-        return edits.reversed()
+        return previous
     }
 
     /// `redline articles`: the tracked articles, by slug, and those that could not be read.
@@ -104,8 +108,8 @@ extension Tracker {
     public func history(_ slug: Slug, last: Int? = nil) throws -> (versions: [Version], diffs: [ArticleDiff], newest: Article?) {
         var versions = Array(try repository.versions(of: slug).reversed())
         if let last { versions = Array(versions.suffix(last)) }
-        let diffs = try zip(versions, versions.dropFirst()).map { old, new in try diff(slug, from: old, to: new) }
-        let newest = try versions.last.map { try article(at: $0) }
+        var diffs: [ArticleDiff] = []
+        let newest = try successiveDiffs(slug, versions) { diffs.append($0) }
         return (versions, diffs, newest)
     }
 

@@ -144,10 +144,15 @@ public struct Tracker {
 
     /// The change of `slug` from version `old` to version `new`.
     public func diff(_ slug: Slug, from old: Version, to new: Version) throws -> ArticleDiff {
-        var diff = ArticleDiffer.diff(try article(at: old), try article(at: new))
+        diff(slug, from: (old, try article(at: old)), to: (new, try article(at: new)))
+    }
+
+    /// The change of `slug` between two versions whose articles are already read.
+    func diff(_ slug: Slug, from old: (Version, Article), to new: (Version, Article)) -> ArticleDiff {
+        var diff = ArticleDiffer.diff(old.1, new.1)
         diff.article = slug.value
-        diff.from = old.side
-        diff.to = new.side
+        diff.from = old.0.side
+        diff.to = new.0.side
         return diff
     }
 
