@@ -13,24 +13,39 @@ import RedlineModel
 public struct KeyEventTimeline: Sendable {
     /// Every event seen so far, in order of first appearance.
     public private(set) var records: [KeyEventRecord] = []
-    private var listed: [Int] = []
-    private var previous: [KeyEvent] = []
+    /// The events of the newest version taken in, and the index in `records` of each.
+    public private(set) var listed: [KeyEvent] = []
+    private var listedRecords: [Int] = []
+    private var newest: (version: Int, capturedAt: Date)?
 
     /// An empty timeline.
     public init() {}
 
     /// Takes in the key events `events` of `version`, captured at `capturedAt`.
     public mutating func add(_ events: [KeyEvent], version: Int, capturedAt: Date) {
-        let pairs = KeyEventMatching.partners(previous, events)
+        take(events, version: version, capturedAt: capturedAt, retitling: true)
+    }
+
+    /// Takes `events` as the newest version's list read again (by another extractor), so that
+    /// the next version is compared with it. Nothing is reported for the difference: an event
+    /// matched keeps its record and takes the title as read now; an event only this reading
+    /// finds starts at the newest version; one only the earlier reading found ends there.
+    public mutating func reread(_ events: [KeyEvent]) {
+        guard let newest else { return }
+        take(events, version: newest.version, capturedAt: newest.capturedAt, retitling: false)
+    }
+
+    private mutating func take(_ events: [KeyEvent], version: Int, capturedAt: Date, retitling: Bool) {
+        let pairs = KeyEventMatching.partners(listed, events)
         var nowListed: [Int] = []
         for (index, event) in events.enumerated() {
             if let old = pairs[index] {
-                let record = listed[old]
-                if !KeyEventMatching.sameTitle(records[record].title, event.title) {
+                let record = listedRecords[old]
+                if retitling, !KeyEventMatching.sameTitle(records[record].title, event.title) {
                     records[record].retitles.append(.init(version: version, at: capturedAt,
                                                           oldTitle: records[record].title, newTitle: event.title))
-                    records[record].title = event.title
                 }
+                records[record].title = event.title
                 records[record].id = records[record].id ?? event.id
                 records[record].time = records[record].time ?? event.time
                 nowListed.append(record)
@@ -41,11 +56,12 @@ public struct KeyEventTimeline: Sendable {
             }
         }
         let kept = Set(pairs.compactMap { $0 })
-        for old in previous.indices where !kept.contains(old) {
-            records[listed[old]].droppedVersion = version
-            records[listed[old]].droppedAt = capturedAt
+        for old in listed.indices where !kept.contains(old) {
+            records[listedRecords[old]].droppedVersion = version
+            records[listedRecords[old]].droppedAt = capturedAt
         }
-        listed = nowListed
-        previous = events
+        listedRecords = nowListed
+        listed = events
+        newest = (version, capturedAt)
     }
 }

@@ -29,6 +29,12 @@ public struct Extraction: Sendable, Hashable {
 /// ``Extraction/warnings`` and a best-effort article. Size limits are enforced before this, by
 /// the capture reader (`REDLINE_MAX_BYTES`).
 public enum ArticleExtractor {
+    /// This extractor's version, stored with every version it extracts (`Redline-Extractor:`).
+    /// Raise it whenever a capture extracts differently: a version stored by another extractor
+    /// is then extracted again before it is compared, so the change never reads as an edit.
+    /// `ExtractorVersionTests` fails when the output changes and this does not.
+    public static let version = "2"
+
     /// Extracts the article from `bytes`, read as `format` (nil: sniffed from the bytes).
     ///
     /// A forced `.text` is honoured even for HTML bytes; a forced `.html` on bytes without a

@@ -14,15 +14,20 @@ public struct Version: Sendable, Hashable {
     public var subject: String
     /// The change from the previous version, as recorded when it was captured.
     public var changes: ChangeSummary?
+    /// The extractor that extracted its stored article (`Redline-Extractor:`); nil for a version
+    /// stored before extractors were recorded.
+    public var extractor: String?
 
     /// A version with the given fields.
-    public init(number: Int, commit: String, capturedAt: Date, url: String? = nil, subject: String = "", changes: ChangeSummary? = nil) {
+    public init(number: Int, commit: String, capturedAt: Date, url: String? = nil, subject: String = "", changes: ChangeSummary? = nil,
+                extractor: String? = nil) {
         self.number = number
         self.commit = commit
         self.capturedAt = capturedAt
         self.url = url
         self.subject = subject
         self.changes = changes
+        self.extractor = extractor
     }
 
     /// This version as one side of a diff.

@@ -9,12 +9,15 @@ import RedlineModel
 ///     Redline-Captured-At: 2025-04-23T16:00:00Z
 ///     Redline-Version: 3
 ///     Redline-Changes: added=2 removed=0 edited=1 moved=0 unchanged=40 keyEventsAdded=1 …
+///     Redline-Extractor: 2
 struct CommitMessage: Equatable {
     var subject: String
     var url: String?
     var capturedAt: Date
     var version: Int
     var changes: ChangeSummary?
+    /// The extractor that extracted the stored article.
+    var extractor: String?
 
     /// The message text as stored.
     var text: String {
@@ -23,6 +26,7 @@ struct CommitMessage: Equatable {
         lines.append("Redline-Captured-At: \(Timestamp.format(capturedAt))")
         lines.append("Redline-Version: \(version)")
         if let changes { lines.append("Redline-Changes: \(changes.trailerValue)") }
+        if let extractor, !extractor.isEmpty { lines.append("Redline-Extractor: \(Self.oneLine(extractor))") }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -41,14 +45,16 @@ struct CommitMessage: Equatable {
         capturedAt = trailers["Redline-Captured-At"].flatMap(Timestamp.parse) ?? fallbackTime
         version = trailers["Redline-Version"].flatMap { Int($0) } ?? 0
         changes = trailers["Redline-Changes"].flatMap(ChangeSummary.init(trailerValue:))
+        extractor = trailers["Redline-Extractor"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    init(subject: String, url: String?, capturedAt: Date, version: Int, changes: ChangeSummary?) {
+    init(subject: String, url: String?, capturedAt: Date, version: Int, changes: ChangeSummary?, extractor: String?) {
         self.subject = subject
         self.url = url
         self.capturedAt = capturedAt
         self.version = version
         self.changes = changes
+        self.extractor = extractor
     }
 
     private static func oneLine(_ text: String) -> String {

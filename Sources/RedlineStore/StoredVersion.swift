@@ -7,7 +7,8 @@ import RedlineModel
 ///              article.json               the extracted article, as redline reads it back
 ///              article.md                 the same article as readable text (`git diff`, forges)
 ///              redline.json               its key events and block origins (``VersionIndex``)
-///     message  Version 3: +2 -0 ~1 >0     the subject, then trailers (``CommitMessage``)
+///     message  Version 3: +2 -0 ~1 >0     the subject, then trailers (``CommitMessage``), the
+///                                         extractor's among them
 ///
 /// A writer hands ``TrackRepository/record(_:capturedAt:url:prepare:)`` a stored version; readers
 /// ask the repository for the part they need (``TrackRepository/article(at:)``, …).
@@ -25,10 +26,12 @@ public struct StoredVersion: Sendable {
     public var subject: String
     /// The change from the version it follows, kept in the commit so `log` need not recompute it.
     public var changes: ChangeSummary?
+    /// The extractor that extracted `article` from `source` (``ArticleExtractor/version``).
+    public var extractor: String
 
     /// A version to store.
     public init(article: Article, source: Data, sourceFormat: CaptureFormat, origins: [BlockOrigin], subject: String,
-                changes: ChangeSummary?) {
+                changes: ChangeSummary?, extractor: String) {
         self.article = article
         articleJSON = Self.json(article)
         self.source = source
@@ -36,6 +39,7 @@ public struct StoredVersion: Sendable {
         self.origins = origins
         self.subject = subject
         self.changes = changes
+        self.extractor = extractor
     }
 
     static let articleFile = "article.json"

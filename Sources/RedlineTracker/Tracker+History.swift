@@ -27,7 +27,7 @@ extension Tracker {
         var previous = try versions.first.map { try article(at: $0) }
         for (old, new) in zip(versions, versions.dropFirst()) {
             let article = try self.article(at: new)
-            try body(diff(slug, from: (old, previous!), to: (new, article)))
+            try body(try diff(slug, from: (old, previous!), to: (new, article)))
             previous = article
         }
         return previous
@@ -41,9 +41,19 @@ extension Tracker {
     /// `redline events`: every key event `slug` ever listed, in order of first appearance.
     public func events(_ slug: Slug) throws -> [KeyEventRecord] {
         var timeline = KeyEventTimeline()
+        var previous: (version: Version, stored: [KeyEvent])?
         for version in try repository.versions(of: slug).reversed() {
-            let events = try repository.keyEvents(at: version) ?? article(at: version).keyEvents
+            var events = try repository.keyEvents(at: version) ?? article(at: version).keyEvents
+            let stored = events
+            if let previous, previous.version.extractor != version.extractor {
+                // Compared as this redline's extractor reads both sides (``comparable(_:_:)``).
+                timeline.reread(try currentArticle(at: previous.version).keyEvents)
+                events = try currentArticle(at: version).keyEvents
+            } else if let previous, timeline.listed != previous.stored {
+                timeline.reread(previous.stored)
+            }
             timeline.add(events, version: version.number, capturedAt: version.capturedAt)
+            previous = (version, stored)
         }
         return timeline.records
     }
@@ -87,15 +97,23 @@ extension Tracker {
     private func fieldOrigins(of slug: Slug, upTo version: Version, article: Article) throws -> [BlamedField] {
         let fields: [(FieldChange.Field, KeyPath<Article, String?>)] = [(.title, \.title), (.standfirst, \.standfirst), (.byline, \.byline)]
         var origins: [FieldChange.Field: BlockOrigin] = [:]
-        var previous: Article?
+        var previous: (Version, Article)?
         for step in try repository.versions(of: slug).reversed() where step.number <= version.number {
-            let current = step.number == version.number ? article : try self.article(at: step)
-            let changed = Set(previous.map { ArticleDiffer.fields($0, current).map(\.field) } ?? fields.map(\.0))
+            let stored = step.number == version.number ? article : try self.article(at: step)
+            let pair = try previous.map { try comparable($0, (step, stored)) }
+            let current = pair?.new ?? stored
+            let changed = Set(pair.map { ArticleDiffer.fields($0.old, $0.new).map(\.field) } ?? fields.map(\.0))
+            if let pair, let before = previous?.0.number {
+                // The version before as this extractor reads it, when another extracted it.
+                for (field, path) in fields where (pair.old[keyPath: path] == nil) != (origins[field] == nil) {
+                    origins[field] = pair.old[keyPath: path] == nil ? nil : BlockOrigin(firstVersion: before, lastChangedVersion: before)
+                }
+            }
             for (field, path) in fields where changed.contains(field) {
-                let first = previous?[keyPath: path] == nil ? step.number : origins[field]?.firstVersion ?? step.number
+                let first = pair?.old[keyPath: path] == nil ? step.number : origins[field]?.firstVersion ?? step.number
                 origins[field] = current[keyPath: path] == nil ? nil : BlockOrigin(firstVersion: first, lastChangedVersion: step.number)
             }
-            previous = current
+            previous = (step, stored)
         }
         return fields.compactMap { field, path in
             guard let text = article[keyPath: path], let origin = origins[field] else { return nil }

@@ -69,7 +69,8 @@ public struct Tracker {
             var subject = "Version 1: first capture, \(blockCount) blocks"
             var origins = Blame.start(blockCount: blockCount, version: 1)
             if let latest {
-                let previous = try self.article(at: latest)
+                let stored = try self.article(at: latest)
+                let previous = try self.currentArticle(at: latest, stored: stored)
                 if previous == article { return nil }
                 let letters = article.textLength, previousLetters = previous.textLength
                 if !force, letters * 4 < previousLetters {
@@ -80,11 +81,12 @@ public struct Tracker {
                 let diff = ArticleDiffer.diff(previous, article)
                 changes = diff.summary
                 subject = "Version \(number): \(diff.summary.line)"
-                origins = Blame.carry(try self.origins(of: slug, at: latest, article: previous), through: diff, version: number)
+                origins = Blame.carry(try self.origins(of: slug, at: latest, current: previous, stored: stored),
+                                      through: diff, version: number)
                     ?? Blame.start(blockCount: blockCount, version: number)
             }
             stored = StoredVersion(article: article, source: capture.bytes, sourceFormat: extraction.format,
-                                   origins: origins, subject: subject, changes: changes)
+                                   origins: origins, subject: subject, changes: changes, extractor: ArticleExtractor.version)
             return stored
         }
         switch outcome {
@@ -125,10 +127,8 @@ public struct Tracker {
     /// from its source).
     public func article(at version: Version) throws -> Article {
         if let article = try repository.article(at: version) { return article }
-        guard let source = try repository.source(of: version) else {
-            throw TrackerError.missingStoredArticle(version: version.number)
-        }
-        return ArticleExtractor.extract(source.bytes, format: source.format).article
+        guard let article = try extractAgain(version) else { throw TrackerError.missingStoredArticle(version: version.number) }
+        return article
     }
 
     /// `redline diff SLUG [FROM [TO]]`: the change between the versions `from` and `to` name
@@ -144,12 +144,14 @@ public struct Tracker {
 
     /// The change of `slug` from version `old` to version `new`.
     public func diff(_ slug: Slug, from old: Version, to new: Version) throws -> ArticleDiff {
-        diff(slug, from: (old, try article(at: old)), to: (new, try article(at: new)))
+        try diff(slug, from: (old, try article(at: old)), to: (new, try article(at: new)))
     }
 
-    /// The change of `slug` between two versions whose articles are already read.
-    func diff(_ slug: Slug, from old: (Version, Article), to new: (Version, Article)) -> ArticleDiff {
-        var diff = ArticleDiffer.diff(old.1, new.1)
+    /// The change of `slug` between two versions whose stored articles are already read, each
+    /// as ``comparable(_:_:)`` reads it.
+    func diff(_ slug: Slug, from old: (Version, Article), to new: (Version, Article)) throws -> ArticleDiff {
+        let articles = try comparable(old, new)
+        var diff = ArticleDiffer.diff(articles.old, articles.new)
         diff.article = slug.value
         diff.from = old.0.side
         diff.to = new.0.side

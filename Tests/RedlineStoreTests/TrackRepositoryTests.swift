@@ -8,7 +8,7 @@ import Testing
 
     func pending(_ text: String) -> StoredVersion {
         StoredVersion(article: Article(title: text), source: Data(text.utf8), sourceFormat: .text, origins: [],
-                      subject: "capture \(text)", changes: nil)
+                      subject: "capture \(text)", changes: nil, extractor: "test")
     }
 
     func record(_ repo: TrackRepository, _ text: String, at seconds: TimeInterval, url: String? = nil) throws -> RecordOutcome {
@@ -75,8 +75,10 @@ import Testing
 
     @Test func commitMessagesCarryTheTrailers() throws {
         let message = CommitMessage(subject: "Version 3: +1 -0 ~0 >0", url: "https://example.com/a",
-                                    capturedAt: Date(timeIntervalSince1970: 1_745_395_800), version: 3, changes: ChangeSummary())
+                                    capturedAt: Date(timeIntervalSince1970: 1_745_395_800), version: 3, changes: ChangeSummary(),
+                                    extractor: "2")
         let text = message.text
+        #expect(text.hasSuffix("\nRedline-Extractor: 2\n"))
         #expect(text.contains("\n\nRedline-URL: https://example.com/a\nRedline-Captured-At: 2025-04-23T08:10:00Z\nRedline-Version: 3\n"))
         #expect(CommitMessage(parsing: text, fallbackTime: Date()) == message)
     }
