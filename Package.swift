@@ -46,7 +46,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "redline",
-            dependencies: ["RedlineTracker", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RedlineTracker", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            // libgit2.c's stand-ins for mbedTLS's certificate loading must be seen by the loader.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=mbedtls_x509_crt_parse_file",
+                                          "-Xlinker", "--export-dynamic-symbol=mbedtls_x509_crt_parse_path"])]
         ),
 
         .target(name: "RedlineCorpus", dependencies: ["RedlineModel", "RedlineText"], path: "Tests/RedlineCorpus"),
