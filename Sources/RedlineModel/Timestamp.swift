@@ -4,41 +4,30 @@ import Foundation
 /// out; several common shapes in (`2025-04-23T10:00Z`, `2025-04-23T10:00:00+01:00`,
 /// `2025-04-23T10:00:00.123Z`, `2025-04-23`, `20250423T1000Z`).
 public enum Timestamp {
-    /// `date` as `2025-04-23T15:10:00Z`.
+    /// `date` as `2025-04-23T15:10:00Z` (whole seconds, rounded down).
     public static func format(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
-            .replacingOccurrences(of: "+0000", with: "Z")
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let (days, time) = seconds.quotientAndRemainder(dividingBy: 86_400)
+        let (year, month, day) = civil(fromDays: time < 0 ? days - 1 : days)
+        let clock = time < 0 ? time + 86_400 : time
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let paddedYear = year >= 1000 ? "\(year)" : String(repeating: "0", count: max(0, 4 - "\(abs(year))".count)) + "\(year)"
+        return "\(paddedYear)-\(two(month))-\(two(day))T\(two(clock / 3600)):\(two(clock / 60 % 60)):\(two(clock % 60))Z"
     }
 
-    /// The time `text` names, or nil when it is not one of the accepted shapes.
+    /// The time `text` names, or nil when it is not one of the accepted shapes: year-month-day,
+    /// then optionally `T` (or a space) hour:minute[:second[.fraction]], and a zone (`Z`, `+01`,
+    /// `+01:00`, `+0100`); the separators `-` and `:` may be left out. Read from the bytes, as
+    /// history commands read one per version.
     public static func parse(_ text: String) -> Date? {
-        let s = text.trimmingCharacters(in: .whitespaces)
-        guard let match = s.wholeMatch(of: pattern) else { return nil }
-        var parts = DateComponents()
-        parts.calendar = Calendar(identifier: .gregorian)
-        parts.year = Int(match.1)
-        parts.month = Int(match.2)
-        parts.day = Int(match.3)
-        parts.hour = match.4.flatMap { Int($0) } ?? 0
-        parts.minute = match.5.flatMap { Int($0) } ?? 0
-        parts.second = match.6.flatMap { Int($0) } ?? 0
-        var offset = 0
-        if let zone = match.8, zone != "Z", zone != "z" {
-            let sign = zone.hasPrefix("-") ? -1 : 1
-            let digits = zone.dropFirst().filter(\.isNumber)
-            guard digits.count == 2 || digits.count == 4 else { return nil }
-            let hours = Int(digits.prefix(2)) ?? 0
-            let minutes = digits.count == 4 ? Int(digits.suffix(2)) ?? 0 : 0
-            offset = sign * (hours * 3600 + minutes * 60)
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            var reader = ByteReader(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            return reader.timestamp()
         }
-        guard let zone = TimeZone(secondsFromGMT: offset) else { return nil }
-        parts.timeZone = zone
-        guard (1...12).contains(parts.month!), (1...31).contains(parts.day!),
-              (0...23).contains(parts.hour!), (0...59).contains(parts.minute!), (0...60).contains(parts.second!),
-              let date = parts.date
-        else { return nil }
-        let fraction = match.7.flatMap { Double("0." + $0) } ?? 0
-        return date.addingTimeInterval(fraction)
     }
 
     /// Decodes an optional ISO 8601 string, failing on one that is present but malformed.
@@ -50,7 +39,116 @@ public enum Timestamp {
         return date
     }
 
-    // year-month-day, then optionally T hour:minute[:second[.fraction]] and a zone; separators optional.
-    nonisolated(unsafe) private static let pattern =
-        /(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?/
+    /// Days since 1970-01-01 of a day of the proleptic Gregorian calendar (Howard Hinnant's
+    /// `days_from_civil`).
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The day `days` after 1970-01-01 (`civil_from_days`).
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfYear - (153 * mp + 2) / 5 + 1)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}
+
+/// Reads one timestamp from the bytes, front to back.
+private struct ByteReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var at = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    var atEnd: Bool { at == bytes.count }
+
+    mutating func skip(_ byte: UInt8) -> Bool {
+        guard !atEnd, bytes[at] == byte else { return false }
+        at += 1
+        return true
+    }
+
+    mutating func skip(oneOf options: [UInt8]) -> UInt8? {
+        guard !atEnd, options.contains(bytes[at]) else { return nil }
+        at += 1
+        return bytes[at - 1]
+    }
+
+    /// `count` decimal digits as a number.
+    mutating func number(_ count: Int) -> Int? {
+        guard at + count <= bytes.count else { return nil }
+        var value = 0
+        for byte in bytes[at..<at + count] {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        at += count
+        return value
+    }
+
+    mutating func timestamp() -> Date? {
+        let dash = UInt8(ascii: "-"), colon = UInt8(ascii: ":")
+        guard let year = number(4) else { return nil }
+        _ = skip(dash)
+        guard let month = number(2) else { return nil }
+        _ = skip(dash)
+        guard let day = number(2), (1...12).contains(month), (1...Timestamp.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        var seconds = Timestamp.days(year: year, month: month, day: day) * 86_400
+        var fraction = 0.0
+        if skip(oneOf: [UInt8(ascii: "T"), UInt8(ascii: " ")]) != nil {
+            guard let hour = number(2), (0...23).contains(hour) else { return nil }
+            _ = skip(colon)
+            guard let minute = number(2), (0...59).contains(minute) else { return nil }
+            seconds += hour * 3600 + minute * 60
+            let beforeSeconds = at
+            _ = skip(colon)
+            if let second = number(2) {
+                guard (0...60).contains(second) else { return nil }
+                seconds += second
+                if skip(oneOf: [UInt8(ascii: "."), UInt8(ascii: ",")]) != nil {
+                    let digits = at
+                    while !atEnd, bytes[at] >= 0x30, bytes[at] <= 0x39 { at += 1 }
+                    guard at > digits else { return nil }
+                    fraction = Double("0." + String(decoding: bytes[digits..<at], as: UTF8.self)) ?? 0
+                }
+            } else {
+                at = beforeSeconds
+            }
+        }
+        if let sign = skip(oneOf: [UInt8(ascii: "+"), dash]) {
+            guard let hours = number(2) else { return nil }
+            var minutes = 0
+            if !atEnd {
+                _ = skip(colon)
+                guard let value = number(2) else { return nil }
+                minutes = value
+            }
+            let offset = hours * 3600 + minutes * 60
+            guard offset <= 18 * 3600 else { return nil }
+            seconds -= sign == dash ? -offset : offset
+        } else {
+            _ = skip(oneOf: [UInt8(ascii: "Z"), UInt8(ascii: "z")])
+        }
+        guard atEnd else { return nil }
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
 }
