@@ -31,4 +31,23 @@ public enum Blame {
         }
         return result
     }
+
+    /// The origins of `new`'s headline, standfirst and byline (captured as `version`), given
+    /// `previous`, those of the version before it (`previousVersion`), and `old`, its article as
+    /// compared with `new` (nil for a first version); `changed` are the fields the diff found
+    /// changed. A field the comparison finds where `previous` has none (another extractor read the
+    /// version before) dates from that version.
+    public static func carry(_ previous: [FieldChange.Field: BlockOrigin], from old: Article?, to new: Article,
+                             changed: Set<FieldChange.Field>, version: Int, previousVersion: Int?) -> [FieldChange.Field: BlockOrigin] {
+        var origins = previous
+        for field in FieldChange.Field.ofTheArticle {
+            if let old, let previousVersion, (old.text(of: field) == nil) != (origins[field] == nil) {
+                origins[field] = old.text(of: field) == nil ? nil : BlockOrigin(firstVersion: previousVersion, lastChangedVersion: previousVersion)
+            }
+            guard old == nil || changed.contains(field) else { continue }
+            let first = old?.text(of: field) == nil ? version : origins[field]?.firstVersion ?? version
+            origins[field] = new.text(of: field) == nil ? nil : BlockOrigin(firstVersion: first, lastChangedVersion: version)
+        }
+        return origins
+    }
 }

@@ -8,6 +8,9 @@ public struct FieldChange: Sendable, Hashable {
     public enum Field: String, Sendable, Hashable, CaseIterable {
         case title, standfirst, byline, entryTime, entryAuthor
 
+        /// The article's own fields, as `blame` shows them.
+        public static let ofTheArticle: [Field] = [.title, .standfirst, .byline]
+
         /// The field's name in prose: "headline", "standfirst", "byline", "entry time", "entry author".
         public var label: String {
             switch self {
@@ -52,5 +55,17 @@ public struct FieldChange: Sendable, Hashable {
         self.newText = newText
         self.entry = entry
         self.words = words
+    }
+}
+
+extension Article {
+    /// The text of one of the article's own fields; nil for an entry's.
+    public func text(of field: FieldChange.Field) -> String? {
+        switch field {
+        case .title: title
+        case .standfirst: standfirst
+        case .byline: byline
+        case .entryTime, .entryAuthor: nil
+        }
     }
 }

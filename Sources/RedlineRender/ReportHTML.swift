@@ -14,7 +14,8 @@ import RedlineModel
 ///       </ol></nav>
 ///       <main><section class="diff" id="v3">…</section><section class="diff" id="v2">…</section></main>
 public enum ReportHTML {
-    /// What a report shows.
+    /// What a report shows. Diffs are taken in one at a time (``add(_:)``) and kept only as the
+    /// page shows them, so a long history is never held in memory whole.
     public struct History: Sendable {
         /// The article's slug.
         public var article: String
@@ -24,38 +25,64 @@ public enum ReportHTML {
         public var url: String?
         /// Every version, oldest first.
         public var versions: [Version]
-        /// The diff from each version to the next, oldest first: `diffs[i]` goes from
-        /// `versions[i]` to `versions[i + 1]`.
-        public var diffs: [ArticleDiff]
+        /// Unchanged blocks shown around each change.
+        public var context: Int
+        /// What the page shows of the diff from each version to the next, oldest first.
+        public private(set) var changes: [Change] = []
 
-        /// A history with the given parts.
-        public init(article: String, title: String? = nil, url: String? = nil, versions: [Version], diffs: [ArticleDiff]) {
+        /// A history with the given parts; `diffs[i]` goes from `versions[i]` to `versions[i + 1]`.
+        public init(article: String, title: String? = nil, url: String? = nil, versions: [Version], diffs: [ArticleDiff] = [],
+                    context: Int = 1) {
             self.article = article
             self.title = title
             self.url = url
             self.versions = versions
-            self.diffs = diffs
+            self.context = context
+            diffs.forEach { add($0) }
+        }
+
+        /// Takes in the next diff, oldest first.
+        public mutating func add(_ diff: ArticleDiff) {
+            changes.append(Change(diff, context: context))
         }
     }
 
-    /// `history` as a whole HTML page; `context` unchanged blocks are shown around each change.
-    public static func render(_ history: History, context: Int = 1) -> String {
+    /// What the page shows of one diff: its line in the timeline and its section.
+    public struct Change: Sendable {
+        var version: Int?
+        var id: String
+        var summary: ChangeSummary
+        var newKeyEvents: [String]
+        var notes: [String]
+        var section: String
+
+        init(_ diff: ArticleDiff, context: Int) {
+            version = diff.to.version
+            id = diff.to.version.map { "v\($0)" } ?? "d"
+            summary = diff.summary
+            let events = diff.keyEvents
+            newKeyEvents = events.added.map(\.title)
+            notes = diff.fields.map { "\($0.field.label) \($0.change.rawValue)" }
+            if !events.retitled.isEmpty { notes.append("\(events.retitled.count) key event\(events.retitled.count == 1 ? "" : "s") retitled") }
+            if !events.removed.isEmpty { notes.append("\(events.removed.count) key event\(events.removed.count == 1 ? "" : "s") dropped") }
+            section = DiffHTML.section(diff, id: id, context: context)
+        }
+    }
+
+    /// `history` as a whole HTML page.
+    public static func render(_ history: History) -> String {
         var body = header(history)
         body += timeline(history)
         body += "<main>\n"
-        if history.diffs.isEmpty {
+        if history.changes.isEmpty {
             body += "<p class=\"none\">Only one version so far: nothing to compare it with yet.</p>\n"
         }
-        for diff in history.diffs.reversed() {
-            body += DiffHTML.section(diff, id: sectionID(diff), context: context)
+        for change in history.changes.reversed() {
+            body += change.section
         }
         body += "</main>"
         let title = (history.title.map { "\($0) — " } ?? "") + "\(history.article): redline report"
         return HTMLPage.document(title: title, body: body)
-    }
-
-    static func sectionID(_ diff: ArticleDiff) -> String {
-        diff.to.version.map { "v\($0)" } ?? "d"
     }
 
     static func header(_ history: History) -> String {
@@ -66,7 +93,7 @@ public enum ReportHTML {
         if let first = history.versions.first?.capturedAt, let last = history.versions.last?.capturedAt {
             meta.append(first == last ? HTMLPage.time(first) + " UTC" : "\(HTMLPage.time(first)) → \(HTMLPage.time(last)) UTC")
         }
-        let newEvents = history.diffs.reduce(0) { $0 + $1.keyEvents.added.count }
+        let newEvents = history.changes.reduce(0) { $0 + $1.newKeyEvents.count }
         if newEvents > 0 { meta.append("\(newEvents) new key event\(newEvents == 1 ? "" : "s")") }
         out += "<p class=\"meta\">" + meta.joined(separator: " · ") + "</p>\n"
         if let url = history.url ?? history.versions.last?.url {
@@ -76,27 +103,23 @@ public enum ReportHTML {
     }
 
     static func timeline(_ history: History) -> String {
-        var diffsByVersion: [Int: ArticleDiff] = [:]
-        for diff in history.diffs {
-            if let number = diff.to.version { diffsByVersion[number] = diff }
+        var changesByVersion: [Int: Change] = [:]
+        for change in history.changes {
+            if let number = change.version { changesByVersion[number] = change }
         }
         var out = "<nav class=\"timeline\" aria-label=\"Versions\">\n<h2>Timeline</h2>\n<ol>\n"
         for version in history.versions.reversed() {
             out += "<li class=\"version\">"
-            if let diff = diffsByVersion[version.number] {
-                out += "<a class=\"v\" href=\"#\(sectionID(diff))\">Version \(version.number)</a>"
+            if let change = changesByVersion[version.number] {
+                out += "<a class=\"v\" href=\"#\(change.id)\">Version \(version.number)</a>"
                 out += HTMLPage.time(version.capturedAt)
-                out += counts(diff.summary)
-                let events = diff.keyEvents
-                if !events.added.isEmpty {
+                out += counts(change.summary)
+                if !change.newKeyEvents.isEmpty {
                     out += "<ul class=\"ke\">"
-                    for event in events.added { out += "<li>\(HTMLEscape.text(event.title))</li>" }
+                    for title in change.newKeyEvents { out += "<li>\(HTMLEscape.text(title))</li>" }
                     out += "</ul>"
                 }
-                var other = diff.fields.map { "\($0.field.label) \($0.change.rawValue)" }
-                if !events.retitled.isEmpty { other.append("\(events.retitled.count) key event\(events.retitled.count == 1 ? "" : "s") retitled") }
-                if !events.removed.isEmpty { other.append("\(events.removed.count) key event\(events.removed.count == 1 ? "" : "s") dropped") }
-                if !other.isEmpty { out += "<div class=\"note\">" + other.joined(separator: ", ") + "</div>" }
+                if !change.notes.isEmpty { out += "<div class=\"note\">" + change.notes.joined(separator: ", ") + "</div>" }
             } else {
                 out += "<span class=\"v\">Version \(version.number)</span>" + HTMLPage.time(version.capturedAt)
                 out += "<span class=\"note\">" + (version.number == 1 ? "first capture" : "no diff") + "</span>"

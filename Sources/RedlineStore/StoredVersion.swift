@@ -26,6 +26,8 @@ public struct StoredVersion: Sendable {
     public var subject: String
     /// The change from the version it follows, kept in the commit so `log` need not recompute it.
     public var changes: ChangeSummary?
+    /// For the headline, standfirst and byline, the versions each first appeared and last changed in.
+    public var fieldOrigins: [FieldChange.Field: BlockOrigin]?
     /// The extractor that extracted `article` from `source` (``ArticleExtractor/version``).
     public var extractor: String
 
@@ -56,7 +58,7 @@ public struct StoredVersion: Sendable {
             Self.sourceFile(sourceFormat): source,
             Self.articleFile: articleJSON,
             Self.articleTextFile: Data(ArticleMarkdown.render(article).utf8),
-            VersionIndex.fileName: VersionIndex(keyEvents: article.keyEvents, origins: origins).data,
+            VersionIndex.fileName: VersionIndex(keyEvents: article.keyEvents, origins: origins, fieldOrigins: fieldOrigins).data,
         ]
     }
 
@@ -95,6 +97,12 @@ extension TrackRepository {
     /// The key events stored with `version`, nil when it has no index.
     public func keyEvents(at version: Version) throws -> [KeyEvent]? {
         try index(at: version)?.keyEvents
+    }
+
+    /// The origins of the headline, standfirst and byline stored with `version`; nil when it has
+    /// none (stored before they were kept).
+    public func fieldOrigins(at version: Version) throws -> [FieldChange.Field: BlockOrigin]? {
+        try index(at: version)?.fieldOrigins
     }
 
     /// The block origins stored with `version`, nil when it has no index or it cannot be read.

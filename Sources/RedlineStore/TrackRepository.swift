@@ -152,6 +152,28 @@ public final class TrackRepository {
         return try versions(of: slug)[0]
     }
 
+    /// The newest `last` versions of `slug` (all when nil), newest first. Only those commits are
+    /// read when each carries its number; otherwise the whole history is counted.
+    public func versions(of slug: Slug, last: Int?) throws -> [Version] {
+        guard let last else { return try versions(of: slug) }
+        guard let tip = try git.target(ofReference: Self.reference(for: slug)) else {
+            throw StoreError.unknownArticle(slug: slug.value)
+        }
+        var newestFirst: [Version] = []
+        var next: String? = tip
+        while let commit = next, newestFirst.count < last {
+            let info = try readCommit(commit)
+            let version = Self.version(from: info, number: nil)
+            guard version.number > 0, newestFirst.last.map({ $0.number == version.number + 1 }) ?? true else {
+                return Array(try versions(of: slug).prefix(last))
+            }
+            newestFirst.append(version)
+            next = info.parent
+        }
+        if next == nil, newestFirst.last?.number != 1 { return Array(try versions(of: slug).prefix(last)) }
+        return newestFirst
+    }
+
     /// Every version of `slug`, newest first.
     public func versions(of slug: Slug) throws -> [Version] {
         guard var next = try git.target(ofReference: Self.reference(for: slug)) as String? else {

@@ -89,46 +89,37 @@ extension Tracker {
         let blocks = zip(article.positionedBlocks, origins).map { block, origin in
             BlamedBlock(block: block, origin: origin, entry: block.entryIndex.map { EntryReference(article.entries[$0]) })
         }
-        return (version, try fieldOrigins(of: slug, upTo: version, article: article), blocks)
+        let fieldOrigins = try fieldOrigins(of: slug, at: version, article: article)
+        let fields = FieldChange.Field.ofTheArticle.compactMap { field in
+            article.text(of: field).flatMap { text in fieldOrigins[field].map { BlamedField(field: field, text: text, origin: $0) } }
+        }
+        return (version, fields, blocks)
     }
 
-    /// Where `article`'s headline, standfirst and byline come from: each version up to `version`
-    /// compared with the one before, as `diff` compares them.
-    private func fieldOrigins(of slug: Slug, upTo version: Version, article: Article) throws -> [BlamedField] {
-        let fields: [(FieldChange.Field, KeyPath<Article, String?>)] = [(.title, \.title), (.standfirst, \.standfirst), (.byline, \.byline)]
+    /// The origins of the headline, standfirst and byline of `version`, whose stored article is
+    /// `article`: as stored with it, or, for a version stored without them, worked out again by
+    /// comparing each version up to it with the one before, as `diff` compares them.
+    func fieldOrigins(of slug: Slug, at version: Version, article: Article) throws -> [FieldChange.Field: BlockOrigin] {
+        if let stored = try repository.fieldOrigins(at: version) { return stored }
         var origins: [FieldChange.Field: BlockOrigin] = [:]
         var previous: (Version, Article)?
         for step in try repository.versions(of: slug).reversed() where step.number <= version.number {
             let stored = step.number == version.number ? article : try self.article(at: step)
             let pair = try previous.map { try comparable($0, (step, stored)) }
-            let current = pair?.new ?? stored
-            let changed = Set(pair.map { ArticleDiffer.fields($0.old, $0.new).map(\.field) } ?? fields.map(\.0))
-            if let pair, let before = previous?.0.number {
-                // The version before as this extractor reads it, when another extracted it.
-                for (field, path) in fields where (pair.old[keyPath: path] == nil) != (origins[field] == nil) {
-                    origins[field] = pair.old[keyPath: path] == nil ? nil : BlockOrigin(firstVersion: before, lastChangedVersion: before)
-                }
-            }
-            for (field, path) in fields where changed.contains(field) {
-                let first = pair?.old[keyPath: path] == nil ? step.number : origins[field]?.firstVersion ?? step.number
-                origins[field] = current[keyPath: path] == nil ? nil : BlockOrigin(firstVersion: first, lastChangedVersion: step.number)
-            }
+            origins = Blame.carry(origins, from: pair?.old, to: pair?.new ?? stored,
+                                  changed: Set(pair.map { ArticleDiffer.fields($0.old, $0.new).map(\.field) } ?? []),
+                                  version: step.number, previousVersion: previous?.0.number)
             previous = (step, stored)
         }
-        return fields.compactMap { field, path in
-            guard let text = article[keyPath: path], let origin = origins[field] else { return nil }
-            return BlamedField(field: field, text: text, origin: origin)
-        }
+        return origins
     }
 
     /// `redline report`: the versions of `slug` (the newest `last` of them when given), oldest
-    /// first, each with the change from the one before, and the newest article.
-    public func history(_ slug: Slug, last: Int? = nil) throws -> (versions: [Version], diffs: [ArticleDiff], newest: Article?) {
-        var versions = Array(try repository.versions(of: slug).reversed())
-        if let last { versions = Array(versions.suffix(last)) }
-        var diffs: [ArticleDiff] = []
-        let newest = try successiveDiffs(slug, versions) { diffs.append($0) }
-        return (versions, diffs, newest)
+    /// first, and the newest article; `body` is given the change from each to the next, oldest
+    /// first, one at a time, so the history is never held whole.
+    public func history(_ slug: Slug, last: Int? = nil, _ body: (ArticleDiff) throws -> Void) throws -> (versions: [Version], newest: Article?) {
+        let versions = Array(try repository.versions(of: slug, last: last).reversed())
+        return (versions, try successiveDiffs(slug, versions, body))
     }
 
     /// The origins of `version`'s blocks: as stored with it, or, for a version stored without

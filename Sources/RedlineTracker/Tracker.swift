@@ -68,9 +68,10 @@ public struct Tracker {
             changes = nil
             var subject = "Version 1: first capture, \(blockCount) blocks"
             var origins = Blame.start(blockCount: blockCount, version: 1)
+            var fieldOrigins = Blame.carry([:], from: nil, to: article, changed: [], version: 1, previousVersion: nil)
             if let latest {
-                let stored = try self.article(at: latest)
-                let previous = try self.currentArticle(at: latest, stored: stored)
+                let storedArticle = try self.article(at: latest)
+                let previous = try self.currentArticle(at: latest, stored: storedArticle)
                 if previous == article { return nil }
                 let letters = article.textLength, previousLetters = previous.textLength
                 if !force, letters * 4 < previousLetters {
@@ -81,12 +82,15 @@ public struct Tracker {
                 let diff = ArticleDiffer.diff(previous, article)
                 changes = diff.summary
                 subject = "Version \(number): \(diff.summary.line)"
-                origins = Blame.carry(try self.origins(of: slug, at: latest, current: previous, stored: stored),
+                origins = Blame.carry(try self.origins(of: slug, at: latest, current: previous, stored: storedArticle),
                                       through: diff, version: number)
                     ?? Blame.start(blockCount: blockCount, version: number)
+                fieldOrigins = Blame.carry(try self.fieldOrigins(of: slug, at: latest, article: storedArticle), from: previous, to: article,
+                                           changed: Set(diff.fields.map(\.field)), version: number, previousVersion: latest.number)
             }
             stored = StoredVersion(article: article, source: capture.bytes, sourceFormat: extraction.format,
                                    origins: origins, subject: subject, changes: changes, extractor: ArticleExtractor.version)
+            stored?.fieldOrigins = fieldOrigins
             return stored
         }
         switch outcome {

@@ -37,10 +37,11 @@ extension RedlineCommand {
 
         func run() throws {
             let slug = try Slug(slug)
-            let (versions, diffs, newest) = try repository.tracker().history(slug, last: last)
-            let history = ReportHTML.History(article: slug.value, title: newest?.title, url: newest?.url ?? versions.last?.url,
-                                             versions: versions, diffs: diffs)
-            let html = ReportHTML.render(history, context: context)
+            var history = ReportHTML.History(article: slug.value, versions: [], context: context)
+            let (versions, newest) = try repository.tracker().history(slug, last: last) { history.add($0) }
+            (history.versions, history.title, history.url) = (versions, newest?.title, newest?.url ?? versions.last?.url)
+            let html = ReportHTML.render(history)
+            let diffs = history.changes
             if output == "-" {
                 Output.write(html)
                 return
