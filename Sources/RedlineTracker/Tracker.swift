@@ -15,6 +15,8 @@ import RedlineStore
 public struct Tracker {
     /// The track repository it reads and writes.
     public let repository: TrackRepository
+    /// The version this tracker stored last.
+    let recent = RecentVersion()
 
     /// A tracker over `repository`.
     public init(repository: TrackRepository) {
@@ -70,7 +72,8 @@ public struct Tracker {
             var origins = Blame.start(blockCount: blockCount, version: 1)
             var fieldOrigins = Blame.carry([:], from: nil, to: article, changed: [], version: 1, previousVersion: nil)
             if let latest {
-                let storedArticle = try self.article(at: latest)
+                let recent = self.recent.stored(as: latest)
+                let storedArticle = try recent?.article ?? self.article(at: latest)
                 let previous = try self.currentArticle(at: latest, stored: storedArticle)
                 if previous == article { return nil }
                 let letters = article.textLength, previousLetters = previous.textLength
@@ -82,10 +85,11 @@ public struct Tracker {
                 let diff = ArticleDiffer.diff(previous, article)
                 changes = diff.summary
                 subject = "Version \(number): \(diff.summary.line)"
-                origins = Blame.carry(try self.origins(of: slug, at: latest, current: previous, stored: storedArticle),
+                origins = Blame.carry(try recent?.origins ?? self.origins(of: slug, at: latest, current: previous, stored: storedArticle),
                                       through: diff, version: number)
                     ?? Blame.start(blockCount: blockCount, version: number)
-                fieldOrigins = Blame.carry(try self.fieldOrigins(of: slug, at: latest, article: storedArticle), from: previous, to: article,
+                fieldOrigins = Blame.carry(try recent?.fieldOrigins ?? self.fieldOrigins(of: slug, at: latest, article: storedArticle),
+                                           from: previous, to: article,
                                            changed: Set(diff.fields.map(\.field)), version: number, previousVersion: latest.number)
             }
             stored = StoredVersion(article: article, source: capture.bytes, sourceFormat: extraction.format,
@@ -95,6 +99,10 @@ public struct Tracker {
         }
         switch outcome {
         case .recorded(let version):
+            if let stored {
+                recent.remember(.init(commit: version.commit, article: article, origins: stored.origins,
+                                      fieldOrigins: stored.fieldOrigins ?? [:]))
+            }
             return SnapResult(slug: slug, version: version, isNew: true, changes: changes,
                               blockCount: blockCount, warnings: extraction.warnings, articleID: try stored?.articleID)
         case .unchanged(let version):
