@@ -100,12 +100,14 @@ static size_t on_header(char *line, size_t size, size_t count, void *context) {
     if (length >= 5 && strncmp(line, "HTTP/", 5) == 0) {
         free(r->etag);
         free(r->last_modified);
-        r->etag = r->last_modified = NULL;
+        free(r->content_type);
+        r->etag = r->last_modified = r->content_type = NULL;
         return length;
     }
     char *value;
     if ((value = header_value(line, length, "ETag"))) { free(r->etag); r->etag = value; }
     else if ((value = header_value(line, length, "Last-Modified"))) { free(r->last_modified); r->last_modified = value; }
+    else if ((value = header_value(line, length, "Content-Type"))) { free(r->content_type); r->content_type = value; }
     return length;
 }
 
@@ -169,6 +171,7 @@ void redline_http_response_free(redline_http_response *response) {
     free(response->body);
     free(response->etag);
     free(response->last_modified);
+    free(response->content_type);
     response->body = NULL;
-    response->etag = response->last_modified = NULL;
+    response->etag = response->last_modified = response->content_type = NULL;
 }

@@ -11,12 +11,16 @@ public struct Capture: Sendable, Hashable {
     public var url: String?
     /// When the page was captured.
     public var capturedAt: Date
+    /// The character encoding the transport declared for the bytes (HTTP's `Content-Type`
+    /// charset), nil when none was (files, stdin).
+    public var charset: String?
 
     /// A capture of `bytes`.
-    public init(bytes: Data, origin: String, url: String? = nil, capturedAt: Date = Date()) {
+    public init(bytes: Data, origin: String, url: String? = nil, capturedAt: Date = Date(), charset: String? = nil) {
         self.bytes = bytes
         self.origin = origin
         self.url = url
         self.capturedAt = capturedAt
+        self.charset = charset
     }
 }

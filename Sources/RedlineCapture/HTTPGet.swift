@@ -10,6 +10,8 @@ struct HTTPGet: Sendable {
         var body: Data
         var etag: String?
         var lastModified: String?
+        /// The `Content-Type` header.
+        var contentType: String?
     }
 
     /// Why nothing came back.
@@ -49,7 +51,8 @@ struct HTTPGet: Sendable {
             let body = response.body.map { Data(bytes: $0, count: response.body_length) } ?? Data()
             return .success(Response(status: response.status, body: body,
                                      etag: response.etag.map { String(cString: $0) },
-                                     lastModified: response.last_modified.map { String(cString: $0) }))
+                                     lastModified: response.last_modified.map { String(cString: $0) },
+                                     contentType: response.content_type.map { String(cString: $0) }))
         case redline_http_timed_out: return .failure(.timedOut)
         case redline_http_tls: return .failure(.tls(message))
         case redline_http_too_large: return .failure(.tooLarge(receivedAtLeast: response.body_length))

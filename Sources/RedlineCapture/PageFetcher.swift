@@ -36,6 +36,20 @@ public struct PageFetcher: Sendable {
         self.timeout = timeout
     }
 
+    /// The `charset` parameter of a `Content-Type` header, unquoted, or nil.
+    ///
+    ///     "text/html; charset=ISO-8859-1" → "ISO-8859-1";  "text/html" → nil
+    static func charset(ofContentType header: String?) -> String? {
+        guard let header else { return nil }
+        for parameter in header.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" else { continue }
+            let value = pair[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            return value.isEmpty ? nil : value
+        }
+        return nil
+    }
+
     /// The URL `text` names, refused unless it is http or https.
     public static func url(_ text: String) throws(FetchError) -> URL {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
@@ -69,7 +83,8 @@ public struct PageFetcher: Sendable {
             throw .refused(error)
         }
         let next = Validators(etag: response.etag, lastModified: response.lastModified)
-        return .page(Capture(bytes: response.body, origin: address, url: address, capturedAt: capturedAt),
+        return .page(Capture(bytes: response.body, origin: address, url: address, capturedAt: capturedAt,
+                             charset: Self.charset(ofContentType: response.contentType)),
                      status: response.status, validators: next)
     }
 }

@@ -14,6 +14,8 @@ public struct Version: Sendable, Hashable {
     public var subject: String
     /// The change from the previous version, as recorded when it was captured.
     public var changes: ChangeSummary?
+    /// The charset the server declared for the stored source (`Redline-Charset`), nil when none was.
+    public var charset: String? = nil
 
     /// A version with the given fields.
     public init(number: Int, commit: String, capturedAt: Date, url: String? = nil, subject: String = "", changes: ChangeSummary? = nil) {

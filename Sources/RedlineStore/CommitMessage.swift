@@ -9,12 +9,15 @@ import RedlineModel
 ///     Redline-Captured-At: 2025-04-23T16:00:00Z
 ///     Redline-Version: 3
 ///     Redline-Changes: added=2 removed=0 edited=1 moved=0 unchanged=40 keyEventsAdded=1 …
+///     Redline-Charset: ISO-8859-1                   (only when the server declared one)
 struct CommitMessage: Equatable {
     var subject: String
     var url: String?
     var capturedAt: Date
     var version: Int
     var changes: ChangeSummary?
+    /// The charset the server declared for the source, which its re-extraction needs.
+    var charset: String?
 
     /// The message text as stored.
     var text: String {
@@ -23,6 +26,7 @@ struct CommitMessage: Equatable {
         lines.append("Redline-Captured-At: \(Timestamp.format(capturedAt))")
         lines.append("Redline-Version: \(version)")
         if let changes { lines.append("Redline-Changes: \(changes.trailerValue)") }
+        if let charset { lines.append("Redline-Charset: \(Self.oneLine(charset))") }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -41,6 +45,7 @@ struct CommitMessage: Equatable {
         capturedAt = trailers["Redline-Captured-At"].flatMap(Timestamp.parse) ?? fallbackTime
         version = trailers["Redline-Version"].flatMap { Int($0) } ?? 0
         changes = trailers["Redline-Changes"].flatMap(ChangeSummary.init(trailerValue:))
+        charset = trailers["Redline-Charset"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     init(subject: String, url: String?, capturedAt: Date, version: Int, changes: ChangeSummary?) {

@@ -25,6 +25,8 @@ public struct StoredVersion: Sendable {
     public var subject: String
     /// The change from the version it follows, kept in the commit so `log` need not recompute it.
     public var changes: ChangeSummary?
+    /// The charset the server declared for `source`, kept so it is read back as it was read now.
+    public var charset: String? = nil
 
     /// A version to store.
     public init(article: Article, source: Data, sourceFormat: CaptureFormat, origins: [BlockOrigin], subject: String,

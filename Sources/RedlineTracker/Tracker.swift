@@ -56,7 +56,7 @@ public struct Tracker {
     /// article equals the newest version's. `force` stores a capture that extracts to under a
     /// quarter of the newest version's text.
     public func snap(_ slug: Slug, _ capture: Capture, format: CaptureFormat? = nil, force: Bool = false) throws -> SnapResult {
-        let extraction = ArticleExtractor.extract(capture.bytes, format: format)
+        let extraction = ArticleExtractor.extract(capture.bytes, format: format, charset: capture.charset)
         let article = extraction.article
         let origin = capture.origin == "-" ? "standard input" : capture.origin
         guard !article.isEmpty else { throw TrackerError.nothingExtracted(origin) }
@@ -85,6 +85,7 @@ public struct Tracker {
             }
             stored = StoredVersion(article: article, source: capture.bytes, sourceFormat: extraction.format,
                                    origins: origins, subject: subject, changes: changes)
+            stored?.charset = capture.charset
             return stored
         }
         switch outcome {
@@ -128,7 +129,7 @@ public struct Tracker {
         guard let source = try repository.source(of: version) else {
             throw TrackerError.missingStoredArticle(version: version.number)
         }
-        return ArticleExtractor.extract(source.bytes, format: source.format).article
+        return ArticleExtractor.extract(source.bytes, format: source.format, charset: version.charset).article
     }
 
     /// `redline diff SLUG [FROM [TO]]`: the change between the versions `from` and `to` name

@@ -20,6 +20,7 @@ typedef struct {
     size_t body_length;
     char *etag;                ///< the last response's ETag header, or NULL
     char *last_modified;       ///< the last response's Last-Modified header, or NULL
+    char *content_type;        ///< the last response's Content-Type header, or NULL
     redline_http_failure failure;
     char message[256];         ///< libcurl's words for the failure
 } redline_http_response;
