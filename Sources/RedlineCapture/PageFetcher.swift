@@ -30,10 +30,13 @@ public struct PageFetcher: Sendable {
 
     /// How long a request may take, in seconds.
     public var timeout: Double
+    /// Whether a redirect from a public address to a private or loopback one is followed.
+    public var allowPrivateRedirects: Bool
 
     /// A fetcher whose requests time out after `timeout` seconds.
-    public init(timeout: Double = 30) {
+    public init(timeout: Double = 30, allowPrivateRedirects: Bool = false) {
         self.timeout = timeout
+        self.allowPrivateRedirects = allowPrivateRedirects
     }
 
     /// The `charset` parameter of a `Content-Type` header, unquoted, or nil.
@@ -65,7 +68,7 @@ public struct PageFetcher: Sendable {
         let address = url.absoluteString
         let capturedAt = Date()
         let get = HTTPGet(url: address, headers: headers, userAgent: Self.userAgent, timeout: timeout,
-                          maxBytes: CaptureReader.limit)
+                          maxBytes: CaptureReader.limit, allowPrivateRedirects: allowPrivateRedirects)
         let response: HTTPGet.Response
         switch await get.run() {
         case .success(let answer): response = answer
@@ -74,6 +77,7 @@ public struct PageFetcher: Sendable {
         case .failure(.network(let detail)): throw .network(url: address, detail: detail)
         case .failure(.tooLarge(let received)):
             throw .refused(.tooLarge(address, bytes: received, limit: CaptureReader.limit))
+        case .failure(.privateRedirect(let target, let ip)): throw .privateRedirect(url: address, target: target, address: ip)
         }
         if response.status == 304 { return .notModified }
         guard (200..<300).contains(response.status) else { throw .http(status: response.status, url: address) }
@@ -84,7 +88,7 @@ public struct PageFetcher: Sendable {
         }
         let next = Validators(etag: response.etag, lastModified: response.lastModified)
         return .page(Capture(bytes: response.body, origin: address, url: address, capturedAt: capturedAt,
-                             charset: Self.charset(ofContentType: response.contentType)),
+                             charset: Self.charset(ofContentType: response.contentType), finalURL: response.finalURL),
                      status: response.status, validators: next)
     }
 }

@@ -16,6 +16,8 @@ public struct Version: Sendable, Hashable {
     public var changes: ChangeSummary?
     /// The charset the server declared for the stored source (`Redline-Charset`), nil when none was.
     public var charset: String? = nil
+    /// Where redirects led from ``url`` (`Redline-Final-URL`), nil when they did not.
+    public var finalURL: String? = nil
 
     /// A version with the given fields.
     public init(number: Int, commit: String, capturedAt: Date, url: String? = nil, subject: String = "", changes: ChangeSummary? = nil) {

@@ -10,6 +10,7 @@ import RedlineModel
 ///     Redline-Version: 3
 ///     Redline-Changes: added=2 removed=0 edited=1 moved=0 unchanged=40 keyEventsAdded=1 …
 ///     Redline-Charset: ISO-8859-1                   (only when the server declared one)
+///     Redline-Final-URL: https://example.com/live/2 (only when redirects led elsewhere)
 struct CommitMessage: Equatable {
     var subject: String
     var url: String?
@@ -18,6 +19,8 @@ struct CommitMessage: Equatable {
     var changes: ChangeSummary?
     /// The charset the server declared for the source, which its re-extraction needs.
     var charset: String?
+    /// Where redirects led from `url`, when they did.
+    var finalURL: String?
 
     /// The message text as stored.
     var text: String {
@@ -27,6 +30,7 @@ struct CommitMessage: Equatable {
         lines.append("Redline-Version: \(version)")
         if let changes { lines.append("Redline-Changes: \(changes.trailerValue)") }
         if let charset { lines.append("Redline-Charset: \(Self.oneLine(charset))") }
+        if let finalURL { lines.append("Redline-Final-URL: \(Self.oneLine(finalURL))") }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -46,6 +50,7 @@ struct CommitMessage: Equatable {
         version = trailers["Redline-Version"].flatMap { Int($0) } ?? 0
         changes = trailers["Redline-Changes"].flatMap(ChangeSummary.init(trailerValue:))
         charset = trailers["Redline-Charset"].flatMap { $0.isEmpty ? nil : $0 }
+        finalURL = trailers["Redline-Final-URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     init(subject: String, url: String?, capturedAt: Date, version: Int, changes: ChangeSummary?) {

@@ -44,6 +44,7 @@ extension TrackRepository {
                 var message = CommitMessage(subject: pending.subject, url: url, capturedAt: capturedAt, version: number,
                                             changes: pending.changes)
                 message.charset = pending.charset
+                message.finalURL = pending.finalURL
                 let commit = try writeCommit(pending.files, message: message, parent: tip, time: capturedAt)
                 try git.updateReference(reference, to: commit, expecting: tip, message: "redline: version \(number)")
                 let now = try git.target(ofReference: reference)
@@ -51,6 +52,7 @@ extension TrackRepository {
                 var recorded = Version(number: number, commit: commit, capturedAt: capturedAt, url: url,
                                        subject: pending.subject, changes: pending.changes)
                 recorded.charset = pending.charset
+                recorded.finalURL = pending.finalURL
                 return .recorded(recorded)
             } catch let error as GitError where error.isConflict {
                 // No other redline moves the branch while this one holds the article: the ref's

@@ -291,6 +291,7 @@ public final class TrackRepository {
         var version = Version(number: number ?? message.version, commit: info.id, capturedAt: message.capturedAt,
                               url: message.url, subject: message.subject, changes: message.changes)
         version.charset = message.charset
+        version.finalURL = message.finalURL
         return version
     }
 

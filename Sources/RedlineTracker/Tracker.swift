@@ -86,6 +86,7 @@ public struct Tracker {
             stored = StoredVersion(article: article, source: capture.bytes, sourceFormat: extraction.format,
                                    origins: origins, subject: subject, changes: changes)
             stored?.charset = capture.charset
+            stored?.finalURL = capture.finalURL
             return stored
         }
         switch outcome {
@@ -114,9 +115,11 @@ public struct Tracker {
     }
 
     /// `redline fetch`: downloads `url` and captures it as ``snap(_:_:format:force:)`` does.
-    public func fetch(_ slug: Slug, url: String, timeout: Double, force: Bool = false) async throws -> FetchResult {
+    /// A redirect from a public address to a private one is refused unless `allowPrivateRedirects`.
+    public func fetch(_ slug: Slug, url: String, timeout: Double, force: Bool = false,
+                      allowPrivateRedirects: Bool = false) async throws -> FetchResult {
         let address = try PageFetcher.url(url)
-        switch try await PageFetcher(timeout: timeout).fetch(address) {
+        switch try await PageFetcher(timeout: timeout, allowPrivateRedirects: allowPrivateRedirects).fetch(address) {
         case .page(let capture, _, _): return .captured(try snap(slug, capture, force: force))
         case .notModified: return .notModified
         }

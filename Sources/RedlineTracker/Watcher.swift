@@ -99,9 +99,12 @@ extension Tracker {
     /// `redline watch SLUG URL`: polls `url` every `interval` seconds (adaptive when nil), `count`
     /// times (forever when nil) or until `shouldStop` says so between polls, capturing each change;
     /// `log` receives one line per poll.
+    /// A redirect from a public address to a private one is refused (and logged) unless `allowPrivateRedirects`.
     public func watch(_ slug: Slug, url: String, interval: Double?, count: Int?, timeout: Double,
+                      allowPrivateRedirects: Bool = false,
                       shouldStop: @escaping () -> Bool, log: (String) -> Void) async throws -> Watcher.Summary {
-        var watcher = Watcher(tracker: self, slug: slug, url: try PageFetcher.url(url), fetcher: PageFetcher(timeout: timeout),
+        let fetcher = PageFetcher(timeout: timeout, allowPrivateRedirects: allowPrivateRedirects)
+        var watcher = Watcher(tracker: self, slug: slug, url: try PageFetcher.url(url), fetcher: fetcher,
                               schedule: interval.map { .fixed($0) } ?? .adaptive())
         return try await watcher.run(count: count, shouldStop: shouldStop, log: log)
     }

@@ -51,6 +51,7 @@ import Testing
         #expect(fetched.stderr.isEmpty, "no warning about bad UTF-8: \(fetched.stderr)")
         let text = try message(repo)
         #expect(text.contains("Redline-Charset: ISO-8859-1\n"), "\(text)")
+        #expect(!text.contains("Redline-Final-URL"), "no redirect, no final URL: \(text)")
         // The source is stored as it came, in Latin-1.
         let raw = try RedlineProcess.shell(
             "git --git-dir='\(repo)' cat-file blob articles/talks:source.html | LC_ALL=C grep -c \"worth $(printf '\\243')10m\"")
@@ -66,6 +67,24 @@ import Testing
         #expect(try RedlineProcess.shell("git --git-dir='\(repo)' ls-tree --name-only articles/talks").stdout.contains("article.json") == false)
         let shown = try RedlineProcess.run(["show", "talks", "--repo", repo])
         #expect(shown.stdout.contains("Shares worth £10m"), "\(shown.stdout)")
+    }
+
+    @Test func aRedirectIsFollowedAndItsFinalURLRecorded() throws {
+        let server = try PageServer(steps: [
+            .init(status: 302, location: "/moved/live"),
+            .init(body: WatchTests.pageA),
+        ])
+        defer { server.stop() }
+        let (dir, repo) = try newRepository()
+        defer { dir.remove() }
+        let fetched = try RedlineProcess.run(["fetch", "talks", server.url, "--repo", repo])
+        #expect(fetched.status == 0, "\(fetched.stderr)")
+        let finalURL = "http://127.0.0.1:\(server.port)/moved/live"
+        let text = try message(repo)
+        #expect(text.contains("Redline-URL: \(server.url)\n") && text.contains("Redline-Final-URL: \(finalURL)\n"), "\(text)")
+        let log = try RedlineProcess.run(["log", "talks", "--format", "json", "--repo", repo])
+        #expect(log.stdout.contains("\"finalURL\": \"\(finalURL)\"") || log.stdout.contains("\"finalURL\":\"\(finalURL)\""),
+                "\(log.stdout)")
     }
 
 }

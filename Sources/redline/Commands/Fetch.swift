@@ -14,6 +14,8 @@ extension RedlineCommand {
         @Option(help: "Seconds to wait for the server.") var timeout: Double = 30
         @Flag(help: "Store a capture even when it holds under a quarter of the previous version's text.")
         var force = false
+        @Flag(help: "Follow a redirect from a public address to a private or loopback one.")
+        var allowPrivateRedirects = false
 
         func validate() throws {
             guard timeout > 0 else { throw ValidationError("--timeout takes a number of seconds above 0.") }
@@ -21,7 +23,8 @@ extension RedlineCommand {
 
         func run() async throws {
             let slug = try Slug(slug)
-            switch try await repository.tracker().fetch(slug, url: url, timeout: timeout, force: force) {
+            switch try await repository.tracker().fetch(slug, url: url, timeout: timeout, force: force,
+                                                        allowPrivateRedirects: allowPrivateRedirects) {
             case .captured(let result):
                 result.warnings.forEach(Output.warning)
                 Output.write(result.line + "\n")

@@ -40,6 +40,8 @@ extension RedlineCommand {
         @Option(help: "A fixed interval between polls (60s, 200ms, 5m …).") var every: Interval?
         @Option(help: "Stop after this many polls.") var count: Int?
         @Option(help: "Seconds to wait for the server on each poll.") var timeout: Double = 30
+        @Flag(help: "Follow a redirect from a public address to a private or loopback one.")
+        var allowPrivateRedirects = false
 
         func validate() throws {
             if let count, count < 1 { throw ValidationError("--count takes a number of polls of 1 or more.") }
@@ -53,6 +55,7 @@ extension RedlineCommand {
                 signal(signalNumber) { _ in stopRequested.store(true, ordering: .relaxed) }
             }
             let summary = try await tracker.watch(slug, url: url, interval: every?.seconds, count: count, timeout: timeout,
+                                                  allowPrivateRedirects: allowPrivateRedirects,
                                                   shouldStop: { stopRequested.load(ordering: .relaxed) },
                                                   log: { Output.log($0) })
             if stopRequested.load(ordering: .relaxed) { Output.log("stopped after \(summary.polls) polls") }
