@@ -10,6 +10,7 @@
 
 #include <arpa/inet.h>
 #include <dlfcn.h>
+#include <signal.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -61,6 +62,10 @@ typedef struct {
     char previous_address[64]; ///< the address the last request went to
 } transfer;
 
+static volatile sig_atomic_t cancelled = 0;
+
+void redline_http_cancel(void) { cancelled = 1; }
+
 int redline_http_is_private_address(const char *address) {
     unsigned char bytes[16];
     if (inet_pton(AF_INET, address, bytes) == 1) goto v4;
@@ -103,6 +108,14 @@ static int on_request(void *context, char *primary_ip, char *local_ip, int prima
         r->final_url = strdup(url);
     }
     return CURL_PREREQFUNC_ABORT;
+}
+
+static int on_progress(void *context, curl_off_t total, curl_off_t now, curl_off_t up_total, curl_off_t up_now) {
+    (void)total; (void)now; (void)up_total; (void)up_now;
+    transfer *t = context;
+    if (!cancelled) return 0;
+    t->response->failure = redline_http_cancelled;
+    return 1;   // libcurl stops with CURLE_ABORTED_BY_CALLBACK
 }
 
 static size_t on_body(char *data, size_t size, size_t count, void *context) {
@@ -200,17 +213,21 @@ void redline_http_get(const char *url, const char *const *headers, size_t header
         && curl.easy_setopt(handle, CURLOPT_PREREQDATA, &t) == CURLE_OK;
     curl.easy_setopt(handle, CURLOPT_FOLLOWLOCATION, checked ? 1L : 0L);
     curl.easy_setopt(handle, CURLOPT_MAXREDIRS, 10L);
+    curl.easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
+    curl.easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl.easy_setopt(handle, CURLOPT_XFERINFODATA, &t);
     curl.easy_setopt(handle, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
     curl.easy_setopt(handle, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
     curl.easy_setopt(handle, CURLOPT_ACCEPT_ENCODING, "");
-    curl.easy_setopt(handle, CURLOPT_TIMEOUT_MS, timeout_ms);
+    curl.easy_setopt(handle, CURLOPT_TIMEOUT_MS, timeout_ms < 1 ? 1L : timeout_ms);
     curl.easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
     curl.easy_setopt(handle, CURLOPT_ERRORBUFFER, errors);
     curl.easy_setopt(handle, CURLOPT_WRITEFUNCTION, on_body);
     curl.easy_setopt(handle, CURLOPT_WRITEDATA, &t);
     curl.easy_setopt(handle, CURLOPT_HEADERFUNCTION, on_header);
     curl.easy_setopt(handle, CURLOPT_HEADERDATA, &t);
-    CURLcode code = curl.easy_perform(handle);
+    CURLcode code = cancelled ? CURLE_ABORTED_BY_CALLBACK : curl.easy_perform(handle);
+    if (cancelled) response->failure = redline_http_cancelled;
     curl.easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &response->status);
     curl.easy_getinfo(handle, CURLINFO_REDIRECT_COUNT, &response->redirects);
     char *effective = NULL;

@@ -8,6 +8,8 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case refused(CaptureError)
     /// A redirect from a public address led to `target`, at the private `address`.
     case privateRedirect(url: String, target: String, address: String)
+    /// Stopped by Ctrl-C or SIGTERM while the page was being fetched.
+    case cancelled(url: String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .refused(let error): error.description
         case .privateRedirect(let url, let target, let address):
             "\(url) redirected to \(target), a private address (\(address)); nothing was stored (--allow-private-redirects allows it)"
+        case .cancelled(let url): "stopped while fetching \(url); nothing was stored"
         }
     }
 
@@ -31,6 +34,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .network(_, let detail): detail
         case .privateRedirect(_, let target, let address):
             "redirected to \(target), a private address (\(address)); refused (--allow-private-redirects allows it)"
+        case .cancelled: "stopped"
         case .unsupportedURL, .refused: description
         }
     }

@@ -24,6 +24,8 @@ struct HTTPGet: Sendable {
         case tooLarge(receivedAtLeast: Int)
         /// A redirect from a public address to `address`, a private one, at `url`.
         case privateRedirect(url: String, address: String)
+        /// ``cancelAll()`` was called.
+        case cancelled
     }
 
     var url: String
@@ -33,6 +35,11 @@ struct HTTPGet: Sendable {
     var timeout: Double
     var maxBytes: Int
     var allowPrivateRedirects = false
+
+    /// Aborts every transfer in flight and every later one; safe to call from a signal handler.
+    static func cancelAll() {
+        redline_http_cancel()
+    }
 
     /// True when `address` (numeric IPv4 or IPv6) is loopback, private, link-local or unspecified.
     static func isPrivate(address: String) -> Bool {
@@ -45,6 +52,11 @@ struct HTTPGet: Sendable {
         redline_http_refuses_redirect(from, to, allowPrivate ? 1 : 0) != 0
     }
 
+    /// `seconds` as libcurl's time limit: at least 1 ms (0 would mean none), at most 30 years.
+    static func milliseconds(_ seconds: Double) -> Int {
+        guard seconds > 0 else { return 1 }
+        return max(1, Int((min(seconds, 1e9) * 1000).rounded(.up)))
+    }
 
     func run() async -> Result<Response, Failure> {
         await withCheckedContinuation { continuation in
@@ -58,7 +70,7 @@ struct HTTPGet: Sendable {
         let cHeaders = headers.map { strdup($0) }
         defer { cHeaders.forEach { free($0) } }
         // Any time limit up to 30 years is taken as it is (`--timeout inf` too).
-        let milliseconds = Int(min(timeout, 1e9) * 1000)
+        let milliseconds = Self.milliseconds(timeout)
         cHeaders.map { UnsafePointer($0) }.withUnsafeBufferPointer { list in
             redline_http_get(url, list.baseAddress, list.count, userAgent, milliseconds, maxBytes,
                              allowPrivateRedirects ? 1 : 0, &response)
@@ -76,6 +88,7 @@ struct HTTPGet: Sendable {
         case redline_http_timed_out: return .failure(.timedOut)
         case redline_http_tls: return .failure(.tls(message))
         case redline_http_too_large: return .failure(.tooLarge(receivedAtLeast: response.body_length))
+        case redline_http_cancelled: return .failure(.cancelled)
         case redline_http_private_redirect:
             let address = withUnsafeBytes(of: response.refused_address) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             return .failure(.privateRedirect(url: response.final_url.map { String(cString: $0) } ?? url, address: address))

@@ -28,7 +28,7 @@ public struct PageFetcher: Sendable {
     /// The User-Agent every request carries.
     public static let userAgent = "redline/0.1 (tracks how news pages change; one request per poll)"
 
-    /// How long a request may take, in seconds.
+    /// How long a request may take, in seconds (any time above 0 is at least 1 ms).
     public var timeout: Double
     /// Whether a redirect from a public address to a private or loopback one is followed.
     public var allowPrivateRedirects: Bool
@@ -37,6 +37,12 @@ public struct PageFetcher: Sendable {
     public init(timeout: Double = 30, allowPrivateRedirects: Bool = false) {
         self.timeout = timeout
         self.allowPrivateRedirects = allowPrivateRedirects
+    }
+
+    /// Aborts every fetch in flight, and every later one, with ``FetchError/cancelled(url:)``.
+    /// Safe to call from a signal handler: for Ctrl-C and SIGTERM.
+    public static func cancelAll() {
+        HTTPGet.cancelAll()
     }
 
     /// The `charset` parameter of a `Content-Type` header, unquoted, or nil.
@@ -78,6 +84,7 @@ public struct PageFetcher: Sendable {
         case .failure(.tooLarge(let received)):
             throw .refused(.tooLarge(address, bytes: received, limit: CaptureReader.limit))
         case .failure(.privateRedirect(let target, let ip)): throw .privateRedirect(url: address, target: target, address: ip)
+        case .failure(.cancelled): throw .cancelled(url: address)
         }
         if response.status == 304 { return .notModified }
         guard (200..<300).contains(response.status) else { throw .http(status: response.status, url: address) }

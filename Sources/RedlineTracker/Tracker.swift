@@ -125,6 +125,12 @@ public struct Tracker {
         }
     }
 
+    /// Aborts every fetch in flight (`fetch`, `watch`) and every later one, so that nothing is
+    /// stored. Safe to call from a signal handler: for Ctrl-C and SIGTERM.
+    public static func cancelFetches() {
+        PageFetcher.cancelAll()
+    }
+
     /// The article as stored with `version` (for a version stored without one, extracted again
     /// from its source).
     public func article(at version: Version) throws -> Article {

@@ -29,6 +29,16 @@ import Testing
         #expect(!HTTPGet.refusesRedirect(from: "127.0.0.1", to: "8.8.8.8", allowPrivate: false))
     }
 
+    @Test func anyPositiveTimeoutIsAtLeastOneMillisecond() {
+        // 0 ms is libcurl's "no limit": a time-out under 1 ms must not become it.
+        #expect(HTTPGet.milliseconds(0.0001) == 1)
+        #expect(HTTPGet.milliseconds(0.0015) == 2)
+        #expect(HTTPGet.milliseconds(2) == 2000)
+        #expect(HTTPGet.milliseconds(.infinity) == 1_000_000_000_000)
+        #expect(HTTPGet.milliseconds(0) == 1)
+        #expect(HTTPGet.milliseconds(.nan) == 1)
+    }
+
     @Test func theCharsetOfAContentType() {
         #expect(PageFetcher.charset(ofContentType: "text/html; charset=ISO-8859-1") == "ISO-8859-1")
         #expect(PageFetcher.charset(ofContentType: "text/html;charset=\"windows-1252\"") == "windows-1252")
@@ -36,5 +46,22 @@ import Testing
         #expect(PageFetcher.charset(ofContentType: "text/html") == nil)
         #expect(PageFetcher.charset(ofContentType: "text/html; charset=") == nil)
         #expect(PageFetcher.charset(ofContentType: nil) == nil)
+    }
+}
+
+@Suite struct CapturePipeTests {
+    @Test func aNamedPipeIsReadToItsEnd() throws {
+        let path = NSTemporaryDirectory() + "redline-fifo-" + UUID().uuidString
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        let text = "Live: talks\n\nBoth sides left London.\n"
+        let writer = Thread {
+            let descriptor = open(path, O_WRONLY)
+            _ = text.withCString { write(descriptor, $0, strlen($0)) }
+            close(descriptor)
+        }
+        writer.start()
+        let capture = try CaptureReader.read(path)
+        #expect(capture.bytes == Data(text.utf8))
     }
 }

@@ -87,4 +87,84 @@ import Testing
                 "\(log.stdout)")
     }
 
+    @Test func aTimeoutUnderOneMillisecondIsKept() throws {
+        let server = try PageServer(steps: [.init(body: WatchTests.pageA, delay: 4)])
+        defer { server.stop() }
+        let (dir, repo) = try newRepository()
+        defer { dir.remove() }
+        let start = Date()
+        let result = try RedlineProcess.run(["fetch", "talks", server.url, "--timeout", "0.0001", "--repo", repo])
+        #expect(Date().timeIntervalSince(start) < 3, "the time-out became no limit")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("did not answer within"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test(arguments: ["0", "-1", "nan"]) func aTimeoutOfZeroOrLessIsRefused(_ timeout: String) throws {
+        let (dir, repo) = try newRepository()
+        defer { dir.remove() }
+        for command in ["fetch", "watch"] {
+            let result = try RedlineProcess.run([command, "talks", "http://127.0.0.1:9/", "--timeout=\(timeout)", "--repo", repo])
+            #expect(result.status == 64, "\(command) --timeout=\(timeout): \(result.status) \(result.stderr)")
+            #expect(result.stderr.contains("--timeout"), "\(result.stderr)")
+        }
+    }
+
+    /// Starts `redline arguments…`, waits for the server to be asked, sends SIGINT, and returns
+    /// the exit status (nil when the signal killed it) and how long the process took to end after the signal.
+    func interrupt(_ arguments: [String], server: PageServer) throws -> (status: Int32?, seconds: Double) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: RedlineProcess.executable)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while server.requests.isEmpty, Date() < deadline { usleep(50_000) }
+        usleep(300_000)
+        let sent = Date()
+        process.interrupt()
+        process.waitUntilExit()
+        let seconds = Date().timeIntervalSince(sent)
+        return (process.terminationReason == .exit ? process.terminationStatus : nil, seconds)
+    }
+
+    @Test func ctrlCAbortsAFetchInFlight() throws {
+        let server = try PageServer(steps: [.init(body: WatchTests.pageA, delay: 15)])
+        defer { server.stop() }
+        let (dir, repo) = try newRepository()
+        defer { dir.remove() }
+        let (status, seconds) = try interrupt(["fetch", "talks", server.url, "--timeout", "30", "--repo", repo], server: server)
+        #expect(seconds < 4, "waited \(seconds) s after Ctrl-C")
+        #expect(status == 2, "an exit with one line, not a death by SIGINT")
+        #expect(try WatchTests().versionCount(repo, "talks") == 0)
+    }
+
+    @Test func ctrlCAbortsAWatchPollInFlight() throws {
+        let server = try PageServer(steps: [.init(body: WatchTests.pageA, delay: 15)])
+        defer { server.stop() }
+        let (dir, repo) = try newRepository()
+        defer { dir.remove() }
+        let (status, seconds) = try interrupt(["watch", "talks", server.url, "--timeout", "30", "--repo", repo], server: server)
+        #expect(seconds < 4, "waited \(seconds) s after Ctrl-C")
+        #expect(status == 0)
+        #expect(try WatchTests().versionCount(repo, "talks") == 0)
+    }
+
+    @Test func snapReadsANamedPipeAndProcessSubstitution() throws {
+        let (dir, repo) = try newRepository()
+        defer { dir.remove() }
+        let file = dir.write("page.txt", capture(1))
+        let fifo = dir.child("fifo")
+        let piped = try RedlineProcess.shell("""
+            mkfifo '\(fifo)' && (cat '\(file)' > '\(fifo)' &) && '\(RedlineProcess.executable)' snap story '\(fifo)' --repo '\(repo)'
+            """)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stdout.hasPrefix("story: version 1"), "\(piped.stdout)")
+        let substituted = try RedlineProcess.shell("""
+            bash -c "'\(RedlineProcess.executable)' snap story <(sed s/council/committee/ '\(file)') --repo '\(repo)'"
+            """)
+        #expect(substituted.status == 0, "\(substituted.stderr)")
+        #expect(substituted.stdout.hasPrefix("story: version 2"), "\(substituted.stdout)")
+    }
 }

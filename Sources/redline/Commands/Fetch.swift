@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RedlineModel
 import RedlineTracker
 
@@ -23,8 +24,13 @@ extension RedlineCommand {
 
         func run() async throws {
             let slug = try Slug(slug)
-            switch try await repository.tracker().fetch(slug, url: url, timeout: timeout, force: force,
-                                                        allowPrivateRedirects: allowPrivateRedirects) {
+            let tracker = try repository.tracker()
+            // Ctrl-C or SIGTERM abandons the transfer at once; nothing is stored.
+            for signalNumber in [SIGINT, SIGTERM] {
+                signal(signalNumber) { _ in Tracker.cancelFetches() }
+            }
+            switch try await tracker.fetch(slug, url: url, timeout: timeout, force: force,
+                                           allowPrivateRedirects: allowPrivateRedirects) {
             case .captured(let result):
                 result.warnings.forEach(Output.warning)
                 Output.write(result.line + "\n")

@@ -31,7 +31,7 @@ extension RedlineCommand {
             discussion: """
                 Without --every the interval adapts: every minute while the page changes, up to \
                 every 30 minutes while it is quiet. Errors back off exponentially. Ctrl-C stops \
-                between polls; nothing is left half-written.
+                at once (a poll in flight is abandoned); nothing is left half-written.
                 """)
 
         @OptionGroup var repository: RepositoryOptions
@@ -52,7 +52,10 @@ extension RedlineCommand {
             let slug = try Slug(slug)
             let tracker = try repository.tracker()
             for signalNumber in [SIGINT, SIGTERM] {
-                signal(signalNumber) { _ in stopRequested.store(true, ordering: .relaxed) }
+                signal(signalNumber) { _ in
+                    stopRequested.store(true, ordering: .relaxed)
+                    Tracker.cancelFetches()   // a poll in flight ends now, storing nothing
+                }
             }
             let summary = try await tracker.watch(slug, url: url, interval: every?.seconds, count: count, timeout: timeout,
                                                   allowPrivateRedirects: allowPrivateRedirects,
