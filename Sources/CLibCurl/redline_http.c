@@ -8,7 +8,9 @@
 
 #include <curl/curl.h>
 
+#include <arpa/inet.h>
 #include <dlfcn.h>
+#include <signal.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -54,7 +56,67 @@ typedef struct {
     redline_http_response *response;
     size_t capacity;
     size_t max_bytes;
+    CURL *handle;
+    int allow_private_redirects;
+    int requests;              ///< requests started so far (the first, then one per redirect)
+    char previous_address[64]; ///< the address the last request went to
 } transfer;
+
+static volatile sig_atomic_t cancelled = 0;
+
+void redline_http_cancel(void) { cancelled = 1; }
+
+int redline_http_is_private_address(const char *address) {
+    unsigned char bytes[16];
+    if (inet_pton(AF_INET, address, bytes) == 1) goto v4;
+    if (inet_pton(AF_INET6, address, bytes) != 1) return 0;
+    static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+    if (memcmp(bytes, mapped, 12) == 0) { memmove(bytes, bytes + 12, 4); goto v4; }
+    int zeros = 1;
+    for (int i = 0; i < 15; i++) zeros &= bytes[i] == 0;
+    if (zeros && (bytes[15] == 0 || bytes[15] == 1)) return 1;   // :: and ::1
+    if ((bytes[0] & 0xfe) == 0xfc) return 1;                     // fc00::/7
+    if (bytes[0] == 0xfe && (bytes[1] & 0xc0) == 0x80) return 1;  // fe80::/10
+    return 0;
+v4:
+    return bytes[0] == 127 || bytes[0] == 10 || bytes[0] == 0
+        || (bytes[0] == 172 && (bytes[1] & 0xf0) == 16)
+        || (bytes[0] == 192 && bytes[1] == 168)
+        || (bytes[0] == 169 && bytes[1] == 254);
+}
+
+int redline_http_refuses_redirect(const char *from, const char *to, int allow_private_redirects) {
+    return !allow_private_redirects && !redline_http_is_private_address(from) && redline_http_is_private_address(to);
+}
+
+/// Called once a connection is made, before each request is sent (the first, then one per
+/// redirect), with the address connected to: a request that a public address redirected to a
+/// private one is not sent.
+static int on_request(void *context, char *primary_ip, char *local_ip, int primary_port, int local_port) {
+    (void)local_ip; (void)primary_port; (void)local_port;
+    transfer *t = context;
+    int refuse = t->requests > 0 && redline_http_refuses_redirect(t->previous_address, primary_ip, t->allow_private_redirects);
+    t->requests++;
+    snprintf(t->previous_address, sizeof t->previous_address, "%s", primary_ip);
+    if (!refuse) return CURL_PREREQFUNC_OK;
+    redline_http_response *r = t->response;
+    r->failure = redline_http_private_redirect;
+    snprintf(r->refused_address, sizeof r->refused_address, "%s", primary_ip);
+    char *url = NULL;
+    if (curl.easy_getinfo(t->handle, CURLINFO_EFFECTIVE_URL, &url) == CURLE_OK && url) {
+        free(r->final_url);
+        r->final_url = strdup(url);
+    }
+    return CURL_PREREQFUNC_ABORT;
+}
+
+static int on_progress(void *context, curl_off_t total, curl_off_t now, curl_off_t up_total, curl_off_t up_now) {
+    (void)total; (void)now; (void)up_total; (void)up_now;
+    transfer *t = context;
+    if (!cancelled) return 0;
+    t->response->failure = redline_http_cancelled;
+    return 1;   // libcurl stops with CURLE_ABORTED_BY_CALLBACK
+}
 
 static size_t on_body(char *data, size_t size, size_t count, void *context) {
     transfer *t = context;
@@ -100,12 +162,14 @@ static size_t on_header(char *line, size_t size, size_t count, void *context) {
     if (length >= 5 && strncmp(line, "HTTP/", 5) == 0) {
         free(r->etag);
         free(r->last_modified);
-        r->etag = r->last_modified = NULL;
+        free(r->content_type);
+        r->etag = r->last_modified = r->content_type = NULL;
         return length;
     }
     char *value;
     if ((value = header_value(line, length, "ETag"))) { free(r->etag); r->etag = value; }
     else if ((value = header_value(line, length, "Last-Modified"))) { free(r->last_modified); r->last_modified = value; }
+    else if ((value = header_value(line, length, "Content-Type"))) { free(r->content_type); r->content_type = value; }
     return length;
 }
 
@@ -122,7 +186,7 @@ static redline_http_failure classify(CURLcode code) {
 }
 
 void redline_http_get(const char *url, const char *const *headers, size_t header_count, const char *user_agent,
-                      long timeout_ms, size_t max_bytes, redline_http_response *response) {
+                      long timeout_ms, size_t max_bytes, int allow_private_redirects, redline_http_response *response) {
     memset(response, 0, sizeof *response);
     pthread_once(&load_once, load);
     if (!curl.loaded) {
@@ -138,25 +202,37 @@ void redline_http_get(const char *url, const char *const *headers, size_t header
     }
     struct curl_slist *list = NULL;
     for (size_t i = 0; i < header_count; i++) list = curl.slist_append(list, headers[i]);
-    transfer t = { response, 0, max_bytes };
+    transfer t = { response, 0, max_bytes, handle, allow_private_redirects, 0, { 0 } };
     char errors[256] = { 0 };
     curl.easy_setopt(handle, CURLOPT_URL, url);
     curl.easy_setopt(handle, CURLOPT_USERAGENT, user_agent);
     curl.easy_setopt(handle, CURLOPT_HTTPHEADER, list);
-    curl.easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 1L);
+    // Redirects are followed only where each request's address can be checked first (libcurl
+    // 7.80 and later); an older libcurl reports the redirect's status instead.
+    int checked = curl.easy_setopt(handle, CURLOPT_PREREQFUNCTION, on_request) == CURLE_OK
+        && curl.easy_setopt(handle, CURLOPT_PREREQDATA, &t) == CURLE_OK;
+    curl.easy_setopt(handle, CURLOPT_FOLLOWLOCATION, checked ? 1L : 0L);
     curl.easy_setopt(handle, CURLOPT_MAXREDIRS, 10L);
+    curl.easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
+    curl.easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl.easy_setopt(handle, CURLOPT_XFERINFODATA, &t);
     curl.easy_setopt(handle, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
     curl.easy_setopt(handle, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
     curl.easy_setopt(handle, CURLOPT_ACCEPT_ENCODING, "");
-    curl.easy_setopt(handle, CURLOPT_TIMEOUT_MS, timeout_ms);
+    curl.easy_setopt(handle, CURLOPT_TIMEOUT_MS, timeout_ms < 1 ? 1L : timeout_ms);
     curl.easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
     curl.easy_setopt(handle, CURLOPT_ERRORBUFFER, errors);
     curl.easy_setopt(handle, CURLOPT_WRITEFUNCTION, on_body);
     curl.easy_setopt(handle, CURLOPT_WRITEDATA, &t);
     curl.easy_setopt(handle, CURLOPT_HEADERFUNCTION, on_header);
     curl.easy_setopt(handle, CURLOPT_HEADERDATA, &t);
-    CURLcode code = curl.easy_perform(handle);
+    CURLcode code = cancelled ? CURLE_ABORTED_BY_CALLBACK : curl.easy_perform(handle);
+    if (cancelled) response->failure = redline_http_cancelled;
     curl.easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &response->status);
+    curl.easy_getinfo(handle, CURLINFO_REDIRECT_COUNT, &response->redirects);
+    char *effective = NULL;
+    if (!response->final_url && curl.easy_getinfo(handle, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective)
+        response->final_url = strdup(effective);
     if (code != CURLE_OK && response->failure == redline_http_ok) {
         response->failure = classify(code);
         snprintf(response->message, sizeof response->message, "%s", errors[0] ? errors : curl.easy_strerror(code));
@@ -169,6 +245,8 @@ void redline_http_response_free(redline_http_response *response) {
     free(response->body);
     free(response->etag);
     free(response->last_modified);
+    free(response->content_type);
+    free(response->final_url);
     response->body = NULL;
-    response->etag = response->last_modified = NULL;
+    response->etag = response->last_modified = response->content_type = response->final_url = NULL;
 }

@@ -11,12 +11,20 @@ public struct Capture: Sendable, Hashable {
     public var url: String?
     /// When the page was captured.
     public var capturedAt: Date
+    /// The character encoding the transport declared for the bytes (HTTP's `Content-Type`
+    /// charset), nil when none was (files, stdin).
+    public var charset: String?
+    /// The URL the bytes came from when redirects led away from ``url``, else nil.
+    public var finalURL: String?
 
     /// A capture of `bytes`.
-    public init(bytes: Data, origin: String, url: String? = nil, capturedAt: Date = Date()) {
+    public init(bytes: Data, origin: String, url: String? = nil, capturedAt: Date = Date(), charset: String? = nil,
+                finalURL: String? = nil) {
         self.bytes = bytes
         self.origin = origin
         self.url = url
         self.capturedAt = capturedAt
+        self.charset = charset
+        self.finalURL = finalURL
     }
 }

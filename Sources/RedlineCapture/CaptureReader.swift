@@ -50,8 +50,15 @@ public enum CaptureReader {
     private static func readFile(_ path: String) throws(CaptureError) -> Data {
         // One stat(2): FileManager's attributes would also look up the owner's name (NSS).
         var info = stat()
-        guard stat(path, &info) == 0 else { throw .missingFile(path) }
+        guard stat(path, &info) == 0 else {
+            let error = errno
+            if error == ENOENT { throw .missingFile(path) }
+            throw .unreadable(path, reason: String(cString: strerror(error)))
+        }
         if info.st_mode & S_IFMT == S_IFDIR { throw .isDirectory(path) }
+        if info.st_mode & S_IFMT == S_IFSOCK { throw .unreadable(path, reason: "it is a socket, not a file or a pipe") }
+        // A named pipe or `<(cmd)` (/dev/fd/63) is read to its end, as standard input is.
+        if info.st_mode & S_IFMT == S_IFIFO || info.st_mode & S_IFMT == S_IFCHR { return try readStream(path) }
         if Int(info.st_size) > limit { throw .tooLarge(path, bytes: Int(info.st_size), limit: limit) }
         let url = URL(fileURLWithPath: path)
         // A large file is mapped, not copied: its pages come straight from the page cache. Cut
@@ -65,6 +72,25 @@ public enum CaptureReader {
             return try Data(contentsOf: url)
         } catch {
             throw .unreadable(path, reason: (error as NSError).localizedDescription)
+        }
+    }
+
+    /// Reads a pipe (or a device) at `path` to its end, up to the limit.
+    private static func readStream(_ path: String) throws(CaptureError) -> Data {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unreadable(path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return data }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path, reason: String(cString: strerror(errno)))
+            }
+            data.append(contentsOf: buffer[..<count])
+            if data.count > limit { throw .tooLarge(path, bytes: data.count, limit: limit) }
         }
     }
 

@@ -6,6 +6,10 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case tls(url: String, detail: String)
     case network(url: String, detail: String)
     case refused(CaptureError)
+    /// A redirect from a public address led to `target`, at the private `address`.
+    case privateRedirect(url: String, target: String, address: String)
+    /// Stopped by Ctrl-C or SIGTERM while the page was being fetched.
+    case cancelled(url: String)
 
     public var description: String {
         switch self {
@@ -15,6 +19,9 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tls(let url, let detail): "TLS error talking to \(url): \(detail); nothing was stored"
         case .network(let url, let detail): "cannot fetch \(url): \(detail); nothing was stored"
         case .refused(let error): error.description
+        case .privateRedirect(let url, let target, let address):
+            "\(url) redirected to \(target), a private address (\(address)); nothing was stored (--allow-private-redirects allows it)"
+        case .cancelled(let url): "stopped while fetching \(url); nothing was stored"
         }
     }
 
@@ -25,6 +32,9 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .timedOut(_, let seconds): "timed out after \(Self.seconds(seconds))"
         case .tls(_, let detail): "TLS error: \(detail)"
         case .network(_, let detail): detail
+        case .privateRedirect(_, let target, let address):
+            "redirected to \(target), a private address (\(address)); refused (--allow-private-redirects allows it)"
+        case .cancelled: "stopped"
         case .unsupportedURL, .refused: description
         }
     }

@@ -10,6 +10,10 @@ struct HTTPGet: Sendable {
         var body: Data
         var etag: String?
         var lastModified: String?
+        /// The `Content-Type` header.
+        var contentType: String?
+        /// The URL the body came from, when redirects led away from the one asked for.
+        var finalURL: String?
     }
 
     /// Why nothing came back.
@@ -18,6 +22,10 @@ struct HTTPGet: Sendable {
         case tls(String)
         case network(String)
         case tooLarge(receivedAtLeast: Int)
+        /// A redirect from a public address to `address`, a private one, at `url`.
+        case privateRedirect(url: String, address: String)
+        /// ``cancelAll()`` was called.
+        case cancelled
     }
 
     var url: String
@@ -26,6 +34,29 @@ struct HTTPGet: Sendable {
     var userAgent: String
     var timeout: Double
     var maxBytes: Int
+    var allowPrivateRedirects = false
+
+    /// Aborts every transfer in flight and every later one; safe to call from a signal handler.
+    static func cancelAll() {
+        redline_http_cancel()
+    }
+
+    /// True when `address` (numeric IPv4 or IPv6) is loopback, private, link-local or unspecified.
+    static func isPrivate(address: String) -> Bool {
+        redline_http_is_private_address(address) != 0
+    }
+
+    /// True when a redirect from a request to `from` to one to `to` (addresses connected to)
+    /// is refused: from a public address to a private one, unless `allowPrivate`.
+    static func refusesRedirect(from: String, to: String, allowPrivate: Bool) -> Bool {
+        redline_http_refuses_redirect(from, to, allowPrivate ? 1 : 0) != 0
+    }
+
+    /// `seconds` as libcurl's time limit: at least 1 ms (0 would mean none), at most 30 years.
+    static func milliseconds(_ seconds: Double) -> Int {
+        guard seconds > 0 else { return 1 }
+        return max(1, Int((min(seconds, 1e9) * 1000).rounded(.up)))
+    }
 
     func run() async -> Result<Response, Failure> {
         await withCheckedContinuation { continuation in
@@ -39,20 +70,28 @@ struct HTTPGet: Sendable {
         let cHeaders = headers.map { strdup($0) }
         defer { cHeaders.forEach { free($0) } }
         // Any time limit up to 30 years is taken as it is (`--timeout inf` too).
-        let milliseconds = Int(min(timeout, 1e9) * 1000)
+        let milliseconds = Self.milliseconds(timeout)
         cHeaders.map { UnsafePointer($0) }.withUnsafeBufferPointer { list in
-            redline_http_get(url, list.baseAddress, list.count, userAgent, milliseconds, maxBytes, &response)
+            redline_http_get(url, list.baseAddress, list.count, userAgent, milliseconds, maxBytes,
+                             allowPrivateRedirects ? 1 : 0, &response)
         }
         let message = withUnsafeBytes(of: response.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         switch response.failure {
         case redline_http_ok:
             let body = response.body.map { Data(bytes: $0, count: response.body_length) } ?? Data()
+            let finalURL = response.final_url.map { String(cString: $0) }
             return .success(Response(status: response.status, body: body,
                                      etag: response.etag.map { String(cString: $0) },
-                                     lastModified: response.last_modified.map { String(cString: $0) }))
+                                     lastModified: response.last_modified.map { String(cString: $0) },
+                                     contentType: response.content_type.map { String(cString: $0) },
+                                     finalURL: response.redirects > 0 && finalURL != url ? finalURL : nil))
         case redline_http_timed_out: return .failure(.timedOut)
         case redline_http_tls: return .failure(.tls(message))
         case redline_http_too_large: return .failure(.tooLarge(receivedAtLeast: response.body_length))
+        case redline_http_cancelled: return .failure(.cancelled)
+        case redline_http_private_redirect:
+            let address = withUnsafeBytes(of: response.refused_address) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            return .failure(.privateRedirect(url: response.final_url.map { String(cString: $0) } ?? url, address: address))
         default: return .failure(.network(message))
         }
     }

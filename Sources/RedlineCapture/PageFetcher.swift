@@ -28,12 +28,35 @@ public struct PageFetcher: Sendable {
     /// The User-Agent every request carries.
     public static let userAgent = "redline/0.1 (tracks how news pages change; one request per poll)"
 
-    /// How long a request may take, in seconds.
+    /// How long a request may take, in seconds (any time above 0 is at least 1 ms).
     public var timeout: Double
+    /// Whether a redirect from a public address to a private or loopback one is followed.
+    public var allowPrivateRedirects: Bool
 
     /// A fetcher whose requests time out after `timeout` seconds.
-    public init(timeout: Double = 30) {
+    public init(timeout: Double = 30, allowPrivateRedirects: Bool = false) {
         self.timeout = timeout
+        self.allowPrivateRedirects = allowPrivateRedirects
+    }
+
+    /// Aborts every fetch in flight, and every later one, with ``FetchError/cancelled(url:)``.
+    /// Safe to call from a signal handler: for Ctrl-C and SIGTERM.
+    public static func cancelAll() {
+        HTTPGet.cancelAll()
+    }
+
+    /// The `charset` parameter of a `Content-Type` header, unquoted, or nil.
+    ///
+    ///     "text/html; charset=ISO-8859-1" → "ISO-8859-1";  "text/html" → nil
+    static func charset(ofContentType header: String?) -> String? {
+        guard let header else { return nil }
+        for parameter in header.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" else { continue }
+            let value = pair[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            return value.isEmpty ? nil : value
+        }
+        return nil
     }
 
     /// The URL `text` names, refused unless it is http or https.
@@ -51,7 +74,7 @@ public struct PageFetcher: Sendable {
         let address = url.absoluteString
         let capturedAt = Date()
         let get = HTTPGet(url: address, headers: headers, userAgent: Self.userAgent, timeout: timeout,
-                          maxBytes: CaptureReader.limit)
+                          maxBytes: CaptureReader.limit, allowPrivateRedirects: allowPrivateRedirects)
         let response: HTTPGet.Response
         switch await get.run() {
         case .success(let answer): response = answer
@@ -60,6 +83,8 @@ public struct PageFetcher: Sendable {
         case .failure(.network(let detail)): throw .network(url: address, detail: detail)
         case .failure(.tooLarge(let received)):
             throw .refused(.tooLarge(address, bytes: received, limit: CaptureReader.limit))
+        case .failure(.privateRedirect(let target, let ip)): throw .privateRedirect(url: address, target: target, address: ip)
+        case .failure(.cancelled): throw .cancelled(url: address)
         }
         if response.status == 304 { return .notModified }
         guard (200..<300).contains(response.status) else { throw .http(status: response.status, url: address) }
@@ -69,7 +94,8 @@ public struct PageFetcher: Sendable {
             throw .refused(error)
         }
         let next = Validators(etag: response.etag, lastModified: response.lastModified)
-        return .page(Capture(bytes: response.body, origin: address, url: address, capturedAt: capturedAt),
+        return .page(Capture(bytes: response.body, origin: address, url: address, capturedAt: capturedAt,
+                             charset: Self.charset(ofContentType: response.contentType), finalURL: response.finalURL),
                      status: response.status, validators: next)
     }
 }

@@ -40,7 +40,28 @@ public enum ArticleExtractor {
     /// A forced `.text` is honoured even for HTML bytes; a forced `.html` on bytes without a
     /// single tag is read as text, with a warning. HTML that is not valid UTF-8 but declares a
     /// legacy encoding (`<meta charset="windows-1252">`) is converted from it.
-    public static func extract(_ bytes: Data, format: CaptureFormat? = nil) -> Extraction {
+    ///
+    /// `charset` is the encoding the transport declared (HTTP's `Content-Type`), nil when none
+    /// was. As in browsers, a byte order mark comes first, then `charset`, then `<meta charset>`.
+    public static func extract(_ bytes: Data, format: CaptureFormat? = nil, charset: String? = nil) -> Extraction {
+        guard let charset, !TextDecoding.hasBOM(bytes) else { return extract(bytes, format: format, readsMeta: true) }
+        switch TextDecoding.transcode(bytes, from: charset) {
+        case .utf8:
+            return extract(bytes, format: format, readsMeta: false)
+        case .converted(let utf8, let warning):
+            var extraction = extract(utf8, format: format, readsMeta: false)
+            if let warning { extraction.warnings.insert(warning, at: 0) }
+            return extraction
+        case .unknown(let warning):
+            var extraction = extract(bytes, format: format, readsMeta: true)
+            extraction.warnings.insert(warning, at: 0)
+            return extraction
+        }
+    }
+
+    /// Extracts `bytes`, UTF-8 unless a BOM says otherwise, or, when `readsMeta` and they are
+    /// not valid UTF-8, in the encoding their `<meta charset>` names.
+    private static func extract(_ bytes: Data, format: CaptureFormat?, readsMeta: Bool) -> Extraction {
         var format = format ?? CaptureFormat.sniff(bytes)
         // UTF-8 text is read line by line straight from the bytes (each line checked there),
         // without decoding the whole capture first.
@@ -62,7 +83,7 @@ public enum ArticleExtractor {
             article = PlainTextExtractor.extract(text)
         case .html:
             // Not UTF-8, but the page names its encoding: libxml2 converts from it.
-            if warning != nil, !TextDecoding.isUTF16(bytes),
+            if readsMeta, warning != nil, !TextDecoding.isUTF16(bytes),
                let encoding = CaptureFormat.declaredEncoding(bytes),
                let extracted = HTMLArticleExtractor.extract(Array(bytes), encoding: encoding) {
                 warnings = ["the capture is not UTF-8; it was read as \(encoding), as its <meta charset> says"] + extracted.warnings

@@ -17,6 +17,10 @@ public struct Version: Sendable, Hashable {
     /// The extractor that extracted its stored article (`Redline-Extractor:`); nil for a version
     /// stored before extractors were recorded.
     public var extractor: String?
+    /// The charset the server declared for the stored source (`Redline-Charset`), nil when none was.
+    public var charset: String? = nil
+    /// Where redirects led from ``url`` (`Redline-Final-URL`), nil when they did not.
+    public var finalURL: String? = nil
 
     /// A version with the given fields.
     public init(number: Int, commit: String, capturedAt: Date, url: String? = nil, subject: String = "", changes: ChangeSummary? = nil,

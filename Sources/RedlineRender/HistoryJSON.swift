@@ -6,6 +6,8 @@ extension JSONOutput {
     ///
     ///     {"schemaVersion": 1, "article": "…", "versions": [{"version": 2, "commit": "…",
     ///       "capturedAt": …, "url": …, "subject": "…", "summary": {"added": 3, …} | null}]}
+    ///
+    /// A version whose URL redirected elsewhere also has `"finalURL": "…"` after `"url"`.
     public static func render(log versions: [Version], article: String) -> String {
         var json = JSONWriter()
         json.object { json in
@@ -20,6 +22,7 @@ extension JSONOutput {
                         json.field("commit", string: version.commit)
                         json.field("capturedAt", time: version.capturedAt)
                         json.field("url", string: version.url)
+                        if let finalURL = version.finalURL { json.field("finalURL", string: finalURL) }
                         json.field("subject", string: version.subject)
                         json.key("summary")
                         if let changes = version.changes { write(changes, to: &json) } else { json.null() }

@@ -10,6 +10,8 @@ import RedlineModel
 ///     Redline-Version: 3
 ///     Redline-Changes: added=2 removed=0 edited=1 moved=0 unchanged=40 keyEventsAdded=1 …
 ///     Redline-Extractor: 2
+///     Redline-Charset: ISO-8859-1                   (only when the server declared one)
+///     Redline-Final-URL: https://example.com/live/2 (only when redirects led elsewhere)
 struct CommitMessage: Equatable {
     var subject: String
     var url: String?
@@ -18,6 +20,10 @@ struct CommitMessage: Equatable {
     var changes: ChangeSummary?
     /// The extractor that extracted the stored article.
     var extractor: String?
+    /// The charset the server declared for the source, which its re-extraction needs.
+    var charset: String?
+    /// Where redirects led from `url`, when they did.
+    var finalURL: String?
 
     /// The message text as stored.
     var text: String {
@@ -27,6 +33,8 @@ struct CommitMessage: Equatable {
         lines.append("Redline-Version: \(version)")
         if let changes { lines.append("Redline-Changes: \(changes.trailerValue)") }
         if let extractor, !extractor.isEmpty { lines.append("Redline-Extractor: \(Self.oneLine(extractor))") }
+        if let charset { lines.append("Redline-Charset: \(Self.oneLine(charset))") }
+        if let finalURL { lines.append("Redline-Final-URL: \(Self.oneLine(finalURL))") }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -46,6 +54,8 @@ struct CommitMessage: Equatable {
         version = trailers["Redline-Version"].flatMap { Int($0) } ?? 0
         changes = trailers["Redline-Changes"].flatMap(ChangeSummary.init(trailerValue:))
         extractor = trailers["Redline-Extractor"].flatMap { $0.isEmpty ? nil : $0 }
+        charset = trailers["Redline-Charset"].flatMap { $0.isEmpty ? nil : $0 }
+        finalURL = trailers["Redline-Final-URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     init(subject: String, url: String?, capturedAt: Date, version: Int, changes: ChangeSummary?, extractor: String?) {

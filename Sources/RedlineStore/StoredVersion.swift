@@ -30,6 +30,10 @@ public struct StoredVersion: Sendable {
     public var fieldOrigins: [FieldChange.Field: BlockOrigin]?
     /// The extractor that extracted `article` from `source` (``ArticleExtractor/version``).
     public var extractor: String
+    /// The charset the server declared for `source`, kept so it is read back as it was read now.
+    public var charset: String? = nil
+    /// Where redirects led from the URL asked for, when they did.
+    public var finalURL: String? = nil
 
     /// A version to store.
     public init(article: Article, source: Data, sourceFormat: CaptureFormat, origins: [BlockOrigin], subject: String,

@@ -41,14 +41,19 @@ extension TrackRepository {
                     return .unchanged(previous)
                 }
                 let number = (previous?.number ?? 0) + 1
-                let message = CommitMessage(subject: pending.subject, url: url, capturedAt: capturedAt, version: number,
+                var message = CommitMessage(subject: pending.subject, url: url, capturedAt: capturedAt, version: number,
                                             changes: pending.changes, extractor: pending.extractor)
+                message.charset = pending.charset
+                message.finalURL = pending.finalURL
                 let commit = try writeCommit(pending.files, message: message, parent: tip, time: capturedAt)
                 try git.updateReference(reference, to: commit, expecting: tip, message: "redline: version \(number)")
                 let now = try git.target(ofReference: reference)
                 guard now == commit else { throw StoreError.moved(reference: reference, written: commit, found: now) }
-                return .recorded(Version(number: number, commit: commit, capturedAt: capturedAt, url: url,
-                                         subject: pending.subject, changes: pending.changes, extractor: pending.extractor))
+                var recorded = Version(number: number, commit: commit, capturedAt: capturedAt, url: url,
+                                       subject: pending.subject, changes: pending.changes, extractor: pending.extractor)
+                recorded.charset = pending.charset
+                recorded.finalURL = pending.finalURL
+                return .recorded(recorded)
             } catch let error as GitError where error.isConflict {
                 // No other redline moves the branch while this one holds the article: the ref's
                 // lock file is a git command's, held for a moment, or a killed writer's; or git

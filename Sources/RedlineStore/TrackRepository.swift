@@ -310,8 +310,11 @@ public final class TrackRepository {
 
     private static func version(from info: GitRepository.CommitInfo, number: Int?) -> Version {
         let message = CommitMessage(parsing: info.message, fallbackTime: info.time)
-        return Version(number: number ?? message.version, commit: info.id, capturedAt: message.capturedAt,
-                       url: message.url, subject: message.subject, changes: message.changes, extractor: message.extractor)
+        var version = Version(number: number ?? message.version, commit: info.id, capturedAt: message.capturedAt,
+                              url: message.url, subject: message.subject, changes: message.changes, extractor: message.extractor)
+        version.charset = message.charset
+        version.finalURL = message.finalURL
+        return version
     }
 
     static func isWritable(parentOf path: String) -> Bool {

@@ -30,7 +30,7 @@ extension Tracker {
     /// The article in `version`'s stored source as this redline extracts it; nil when it has none.
     func extractAgain(_ version: Version) throws -> Article? {
         guard let source = try repository.source(of: version) else { return nil }
-        return ArticleExtractor.extract(source.bytes, format: source.format).article
+        return ArticleExtractor.extract(source.bytes, format: source.format, charset: version.charset).article
     }
 }
 

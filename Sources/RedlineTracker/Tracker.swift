@@ -58,7 +58,7 @@ public struct Tracker {
     /// article equals the newest version's. `force` stores a capture that extracts to under a
     /// quarter of the newest version's text.
     public func snap(_ slug: Slug, _ capture: Capture, format: CaptureFormat? = nil, force: Bool = false) throws -> SnapResult {
-        let extraction = ArticleExtractor.extract(capture.bytes, format: format)
+        let extraction = ArticleExtractor.extract(capture.bytes, format: format, charset: capture.charset)
         let article = extraction.article
         let origin = capture.origin == "-" ? "standard input" : capture.origin
         guard !article.isEmpty else { throw TrackerError.nothingExtracted(origin) }
@@ -95,6 +95,8 @@ public struct Tracker {
             stored = StoredVersion(article: article, source: capture.bytes, sourceFormat: extraction.format,
                                    origins: origins, subject: subject, changes: changes, extractor: ArticleExtractor.version)
             stored?.fieldOrigins = fieldOrigins
+            stored?.charset = capture.charset
+            stored?.finalURL = capture.finalURL
             return stored
         }
         switch outcome {
@@ -127,12 +129,20 @@ public struct Tracker {
     }
 
     /// `redline fetch`: downloads `url` and captures it as ``snap(_:_:format:force:)`` does.
-    public func fetch(_ slug: Slug, url: String, timeout: Double, force: Bool = false) async throws -> FetchResult {
+    /// A redirect from a public address to a private one is refused unless `allowPrivateRedirects`.
+    public func fetch(_ slug: Slug, url: String, timeout: Double, force: Bool = false,
+                      allowPrivateRedirects: Bool = false) async throws -> FetchResult {
         let address = try PageFetcher.url(url)
-        switch try await PageFetcher(timeout: timeout).fetch(address) {
+        switch try await PageFetcher(timeout: timeout, allowPrivateRedirects: allowPrivateRedirects).fetch(address) {
         case .page(let capture, _, _): return .captured(try snap(slug, capture, force: force))
         case .notModified: return .notModified
         }
+    }
+
+    /// Aborts every fetch in flight (`fetch`, `watch`) and every later one, so that nothing is
+    /// stored. Safe to call from a signal handler: for Ctrl-C and SIGTERM.
+    public static func cancelFetches() {
+        PageFetcher.cancelAll()
     }
 
     /// The article as stored with `version` (for a version stored without one, extracted again

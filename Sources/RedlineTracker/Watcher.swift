@@ -29,7 +29,8 @@ public struct Watcher {
         self.schedule = schedule
     }
 
-    /// Polls `count` times (forever when nil), or until `shouldStop` says so between polls; `log`
+    /// Polls `count` times (forever when nil), or until `shouldStop` says so between polls (or a
+    /// fetch is cancelled, ``PageFetcher/cancelAll()``); `log`
     /// receives one line per poll. Errors of the track repository itself end the watch, except those
     /// that may pass (a lock held too long, a full disk, a write `git gc` got in the way of).
     public mutating func run(count: Int?, shouldStop: @escaping () -> Bool, log: (String) -> Void) async throws -> Summary {
@@ -64,6 +65,8 @@ public struct Watcher {
                     }
                     result.warnings.forEach { log("\(stamp)  warning: \($0)") }
                 }
+            } catch FetchError.cancelled {
+                break   // Ctrl-C or SIGTERM during the fetch: nothing to store, nothing to log
             } catch let error as FetchError {
                 outcome = .failed
                 summary.failures += 1
@@ -99,9 +102,12 @@ extension Tracker {
     /// `redline watch SLUG URL`: polls `url` every `interval` seconds (adaptive when nil), `count`
     /// times (forever when nil) or until `shouldStop` says so between polls, capturing each change;
     /// `log` receives one line per poll.
+    /// A redirect from a public address to a private one is refused (and logged) unless `allowPrivateRedirects`.
     public func watch(_ slug: Slug, url: String, interval: Double?, count: Int?, timeout: Double,
+                      allowPrivateRedirects: Bool = false,
                       shouldStop: @escaping () -> Bool, log: (String) -> Void) async throws -> Watcher.Summary {
-        var watcher = Watcher(tracker: self, slug: slug, url: try PageFetcher.url(url), fetcher: PageFetcher(timeout: timeout),
+        let fetcher = PageFetcher(timeout: timeout, allowPrivateRedirects: allowPrivateRedirects)
+        var watcher = Watcher(tracker: self, slug: slug, url: try PageFetcher.url(url), fetcher: fetcher,
                               schedule: interval.map { .fixed($0) } ?? .adaptive())
         return try await watcher.run(count: count, shouldStop: shouldStop, log: log)
     }

@@ -9,6 +9,12 @@ final class PageServer {
         var etag: String?
         var gzip = false
         var delay: Double = 0
+        /// The Content-Type header (the server's default: `text/html; charset=utf-8`).
+        var type: String?
+        /// The Python codec the body is sent in (default UTF-8).
+        var encoding: String?
+        /// A Location header, for a redirect.
+        var location: String?
     }
 
     let process = Process()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RedlineModel
 import RedlineTracker
 
@@ -14,6 +15,8 @@ extension RedlineCommand {
         @Option(help: "Seconds to wait for the server.") var timeout: Double = 30
         @Flag(help: "Store a capture even when it holds under a quarter of the previous version's text.")
         var force = false
+        @Flag(help: "Follow a redirect from a public address to a private or loopback one.")
+        var allowPrivateRedirects = false
 
         func validate() throws {
             guard timeout > 0 else { throw ValidationError("--timeout takes a number of seconds above 0.") }
@@ -21,7 +24,13 @@ extension RedlineCommand {
 
         func run() async throws {
             let slug = try Slug(slug)
-            switch try await repository.tracker().fetch(slug, url: url, timeout: timeout, force: force) {
+            let tracker = try repository.tracker()
+            // Ctrl-C or SIGTERM abandons the transfer at once; nothing is stored.
+            for signalNumber in [SIGINT, SIGTERM] {
+                signal(signalNumber) { _ in Tracker.cancelFetches() }
+            }
+            switch try await tracker.fetch(slug, url: url, timeout: timeout, force: force,
+                                           allowPrivateRedirects: allowPrivateRedirects) {
             case .captured(let result):
                 result.warnings.forEach(Output.warning)
                 Output.write(result.line + "\n")

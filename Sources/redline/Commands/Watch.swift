@@ -31,7 +31,7 @@ extension RedlineCommand {
             discussion: """
                 Without --every the interval adapts: every minute while the page changes, up to \
                 every 30 minutes while it is quiet. Errors back off exponentially. Ctrl-C stops \
-                between polls; nothing is left half-written.
+                at once (a poll in flight is abandoned); nothing is left half-written.
                 """)
 
         @OptionGroup var repository: RepositoryOptions
@@ -40,6 +40,8 @@ extension RedlineCommand {
         @Option(help: "A fixed interval between polls (60s, 200ms, 5m …).") var every: Interval?
         @Option(help: "Stop after this many polls.") var count: Int?
         @Option(help: "Seconds to wait for the server on each poll.") var timeout: Double = 30
+        @Flag(help: "Follow a redirect from a public address to a private or loopback one.")
+        var allowPrivateRedirects = false
 
         func validate() throws {
             if let count, count < 1 { throw ValidationError("--count takes a number of polls of 1 or more.") }
@@ -50,9 +52,13 @@ extension RedlineCommand {
             let slug = try Slug(slug)
             let tracker = try repository.tracker()
             for signalNumber in [SIGINT, SIGTERM] {
-                signal(signalNumber) { _ in stopRequested.store(true, ordering: .relaxed) }
+                signal(signalNumber) { _ in
+                    stopRequested.store(true, ordering: .relaxed)
+                    Tracker.cancelFetches()   // a poll in flight ends now, storing nothing
+                }
             }
             let summary = try await tracker.watch(slug, url: url, interval: every?.seconds, count: count, timeout: timeout,
+                                                  allowPrivateRedirects: allowPrivateRedirects,
                                                   shouldStop: { stopRequested.load(ordering: .relaxed) },
                                                   log: { Output.log($0) })
             if stopRequested.load(ordering: .relaxed) { Output.log("stopped after \(summary.polls) polls") }

@@ -4,7 +4,9 @@
 
 Listens on 127.0.0.1 on a free port and writes the port to PORTFILE once it listens. Each request
 takes the next step of STEPS (the last one repeats): {"status": 200, "body": "...", "etag": "a",
-"gzip": false, "delay": 0}. A step with an etag that the request names in If-None-Match is answered
+"gzip": false, "delay": 0, "type": "text/html; charset=utf-8", "encoding": "utf-8", "location": null}: the
+body is sent in "encoding" (a Python codec) under Content-Type "type"; a "location" is sent as the
+Location header (with a 3xx status, a redirect). A step with an etag that the request names in If-None-Match is answered
 304. Every request's headers are appended to LOG as one JSON line.
 """
 import gzip
@@ -40,7 +42,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("ETag", etag)
             self.end_headers()
             return
-        body = step.get("body", "").encode("utf-8")
+        body = step.get("body", "").encode(step.get("encoding") or "utf-8")
         if step.get("gzip"):
             body = gzip.compress(body)
         try:
@@ -49,6 +51,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(body)))
             if etag:
                 self.send_header("ETag", etag)
+            if step.get("location"):
+                self.send_header("Location", step["location"])
             if step.get("gzip"):
                 self.send_header("Content-Encoding", "gzip")
             self.end_headers()

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Bytes in the encoding a transport declared (HTTP's `Content-Type: …; charset=…`), as UTF-8.
+///
+///     A3 31 30 6D, "ISO-8859-1" → C2 A3 31 30 6D ("£10m")
+///     any bytes, "utf-8"        → nil (already what the extractors read)
+///
+/// Labels are read as browsers read them (the WHATWG Encoding Standard): `iso-8859-1`, `latin1`
+/// and `us-ascii` mean windows-1252, a superset of Latin-1.
+extension TextDecoding {
+    /// What became of a declared charset.
+    enum Transcoding {
+        /// UTF-8 declared: the bytes are read as they are.
+        case utf8
+        /// The bytes converted to UTF-8, with a warning when some could not be.
+        case converted(Data, warning: String?)
+        /// A charset this system does not know: the bytes are read as if none was declared.
+        case unknown(warning: String)
+    }
+
+    /// `bytes`, declared to be in `charset`, converted to UTF-8.
+    static func transcode(_ bytes: Data, from charset: String) -> Transcoding {
+        let label = charset.trimmingCharacters(in: .whitespaces).lowercased()
+        if ["utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"].contains(label) {
+            return .utf8
+        }
+        let windows1252 = ["iso-8859-1", "iso8859-1", "iso_8859-1", "iso88591", "iso_8859-1:1987", "latin1", "l1", "ascii",
+                           "us-ascii", "ansi_x3.4-1968", "cp1252", "cp819", "ibm819", "csisolatin1", "iso-ir-100",
+                           "windows-1252", "x-cp1252"]
+        let name = windows1252.contains(label) ? "WINDOWS-1252" : label.uppercased()
+        let converter = iconv_open("UTF-8", name)
+        guard converter != iconv_t(bitPattern: -1) else {
+            return .unknown(warning: "the server declared charset \(charset), which is not known here; it was read without it")
+        }
+        defer { iconv_close(converter) }
+        var output = Data()
+        output.reserveCapacity(bytes.count + bytes.count / 4 + 16)
+        var replaced = false
+        bytes.withUnsafeBytes { raw in
+            var input = UnsafeMutablePointer(mutating: raw.bindMemory(to: CChar.self).baseAddress)
+            var inputLeft = raw.count
+            var buffer = [CChar](repeating: 0, count: 64 << 10)
+            while inputLeft > 0 {
+                let status = buffer.withUnsafeMutableBufferPointer { out -> (Int, Int32) in
+                    var next = out.baseAddress
+                    var outputLeft = out.count
+                    let result = iconv(converter, &input, &inputLeft, &next, &outputLeft)
+                    let error = result == -1 ? errno : 0
+                    output.append(UnsafeBufferPointer(start: out.baseAddress, count: out.count - outputLeft))
+                    return (result, error)
+                }
+                if status.0 != -1 || status.1 == E2BIG { continue }
+                // A byte the encoding does not define (windows-1252's 81, 8D, 8F, 90, 9D) or a
+                // sequence cut short: U+FFFD for one byte, and on.
+                output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                replaced = true
+                input = input.map { $0 + 1 }
+                inputLeft -= 1
+            }
+        }
+        let warning = replaced ? "the capture is not valid \(charset), as the server declared; bad bytes were replaced with U+FFFD" : nil
+        return .converted(output, warning: warning)
+    }
+
+    /// True when `bytes` open with a byte order mark (UTF-8 or UTF-16), which outranks a declared charset.
+    static func hasBOM(_ bytes: some Collection<UInt8>) -> Bool {
+        isUTF16(bytes) || bytes.starts(with: [0xEF, 0xBB, 0xBF])
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import RedlineExtract
+import Testing
+
+/// The charset a server declares (`Content-Type: text/html; charset=…`) counts, as in browsers:
+/// a byte order mark first, then the declared charset, then `<meta charset>`.
+@Suite struct DeclaredCharsetTests {
+    /// `text` in Latin-1 (every scalar below U+0100).
+    static func latin1(_ text: String) -> Data {
+        Data(text.unicodeScalars.map { UInt8($0.value) })
+    }
+
+    static func page(_ paragraph: String, meta: String = "") -> String {
+        "<html><head>\(meta)</head><body><article><p>\(paragraph)</p></article></body></html>"
+    }
+
+    @Test func aLatin1PageWithoutMetaIsReadInTheDeclaredCharset() {
+        let pound = Self.latin1(Self.page("Shares worth £10m were sold."))
+        let yen = Self.latin1(Self.page("Shares worth ¥10m were sold."))
+        for label in ["ISO-8859-1", "iso-8859-1", "latin1", "\"ISO-8859-1\""] {
+            let extraction = ArticleExtractor.extract(pound, charset: label.trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+            #expect(extraction.article.blocks.map(\.text) == ["Shares worth £10m were sold."], "\(label)")
+            #expect(extraction.warnings.isEmpty, "\(extraction.warnings)")
+        }
+        // The edit £ → ¥ is an edit.
+        #expect(ArticleExtractor.extract(pound, charset: "ISO-8859-1").article
+                != ArticleExtractor.extract(yen, charset: "ISO-8859-1").article)
+    }
+
+    @Test func windows1252IsReadWithItsOwnLetters() {
+        // 80 is € and 93/94 curly quotes in windows-1252 (also for a page labelled ISO-8859-1, as browsers read it).
+        var bytes = Array("<html><body><article><p>A ".utf8) + [0x93, 0x80, 0x35, 0x94]
+        bytes += Array(" fine.</p></article></body></html>".utf8)
+        for label in ["windows-1252", "ISO-8859-1"] {
+            #expect(ArticleExtractor.extract(Data(bytes), charset: label).article.blocks.map(\.text) == ["A “€5” fine."])
+        }
+    }
+
+    @Test func plainTextIsReadInTheDeclaredCharset() {
+        let text = Self.latin1("Markets live\n\nShares worth £10m were sold on Tuesday.\n")
+        let extraction = ArticleExtractor.extract(text, format: .text, charset: "ISO-8859-1")
+        #expect(extraction.article.blocks.map(\.text).contains("Shares worth £10m were sold on Tuesday."),
+                "\(extraction.article.blocks.map(\.text))")
+    }
+
+    @Test func aByteOrderMarkOutranksTheDeclaredCharset() {
+        let bytes = Data([0xEF, 0xBB, 0xBF] + Array(Self.page("Shares worth £10m.").utf8))
+        let extraction = ArticleExtractor.extract(bytes, charset: "ISO-8859-1")
+        #expect(extraction.article.blocks.map(\.text) == ["Shares worth £10m."])
+    }
+
+    @Test func theDeclaredCharsetOutranksMeta() {
+        // A3 is £ in Latin-1 and Ј in windows-1251, which the page's <meta> claims.
+        let bytes = Self.latin1(Self.page("Shares worth £10m.", meta: "<meta charset=\"windows-1251\">"))
+        #expect(ArticleExtractor.extract(bytes, charset: "ISO-8859-1").article.blocks.map(\.text) == ["Shares worth £10m."])
+        #expect(ArticleExtractor.extract(bytes).article.blocks.map(\.text) == ["Shares worth Ј10m."])
+        // A declared UTF-8 outranks it too: bad bytes are replaced, not read as windows-1251.
+        #expect(ArticleExtractor.extract(bytes, charset: "utf-8").article.blocks.map(\.text) == ["Shares worth \u{FFFD}10m."])
+    }
+
+    @Test func anUnknownCharsetIsSaidAndIgnored() {
+        let bytes = Data(Self.page("Shares worth £10m.").utf8)
+        let extraction = ArticleExtractor.extract(bytes, charset: "x-no-such-charset")
+        #expect(extraction.article.blocks.map(\.text) == ["Shares worth £10m."])
+        #expect(extraction.warnings.first?.contains("x-no-such-charset") == true, "\(extraction.warnings)")
+    }
+
+    @Test func bytesTheCharsetDoesNotDefineBecomeReplacementCharacters() {
+        // 81 is undefined in windows-1252.
+        let bytes = Data(Array("<html><body><article><p>A".utf8) + [0x81] + Array("B</p></article></body></html>".utf8))
+        let extraction = ArticleExtractor.extract(bytes, charset: "windows-1252")
+        #expect(extraction.article.blocks.map(\.text) == ["A\u{FFFD}B"])
+        #expect(extraction.warnings.count == 1, "\(extraction.warnings)")
+    }
+}
