@@ -6,13 +6,24 @@ import Foundation
 public enum Timestamp {
     /// `date` as `2025-04-23T15:10:00Z` (whole seconds, rounded down).
     public static func format(_ date: Date) -> String {
+        let t = utc(date)
+        return "\(pad(t.year, 4))-\(pad(t.month, 2))-\(pad(t.day, 2))T\(pad(t.hour, 2)):\(pad(t.minute, 2)):\(pad(t.second, 2))Z"
+    }
+
+    /// The UTC date and clock time of `date`, to the second (rounded down), computed from the Unix
+    /// time directly: no calendar or formatter objects.
+    public static func utc(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let (days, time) = seconds.quotientAndRemainder(dividingBy: 86_400)
-        let (year, month, day) = civil(fromDays: time < 0 ? days - 1 : days)
-        let clock = time < 0 ? time + 86_400 : time
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let paddedYear = year >= 1000 ? "\(year)" : String(repeating: "0", count: max(0, 4 - "\(abs(year))".count)) + "\(year)"
-        return "\(paddedYear)-\(two(month))-\(two(day))T\(two(clock / 3600)):\(two(clock / 60 % 60)):\(two(clock % 60))Z"
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let clock = seconds - days * 86_400
+        let (year, month, day) = civil(fromDays: days)
+        return (year, month, day, clock / 3600, clock / 60 % 60, clock % 60)
+    }
+
+    /// `value` in decimal, padded with zeros to `width` digits.
+    public static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
     /// The time `text` names, or nil when it is not one of the accepted shapes: year-month-day,
