@@ -9,11 +9,12 @@ public struct Capture: Sendable, Hashable {
     public var origin: String
     /// The page's URL, when known.
     public var url: String?
-    /// When the page was captured.
-    public var capturedAt: Date
+    /// When the page was captured; nil for now, stamped as the capture is stored (so that
+    /// captures taken now by writers waiting on each other keep their order).
+    public var capturedAt: Date?
 
     /// A capture of `bytes`.
-    public init(bytes: Data, origin: String, url: String? = nil, capturedAt: Date = Date()) {
+    public init(bytes: Data, origin: String, url: String? = nil, capturedAt: Date? = nil) {
         self.bytes = bytes
         self.origin = origin
         self.url = url

@@ -98,8 +98,8 @@ public struct Tracker {
     }
 
     /// `redline snap SLUG FILE`: the capture in the file at `path` (`-` for standard input),
-    /// taken at `capturedAt`, stored as ``snap(_:_:format:force:)`` does.
-    public func snap(_ slug: Slug, file path: String, url: String?, capturedAt: Date, format: CaptureFormat? = nil,
+    /// taken at `capturedAt` (nil: now), stored as ``snap(_:_:format:force:)`` does.
+    public func snap(_ slug: Slug, file path: String, url: String?, capturedAt: Date?, format: CaptureFormat? = nil,
                      force: Bool = false) throws -> SnapResult {
         try snap(slug, CaptureReader.read(path, url: url, capturedAt: capturedAt), format: format, force: force)
     }
