@@ -56,7 +56,14 @@ public struct Tracker {
     /// article equals the newest version's. `force` stores a capture that extracts to under a
     /// quarter of the newest version's text.
     public func snap(_ slug: Slug, _ capture: Capture, format: CaptureFormat? = nil, force: Bool = false) throws -> SnapResult {
-        let extraction = ArticleExtractor.extract(capture.bytes, format: format)
+        try snap(slug, capture, ArticleExtractor.extract(capture.bytes, format: format), force: force)
+    }
+
+    /// ``snap(_:_:format:force:)`` of a capture already extracted. `check` is shown the newest
+    /// version first, under the article's lock (``TrackRepository/record(_:capturedAt:url:prepare:)``),
+    /// and throws to store nothing (`replay` recognising a capture stored before).
+    func snap(_ slug: Slug, _ capture: Capture, _ extraction: Extraction, force: Bool,
+              check: (Version?) throws -> Void = { _ in }) throws -> SnapResult {
         let article = extraction.article
         let origin = capture.origin == "-" ? "standard input" : capture.origin
         guard !article.isEmpty else { throw TrackerError.nothingExtracted(origin) }
@@ -65,6 +72,7 @@ public struct Tracker {
         var changes: ChangeSummary?
         var stored: StoredVersion?
         let outcome = try repository.record(slug, capturedAt: capture.capturedAt, url: capture.url) { latest in
+            try check(latest)
             changes = nil
             var subject = "Version 1: first capture, \(blockCount) blocks"
             var origins = Blame.start(blockCount: blockCount, version: 1)
