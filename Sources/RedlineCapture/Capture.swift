@@ -9,8 +9,9 @@ public struct Capture: Sendable, Hashable {
     public var origin: String
     /// The page's URL, when known.
     public var url: String?
-    /// When the page was captured.
-    public var capturedAt: Date
+    /// When the page was captured; nil for now, stamped as the capture is stored (so that
+    /// captures taken now by writers waiting on each other keep their order).
+    public var capturedAt: Date?
     /// The character encoding the transport declared for the bytes (HTTP's `Content-Type`
     /// charset), nil when none was (files, stdin).
     public var charset: String?
@@ -18,7 +19,7 @@ public struct Capture: Sendable, Hashable {
     public var finalURL: String?
 
     /// A capture of `bytes`.
-    public init(bytes: Data, origin: String, url: String? = nil, capturedAt: Date = Date(), charset: String? = nil,
+    public init(bytes: Data, origin: String, url: String? = nil, capturedAt: Date? = nil, charset: String? = nil,
                 finalURL: String? = nil) {
         self.bytes = bytes
         self.origin = origin

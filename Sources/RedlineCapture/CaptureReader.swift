@@ -12,7 +12,7 @@ public enum CaptureReader {
     }
 
     /// Reads `path` (`-` for standard input) as a capture taken at `capturedAt` from `url`.
-    public static func read(_ path: String, url: String? = nil, capturedAt: Date = Date()) throws(CaptureError) -> Capture {
+    public static func read(_ path: String, url: String? = nil, capturedAt: Date? = nil) throws(CaptureError) -> Capture {
         let bytes = try path == "-" ? readStandardInput() : readFile(path)
         try check(bytes, origin: path == "-" ? "standard input" : path)
         return Capture(bytes: bytes, origin: path, url: url, capturedAt: capturedAt)

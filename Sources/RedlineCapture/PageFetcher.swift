@@ -66,13 +66,12 @@ public struct PageFetcher: Sendable {
         return url
     }
 
-    /// GETs `url`, conditionally when `validators` are given, and returns the page as captured now.
+    /// GETs `url`, conditionally when `validators` are given, and returns the page as captured now (stamped as it is stored).
     public func fetch(_ url: URL, validators: Validators? = nil) async throws(FetchError) -> Result {
         var headers = ["Accept: text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"]
         if let etag = validators?.etag { headers.append("If-None-Match: \(etag)") }
         if let modified = validators?.lastModified { headers.append("If-Modified-Since: \(modified)") }
         let address = url.absoluteString
-        let capturedAt = Date()
         let get = HTTPGet(url: address, headers: headers, userAgent: Self.userAgent, timeout: timeout,
                           maxBytes: CaptureReader.limit, allowPrivateRedirects: allowPrivateRedirects)
         let response: HTTPGet.Response
@@ -94,7 +93,7 @@ public struct PageFetcher: Sendable {
             throw .refused(error)
         }
         let next = Validators(etag: response.etag, lastModified: response.lastModified)
-        return .page(Capture(bytes: response.body, origin: address, url: address, capturedAt: capturedAt,
+        return .page(Capture(bytes: response.body, origin: address, url: address,
                              charset: Self.charset(ofContentType: response.contentType), finalURL: response.finalURL),
                      status: response.status, validators: next)
     }

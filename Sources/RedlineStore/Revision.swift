@@ -6,7 +6,7 @@ import RedlineModel
 ///     "3"                  → .number(3)        the third version
 ///     "-1"                 → .offset(1)        the one before the newest
 ///     "9fceb02"            → .commit("9fceb02") a commit id or unique prefix (4+ hex digits)
-///     "2025-04-23T10:00Z"  → .time(…)          the newest version captured at or before then
+///     "2025-04-23T10:00Z"  → .time(…)          the newest capture at or before then
 public enum Revision: Sendable, Hashable, CustomStringConvertible {
     case number(Int)
     case offset(Int)
@@ -66,7 +66,10 @@ public enum Revision: Sendable, Hashable, CustomStringConvertible {
             guard matches.count == 1 else { throw miss("it is ambiguous: \(matches.count) commits start with it") }
             return matches[0]
         case .time(let date):
-            guard let found = versions.first(where: { $0.capturedAt <= date }) else {
+            // Versions are stored in time order, but a repository written before that was enforced
+            // may hold one that goes back in time: the newest capture wins, then the higher number.
+            let candidates = versions.filter { $0.capturedAt <= date }
+            guard let found = candidates.max(by: { ($0.capturedAt, $0.number) < ($1.capturedAt, $1.number) }) else {
                 throw miss("no version was captured at or before \(Timestamp.format(date))")
             }
             return found

@@ -18,6 +18,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case moved(reference: String, written: String, found: String?)
     /// A capture time a commit cannot hold.
     case timeOutOfRange(Date)
+    /// A capture older than the article's newest version (`newest`, captured at `newestAt`):
+    /// versions are kept in time order.
+    case olderThanNewest(slug: String, capturedAt: Date, newest: Int, newestAt: Date)
     /// The operating system refused: `errno` says why (a full disk, too many open files, a
     /// permission); `detail` says what was being done.
     case system(path: String, detail: String, errno: Int32)
@@ -48,6 +51,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .timeOutOfRange(let date):
             "the capture time \(Self.format(date)) cannot be stored: a commit holds times from 1970-01-01T00:00:00Z "
                 + "to 9999-12-31T23:59:59Z; give --at within them"
+        case .olderThanNewest(let slug, let time, let newest, let newestAt):
+            "'\(slug)' was captured at \(Self.format(time)), before its newest version \(newest) (\(Self.format(newestAt))); "
+                + "nothing was stored, as versions are kept in time order; give --at a time no earlier than that version's"
         case .system(let path, let detail, let code):
             Self.describe(errno: code, path: path, detail: detail)
         case .damaged(let path, let detail):
@@ -63,6 +69,13 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .system(_, _, let code): [ENOENT, ENOSPC, EDQUOT, EMFILE, ENFILE, EAGAIN, EINTR, EIO].contains(code)
         default: false
         }
+    }
+
+    /// True for a capture refused for what it is, not for a failure of the store: a watcher
+    /// reports it and polls again (its next capture, taken now, is stored once the clock passes
+    /// a newest version captured in the future).
+    public var isRefusal: Bool {
+        if case .olderThanNewest = self { true } else { false }
     }
 
     private static func describe(errno code: Int32, path: String, detail: String) -> String {

@@ -71,6 +71,11 @@ public struct StoredVersion: Sendable {
         get throws { try TrackRepository.blobID(of: articleJSON) }
     }
 
+    /// The id `article` has, or would have, stored (``articleID``).
+    public static func articleID(of article: Article) throws -> String {
+        try TrackRepository.blobID(of: json(article))
+    }
+
     /// `value` as the store writes JSON: keys sorted, slashes as they are.
     static func json(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
@@ -123,11 +128,5 @@ extension TrackRepository {
     /// version that holds it, keyed by ``StoredVersion/articleID``.
     public func versionsByArticle(of slug: Slug) throws -> [String: Int] {
         try versionsByBlob(of: slug, named: StoredVersion.articleFile)
-    }
-
-    /// The captures already stored for `slug` (none for a new article), keyed by their bytes and
-    /// time, with the version that holds each.
-    public func storedCaptures(of slug: Slug) throws -> [CaptureKey: Int] {
-        try storedCaptures(of: slug, sourceFileNames: CaptureFormat.allCases.map(StoredVersion.sourceFile))
     }
 }

@@ -19,13 +19,19 @@ extension TrackRepository {
     /// compare-and-swap, against a `git` command moving it meanwhile, and is read back after:
     /// a version is reported only once the branch is seen to hold it.
     ///
+    /// Versions are kept in time order, checked under the same lock: a capture older than the
+    /// newest version throws ``StoreError/olderThanNewest(slug:capturedAt:newest:newestAt:)``
+    /// before `prepare` is asked, and nothing is stored; the same second is allowed. A capture
+    /// whose time is not given (`capturedAt` nil) is stamped now, in whole seconds, once the lock
+    /// is held, so captures taken "now" by writers waiting on each other stay in order.
+    ///
     /// A failure that may pass (a folder `git gc` removed under a write, the ref's lock held for
     /// a moment by `git pack-refs`) is retried a few times before it is reported.
     public func record(
-        _ slug: Slug, capturedAt: Date, url: String?,
+        _ slug: Slug, capturedAt given: Date?, url: String?,
         prepare: (Version?) throws -> StoredVersion?
     ) throws -> RecordOutcome {
-        guard GitRepository.commitTimes.contains(capturedAt) else { throw StoreError.timeOutOfRange(capturedAt) }
+        if let given, !GitRepository.commitTimes.contains(given) { throw StoreError.timeOutOfRange(given) }
         try ensureWritable()
         let reference = Self.reference(for: slug)
         let deadline = Date().addingTimeInterval(Self.lockTimeout)
@@ -36,6 +42,11 @@ extension TrackRepository {
             do {
                 let tip = try git.target(ofReference: reference)
                 let previous = try tip.map { try version(atTip: $0, of: slug) }
+                let capturedAt = given ?? Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+                if let previous, capturedAt.timeIntervalSince1970.rounded(.down) < previous.capturedAt.timeIntervalSince1970 {
+                    throw StoreError.olderThanNewest(slug: slug.value, capturedAt: capturedAt, newest: previous.number,
+                                                     newestAt: previous.capturedAt)
+                }
                 guard let pending = try prepare(previous) else {
                     guard let previous else { throw StoreError.damaged(path: path, detail: "nothing to store for a first version") }
                     return .unchanged(previous)

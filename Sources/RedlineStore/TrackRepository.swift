@@ -249,30 +249,9 @@ public final class TrackRepository {
         }
     }
 
-    /// A version's captured bytes and capture time, as a key to recognise a capture already stored.
-    public struct CaptureKey: Sendable, Hashable {
-        var blob: String
-        var capturedAt: Date
-    }
-
-    /// The key of a capture of `bytes` taken at `capturedAt`.
-    public static func captureKey(_ bytes: Data, capturedAt: Date) throws -> CaptureKey {
-        CaptureKey(blob: try blobID(of: bytes), capturedAt: capturedAt)
-    }
-
     /// The id `data` has, or would have, stored as a file.
     public static func blobID(of data: Data) throws -> String {
         try GitRepository.blobID(of: data)
-    }
-
-    /// The captures already stored for `slug`, keyed by their bytes and time, with the version
-    /// that holds each; `sourceFileNames` are the names a capture may have.
-    func storedCaptures(of slug: Slug, sourceFileNames: [String]) throws -> [CaptureKey: Int] {
-        var keys: [CaptureKey: Int] = [:]
-        try forEachBlob(of: slug, named: sourceFileNames) { version, blob in
-            keys[CaptureKey(blob: blob, capturedAt: version.capturedAt)] = version.number
-        }
-        return keys
     }
 
     /// For each distinct content of the file `name` among `slug`'s versions (none for a new

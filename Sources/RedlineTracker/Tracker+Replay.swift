@@ -9,39 +9,91 @@ extension Tracker {
     public enum ReplayStep: Sendable {
         /// Captured as `snap` does.
         case captured(SnapResult)
-        /// The same bytes at the same time were already stored, as this version of `slug`.
+        /// Already stored as this version of `slug`: the same bytes at the same time, or what
+        /// the history showed at the file's time, or (a name without a time) found among the
+        /// versions from the one the previous file ended at.
         case alreadyStored(slug: Slug, version: Int)
-        /// Not stored, and why (a capture that extracts to almost nothing).
+        /// Not stored, and why: a file that cannot be read or holds no article, a capture older
+        /// than the newest version and not stored before, one that extracts to almost nothing.
         case skipped(reason: String)
     }
 
     /// `redline replay`: captures every file of `directory` in name order as successive versions
     /// of `slug` (default: the directory's name). A file whose name starts with a time
-    /// (`2025-04-23T0800Z_page.html`) is captured at that time, others now. `progress` is told
-    /// before each file (its index) and after it (the file and what became of it).
+    /// (`2025-04-23T0800Z_page.html`) is captured at that time, others now. Replaying a folder
+    /// again stores nothing new (``ReplayStep/alreadyStored(slug:version:)``), also while
+    /// another replay of it runs: what is already stored is checked under the article's lock.
+    /// A file that cannot be captured, or is older than the newest version, is reported and
+    /// skipped; when no file at all can be read, ``TrackerError/nothingReplayed(_:files:)``.
+    /// `progress` is told before each file (its index); `report`, after it, what became of it.
     public func replay(_ directory: String, slug: Slug? = nil, format: CaptureFormat? = nil, url: String? = nil,
                        force: Bool = false,
                        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
                        report: (_ file: String, _ step: ReplayStep) -> Void) throws {
         let slug = try slug ?? Self.slug(forDirectory: directory)
         let files = try Self.captureFiles(in: directory)
-        let stored = try repository.storedCaptures(of: slug)
+        var stored = try repository.storedCaptures(of: slug)
+        var position = 0, unreadable = 0
         for (done, file) in files.enumerated() {
             progress(done, files.count)
-            let time = Self.captureTime(fromFileName: file) ?? Date()
-            let capture = try CaptureReader.read(file, url: url, capturedAt: time)
-            if let number = try stored[TrackRepository.captureKey(capture.bytes, capturedAt: time)] {
-                report(file, .alreadyStored(slug: slug, version: number))
-                continue
-            }
+            let step: ReplayStep
             do {
-                report(file, .captured(try snap(slug, capture, format: format, force: force)))
-            } catch let error as TrackerError {
-                guard case .nearlyEmpty = error else { throw error }
-                report(file, .skipped(reason: error.description))
+                step = try replay(file, of: slug, format: format, url: url, force: force, stored: &stored, position: position)
+            } catch let error as CaptureError {
+                unreadable += 1
+                step = .skipped(reason: error.description)
+            } catch TrackerError.nothingExtracted(let origin) {
+                unreadable += 1
+                step = .skipped(reason: TrackerError.nothingExtracted(origin).description)
             }
+            switch step {
+            case .captured(let result): position = result.version.number
+            case .alreadyStored(_, let version): position = version
+            case .skipped: break
+            }
+            report(file, step)
         }
         progress(files.count, files.count)
+        if unreadable == files.count { throw TrackerError.nothingReplayed(directory, files: files.count) }
+    }
+
+    /// Thrown under the article's lock to store nothing: the capture is this version already.
+    private struct AlreadyStored: Error {
+        var version: Int
+    }
+
+    /// What becomes of `file`, replayed after the versions `stored` (kept up to date) with the
+    /// previous file at version `position`.
+    private func replay(_ file: String, of slug: Slug, format: CaptureFormat?, url: String?, force: Bool,
+                        stored: inout StoredCaptures, position: Int) throws -> ReplayStep {
+        let time = Self.captureTime(fromFileName: file)
+        let capture = try CaptureReader.read(file, url: url, capturedAt: time)
+        let extraction = ArticleExtractor.extract(capture.bytes, format: format)
+        let source = try TrackRepository.blobID(of: capture.bytes)
+        let article = extraction.article.isEmpty ? nil : try StoredVersion.articleID(of: extraction.article)
+        do {
+            let result = try snap(slug, capture, extraction, force: force) { newest in
+                if newest?.commit != stored.tip { stored = try repository.storedCaptures(of: slug) }
+                let known = if let time { stored.version(capturing: source, at: time) } else {
+                    stored.version(holding: source, article: article, from: position)
+                }
+                if let known { throw AlreadyStored(version: known) }
+            }
+            if result.isNew { stored.add(result.version, source: source, article: result.articleID) }
+            return .captured(result)
+        } catch let known as AlreadyStored {
+            return .alreadyStored(slug: slug, version: known.version)
+        } catch StoreError.olderThanNewest(_, let capturedAt, let newest, let newestAt) {
+            if try repository.latest(of: slug)?.commit != stored.tip { stored = try repository.storedCaptures(of: slug) }
+            if let time, let known = stored.version(capturing: source, at: time)
+                ?? stored.version(showing: source, article: article, at: time) {
+                return .alreadyStored(slug: slug, version: known)
+            }
+            return .skipped(reason: "captured at \(Timestamp.format(capturedAt)), before version \(newest) (\(Timestamp.format(newestAt)))")
+        } catch let error as TrackerError {
+            guard case .nearlyEmpty = error else { throw error }
+            return .skipped(reason: error.description)
+        }
     }
 
     /// The capture files of `directory` in name order: regular, not hidden.

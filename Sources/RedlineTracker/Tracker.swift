@@ -58,7 +58,14 @@ public struct Tracker {
     /// article equals the newest version's. `force` stores a capture that extracts to under a
     /// quarter of the newest version's text.
     public func snap(_ slug: Slug, _ capture: Capture, format: CaptureFormat? = nil, force: Bool = false) throws -> SnapResult {
-        let extraction = ArticleExtractor.extract(capture.bytes, format: format, charset: capture.charset)
+        try snap(slug, capture, ArticleExtractor.extract(capture.bytes, format: format, charset: capture.charset), force: force)
+    }
+
+    /// ``snap(_:_:format:force:)`` of a capture already extracted. `check` is shown the newest
+    /// version first, under the article's lock (``TrackRepository/record(_:capturedAt:url:prepare:)``),
+    /// and throws to store nothing (`replay` recognising a capture stored before).
+    func snap(_ slug: Slug, _ capture: Capture, _ extraction: Extraction, force: Bool,
+              check: (Version?) throws -> Void = { _ in }) throws -> SnapResult {
         let article = extraction.article
         let origin = capture.origin == "-" ? "standard input" : capture.origin
         guard !article.isEmpty else { throw TrackerError.nothingExtracted(origin) }
@@ -67,6 +74,7 @@ public struct Tracker {
         var changes: ChangeSummary?
         var stored: StoredVersion?
         let outcome = try repository.record(slug, capturedAt: capture.capturedAt, url: capture.url) { latest in
+            try check(latest)
             changes = nil
             var subject = "Version 1: first capture, \(blockCount) blocks"
             var origins = Blame.start(blockCount: blockCount, version: 1)
@@ -114,8 +122,8 @@ public struct Tracker {
     }
 
     /// `redline snap SLUG FILE`: the capture in the file at `path` (`-` for standard input),
-    /// taken at `capturedAt`, stored as ``snap(_:_:format:force:)`` does.
-    public func snap(_ slug: Slug, file path: String, url: String?, capturedAt: Date, format: CaptureFormat? = nil,
+    /// taken at `capturedAt` (nil: now), stored as ``snap(_:_:format:force:)`` does.
+    public func snap(_ slug: Slug, file path: String, url: String?, capturedAt: Date?, format: CaptureFormat? = nil,
                      force: Bool = false) throws -> SnapResult {
         try snap(slug, CaptureReader.read(path, url: url, capturedAt: capturedAt), format: format, force: force)
     }

@@ -4,6 +4,8 @@ public enum TrackerError: Error, Sendable, Equatable, CustomStringConvertible {
     case nearlyEmpty(String, letters: Int, previousLetters: Int, previousVersion: Int)
     case badSlugForDirectory(String)
     case emptyDirectory(String)
+    /// `replay` could capture none of the files of a directory.
+    case nothingReplayed(String, files: Int)
     case missingStoredArticle(version: Int)
     case onlyOneVersion(String)
 
@@ -18,6 +20,8 @@ public enum TrackerError: Error, Sendable, Equatable, CustomStringConvertible {
             "the directory name '\(name)' is not a valid article name; give one with --slug"
         case .emptyDirectory(let path):
             "\(path) holds no capture files"
+        case .nothingReplayed(let path, let files):
+            "none of the \(files) files of \(path) could be captured; the warnings above say why"
         case .missingStoredArticle(let version):
             "version \(version) has no stored article; the track repository may be damaged"
         case .onlyOneVersion(let slug):

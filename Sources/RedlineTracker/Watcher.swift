@@ -75,6 +75,10 @@ public struct Watcher {
                 outcome = .failed
                 summary.failures += 1
                 log("\(stamp)  refused  \(error); nothing stored")
+            } catch let error as StoreError where error.isRefusal {
+                outcome = .failed
+                summary.failures += 1
+                log("\(stamp)  refused  \(error)")
             } catch let error as StoreError where error.isTransient {
                 outcome = .failed
                 summary.failures += 1

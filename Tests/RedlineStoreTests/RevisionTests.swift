@@ -43,4 +43,23 @@ import Testing
                      Version(number: 1, commit: "abcd2" + String(repeating: "0", count: 35), capturedAt: Date())]
         #expect(throws: StoreError.self) { try Revision.commit("abcd").select(from: twins, of: slug) }
     }
+
+    /// A repository written before captures were kept in time order may hold them out of order:
+    /// a time picks the newest capture at or before it, not the highest-numbered such version.
+    @Test func aTimePicksTheNewestCaptureNotTheHighestNumber() throws {
+        let hours = [1: 8, 2: 10, 3: 9]  // version 3 went back in time
+        let outOfOrder = hours.keys.sorted(by: >).map { n in
+            Version(number: n, commit: String(repeating: "d\(n)", count: 20), capturedAt: Date(timeIntervalSince1970: TimeInterval(hours[n]! * 3600)))
+        }
+        let at = { (hour: Double) in try Revision.time(Date(timeIntervalSince1970: hour * 3600)).select(from: outOfOrder, of: slug).number }
+        #expect(try at(10.5) == 2)
+        #expect(try at(10) == 2)
+        #expect(try at(9.5) == 3)
+        #expect(try at(8.5) == 1)
+        let sameSecond = [Version(number: 2, commit: String(repeating: "e2", count: 20), capturedAt: Date(timeIntervalSince1970: 3600)),
+                          Version(number: 1, commit: String(repeating: "e1", count: 20), capturedAt: Date(timeIntervalSince1970: 3600))]
+        #expect(try Revision.time(Date(timeIntervalSince1970: 3600)).select(from: sameSecond, of: slug).number == 2)
+        let inOrder = outOfOrder.filter { $0.number != 3 }
+        #expect(try Revision.time(Date(timeIntervalSince1970: 9.5 * 3600)).select(from: inOrder, of: slug).number == 1)
+    }
 }

@@ -113,4 +113,27 @@ import Testing
         #expect(throws: StoreError.readOnly(path: dir.child("track"))) { try record(repo, "two", at: 1) }
         #expect(try repo.versions(of: slug).count == 1)
     }
+
+    /// Versions stay in time order: a capture older than the newest is refused under the
+    /// article's lock, nothing stored; the same second is allowed; no time means now.
+    @Test func aCaptureOlderThanTheNewestIsRefused() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        _ = try record(repo, "one", at: 7200)
+        #expect(throws: StoreError.olderThanNewest(slug: "live-blog", capturedAt: Date(timeIntervalSince1970: 7199),
+                                                   newest: 1, newestAt: Date(timeIntervalSince1970: 7200))) {
+            try record(repo, "two", at: 7199)
+        }
+        #expect(try repo.versions(of: slug).count == 1)
+        guard case .recorded(let same) = try record(repo, "two", at: 7200) else { Issue.record("not recorded"); return }
+        #expect(same.number == 2)
+        let before = Date().timeIntervalSince1970.rounded(.down)
+        guard case .recorded(let now) = try repo.record(slug, capturedAt: nil, url: nil, prepare: { _ in pending("three") }) else {
+            Issue.record("not recorded"); return
+        }
+        #expect(now.capturedAt.timeIntervalSince1970 >= before)
+        #expect(now.capturedAt.timeIntervalSince1970 == now.capturedAt.timeIntervalSince1970.rounded(.down), "whole seconds, as stored")
+        #expect(try repo.latest(of: slug)?.capturedAt == now.capturedAt)
+    }
 }

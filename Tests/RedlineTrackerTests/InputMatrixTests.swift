@@ -114,11 +114,15 @@ import Testing
         try f.expectValid()
     }
 
-    @Test func aCaptureTimeInTheFutureIsKeptAndLaterCapturesStillCount() throws {
+    /// A capture time in the future is kept as given; captures stay in time order after it, so
+    /// one taken now is refused (saying what to do) and one after it is stored.
+    @Test func aCaptureTimeInTheFutureIsKeptAndTimeOrderHolds() throws {
         let f = try RepositoryFixture()
         defer { f.dir.remove() }
         #expect(try f.run(["snap", "story", f.dir.write("two.txt", capture(2)), "--at", "2099-01-01T00:00Z"]).status == 0)
-        #expect(try f.run(["snap", "story", f.dir.write("three.txt", capture(3))]).status == 0)
+        try f.expectRefused(["snap", "story", f.dir.write("three.txt", capture(3))],
+                            mentioning: "before its newest version 2 (2099-01-01T00:00:00Z)")
+        #expect(try f.run(["snap", "story", f.dir.write("three.txt", capture(3)), "--at", "2099-01-02T00:00Z"]).status == 0)
         let log = try f.run(["log", "story"])
         #expect(log.stdout.split(separator: "\n").map { $0.prefix(1) } == ["3", "2", "1"], "\(log.stdout)")
         #expect(log.stdout.contains("2099-01-01T00:00:00Z"))

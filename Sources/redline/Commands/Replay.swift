@@ -14,8 +14,11 @@ extension RedlineCommand {
             abstract: "Capture every file of a directory, in name order, as successive versions.",
             discussion: """
                 A file whose name starts with a time (2025-04-23T0800Z_page.html) is recorded as \
-                captured then; others as captured now. A file already stored with the same time \
-                is skipped, so replaying a directory again adds only what is new.
+                captured then; others as captured now. Replaying a directory again stores nothing \
+                new: each file already stored says so. Versions stay in time order, so a capture \
+                older than the newest version is skipped with a warning; so is a file that cannot \
+                be captured (empty, binary, no article text), and the replay goes on. It fails \
+                only when no file at all could be captured.
                 """)
 
         @OptionGroup var repository: RepositoryOptions

@@ -16,9 +16,9 @@ enum InputFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// `--at ISO8601` as a date.
-func captureTime(_ text: String?) throws -> Date {
-    guard let text else { return Date() }
+/// `--at ISO8601` as a date; nil (now, stamped as the capture is stored) without one.
+func captureTime(_ text: String?) throws -> Date? {
+    guard let text else { return nil }
     guard let date = Timestamp.parse(text) else {
         throw ValidationError("--at takes an ISO 8601 time such as 2025-04-23T10:00Z, not '\(text)'.")
     }
