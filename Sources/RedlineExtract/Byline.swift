@@ -24,17 +24,7 @@ struct Byline {
     /// navigation, forms, footers, hidden elements and figures (a photo credit is no byline).
     static func find(in page: HTMLPage, under root: Int, skip: (Int) -> Bool) -> Byline? {
         let tree = page.tree
-        var markedByClass: [String: Bool] = [:]     // pages repeat their class names: judge each once
-        func isMarked(_ index: Int) -> Bool {
-            let node = tree.nodes[index]
-            guard node.kind == .element else { return false }
-            if node.attribute("rel")?.lowercased() == "author" || node.attribute("itemprop")?.lowercased() == "author" { return true }
-            guard let value = node.attribute("class") else { return false }
-            if let known = markedByClass[value] { return known }
-            let marked = Furniture.lowercase(value).split(whereSeparator: { !$0.isLetter }).contains { markWords.contains(String($0)) }
-            markedByClass[value] = marked
-            return marked
-        }
+        func isMarked(_ index: Int) -> Bool { page.marksAuthor[index] }
         // The first marked element that reads as names; inside it, a deeper one that does
         // (`<div class="byline">` around a share bar, a label and `<span rel="author">`).
         var found: (names: String, element: Int)?
@@ -72,6 +62,18 @@ struct Byline {
     }
 
     /// Words in class names that mark a byline or its parts (`author-name`, `contributor`, `reporters`).
+    /// True for an element marked as naming an author: `rel="author"`, `itemprop="author"`, or a
+    /// class with a word such as "byline" (`isAuthorClass`, which pages judge once per class).
+    static func marks(_ node: HTMLNode, isAuthorClass: (String) -> Bool = isAuthorClass) -> Bool {
+        guard node.kind == .element else { return false }
+        if node.attribute("rel")?.lowercased() == "author" || node.attribute("itemprop")?.lowercased() == "author" { return true }
+        return node.attribute("class").map(isAuthorClass) ?? false
+    }
+
+    static func isAuthorClass(_ value: String) -> Bool {
+        Furniture.lowercase(value).split(whereSeparator: { !$0.isLetter }).contains { markWords.contains(String($0)) }
+    }
+
     private static let markWords: Set<String> = ["author", "authors", "byline", "bylines", "contributor", "contributors", "reporter", "reporters"]
 
     /// What may stand between names: "A, B and C", "A & B", "By A".

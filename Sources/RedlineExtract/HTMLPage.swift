@@ -16,6 +16,8 @@ struct HTMLPage {
     private(set) var textLength: [Int]
     /// Elements by their `id`, first one wins.
     private(set) var elementByID: [String: Int] = [:]
+    /// True for an element marked as naming an author (``Byline/marks(_:)``), judged once per page.
+    let marksAuthor: [Bool]
 
     init(_ tree: HTMLTree) {
         self.tree = tree
@@ -63,6 +65,15 @@ struct HTMLPage {
         }
         isFurniture = pruned
         textLength = Self.textLengths(nodes, excluding: pruned)
+        var classesSeen: [String: Bool] = [:]
+        marksAuthor = nodes.map { node in
+            Byline.marks(node) { value in
+                if let known = classesSeen[value] { return known }
+                let marked = Byline.isAuthorClass(value)
+                classesSeen[value] = marked
+                return marked
+            }
+        }
     }
 
     private static let promotionHeadings: Set<String> = ["h2", "h3", "h4", "h5", "strong"]

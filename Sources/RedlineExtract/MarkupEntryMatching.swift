@@ -65,7 +65,7 @@ struct MarkupEntryMatching {
         // often lists only the latest updates) are entries too: their text is the newsroom's.
         let parents = Set(found.compactMap { $0.map { Self.list(of: $0.element, in: tree) } })
         let extras = markup.entries.filter { !usedElements.contains($0.element) && parents.contains(Self.list(of: $0.element, in: tree)) }
-        let elements = found.compactMap { $0?.element } + extras.map(\.element)
+        let elements = Set(found.compactMap { $0?.element } + extras.map(\.element))
         var entries: [(element: Int?, entry: Entry)] = zip(updates, found).map { update, markupEntry in
             (markupEntry?.element, entry(update, markupEntry, others: elements))
         }
@@ -109,7 +109,7 @@ struct MarkupEntryMatching {
         // hold a good share of the page's text.
         let entryText = chosen.reduce(0) { $0 + page.textLength[$1.element] }
         guard entryText * 4 >= page.textLength[page.body] else { return [] }
-        let elements = chosen.map(\.element)
+        let elements = Set(chosen.map(\.element))
         return chosen.map { ($0.element, matching.entry(StructuredUpdate(), $0, others: elements)) }
     }
 
@@ -120,7 +120,7 @@ struct MarkupEntryMatching {
     }
 
     /// The entry for `update` shown by `markupEntry`.
-    private func entry(_ update: StructuredUpdate, _ markupEntry: MarkupEntry?, others: [Int]) -> Entry {
+    private func entry(_ update: StructuredUpdate, _ markupEntry: MarkupEntry?, others: Set<Int>) -> Entry {
         // The page's own byline for the entry wins over the structured data's.
         let shown = markupEntry.flatMap { author($0, others: others) }
         var entry = Entry(id: update.id ?? markupEntry?.id, time: update.time ?? markupEntry?.time,
@@ -165,7 +165,7 @@ struct MarkupEntryMatching {
 
     /// The heading inside the entry's own `<header>` (beside its time stamp), which the page's
     /// furniture rules leave out of the entry's blocks: `<header><time>…</time><h2>Title</h2></header>`.
-    private func headerHeading(_ markupEntry: MarkupEntry, others: [Int]) -> String? {
+    private func headerHeading(_ markupEntry: MarkupEntry, others: Set<Int>) -> String? {
         let tree = page.tree
         let element = markupEntry.element
         var index = element + 1
@@ -201,7 +201,7 @@ struct MarkupEntryMatching {
 
     /// The entry's byline as its markup shows it: an element marked as the author, else a name
     /// beside the time stamp (`<div class="entry-info"><time>21:22</time><mark>Frances Watkins</mark></div>`).
-    private func author(_ markupEntry: MarkupEntry, others: [Int]) -> Byline? {
+    private func author(_ markupEntry: MarkupEntry, others: Set<Int>) -> Byline? {
         let tree = page.tree
         let element = markupEntry.element
         if let byline = Byline.find(in: page, under: element, skip: { $0 != element && others.contains($0) }) {
