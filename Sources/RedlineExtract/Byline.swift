@@ -91,7 +91,7 @@ struct Byline {
         var ancestor = page.tree.nodes[index].parent
         while ancestor > root {
             let node = page.tree.nodes[ancestor]
-            if !isMarked(ancestor), let value = node.attribute("class"), Furniture.isFurnitureName(value) { return true }
+            if !isMarked(ancestor), page.hasFurnitureClass[ancestor] { return true }
             ancestor = node.parent
         }
         return false

@@ -18,6 +18,9 @@ struct HTMLPage {
     private(set) var elementByID: [String: Int] = [:]
     /// True for an element marked as naming an author (``Byline/marks(_:)``), judged once per page.
     let marksAuthor: [Bool]
+    /// True for an element whose class names furniture (``Furniture/isFurnitureName(_:)``), judged
+    /// once per class name.
+    let hasFurnitureClass: [Bool]
 
     init(_ tree: HTMLTree) {
         self.tree = tree
@@ -65,6 +68,13 @@ struct HTMLPage {
         }
         isFurniture = pruned
         textLength = Self.textLengths(nodes, excluding: pruned)
+        hasFurnitureClass = nodes.map { node in
+            guard node.kind == .element, let value = node.attribute("class") else { return false }
+            if let known = namesSeen[value] { return known }
+            let furniture = Furniture.isFurnitureName(value)
+            namesSeen[value] = furniture
+            return furniture
+        }
         var classesSeen: [String: Bool] = [:]
         marksAuthor = nodes.map { node in
             Byline.marks(node) { value in

@@ -175,7 +175,7 @@ struct MarkupEntryMatching {
                 index = node.end
                 continue
             }
-            if node.kind == .element, node.name == "header" || Furniture.isFurnitureName(node.attribute("class") ?? "") {
+            if node.kind == .element, node.name == "header" || page.hasFurnitureClass[index] {
                 // Inside a header, the first heading; other furniture boxes (share tools) have none worth reading.
                 if node.name == "header", let heading = firstHeading(in: index) { return heading }
                 index = node.end
@@ -215,7 +215,7 @@ struct MarkupEntryMatching {
             let node = tree.nodes[inner]
             if node.kind == .text { return TimeLabel.matches(TextFolding.fold(node.text)) }
             return node.name == "time" || BlockFlow.kind(of: node.name) == .heading || Furniture.alwaysTags.contains(node.name)
-                || Furniture.isHidden(node) || Furniture.isFurnitureName(node.attribute("class") ?? "")
+                || Furniture.isHidden(node) || page.hasFurnitureClass[inner]
         })
         return Byline.names(text).map { Byline(names: $0, box: stamp) }
     }
