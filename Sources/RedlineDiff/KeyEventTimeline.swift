@@ -23,6 +23,10 @@ public struct KeyEventTimeline: Sendable {
 
     /// Takes in the key events `events` of `version`, captured at `capturedAt`.
     public mutating func add(_ events: [KeyEvent], version: Int, capturedAt: Date) {
+        if events == listed, newest != nil {
+            newest = (version, capturedAt)   // the same list again: nothing to match
+            return
+        }
         take(events, version: version, capturedAt: capturedAt, retitling: true)
     }
 

@@ -6,7 +6,8 @@ import RedlineModel
 ///     tree     source.html | source.txt   the captured bytes, unchanged
 ///              article.json               the extracted article, as redline reads it back
 ///              article.md                 the same article as readable text (`git diff`, forges)
-///              redline.json               its key events and block origins (``VersionIndex``)
+///              redline.json               its key events and field origins (``VersionIndex``)
+///              origins.txt                its block origins (``VersionIndex``)
 ///     message  Version 3: +2 -0 ~1 >0     the subject, then trailers (``CommitMessage``), the
 ///                                         extractor's among them
 ///
@@ -62,7 +63,8 @@ public struct StoredVersion: Sendable {
             Self.sourceFile(sourceFormat): source,
             Self.articleFile: articleJSON,
             Self.articleTextFile: Data(ArticleMarkdown.render(article).utf8),
-            VersionIndex.fileName: VersionIndex(keyEvents: article.keyEvents, origins: origins, fieldOrigins: fieldOrigins).data,
+            VersionIndex.fileName: VersionIndex(keyEvents: article.keyEvents, fieldOrigins: fieldOrigins).data,
+            VersionIndex.originsFileName: VersionIndex.originsData(origins),
         ]
     }
 
@@ -108,6 +110,16 @@ extension TrackRepository {
         try index(at: version)?.keyEvents
     }
 
+    /// An id of what `version`'s index holds (its key events and field origins): equal ids, equal
+    /// indexes, so a history command reads an index again only when it changed. Nil when it has none.
+    public func indexID(at version: Version) throws -> String? {
+        do {
+            return try git.blobID(named: VersionIndex.fileName, inCommit: version.commit)
+        } catch {
+            throw StoreError(error, repository: path)
+        }
+    }
+
     /// The origins of the headline, standfirst and byline stored with `version`; nil when it has
     /// none (stored before they were kept).
     public func fieldOrigins(at version: Version) throws -> [FieldChange.Field: BlockOrigin]? {
@@ -116,7 +128,10 @@ extension TrackRepository {
 
     /// The block origins stored with `version`, nil when it has no index or it cannot be read.
     public func origins(at version: Version) throws -> [BlockOrigin]? {
-        try index(at: version)?.blockOrigins
+        if let data = try file(VersionIndex.originsFileName, of: version) {
+            return VersionIndex.origins(String(decoding: data, as: UTF8.self))
+        }
+        return try index(at: version)?.origins.flatMap(VersionIndex.origins)
     }
 
     private func index(at version: Version) throws -> VersionIndex? {

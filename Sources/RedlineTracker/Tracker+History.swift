@@ -41,9 +41,12 @@ extension Tracker {
     /// `redline events`: every key event `slug` ever listed, in order of first appearance.
     public func events(_ slug: Slug) throws -> [KeyEventRecord] {
         var timeline = KeyEventTimeline()
-        var previous: (version: Version, stored: [KeyEvent])?
+        var previous: (version: Version, stored: [KeyEvent], index: String?)?
         for version in try repository.versions(of: slug).reversed() {
-            var events = try repository.keyEvents(at: version) ?? article(at: version).keyEvents
+            // Most versions keep the index of the one before (the same key events): read it once.
+            let index = try repository.indexID(at: version)
+            let unchanged = index != nil && index == previous?.index
+            var events = try unchanged ? previous!.stored : repository.keyEvents(at: version) ?? article(at: version).keyEvents
             let stored = events
             if let previous, previous.version.extractor != version.extractor {
                 // Compared as this redline's extractor reads both sides (``comparable(_:_:)``).
@@ -53,7 +56,7 @@ extension Tracker {
                 timeline.reread(previous.stored)
             }
             timeline.add(events, version: version.number, capturedAt: version.capturedAt)
-            previous = (version, stored)
+            previous = (version, stored, index)
         }
         return timeline.records
     }

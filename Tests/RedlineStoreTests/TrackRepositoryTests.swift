@@ -40,7 +40,7 @@ import Testing
         #expect(versions[0].subject == "capture two")
         #expect(try reopened.file("source.txt", of: versions[1]) == Data("one".utf8))
         #expect(try reopened.file("missing.txt", of: versions[1]) == nil)
-        #expect(try reopened.fileNames(of: versions[0]).sorted() == ["article.json", "article.md", "redline.json", "source.txt"])
+        #expect(try reopened.fileNames(of: versions[0]).sorted() == ["article.json", "article.md", "origins.txt", "redline.json", "source.txt"])
         #expect(try reopened.article(at: versions[0]) == Article(title: "two"))
         #expect(try reopened.source(of: versions[1])?.bytes == Data("one".utf8))
         #expect(try reopened.latest(of: slug) == versions[0])
@@ -135,5 +135,18 @@ import Testing
         #expect(now.capturedAt.timeIntervalSince1970 >= before)
         #expect(now.capturedAt.timeIntervalSince1970 == now.capturedAt.timeIntervalSince1970.rounded(.down), "whole seconds, as stored")
         #expect(try repo.latest(of: slug)?.capturedAt == now.capturedAt)
+    }
+
+    /// Versions stored before `origins.txt` kept their block origins in `redline.json`.
+    @Test func blockOriginsOfTheEarlierIndexAreStillRead() throws {
+        let earlier = Data(#"{"keyEvents":[],"origins":"1:1 1:2 2:2","schemaVersion":1}"#.utf8)
+        let index = try JSONDecoder().decode(VersionIndex.self, from: earlier)
+        #expect(index.origins.flatMap(VersionIndex.origins) == [BlockOrigin(firstVersion: 1, lastChangedVersion: 1),
+                                                              BlockOrigin(firstVersion: 1, lastChangedVersion: 2),
+                                                              BlockOrigin(firstVersion: 2, lastChangedVersion: 2)])
+        #expect(index.fieldOrigins == nil)
+        let now = VersionIndex(keyEvents: [], fieldOrigins: [.title: BlockOrigin(firstVersion: 1, lastChangedVersion: 3)])
+        #expect(String(decoding: now.data, as: UTF8.self) == #"{"fields":"title=1:3","keyEvents":[],"schemaVersion":1}"#)
+        #expect(VersionIndex.origins(String(decoding: VersionIndex.originsData(index.origins.flatMap(VersionIndex.origins)!), as: UTF8.self))?.count == 3)
     }
 }
