@@ -9,14 +9,8 @@ struct Interval: ExpressibleByArgument {
     var seconds: Double
 
     init?(argument: String) {
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
-        for (suffix, scale) in units where argument.hasSuffix(suffix) {
-            guard let value = Double(argument.dropLast(suffix.count)), value > 0 else { return nil }
-            seconds = value * scale
-            return
-        }
-        guard let value = Double(argument), value > 0 else { return nil }
-        seconds = value
+        guard let seconds = PollInterval.seconds(argument) else { return nil }
+        self.seconds = seconds
     }
 }
 
