@@ -117,11 +117,12 @@ extension Tracker {
     /// `log` receives one line per poll.
     /// A redirect from a public address to a private one is refused (and logged) unless `allowPrivateRedirects`.
     public func watch(_ slug: Slug, url: String, interval: Double?, count: Int?, timeout: Double,
-                      allowPrivateRedirects: Bool = false,
+                      allowPrivateRedirects: Bool = false, filter: ExtractionFilter = .none,
                       shouldStop: @escaping () -> Bool, log: (String) -> Void) async throws -> Watcher.Summary {
         let fetcher = PageFetcher(timeout: timeout, allowPrivateRedirects: allowPrivateRedirects)
         var watcher = Watcher(tracker: self, slug: slug, url: try PageFetcher.url(url), fetcher: fetcher,
                               schedule: interval.map { .fixed($0) } ?? .adaptive())
+        watcher.filter = filter
         return try await watcher.run(count: count, shouldStop: shouldStop, log: log)
     }
 }

@@ -26,6 +26,7 @@ enum RedlineProcess {
                     workingDirectory: String? = nil) throws -> Result {
         var env = ProcessInfo.processInfo.environment
         env["REDLINE_REPO"] = nil
+        env["REDLINE_CONFIG"] = nil
         env.merge(environment) { $1 }
         return try launch(executable, arguments, stdin: stdin, environment: env, workingDirectory: workingDirectory)
     }

@@ -30,10 +30,16 @@ final class PageServer {
         try JSONEncoder().encode(steps).write(to: URL(fileURLWithPath: stepsPath))
         FileManager.default.createFile(atPath: logPath, contents: nil)
 
+        port = try Self.start(process, script: "page_server.py", arguments: [stepsPath, logPath], directory: directory)
+    }
+
+    /// Starts the fixture server `script` with `arguments` and the path of its port file (in
+    /// `directory`), and returns the port it listens on once it does.
+    static func start(_ process: Process, script: String, arguments: [String], directory: String) throws -> Int {
         let portPath = directory + "/port"
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", RedlineProcess.packageRoot + "/Tests/RedlineTrackerTests/Fixtures/page_server.py",
-                             stepsPath, logPath, portPath]
+        process.arguments = ["python3", RedlineProcess.packageRoot + "/Tests/RedlineTrackerTests/Fixtures/" + script]
+            + arguments + [portPath]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
@@ -46,9 +52,9 @@ final class PageServer {
         }
         guard let port else {
             if process.isRunning { process.terminate() }
-            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the page server did not start"])
+            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the \(script) server did not start"])
         }
-        self.port = port
+        return port
     }
 
     var url: String { "http://127.0.0.1:\(port)/live" }
