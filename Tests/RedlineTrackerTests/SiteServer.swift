@@ -7,6 +7,8 @@ final class SiteServer {
     struct Step: Encodable {
         var body: String
         var times = 1
+        /// Seconds to wait before answering (nil: the site's 0.02).
+        var delay: Double?
     }
 
     struct Request: Decodable {

@@ -5,7 +5,8 @@
 Listens on 127.0.0.1 on a free port and writes the port to PORTFILE once it listens. SITE maps a
 path to its steps: {"/live/a": [{"body": "...", "times": 2}, {"body": "..."}]}: each step is served
 for "times" requests (default 1), then the next; the last repeats. Every answer takes "delay"
-seconds (the site's, default 0.02) so that overlapping requests overlap on the server. Each
+seconds (the step's, else the site's top-level "delay", default 0.02) so that overlapping
+requests overlap on the server. Each
 request is appended to LOG as one JSON line: {"path", "host" (the Host header's name, without
 the port), "busy" (requests in flight to that host while it was served, itself included)}.
 An unknown path is answered 404.
@@ -37,6 +38,7 @@ class Handler(BaseHTTPRequestHandler):
             busy = in_flight[host]
             steps = site.get(self.path)
             body = None
+            wait = delay
             if steps:
                 count = served.get(self.path, 0)
                 served[self.path] = count + 1
@@ -45,7 +47,8 @@ class Handler(BaseHTTPRequestHandler):
                     if count < 0:
                         break
                 body = step["body"]
-        time.sleep(delay)
+                wait = step.get("delay", delay)
+        time.sleep(wait)
         with lock:
             busy = max(busy, in_flight[host])
             in_flight[host] -= 1
