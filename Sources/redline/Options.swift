@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RedlineExtract
 import RedlineStore
 import RedlineTracker
@@ -40,6 +41,11 @@ struct ConfigOptions: ParsableArguments {
 
     /// The path in force.
     var path: String { WatchConfiguration.locate(config) }
+
+    /// True when a file is named (`--config`, `$REDLINE_CONFIG`) or `./redline.yaml` exists.
+    var isInForce: Bool {
+        path != WatchConfiguration.locate(nil, environment: [:]) || config != nil || FileManager.default.fileExists(atPath: path)
+    }
 
     /// The configuration, read and checked.
     func load() throws -> WatchConfiguration { try WatchConfiguration.load(from: path) }

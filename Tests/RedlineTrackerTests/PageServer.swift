@@ -23,14 +23,20 @@ final class PageServer {
     private let directory: String
 
     init(steps: [Step]) throws {
-        directory = NSTemporaryDirectory() + "redline-server-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let stepsPath = directory + "/steps.json"
-        logPath = directory + "/requests.jsonl"
-        try JSONEncoder().encode(steps).write(to: URL(fileURLWithPath: stepsPath))
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        (directory, logPath, port) = try Self.start(process, script: "page_server.py", input: try JSONEncoder().encode(steps))
+    }
 
-        port = try Self.start(process, script: "page_server.py", arguments: [stepsPath, logPath], directory: directory)
+    /// Starts the fixture server `script` in a scratch folder of its own, with `input` (its
+    /// JSON), an empty request log, and a port file as its arguments; the folder, the log's
+    /// path and the port it listens on once it does.
+    static func start(_ process: Process, script: String, input: Data) throws -> (directory: String, logPath: String, port: Int) {
+        let directory = NSTemporaryDirectory() + "redline-server-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let inputPath = directory + "/input.json", logPath = directory + "/requests.jsonl"
+        try input.write(to: URL(fileURLWithPath: inputPath))
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        let port = try start(process, script: script, arguments: [inputPath, logPath], directory: directory)
+        return (directory, logPath, port)
     }
 
     /// Starts the fixture server `script` with `arguments` and the path of its port file (in

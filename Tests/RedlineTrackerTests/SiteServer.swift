@@ -24,13 +24,7 @@ final class SiteServer {
 
     /// A server of `pages`: path → steps.
     init(pages: [String: [Step]]) throws {
-        directory = NSTemporaryDirectory() + "redline-site-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let sitePath = directory + "/site.json"
-        logPath = directory + "/requests.jsonl"
-        try JSONEncoder().encode(pages).write(to: URL(fileURLWithPath: sitePath))
-        FileManager.default.createFile(atPath: logPath, contents: nil)
-        port = try PageServer.start(process, script: "site_server.py", arguments: [sitePath, logPath], directory: directory)
+        (directory, logPath, port) = try PageServer.start(process, script: "site_server.py", input: try JSONEncoder().encode(pages))
     }
 
     /// The URL of `path` on `host` (127.0.0.1, or localhost: another host to the watcher).

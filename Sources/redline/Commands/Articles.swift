@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RedlineRender
 import RedlineTracker
 
@@ -19,9 +18,7 @@ extension RedlineCommand {
 
         func run() throws {
             let tracker = try repository.tracker()
-            let path = config.path
-            guard config.config != nil || ProcessInfo.processInfo.environment["REDLINE_CONFIG"]?.isEmpty == false
-                    || FileManager.default.fileExists(atPath: path) else {
+            guard config.isInForce else {
                 let list = try tracker.articles()
                 for (slug, problem) in list.damaged { Output.warning("article '\(slug)' is not listed: \(problem)") }
                 Output.write(HistoryText.articles(list.articles.map { ($0.slug, $0.versionCount, $0.lastCapturedAt, $0.url) }))

@@ -58,7 +58,7 @@ extension RedlineCommand {
 
         func run() async throws {
             let tracker = try repository.tracker()
-            let configuration = try slug == nil ? config.load() : nil
+            let configuration = slug == nil ? try config.load() : nil
             for signalNumber in [SIGINT, SIGTERM] {
                 signal(signalNumber) { _ in
                     stopRequested.store(true, ordering: .relaxed)
@@ -66,7 +66,8 @@ extension RedlineCommand {
                 }
             }
             let shouldStop: @Sendable () -> Bool = { stopRequested.load(ordering: .relaxed) }
-            guard let slug, let url else { return try await watchAll(configuration!, tracker: tracker, shouldStop: shouldStop) }
+            if let configuration { return try await watchAll(configuration, tracker: tracker, shouldStop: shouldStop) }
+            guard let slug, let url else { return }
             let article = try Slug(slug)
             let summary = try await tracker.watch(article, url: url, interval: every?.seconds, count: count, timeout: timeout,
                                                   allowPrivateRedirects: allowPrivateRedirects, filter: filter.filter(),

@@ -12,15 +12,10 @@ the port), "busy" (requests in flight to that host while it was served, itself i
 An unknown path is answered 404.
 """
 import json
-import os
-import signal
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-signal.pthread_sigmask(signal.SIG_SETMASK, [])
-signal.signal(signal.SIGTERM, signal.SIG_DFL)
+from fixture_server import QuietHandler, serve
 
 site = json.load(open(sys.argv[1]))
 delay = site.pop("delay", 0.02)
@@ -30,7 +25,7 @@ served = {}
 in_flight = {}
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     def do_GET(self):
         host = (self.headers.get("Host") or "").rsplit(":", 1)[0]
         with lock:
@@ -64,13 +59,5 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
 
-    def log_message(self, *args):
-        pass
 
-
-server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-server.daemon_threads = True
-with open(sys.argv[3] + ".tmp", "w") as port_file:
-    port_file.write(str(server.server_address[1]))
-os.rename(sys.argv[3] + ".tmp", sys.argv[3])
-server.serve_forever()
+serve(Handler, sys.argv[3])
