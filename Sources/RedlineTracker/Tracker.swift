@@ -74,7 +74,10 @@ public struct Tracker {
               check: (Version?) throws -> Void = { _ in }) throws -> SnapResult {
         let article = extraction.article
         let origin = capture.origin == "-" ? "standard input" : capture.origin
-        guard !article.isEmpty else { throw TrackerError.nothingExtracted(origin) }
+        guard !article.isEmpty else {
+            if let select = filter.select { throw TrackerError.selectorMatchedNothing(origin, selector: select) }
+            throw TrackerError.nothingExtracted(origin)
+        }
 
         let blockCount = article.positionedBlocks.count
         var changes: ChangeSummary?

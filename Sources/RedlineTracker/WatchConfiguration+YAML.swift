@@ -2,7 +2,7 @@ import Foundation
 import RedlineCapture
 import RedlineExtract
 import RedlineModel
-import Yams
+internal import Yams
 
 /// Reading `redline.yaml`: Yams composes the file into nodes that know their line, and each
 /// node is checked as it is read, so a problem names the file, the line and the key.

@@ -106,6 +106,21 @@ import Testing
         #expect(lines[2].hasPrefix("stored-only      1 version  last ") && lines[2].hasSuffix("  not configured"))
     }
 
+    @Test func aSelectorThatMatchesNothingStoresNothing() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        let page = dir.write("page.html", WatchTests.pageA)
+        let before = try fingerprint(repo)
+        let result = try RedlineProcess.run(["snap", "talks", page, "--select", "#live", "--repo", repo])
+        #expect(result.status == 2)
+        #expect(result.stderr == "redline: error: the selector '#live' matched nothing on \(page); nothing was read or stored (has the page changed its layout?)\n")
+        #expect(try fingerprint(repo) == before)
+        let narrowed = try RedlineProcess.run(["snap", "talks", page, "--select", "article", "--ignore", "^No agreement", "--repo", repo])
+        #expect(narrowed.stdout == "talks: version 1 (first version, 2 blocks)\n", "\(narrowed.stderr)")
+    }
+
     /// A failing article backs off on its own; SIGTERM ends the watch at once, a poll in flight
     /// abandoned and nothing half-written.
     @Test func aFailingArticleBacksOffAloneAndSIGTERMStopsTheWatch() throws {
