@@ -58,6 +58,14 @@ enum RedlineProcess {
     }
 }
 
+/// A fresh directory holding a new track repository, `track.git`, and that repository's path.
+func newRepository() throws -> (TemporaryDirectory, String) {
+    let dir = try TemporaryDirectory()
+    let repo = dir.child("track.git")
+    _ = try RedlineProcess.run(["init", "--repo", repo])
+    return (dir, repo)
+}
+
 /// A fresh directory under the system's temporary directory, removed by `remove()`.
 struct TemporaryDirectory {
     let path: String

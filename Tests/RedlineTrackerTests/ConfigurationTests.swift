@@ -50,10 +50,8 @@ import Testing
         ("articles:\n  - slug: a\n   url: http://127.0.0.1:9/\n", "line 3: not valid YAML"),
     ])
     func aProblemIsOneLineNamingFileLineAndKey(_ yaml: String, _ message: String) throws {
-        let dir = try TemporaryDirectory()
+        let (dir, repo) = try newRepository()
         defer { dir.remove() }
-        let repo = dir.child("track.git")
-        _ = try RedlineProcess.run(["init", "--repo", repo])
         let before = try fingerprint(repo)
         let config = dir.write("bad.yaml", yaml)
         for arguments in [["watch", "--count", "1"], ["articles"]] {
@@ -66,10 +64,8 @@ import Testing
     }
 
     @Test func theFileIsFoundFromTheEnvironmentThenTheCurrentFolder() throws {
-        let dir = try TemporaryDirectory()
+        let (dir, repo) = try newRepository()
         defer { dir.remove() }
-        let repo = dir.child("track.git")
-        _ = try RedlineProcess.run(["init", "--repo", repo])
         let missing = try RedlineProcess.run(["watch", "--repo", repo], workingDirectory: dir.path)
         #expect(missing.status == 2 && missing.stderr.contains("redline.yaml: there is no such file"), "\(missing.stderr)")
         _ = dir.write("redline.yaml", "articles:\n  - slug: here\n    url: http://127.0.0.1:9/\n")
@@ -81,10 +77,8 @@ import Testing
     }
 
     @Test func articlesListsConfiguredBesideStored() throws {
-        let dir = try TemporaryDirectory()
+        let (dir, repo) = try newRepository()
         defer { dir.remove() }
-        let repo = dir.child("track.git")
-        _ = try RedlineProcess.run(["init", "--repo", repo])
         for slug in ["both", "stored-only"] {
             let snap = try RedlineProcess.run(["snap", slug, dir.write(slug + ".txt", capture(1)), "--url", "https://example.com/" + slug, "--repo", repo])
             #expect(snap.status == 0, "\(snap.stderr)")
@@ -107,10 +101,8 @@ import Testing
     }
 
     @Test func aSelectorThatMatchesNothingStoresNothing() throws {
-        let dir = try TemporaryDirectory()
+        let (dir, repo) = try newRepository()
         defer { dir.remove() }
-        let repo = dir.child("track.git")
-        _ = try RedlineProcess.run(["init", "--repo", repo])
         let page = dir.write("page.html", WatchTests.pageA)
         let before = try fingerprint(repo)
         let result = try RedlineProcess.run(["snap", "talks", page, "--select", "#live", "--repo", repo])
@@ -130,10 +122,8 @@ import Testing
             "/slow": [.init(body: page, delay: 15)],
         ])
         defer { server.stop() }
-        let dir = try TemporaryDirectory()
+        let (dir, repo) = try newRepository()
         defer { dir.remove() }
-        let repo = dir.child("track.git")
-        _ = try RedlineProcess.run(["init", "--repo", repo])
         let config = dir.write("redline.yaml", """
             articles:
               - slug: broken

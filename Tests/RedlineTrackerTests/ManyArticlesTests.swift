@@ -81,10 +81,8 @@ import Testing
         }
         let server = try SiteServer(pages: pages)
         defer { server.stop() }
-        let dir = try TemporaryDirectory()
+        let (dir, repo) = try newRepository()
         defer { dir.remove() }
-        let repo = dir.child("track.git")
-        _ = try RedlineProcess.run(["init", "--repo", repo])
         let config = dir.write("redline.yaml", Self.configuration(site, server: server))
 
         let result = try RedlineProcess.run(["watch", "--config", config, "--repo", repo, "--count", "\(Self.polls)",
