@@ -23,6 +23,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // C libraries: libcurl and libgit2 are loaded at run time by the commands that use them
@@ -42,7 +43,8 @@ let package = Package(
         .target(name: "RedlineRender", dependencies: ["RedlineModel", "RedlineText"]),
         .target(
             name: "RedlineTracker",
-            dependencies: ["RedlineModel", "RedlineCapture", "RedlineExtract", "RedlineStore", "RedlineDiff", "RedlineRender", "CMalloc"]
+            dependencies: ["RedlineModel", "RedlineCapture", "RedlineExtract", "RedlineStore", "RedlineDiff", "RedlineRender", "CMalloc",
+                           .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "redline",

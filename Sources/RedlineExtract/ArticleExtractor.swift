@@ -43,25 +43,36 @@ public enum ArticleExtractor {
     ///
     /// `charset` is the encoding the transport declared (HTTP's `Content-Type`), nil when none
     /// was. As in browsers, a byte order mark comes first, then `charset`, then `<meta charset>`.
-    public static func extract(_ bytes: Data, format: CaptureFormat? = nil, charset: String? = nil) -> Extraction {
-        guard let charset, !TextDecoding.hasBOM(bytes) else { return extract(bytes, format: format, readsMeta: true) }
+    ///
+    /// `filter` narrows an HTML page to its `select` before extraction and drops the text its
+    /// `ignore` patterns match from the article (``ExtractionFilter``).
+    public static func extract(_ bytes: Data, format: CaptureFormat? = nil, charset: String? = nil,
+                               filter: ExtractionFilter = .none) -> Extraction {
+        var extraction = decodeAndExtract(bytes, format: format, charset: charset, select: filter.xpath)
+        extraction.article = filter.removingIgnored(from: extraction.article)
+        return extraction
+    }
+
+    private static func decodeAndExtract(_ bytes: Data, format: CaptureFormat?, charset: String?, select: String?) -> Extraction {
+        guard let charset, !TextDecoding.hasBOM(bytes) else { return extract(bytes, format: format, readsMeta: true, select: select) }
         switch TextDecoding.transcode(bytes, from: charset) {
         case .utf8:
-            return extract(bytes, format: format, readsMeta: false)
+            return extract(bytes, format: format, readsMeta: false, select: select)
         case .converted(let utf8, let warning):
-            var extraction = extract(utf8, format: format, readsMeta: false)
+            var extraction = extract(utf8, format: format, readsMeta: false, select: select)
             if let warning { extraction.warnings.insert(warning, at: 0) }
             return extraction
         case .unknown(let warning):
-            var extraction = extract(bytes, format: format, readsMeta: true)
+            var extraction = extract(bytes, format: format, readsMeta: true, select: select)
             extraction.warnings.insert(warning, at: 0)
             return extraction
         }
     }
 
     /// Extracts `bytes`, UTF-8 unless a BOM says otherwise, or, when `readsMeta` and they are
-    /// not valid UTF-8, in the encoding their `<meta charset>` names.
-    private static func extract(_ bytes: Data, format: CaptureFormat?, readsMeta: Bool) -> Extraction {
+    /// not valid UTF-8, in the encoding their `<meta charset>` names; an HTML page narrowed to
+    /// the XPath `select` (a text capture is read whole).
+    private static func extract(_ bytes: Data, format: CaptureFormat?, readsMeta: Bool, select: String?) -> Extraction {
         var format = format ?? CaptureFormat.sniff(bytes)
         // UTF-8 text is read line by line straight from the bytes (each line checked there),
         // without decoding the whole capture first.
@@ -85,17 +96,17 @@ public enum ArticleExtractor {
             // Not UTF-8, but the page names its encoding: libxml2 converts from it.
             if readsMeta, warning != nil, !TextDecoding.isUTF16(bytes),
                let encoding = CaptureFormat.declaredEncoding(bytes),
-               let extracted = HTMLArticleExtractor.extract(Array(bytes), encoding: encoding) {
+               let extracted = HTMLArticleExtractor.extract(Array(bytes), encoding: encoding, select: select) {
                 warnings = ["the capture is not UTF-8; it was read as \(encoding), as its <meta charset> says"] + extracted.warnings
                 article = extracted.article
             } else if warning == nil, !TextDecoding.isUTF16(bytes),
                       !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
-                      let extracted = HTMLArticleExtractor.extract(Array(bytes), encoding: "UTF-8") {
+                      let extracted = HTMLArticleExtractor.extract(Array(bytes), encoding: "UTF-8", select: select) {
                 // Valid UTF-8 already: libxml2 reads the bytes as they are.
                 article = extracted.article
                 warnings += extracted.warnings
             } else {
-                let extracted = HTMLArticleExtractor.extract(text)
+                let extracted = HTMLArticleExtractor.extract(text, select: select)
                 article = extracted.article
                 warnings += extracted.warnings
             }

@@ -14,21 +14,26 @@ import RedlineModel
 ///         title: "Goodnight", blocks: [paragraph "We are logging off."])])
 enum HTMLArticleExtractor {
     /// The article in `html`, and what went wrong on the way.
-    static func extract(_ html: String) -> (article: Article, warnings: [String]) {
+    static func extract(_ html: String, select: String? = nil) -> (article: Article, warnings: [String]) {
         guard let document = HTMLDocument(utf8: Array(html.utf8)) else {
             return (Article(), ["libxml2 could not parse the capture as HTML"])
         }
-        return extract(document)
+        return extract(document, select: select)
     }
 
     /// The article in `bytes`, a page in the character encoding `encoding` (`"UTF-8"`, or the
     /// legacy one its `<meta charset>` names); nil when libxml2 cannot read that encoding.
-    static func extract(_ bytes: [UInt8], encoding: String) -> (article: Article, warnings: [String])? {
+    static func extract(_ bytes: [UInt8], encoding: String, select: String? = nil) -> (article: Article, warnings: [String])? {
         guard let document = HTMLDocument(bytes: bytes, encoding: encoding) else { return nil }
-        return extract(document)
+        return extract(document, select: select)
     }
 
-    private static func extract(_ document: HTMLDocument) -> (article: Article, warnings: [String]) {
+    /// The article in `document`, narrowed first to what the XPath `select` selects (nothing
+    /// at all when it selects nothing).
+    private static func extract(_ document: HTMLDocument, select: String?) -> (article: Article, warnings: [String]) {
+        if let select, document.narrow(to: select) == 0 {
+            return (Article(), ["the selector matched nothing on the page; nothing was read"])
+        }
         let tree = document.tree()
         var warnings: [String] = []
         if tree.isDeeplyNested {

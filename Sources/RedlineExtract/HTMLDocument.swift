@@ -10,7 +10,7 @@ internal import CLibXML2
 /// drops the rest of the page; with it, 100,000 nested `div`s parse in milliseconds, and the
 /// copy below walks them with a loop. ``HTMLTree/isDeeplyNested`` flags such pages.
 final class HTMLDocument {
-    private let document: htmlDocPtr
+    let document: htmlDocPtr
     /// Tag and attribute names by their pointer: libxml2 mostly interns names in its
     /// dictionary, so each distinct name is decoded once.
     private var names: [UnsafePointer<xmlChar>: String] = [:]

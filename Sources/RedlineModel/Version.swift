@@ -21,6 +21,10 @@ public struct Version: Sendable, Hashable {
     public var charset: String? = nil
     /// Where redirects led from ``url`` (`Redline-Final-URL`), nil when they did not.
     public var finalURL: String? = nil
+    /// The selector its source was narrowed to before extraction (`Redline-Select`), nil for the whole page.
+    public var select: String? = nil
+    /// The patterns whose text its extraction dropped (`Redline-Ignore`).
+    public var ignore: [String] = []
 
     /// A version with the given fields.
     public init(number: Int, commit: String, capturedAt: Date, url: String? = nil, subject: String = "", changes: ChangeSummary? = nil,

@@ -27,6 +27,27 @@ public enum HistoryText {
 }
 
 extension HistoryText {
+    /// The articles stored beside those configured, one line each:
+    ///
+    ///     cork-live     3 versions  last 2025-04-23T16:00:00Z  https://example.com/live/cork  configured
+    ///     derry-live    never captured  https://example.com/live/derry  configured
+    ///     old-story     1 version  last 2025-01-02T09:00:00Z  https://example.com/old  not configured
+    public static func articles(_ items: [(slug: String, versions: Int?, last: Date?, url: String?, configured: Bool)]) -> String {
+        let width = items.map(\.slug.count).max() ?? 0
+        return items.map { item in
+            var line = item.slug.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+            if let versions = item.versions, let last = item.last {
+                line += "\(versions) version\(versions == 1 ? "" : "s")  last \(Timestamp.format(last))"
+            } else {
+                line += "never captured"
+            }
+            line += (item.url.map { "  \($0)" } ?? "") + (item.configured ? "  configured" : "  not configured")
+            return TerminalText.escape(line)
+        }.joined(separator: "\n") + (items.isEmpty ? "" : "\n")
+    }
+}
+
+extension HistoryText {
     /// Key events newest first, with when each appeared, was retitled and was dropped.
     ///
     ///     v3  2025-04-23T16:00:00Z  Talks end without agreement

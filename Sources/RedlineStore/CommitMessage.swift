@@ -12,6 +12,8 @@ import RedlineModel
 ///     Redline-Extractor: 2
 ///     Redline-Charset: ISO-8859-1                   (only when the server declared one)
 ///     Redline-Final-URL: https://example.com/live/2 (only when redirects led elsewhere)
+///     Redline-Select: #liveblog-body                (only for a configured `select`)
+///     Redline-Ignore: ["^Updated at "]              (only for configured `ignore` patterns, a JSON array)
 struct CommitMessage: Equatable {
     var subject: String
     var url: String?
@@ -24,6 +26,10 @@ struct CommitMessage: Equatable {
     var charset: String?
     /// Where redirects led from `url`, when they did.
     var finalURL: String?
+    /// The selector the source was narrowed to before extraction.
+    var select: String?
+    /// The patterns whose text extraction dropped.
+    var ignore: [String] = []
 
     /// The message text as stored.
     var text: String {
@@ -35,6 +41,10 @@ struct CommitMessage: Equatable {
         if let extractor, !extractor.isEmpty { lines.append("Redline-Extractor: \(Self.oneLine(extractor))") }
         if let charset { lines.append("Redline-Charset: \(Self.oneLine(charset))") }
         if let finalURL { lines.append("Redline-Final-URL: \(Self.oneLine(finalURL))") }
+        if let select { lines.append("Redline-Select: \(Self.oneLine(select))") }
+        if !ignore.isEmpty, let json = try? JSONEncoder().encode(ignore) {
+            lines.append("Redline-Ignore: \(String(decoding: json, as: UTF8.self))")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -56,6 +66,8 @@ struct CommitMessage: Equatable {
         extractor = trailers["Redline-Extractor"].flatMap { $0.isEmpty ? nil : $0 }
         charset = trailers["Redline-Charset"].flatMap { $0.isEmpty ? nil : $0 }
         finalURL = trailers["Redline-Final-URL"].flatMap { $0.isEmpty ? nil : $0 }
+        select = trailers["Redline-Select"].flatMap { $0.isEmpty ? nil : $0 }
+        ignore = trailers["Redline-Ignore"].flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
     }
 
     init(subject: String, url: String?, capturedAt: Date, version: Int, changes: ChangeSummary?, extractor: String?) {

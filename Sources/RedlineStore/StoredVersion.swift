@@ -35,6 +35,10 @@ public struct StoredVersion: Sendable {
     public var charset: String? = nil
     /// Where redirects led from the URL asked for, when they did.
     public var finalURL: String? = nil
+    /// The selector `source` was narrowed to before extraction, nil for the whole page.
+    public var select: String? = nil
+    /// The patterns whose text was dropped from `article`.
+    public var ignore: [String] = []
 
     /// A version to store.
     public init(article: Article, source: Data, sourceFormat: CaptureFormat, origins: [BlockOrigin], subject: String,

@@ -56,6 +56,8 @@ extension TrackRepository {
                                             changes: pending.changes, extractor: pending.extractor)
                 message.charset = pending.charset
                 message.finalURL = pending.finalURL
+                message.select = pending.select
+                message.ignore = pending.ignore
                 let commit = try writeCommit(pending.files, message: message, parent: tip, time: capturedAt)
                 try git.updateReference(reference, to: commit, expecting: tip, message: "redline: version \(number)")
                 let now = try git.target(ofReference: reference)
@@ -64,6 +66,8 @@ extension TrackRepository {
                                        subject: pending.subject, changes: pending.changes, extractor: pending.extractor)
                 recorded.charset = pending.charset
                 recorded.finalURL = pending.finalURL
+                recorded.select = pending.select
+                recorded.ignore = pending.ignore
                 return .recorded(recorded)
             } catch let error as GitError where error.isConflict {
                 // No other redline moves the branch while this one holds the article: the ref's

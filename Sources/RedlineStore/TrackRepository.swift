@@ -293,6 +293,8 @@ public final class TrackRepository {
                               url: message.url, subject: message.subject, changes: message.changes, extractor: message.extractor)
         version.charset = message.charset
         version.finalURL = message.finalURL
+        version.select = message.select
+        version.ignore = message.ignore
         return version
     }
 

@@ -27,10 +27,12 @@ extension Tracker {
         return (try currentArticle(at: old.0, stored: old.1), try currentArticle(at: new.0, stored: new.1))
     }
 
-    /// The article in `version`'s stored source as this redline extracts it; nil when it has none.
+    /// The article in `version`'s stored source as this redline extracts it, narrowed and
+    /// filtered as it was when captured (its `select` and `ignore`); nil when it has none.
     func extractAgain(_ version: Version) throws -> Article? {
         guard let source = try repository.source(of: version) else { return nil }
-        return ArticleExtractor.extract(source.bytes, format: source.format, charset: version.charset).article
+        let filter = (try? ExtractionFilter(select: version.select, ignore: version.ignore)) ?? .none
+        return ArticleExtractor.extract(source.bytes, format: source.format, charset: version.charset, filter: filter).article
     }
 }
 

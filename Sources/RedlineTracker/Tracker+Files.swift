@@ -7,8 +7,8 @@ import Synchronization
 
 extension Tracker {
     /// `redline extract`: the article in the capture at `path` (`-` for standard input).
-    public static func extract(_ path: String, format: CaptureFormat? = nil) throws -> Extraction {
-        ArticleExtractor.extract(try CaptureReader.read(path).bytes, format: format)
+    public static func extract(_ path: String, format: CaptureFormat? = nil, filter: ExtractionFilter = .none) throws -> Extraction {
+        ArticleExtractor.extract(try CaptureReader.read(path).bytes, format: format, filter: filter)
     }
 
     /// What `diff --files` found.

@@ -45,6 +45,9 @@ public struct Tracker {
         /// The stored article's id (``StoredVersion/articleID``): equal ids, equal articles. Nil
         /// when nothing was stored.
         public var articleID: String?
+        /// The change from the version before, as `diff` reports it (nil for a first version or
+        /// an unchanged capture).
+        public var diff: ArticleDiff? = nil
 
         /// The one line `snap`, `fetch` and `replay` print for it.
         public var line: String {
@@ -56,23 +59,31 @@ public struct Tracker {
 
     /// `redline snap`: extracts `capture` and stores it as the next version of `slug`, unless its
     /// article equals the newest version's. `force` stores a capture that extracts to under a
-    /// quarter of the newest version's text.
-    public func snap(_ slug: Slug, _ capture: Capture, format: CaptureFormat? = nil, force: Bool = false) throws -> SnapResult {
-        try snap(slug, capture, ArticleExtractor.extract(capture.bytes, format: format, charset: capture.charset), force: force)
+    /// quarter of the newest version's text. `filter` narrows and filters what is extracted; it
+    /// is stored with the version, so the version is always extracted again the same way.
+    public func snap(_ slug: Slug, _ capture: Capture, format: CaptureFormat? = nil, force: Bool = false,
+                     filter: ExtractionFilter = .none) throws -> SnapResult {
+        try snap(slug, capture, ArticleExtractor.extract(capture.bytes, format: format, charset: capture.charset, filter: filter),
+                 force: force, filter: filter)
     }
 
     /// ``snap(_:_:format:force:)`` of a capture already extracted. `check` is shown the newest
     /// version first, under the article's lock (``TrackRepository/record(_:capturedAt:url:prepare:)``),
     /// and throws to store nothing (`replay` recognising a capture stored before).
-    func snap(_ slug: Slug, _ capture: Capture, _ extraction: Extraction, force: Bool,
+    func snap(_ slug: Slug, _ capture: Capture, _ extraction: Extraction, force: Bool, filter: ExtractionFilter = .none,
               check: (Version?) throws -> Void = { _ in }) throws -> SnapResult {
         let article = extraction.article
         let origin = capture.origin == "-" ? "standard input" : capture.origin
-        guard !article.isEmpty else { throw TrackerError.nothingExtracted(origin) }
+        guard !article.isEmpty else {
+            if let select = filter.select { throw TrackerError.selectorMatchedNothing(origin, selector: select) }
+            throw TrackerError.nothingExtracted(origin)
+        }
 
         let blockCount = article.positionedBlocks.count
         var changes: ChangeSummary?
         var stored: StoredVersion?
+        var articleDiff: ArticleDiff?
+        var previousSide: DiffSide?
         let outcome = try repository.record(slug, capturedAt: capture.capturedAt, url: capture.url) { latest in
             try check(latest)
             changes = nil
@@ -91,6 +102,8 @@ public struct Tracker {
                 }
                 let number = latest.number + 1
                 let diff = ArticleDiffer.diff(previous, article)
+                articleDiff = diff
+                previousSide = latest.side
                 changes = diff.summary
                 subject = "Version \(number): \(diff.summary.line)"
                 origins = Blame.carry(try recent?.origins ?? self.origins(of: slug, at: latest, current: previous, stored: storedArticle),
@@ -105,6 +118,8 @@ public struct Tracker {
             stored?.fieldOrigins = fieldOrigins
             stored?.charset = capture.charset
             stored?.finalURL = capture.finalURL
+            stored?.select = filter.select
+            stored?.ignore = filter.ignore
             return stored
         }
         switch outcome {
@@ -113,8 +128,12 @@ public struct Tracker {
                 recent.remember(.init(commit: version.commit, article: article, origins: stored.origins,
                                       fieldOrigins: stored.fieldOrigins ?? [:]))
             }
+            articleDiff?.article = slug.value
+            if let previousSide { articleDiff?.from = previousSide }
+            articleDiff?.to = version.side
             return SnapResult(slug: slug, version: version, isNew: true, changes: changes,
-                              blockCount: blockCount, warnings: extraction.warnings, articleID: try stored?.articleID)
+                              blockCount: blockCount, warnings: extraction.warnings, articleID: try stored?.articleID,
+                              diff: articleDiff)
         case .unchanged(let version):
             return SnapResult(slug: slug, version: version, isNew: false, changes: nil,
                               blockCount: blockCount, warnings: extraction.warnings, articleID: nil)
@@ -124,8 +143,8 @@ public struct Tracker {
     /// `redline snap SLUG FILE`: the capture in the file at `path` (`-` for standard input),
     /// taken at `capturedAt` (nil: now), stored as ``snap(_:_:format:force:)`` does.
     public func snap(_ slug: Slug, file path: String, url: String?, capturedAt: Date?, format: CaptureFormat? = nil,
-                     force: Bool = false) throws -> SnapResult {
-        try snap(slug, CaptureReader.read(path, url: url, capturedAt: capturedAt), format: format, force: force)
+                     force: Bool = false, filter: ExtractionFilter = .none) throws -> SnapResult {
+        try snap(slug, CaptureReader.read(path, url: url, capturedAt: capturedAt), format: format, force: force, filter: filter)
     }
 
     /// What `redline fetch` found.
@@ -139,10 +158,10 @@ public struct Tracker {
     /// `redline fetch`: downloads `url` and captures it as ``snap(_:_:format:force:)`` does.
     /// A redirect from a public address to a private one is refused unless `allowPrivateRedirects`.
     public func fetch(_ slug: Slug, url: String, timeout: Double, force: Bool = false,
-                      allowPrivateRedirects: Bool = false) async throws -> FetchResult {
+                      allowPrivateRedirects: Bool = false, filter: ExtractionFilter = .none) async throws -> FetchResult {
         let address = try PageFetcher.url(url)
         switch try await PageFetcher(timeout: timeout, allowPrivateRedirects: allowPrivateRedirects).fetch(address) {
-        case .page(let capture, _, _): return .captured(try snap(slug, capture, force: force))
+        case .page(let capture, _, _): return .captured(try snap(slug, capture, force: force, filter: filter))
         case .notModified: return .notModified
         }
     }

@@ -8,6 +8,8 @@ public enum TrackerError: Error, Sendable, Equatable, CustomStringConvertible {
     case nothingReplayed(String, files: Int)
     case missingStoredArticle(version: Int)
     case onlyOneVersion(String)
+    /// A configured `select` matched nothing on the page.
+    case selectorMatchedNothing(String, selector: String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum TrackerError: Error, Sendable, Equatable, CustomStringConvertible {
             "none of the \(files) files of \(path) could be captured; the warnings above say why"
         case .missingStoredArticle(let version):
             "version \(version) has no stored article; the track repository may be damaged"
+        case .selectorMatchedNothing(let origin, let selector):
+            "the selector '\(selector)' matched nothing on \(origin); nothing was read or stored (has the page changed its layout?)"
         case .onlyOneVersion(let slug):
             "'\(slug)' has only 1 version so far; there is nothing to compare it with yet"
         }

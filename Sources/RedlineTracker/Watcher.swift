@@ -1,5 +1,6 @@
 import Foundation
 import RedlineCapture
+import RedlineExtract
 import RedlineModel
 import RedlineStore
 
@@ -19,6 +20,15 @@ public struct Watcher {
     let url: URL
     let fetcher: PageFetcher
     var schedule: WatchSchedule
+    /// What each capture is narrowed to and what text it never counts.
+    var filter = ExtractionFilter.none
+    /// Put before each log line after the time: the article's name when one process watches many.
+    var label = ""
+    /// Told of each version stored, at once (``VersionStored``).
+    var onStored: (@Sendable (StoredVersionEvent) -> Void)?
+    private var validators: PageFetcher.Validators?
+    /// The version number of each article id stored so far, for flip-flops; read at the first poll.
+    private var known: [String: Int]?
 
     /// A watch of `url` into `slug`'s history.
     public init(tracker: Tracker, slug: Slug, url: URL, fetcher: PageFetcher, schedule: WatchSchedule) {
@@ -35,60 +45,59 @@ public struct Watcher {
     /// that may pass (a lock held too long, a full disk, a write `git gc` got in the way of).
     public mutating func run(count: Int?, shouldStop: @escaping () -> Bool, log: (String) -> Void) async throws -> Summary {
         var summary = Summary()
-        var validators: PageFetcher.Validators?
-        var known = try tracker.repository.versionsByArticle(of: slug)
         while count.map({ summary.polls < $0 }) ?? true, !shouldStop() {
             summary.polls += 1
-            let stamp = Timestamp.format(Date())
-            let outcome: WatchSchedule.Outcome
-            do {
-                switch try await fetcher.fetch(url, validators: validators) {
-                case .notModified:
-                    outcome = .unchanged
-                    log("\(stamp)  304  unchanged (not modified)")
-                case .page(let capture, let status, let next):
-                    validators = next
-                    let result = try tracker.snap(slug, capture)
-                    if result.isNew {
-                        outcome = .changed
-                        summary.stored += 1
-                        var line = "\(stamp)  \(status)  version \(result.version.number)"
-                        line += " (" + (result.changes?.line ?? "first version, \(result.blockCount) blocks") + ")"
-                        if let id = result.articleID, let earlier = known[id] {
-                            line += "; flip-flop: the same article as version \(earlier)"
-                        }
-                        if let id = result.articleID { known[id] = result.version.number }
-                        log(line)
-                    } else {
-                        outcome = .unchanged
-                        log("\(stamp)  \(status)  unchanged since version \(result.version.number)")
-                    }
-                    result.warnings.forEach { log("\(stamp)  warning: \($0)") }
-                }
-            } catch FetchError.cancelled {
-                break   // Ctrl-C or SIGTERM during the fetch: nothing to store, nothing to log
-            } catch let error as FetchError {
-                outcome = .failed
-                summary.failures += 1
-                log("\(stamp)  error  \(error.brief); nothing stored")
-            } catch let error as TrackerError {
-                outcome = .failed
-                summary.failures += 1
-                log("\(stamp)  refused  \(error); nothing stored")
-            } catch let error as StoreError where error.isRefusal {
-                outcome = .failed
-                summary.failures += 1
-                log("\(stamp)  refused  \(error)")
-            } catch let error as StoreError where error.isTransient {
-                outcome = .failed
-                summary.failures += 1
-                log("\(stamp)  error  \(error)")
-            }
+            guard let outcome = try await poll(log: log) else { break }
+            if outcome == .changed { summary.stored += 1 }
+            if outcome == .failed { summary.failures += 1 }
             let wait = schedule.next(after: outcome)
             guard count.map({ summary.polls < $0 }) ?? true else { break }
             await Self.sleep(seconds: wait, unless: shouldStop)
         }
         return summary
+    }
+
+    /// One poll: fetches the page, stores it when it changed, and logs one line; what it found,
+    /// or nil when the fetch was cancelled (Ctrl-C or SIGTERM: nothing stored, nothing logged).
+    /// Throws the track repository's own errors, except those that may pass.
+    mutating func poll(log: (String) -> Void) async throws -> WatchSchedule.Outcome? {
+        if known == nil { known = try tracker.repository.versionsByArticle(of: slug) }
+        let stamp = Timestamp.format(Date()) + "  " + label
+        do {
+            switch try await fetcher.fetch(url, validators: validators) {
+            case .notModified:
+                log("\(stamp)304  unchanged (not modified)")
+                return .unchanged
+            case .page(let capture, let status, let next):
+                validators = next
+                let result = try tracker.snap(slug, capture, filter: filter)
+                defer { result.warnings.forEach { log("\(stamp)warning: \($0)") } }
+                guard result.isNew else {
+                    log("\(stamp)\(status)  unchanged since version \(result.version.number)")
+                    return .unchanged
+                }
+                var line = "\(stamp)\(status)  version \(result.version.number)"
+                line += " (" + (result.changes?.line ?? "first version, \(result.blockCount) blocks") + ")"
+                if let id = result.articleID, let earlier = known?[id] {
+                    line += "; flip-flop: the same article as version \(earlier)"
+                }
+                if let id = result.articleID { known?[id] = result.version.number }
+                log(line)
+                onStored?(StoredVersionEvent(slug: slug, version: result.version, diff: result.diff))
+                return .changed
+            }
+        } catch FetchError.cancelled {
+            return nil
+        } catch let error as FetchError {
+            log("\(stamp)error  \(error.brief); nothing stored")
+        } catch let error as TrackerError {
+            log("\(stamp)refused  \(error); nothing stored")
+        } catch let error as StoreError where error.isRefusal {
+            log("\(stamp)refused  \(error)")
+        } catch let error as StoreError where error.isTransient {
+            log("\(stamp)error  \(error)")
+        }
+        return .failed
     }
 
     /// Sleeps in short slices so that a stop request is seen within a tenth of a second.
@@ -108,11 +117,12 @@ extension Tracker {
     /// `log` receives one line per poll.
     /// A redirect from a public address to a private one is refused (and logged) unless `allowPrivateRedirects`.
     public func watch(_ slug: Slug, url: String, interval: Double?, count: Int?, timeout: Double,
-                      allowPrivateRedirects: Bool = false,
+                      allowPrivateRedirects: Bool = false, filter: ExtractionFilter = .none,
                       shouldStop: @escaping () -> Bool, log: (String) -> Void) async throws -> Watcher.Summary {
         let fetcher = PageFetcher(timeout: timeout, allowPrivateRedirects: allowPrivateRedirects)
         var watcher = Watcher(tracker: self, slug: slug, url: try PageFetcher.url(url), fetcher: fetcher,
                               schedule: interval.map { .fixed($0) } ?? .adaptive())
+        watcher.filter = filter
         return try await watcher.run(count: count, shouldStop: shouldStop, log: log)
     }
 }

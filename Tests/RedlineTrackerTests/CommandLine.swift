@@ -26,6 +26,7 @@ enum RedlineProcess {
                     workingDirectory: String? = nil) throws -> Result {
         var env = ProcessInfo.processInfo.environment
         env["REDLINE_REPO"] = nil
+        env["REDLINE_CONFIG"] = nil
         env.merge(environment) { $1 }
         return try launch(executable, arguments, stdin: stdin, environment: env, workingDirectory: workingDirectory)
     }
@@ -55,6 +56,14 @@ enum RedlineProcess {
                       stdout: try String(contentsOfFile: scratch + ".out", encoding: .utf8),
                       stderr: try String(contentsOfFile: scratch + ".err", encoding: .utf8))
     }
+}
+
+/// A fresh directory holding a new track repository, `track.git`, and that repository's path.
+func newRepository() throws -> (TemporaryDirectory, String) {
+    let dir = try TemporaryDirectory()
+    let repo = dir.child("track.git")
+    _ = try RedlineProcess.run(["init", "--repo", repo])
+    return (dir, repo)
 }
 
 /// A fresh directory under the system's temporary directory, removed by `remove()`.

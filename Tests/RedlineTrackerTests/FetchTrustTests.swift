@@ -14,13 +14,6 @@ import Testing
 
     static let latin1 = "text/html; charset=ISO-8859-1"
 
-    func newRepository() throws -> (TemporaryDirectory, String) {
-        let dir = try TemporaryDirectory()
-        let repo = dir.child("track.git")
-        _ = try RedlineProcess.run(["init", "--repo", repo])
-        return (dir, repo)
-    }
-
     func message(_ repo: String, _ revision: String = "articles/talks") throws -> String {
         try RedlineProcess.shell("git --git-dir='\(repo)' log -1 --format=%B \(revision)").stdout
     }

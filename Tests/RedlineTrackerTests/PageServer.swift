@@ -23,17 +23,29 @@ final class PageServer {
     private let directory: String
 
     init(steps: [Step]) throws {
-        directory = NSTemporaryDirectory() + "redline-server-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let stepsPath = directory + "/steps.json"
-        logPath = directory + "/requests.jsonl"
-        try JSONEncoder().encode(steps).write(to: URL(fileURLWithPath: stepsPath))
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        (directory, logPath, port) = try Self.start(process, script: "page_server.py", input: try JSONEncoder().encode(steps))
+    }
 
+    /// Starts the fixture server `script` in a scratch folder of its own, with `input` (its
+    /// JSON), an empty request log, and a port file as its arguments; the folder, the log's
+    /// path and the port it listens on once it does.
+    static func start(_ process: Process, script: String, input: Data) throws -> (directory: String, logPath: String, port: Int) {
+        let directory = NSTemporaryDirectory() + "redline-server-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let inputPath = directory + "/input.json", logPath = directory + "/requests.jsonl"
+        try input.write(to: URL(fileURLWithPath: inputPath))
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        let port = try start(process, script: script, arguments: [inputPath, logPath], directory: directory)
+        return (directory, logPath, port)
+    }
+
+    /// Starts the fixture server `script` with `arguments` and the path of its port file (in
+    /// `directory`), and returns the port it listens on once it does.
+    static func start(_ process: Process, script: String, arguments: [String], directory: String) throws -> Int {
         let portPath = directory + "/port"
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", RedlineProcess.packageRoot + "/Tests/RedlineTrackerTests/Fixtures/page_server.py",
-                             stepsPath, logPath, portPath]
+        process.arguments = ["python3", RedlineProcess.packageRoot + "/Tests/RedlineTrackerTests/Fixtures/" + script]
+            + arguments + [portPath]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
@@ -46,9 +58,9 @@ final class PageServer {
         }
         guard let port else {
             if process.isRunning { process.terminate() }
-            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the page server did not start"])
+            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the \(script) server did not start"])
         }
-        self.port = port
+        return port
     }
 
     var url: String { "http://127.0.0.1:\(port)/live" }

@@ -10,9 +10,10 @@ extension RedlineCommand {
         @Argument(help: "The capture; - for standard input.") var file: String = "-"
         @Option(name: .customLong("input"), help: "How to read the capture.") var input: InputFormat = .auto
         @Option(help: "text or json.") var format: ArticleFormat = .text
+        @OptionGroup var filter: FilterOptions
 
         func run() throws {
-            let extraction = try Tracker.extract(file, format: input.captureFormat)
+            let extraction = try Tracker.extract(file, format: input.captureFormat, filter: filter.filter())
             extraction.warnings.forEach(Output.warning)
             printArticle(extraction.article, as: format)
         }

@@ -17,6 +17,7 @@ extension RedlineCommand {
         var force = false
         @Flag(help: "Follow a redirect from a public address to a private or loopback one.")
         var allowPrivateRedirects = false
+        @OptionGroup var filter: FilterOptions
 
         func validate() throws {
             guard timeout > 0 else { throw ValidationError("--timeout takes a number of seconds above 0.") }
@@ -30,7 +31,7 @@ extension RedlineCommand {
                 signal(signalNumber) { _ in Tracker.cancelFetches() }
             }
             switch try await tracker.fetch(slug, url: url, timeout: timeout, force: force,
-                                           allowPrivateRedirects: allowPrivateRedirects) {
+                                           allowPrivateRedirects: allowPrivateRedirects, filter: filter.filter()) {
             case .captured(let result):
                 result.warnings.forEach(Output.warning)
                 Output.write(result.line + "\n")

@@ -40,6 +40,7 @@ extension RedlineCommand {
         @Option(help: "How to read the capture.") var format: InputFormat = .auto
         @Flag(help: "Store a capture even when it holds under a quarter of the previous version's text.")
         var force = false
+        @OptionGroup var filter: FilterOptions
 
         func validate() throws {
             _ = try captureTime(at)
@@ -47,7 +48,7 @@ extension RedlineCommand {
 
         func run() throws {
             let result = try repository.tracker().snap(try Slug(slug), file: file, url: url, capturedAt: try captureTime(at),
-                                                       format: format.captureFormat, force: force)
+                                                       format: format.captureFormat, force: force, filter: filter.filter())
             result.warnings.forEach(Output.warning)
             Output.write(result.line + "\n")
         }

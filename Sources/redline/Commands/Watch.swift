@@ -9,14 +9,8 @@ struct Interval: ExpressibleByArgument {
     var seconds: Double
 
     init?(argument: String) {
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
-        for (suffix, scale) in units where argument.hasSuffix(suffix) {
-            guard let value = Double(argument.dropLast(suffix.count)), value > 0 else { return nil }
-            seconds = value * scale
-            return
-        }
-        guard let value = Double(argument), value > 0 else { return nil }
-        seconds = value
+        guard let seconds = PollInterval.seconds(argument) else { return nil }
+        self.seconds = seconds
     }
 }
 
@@ -27,43 +21,77 @@ extension RedlineCommand {
     struct Watch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "watch",
-            abstract: "Poll a page and capture each change, one log line per poll on stderr.",
+            abstract: "Poll a page, or every article of the configuration file, and capture each change; one log line per poll on stderr.",
             discussion: """
-                Without --every the interval adapts: every minute while the page changes, up to \
-                every 30 minutes while it is quiet. Errors back off exponentially. Ctrl-C stops \
-                at once (a poll in flight is abandoned); nothing is left half-written.
+                With SLUG and URL, watches that page. Without them, watches every article of the \
+                configuration file (--config, $REDLINE_CONFIG, else ./redline.yaml) from one \
+                process: each on its own schedule, --jobs at a time, one request at a time per host.
+                Without --every (or an article's every:) the interval adapts: every minute while \
+                the page changes, up to every 30 minutes while it is quiet. Errors back off \
+                exponentially. Ctrl-C stops at once (a poll in flight is abandoned); nothing is \
+                left half-written.
                 """)
 
         @OptionGroup var repository: RepositoryOptions
-        @Argument(help: "The article's name.") var slug: String
-        @Argument(help: "The page's http or https URL.") var url: String
+        @Argument(help: "The article's name (none: the configuration file's articles).") var slug: String?
+        @Argument(help: "The page's http or https URL.") var url: String?
         @Option(help: "A fixed interval between polls (60s, 200ms, 5m …).") var every: Interval?
-        @Option(help: "Stop after this many polls.") var count: Int?
+        @Option(help: "Stop after this many polls (of each article).") var count: Int?
         @Option(help: "Seconds to wait for the server on each poll.") var timeout: Double = 30
+        @Option(help: "Without a URL: how many polls may run at once.") var jobs: Int = 4
         @Flag(help: "Follow a redirect from a public address to a private or loopback one.")
         var allowPrivateRedirects = false
+        @OptionGroup var filter: FilterOptions
+        @OptionGroup var config: ConfigOptions
 
         func validate() throws {
             if let count, count < 1 { throw ValidationError("--count takes a number of polls of 1 or more.") }
             guard timeout > 0 else { throw ValidationError("--timeout takes a number of seconds above 0.") }
+            guard jobs >= 1 else { throw ValidationError("--jobs takes a number of 1 or more.") }
+            if slug != nil, url == nil {
+                throw ValidationError("Give both SLUG and URL to watch one page, or neither to watch the configuration file's articles.")
+            }
+            if slug == nil, every != nil || filter.select != nil || !filter.ignore.isEmpty {
+                throw ValidationError("--every, --select and --ignore go with SLUG URL; the configuration file sets them per article.")
+            }
         }
 
         func run() async throws {
-            let slug = try Slug(slug)
             let tracker = try repository.tracker()
+            let configuration = slug == nil ? try config.load() : nil
             for signalNumber in [SIGINT, SIGTERM] {
                 signal(signalNumber) { _ in
                     stopRequested.store(true, ordering: .relaxed)
                     Tracker.cancelFetches()   // a poll in flight ends now, storing nothing
                 }
             }
-            let summary = try await tracker.watch(slug, url: url, interval: every?.seconds, count: count, timeout: timeout,
-                                                  allowPrivateRedirects: allowPrivateRedirects,
-                                                  shouldStop: { stopRequested.load(ordering: .relaxed) },
-                                                  log: { Output.log($0) })
+            let shouldStop: @Sendable () -> Bool = { stopRequested.load(ordering: .relaxed) }
+            if let configuration { return try await watchAll(configuration, tracker: tracker, shouldStop: shouldStop) }
+            guard let slug, let url else { return }
+            let article = try Slug(slug)
+            let summary = try await tracker.watch(article, url: url, interval: every?.seconds, count: count, timeout: timeout,
+                                                  allowPrivateRedirects: allowPrivateRedirects, filter: filter.filter(),
+                                                  shouldStop: shouldStop, log: { Output.log($0) })
             if stopRequested.load(ordering: .relaxed) { Output.log("stopped after \(summary.polls) polls") }
-            Output.write("\(slug): \(summary.polls) polls, \(summary.stored) new versions, \(summary.failures) failed\n")
+            Output.write("\(article): \(summary.polls) polls, \(summary.stored) new versions, \(summary.failures) failed\n")
             if summary.polls > 0, summary.failures == summary.polls { throw ExitCode(2) }
+        }
+
+        /// `watch` without a URL: every configured article, one line of summary each.
+        private func watchAll(_ configuration: WatchConfiguration, tracker: Tracker, shouldStop: @escaping @Sendable () -> Bool) async throws {
+            guard !configuration.articles.isEmpty else {
+                throw ValidationError("\(configuration.path) lists no articles; add some under 'articles:'.")
+            }
+            Output.log("watching \(configuration.articles.count) articles from \(configuration.path), up to \(jobs) polls at a time")
+            let summaries = try await tracker.watch(configuration, jobs: jobs, count: count, timeout: timeout,
+                                                    allowPrivateRedirects: allowPrivateRedirects,
+                                                    shouldStop: shouldStop, log: { Output.log($0) })
+            let polls = summaries.map(\.1.polls).reduce(0, +)
+            if stopRequested.load(ordering: .relaxed) { Output.log("stopped after \(polls) polls") }
+            for (slug, summary) in summaries {
+                Output.write("\(slug): \(summary.polls) polls, \(summary.stored) new versions, \(summary.failures) failed\n")
+            }
+            if polls > 0, summaries.allSatisfy({ $0.1.failures == $0.1.polls }) { throw ExitCode(2) }
         }
     }
 }

@@ -11,16 +11,10 @@ Location header (with a 3xx status, a redirect). A step with an etag that the re
 """
 import gzip
 import json
-import os
-import signal
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-# A test runner may start us with every signal blocked; make SIGTERM stop us again.
-signal.pthread_sigmask(signal.SIG_SETMASK, [])
-signal.signal(signal.SIGTERM, signal.SIG_DFL)
+from fixture_server import QuietHandler, serve
 
 steps = json.load(open(sys.argv[1]))
 log_path = sys.argv[2]
@@ -28,7 +22,7 @@ lock = threading.Lock()
 position = [0]
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     def do_GET(self):
         with lock:
             step = steps[min(position[0], len(steps) - 1)]
@@ -60,13 +54,5 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
 
-    def log_message(self, *args):
-        pass
 
-
-server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-server.daemon_threads = True
-with open(sys.argv[3] + ".tmp", "w") as port_file:
-    port_file.write(str(server.server_address[1]))
-os.rename(sys.argv[3] + ".tmp", sys.argv[3])
-server.serve_forever()
+serve(Handler, sys.argv[3])

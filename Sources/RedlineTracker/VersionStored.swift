@@ -1,0 +1,51 @@
+import RedlineDiff
+import RedlineModel
+
+/// A version a watch has just stored: what announcements (webhooks, feeds) are made of.
+public struct StoredVersionEvent: Sendable {
+    /// The article.
+    public var slug: Slug
+    /// The version stored.
+    public var version: Version
+    /// Its change from the version before, as `diff` reports it; nil for a first version.
+    public var diff: ArticleDiff?
+}
+
+/// What is told of each version `watch` stores: webhooks, feeds.
+///
+/// The watcher hands each ``StoredVersionEvent`` to an ``AnnouncementQueue`` and goes on
+/// polling at once; the queue calls ``versionStored(_:)`` for one event after another, in the
+/// order they were stored, on a task of its own. A slow or failing announcement therefore never
+/// holds up a capture; it only delays the announcements after it.
+public protocol VersionStored: Sendable {
+    /// Announces `event`; may take its time (retries, back-off), and reports its own failures.
+    func versionStored(_ event: StoredVersionEvent) async
+}
+
+/// The announcements of one watch, made in order on a task of their own.
+public struct AnnouncementQueue: Sendable {
+    private let continuation: AsyncStream<StoredVersionEvent>.Continuation
+    private let worker: Task<Void, Never>
+
+    /// A queue that hands each event to every one of `announcers`.
+    public init(_ announcers: [any VersionStored]) {
+        let (stream, continuation) = AsyncStream.makeStream(of: StoredVersionEvent.self)
+        self.continuation = continuation
+        worker = Task {
+            for await event in stream {
+                for announcer in announcers { await announcer.versionStored(event) }
+            }
+        }
+    }
+
+    /// Queues `event`; returns at once.
+    public func add(_ event: StoredVersionEvent) {
+        continuation.yield(event)
+    }
+
+    /// Waits for the announcements queued so far, then ends the queue.
+    public func finish() async {
+        continuation.finish()
+        await worker.value
+    }
+}
