@@ -185,8 +185,11 @@ static redline_http_failure classify(CURLcode code) {
     }
 }
 
-void redline_http_get(const char *url, const char *const *headers, size_t header_count, const char *user_agent,
-                      long timeout_ms, size_t max_bytes, int allow_private_redirects, redline_http_response *response) {
+/// One transfer: a GET when `body` is NULL, else a POST of `body_length` bytes of `body`, whose
+/// redirects are not followed (libcurl would turn the POST into a GET).
+static void run(const char *url, const char *const *headers, size_t header_count, const char *user_agent,
+                long timeout_ms, size_t max_bytes, int allow_private_redirects,
+                const unsigned char *body, size_t body_length, redline_http_response *response) {
     memset(response, 0, sizeof *response);
     pthread_once(&load_once, load);
     if (!curl.loaded) {
@@ -211,7 +214,11 @@ void redline_http_get(const char *url, const char *const *headers, size_t header
     // 7.80 and later); an older libcurl reports the redirect's status instead.
     int checked = curl.easy_setopt(handle, CURLOPT_PREREQFUNCTION, on_request) == CURLE_OK
         && curl.easy_setopt(handle, CURLOPT_PREREQDATA, &t) == CURLE_OK;
-    curl.easy_setopt(handle, CURLOPT_FOLLOWLOCATION, checked ? 1L : 0L);
+    curl.easy_setopt(handle, CURLOPT_FOLLOWLOCATION, checked && !body ? 1L : 0L);
+    if (body) {
+        curl.easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_length);
+        curl.easy_setopt(handle, CURLOPT_POSTFIELDS, (const char *)body);
+    }
     curl.easy_setopt(handle, CURLOPT_MAXREDIRS, 10L);
     curl.easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
     curl.easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, on_progress);
@@ -239,6 +246,18 @@ void redline_http_get(const char *url, const char *const *headers, size_t header
     }
     curl.easy_cleanup(handle);
     curl.slist_free_all(list);
+}
+
+void redline_http_get(const char *url, const char *const *headers, size_t header_count, const char *user_agent,
+                      long timeout_ms, size_t max_bytes, int allow_private_redirects, redline_http_response *response) {
+    run(url, headers, header_count, user_agent, timeout_ms, max_bytes, allow_private_redirects, NULL, 0, response);
+}
+
+void redline_http_post(const char *url, const char *const *headers, size_t header_count, const char *user_agent,
+                       long timeout_ms, const unsigned char *body, size_t body_length, size_t max_bytes,
+                       redline_http_response *response) {
+    run(url, headers, header_count, user_agent, timeout_ms, max_bytes, 1, body ? body : (const unsigned char *)"",
+        body_length, response);
 }
 
 void redline_http_response_free(redline_http_response *response) {

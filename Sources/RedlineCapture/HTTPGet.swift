@@ -2,7 +2,8 @@ import CLibCurl
 import Foundation
 
 /// One HTTP GET through libcurl (``CLibCurl``, loaded at the first call), on a thread of its
-/// own so that waiting for the network never holds up Swift's concurrency pool.
+/// own so that waiting for the network never holds up Swift's concurrency pool; a POST when it
+/// has a `body` (``HTTPPost``), which follows no redirect.
 struct HTTPGet: Sendable {
     /// What came back.
     struct Response: Sendable {
@@ -35,6 +36,8 @@ struct HTTPGet: Sendable {
     var timeout: Double
     var maxBytes: Int
     var allowPrivateRedirects = false
+    /// What to POST; nil for a GET.
+    var body: Data? = nil
 
     /// Aborts every transfer in flight and every later one; safe to call from a signal handler.
     static func cancelAll() {
@@ -72,8 +75,14 @@ struct HTTPGet: Sendable {
         // Any time limit up to 30 years is taken as it is (`--timeout inf` too).
         let milliseconds = Self.milliseconds(timeout)
         cHeaders.map { UnsafePointer($0) }.withUnsafeBufferPointer { list in
-            redline_http_get(url, list.baseAddress, list.count, userAgent, milliseconds, maxBytes,
-                             allowPrivateRedirects ? 1 : 0, &response)
+            guard let body else {
+                return redline_http_get(url, list.baseAddress, list.count, userAgent, milliseconds, maxBytes,
+                                        allowPrivateRedirects ? 1 : 0, &response)
+            }
+            body.withUnsafeBytes { bytes in
+                redline_http_post(url, list.baseAddress, list.count, userAgent, milliseconds,
+                                  bytes.bindMemory(to: UInt8.self).baseAddress, bytes.count, maxBytes, &response)
+            }
         }
         let message = withUnsafeBytes(of: response.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         switch response.failure {
@@ -93,6 +102,20 @@ struct HTTPGet: Sendable {
             let address = withUnsafeBytes(of: response.refused_address) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             return .failure(.privateRedirect(url: response.final_url.map { String(cString: $0) } ?? url, address: address))
         default: return .failure(.network(message))
+        }
+    }
+}
+
+extension HTTPGet.Failure {
+    /// The failure as a fetch of `url` reports it, with the time limit and body limit it had.
+    func fetchError(url: String, timeout: Double, limit: Int) -> FetchError {
+        switch self {
+        case .timedOut: .timedOut(url: url, seconds: timeout)
+        case .tls(let detail): .tls(url: url, detail: detail)
+        case .network(let detail): .network(url: url, detail: detail)
+        case .tooLarge(let received): .refused(.tooLarge(url, bytes: received, limit: limit))
+        case .privateRedirect(let target, let address): .privateRedirect(url: url, target: target, address: address)
+        case .cancelled: .cancelled(url: url)
         }
     }
 }

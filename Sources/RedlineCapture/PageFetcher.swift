@@ -77,13 +77,7 @@ public struct PageFetcher: Sendable {
         let response: HTTPGet.Response
         switch await get.run() {
         case .success(let answer): response = answer
-        case .failure(.timedOut): throw .timedOut(url: address, seconds: timeout)
-        case .failure(.tls(let detail)): throw .tls(url: address, detail: detail)
-        case .failure(.network(let detail)): throw .network(url: address, detail: detail)
-        case .failure(.tooLarge(let received)):
-            throw .refused(.tooLarge(address, bytes: received, limit: CaptureReader.limit))
-        case .failure(.privateRedirect(let target, let ip)): throw .privateRedirect(url: address, target: target, address: ip)
-        case .failure(.cancelled): throw .cancelled(url: address)
+        case .failure(let failure): throw failure.fetchError(url: address, timeout: timeout, limit: CaptureReader.limit)
         }
         if response.status == 304 { return .notModified }
         guard (200..<300).contains(response.status) else { throw .http(status: response.status, url: address) }

@@ -3,7 +3,7 @@
 
 #include <stddef.h>
 
-/// Why a GET did not bring a page back.
+/// Why a GET (or POST) did not bring an answer back.
 typedef enum {
     redline_http_ok = 0,
     redline_http_no_libcurl,   ///< libcurl.so.4 could not be loaded
@@ -38,6 +38,13 @@ typedef struct {
 /// checked is the one connected to. redline_http_cancel aborts it.
 void redline_http_get(const char *url, const char *const *headers, size_t header_count, const char *user_agent,
                       long timeout_ms, size_t max_bytes, int allow_private_redirects, redline_http_response *response);
+
+/// POSTs `body_length` bytes of `body` to `url` as redline_http_get GETs (the same limits,
+/// `headers` such as "Content-Type: application/json" sent), without following redirects:
+/// `response` carries the status and the answer's body (up to `max_bytes`).
+void redline_http_post(const char *url, const char *const *headers, size_t header_count, const char *user_agent,
+                       long timeout_ms, const unsigned char *body, size_t body_length, size_t max_bytes,
+                       redline_http_response *response);
 
 /// Aborts every transfer in flight, and every later one, with redline_http_cancelled.
 /// Async-signal-safe: for a SIGINT or SIGTERM handler.
