@@ -4,7 +4,8 @@ import RedlineModel
 /// The `diff --format json` document (schemaVersion 1), field for field as the contract gives it,
 /// written straight into one buffer (``JSONWriter``).
 extension JSONOutput {
-    static func write(_ diff: ArticleDiff, to json: inout JSONWriter) {
+    /// `diff`'s document; `more` writes fields of its own after the contract's (an announcement's).
+    static func write(_ diff: ArticleDiff, to json: inout JSONWriter, more: ((inout JSONWriter) -> Void)? = nil) {
         let summary = diff.summary
         json.object { json in
             json.field("schemaVersion", int: ArticleDiff.schemaVersion)
@@ -64,6 +65,7 @@ extension JSONOutput {
                     }
                 }
             }
+            more?(&json)
         }
     }
 
