@@ -1,5 +1,7 @@
+import Foundation
 import RedlineDiff
 import RedlineModel
+import Synchronization
 
 /// A version a watch has just stored: what announcements (webhooks, feeds) are made of.
 public struct StoredVersionEvent: Sendable {
@@ -7,8 +9,9 @@ public struct StoredVersionEvent: Sendable {
     public var slug: Slug
     /// The version stored.
     public var version: Version
-    /// Its change from the version before, as `diff` reports it; nil for a first version.
-    public var diff: ArticleDiff?
+    /// Its change from the version before, as `diff` reports it; for a first version, the
+    /// change from nothing (``Tracker/diffFromNothing(_:at:)``).
+    public var diff: ArticleDiff
 }
 
 /// What is told of each version `watch` stores: webhooks, feeds.
@@ -47,5 +50,40 @@ public struct AnnouncementQueue: Sendable {
     public func finish() async {
         continuation.finish()
         await worker.value
+    }
+
+    /// Waits for the announcements queued so far, but `seconds` at most: then those not yet made
+    /// are given up (the announcer in the middle of one is cancelled and no longer waited for),
+    /// so a dead webhook cannot hold up the end of a watch. True when all were made.
+    public func finish(within seconds: Double) async -> Bool {
+        continuation.finish()
+        let worker = self.worker
+        let waiting = FirstAnswer()
+        let done = await withCheckedContinuation { continuation in
+            waiting.wait(continuation)
+            Task {
+                await worker.value
+                waiting.answer(true)
+            }
+            Task {
+                try? await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
+                waiting.answer(false)
+            }
+        }
+        if !done { worker.cancel() }
+        return done
+    }
+}
+
+/// A continuation resumed by the first of several answers; the later ones are dropped.
+private final class FirstAnswer: Sendable {
+    private let continuation = Mutex<CheckedContinuation<Bool, Never>?>(nil)
+
+    func wait(_ continuation: CheckedContinuation<Bool, Never>) {
+        self.continuation.withLock { $0 = continuation }
+    }
+
+    func answer(_ value: Bool) {
+        continuation.withLock { $0.take() }?.resume(returning: value)
     }
 }

@@ -126,13 +126,16 @@ extension Tracker {
     /// `redline watch` without a URL: every article of `configuration`, polled from one process
     /// (``WatchRoster``), each `count` times (forever when nil), until `shouldStop` says so; at most
     /// `jobs` polls at once. Each stored version is handed to `announcers` without waiting for
-    /// them (``AnnouncementQueue``). The summary of each article, in the file's order.
+    /// them (``AnnouncementQueue``, one per announcer); once polling ends they get
+    /// `announcementGrace` seconds more to finish. The summary of each article, in the file's order.
     public func watch(_ configuration: WatchConfiguration, jobs: Int, count: Int?, timeout: Double,
                       allowPrivateRedirects: Bool = false, announcers: [any VersionStored] = [],
+                      announcementGrace: Double = 15,
                       shouldStop: @escaping @Sendable () -> Bool,
                       log: @escaping @Sendable (String) -> Void) async throws -> [(Slug, Watcher.Summary)] {
         let fetcher = PageFetcher(timeout: timeout, allowPrivateRedirects: allowPrivateRedirects)
-        let queue = AnnouncementQueue(announcers)
+        // Each announcer its own queue: a slow webhook delays only its own announcements.
+        let queues = announcers.map { AnnouncementQueue([$0]) }
         let width = configuration.articles.map(\.slug.value.count).max() ?? 0
         var watchers: [Watcher] = []
         for article in configuration.articles {
@@ -141,12 +144,18 @@ extension Tracker {
                                   url: article.url, fetcher: fetcher, schedule: article.every.map { .fixed($0) } ?? .adaptive())
             watcher.filter = article.filter
             watcher.label = article.slug.value.padding(toLength: width + 2, withPad: " ", startingAt: 0)
-            if !announcers.isEmpty { watcher.onStored = { queue.add($0) } }
+            if !queues.isEmpty { watcher.onStored = { event in queues.forEach { $0.add(event) } } }
             watchers.append(watcher)
         }
         var roster = WatchRoster(watchers, jobs: jobs)
         let summaries = await roster.run(count: count, shouldStop: shouldStop, log: log)
-        await queue.finish()
+        let pending = await withTaskGroup(of: Bool.self) { group in
+            for queue in queues { group.addTask { await queue.finish(within: announcementGrace) } }
+            return await group.reduce(0) { $0 + ($1 ? 0 : 1) }
+        }
+        if pending > 0 {
+            log("\(Timestamp.format(Date()))  announcements not made within \(Int(announcementGrace)) s of the last poll were given up")
+        }
         return summaries
     }
 }

@@ -83,7 +83,9 @@ public struct Watcher {
                 }
                 if let id = result.articleID { known?[id] = result.version.number }
                 log(line)
-                onStored?(StoredVersionEvent(slug: slug, version: result.version, diff: result.diff))
+                if let onStored, let diff = try? result.diff ?? tracker.diffFromNothing(slug, at: result.version) {
+                    onStored(StoredVersionEvent(slug: slug, version: result.version, diff: diff))
+                }
                 return .changed
             }
         } catch FetchError.cancelled {
