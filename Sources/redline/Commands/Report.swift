@@ -5,17 +5,6 @@ import RedlineTracker
 import RedlineModel
 import RedlineRender
 
-/// Why a report could not be written.
-enum ReportError: Error, CustomStringConvertible {
-    case cannotWrite(String, reason: String)
-
-    var description: String {
-        switch self {
-        case .cannotWrite(let path, let reason): "cannot write the report to '\(path)': \(reason); give another path with -o"
-        }
-    }
-}
-
 extension RedlineCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -46,12 +35,7 @@ extension RedlineCommand {
                 Output.write(html)
                 return
             }
-            do {
-                try Data(html.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-                throw ReportError.cannotWrite(output, reason: reason)
-            }
+            try Output.write(html, toFile: output, what: "report")
             Output.write("\(TerminalText.escape(output)): \(versions.count) version\(versions.count == 1 ? "" : "s"), \(diffs.count) diff\(diffs.count == 1 ? "" : "s")\n")
         }
     }

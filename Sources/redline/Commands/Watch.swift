@@ -30,6 +30,10 @@ extension RedlineCommand {
                 the page changes, up to every 30 minutes while it is quiet. Errors back off \
                 exponentially. Ctrl-C stops at once (a poll in flight is abandoned); nothing is \
                 left half-written.
+                The configuration's announce: section is told of each version stored: its feeds \
+                folder is written again (SLUG.xml and all.xml) and each webhook gets a POST of the \
+                diff's JSON, retried with back-off; neither ever holds up capturing, and once the \
+                polls end they get 15 seconds more to finish.
                 """)
 
         @OptionGroup var repository: RepositoryOptions
@@ -83,9 +87,11 @@ extension RedlineCommand {
                 throw ValidationError("\(configuration.path) lists no articles; add some under 'articles:'.")
             }
             Output.log("watching \(configuration.articles.count) articles from \(configuration.path), up to \(jobs) polls at a time")
+            let log: @Sendable (String) -> Void = { Output.log($0) }
             let summaries = try await tracker.watch(configuration, jobs: jobs, count: count, timeout: timeout,
                                                     allowPrivateRedirects: allowPrivateRedirects,
-                                                    shouldStop: shouldStop, log: { Output.log($0) })
+                                                    announcers: configuration.announcers(repositoryPath: repository.path, log: log),
+                                                    shouldStop: shouldStop, log: log)
             let polls = summaries.map(\.1.polls).reduce(0, +)
             if stopRequested.load(ordering: .relaxed) { Output.log("stopped after \(polls) polls") }
             for (slug, summary) in summaries {
