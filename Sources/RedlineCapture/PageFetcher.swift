@@ -1,4 +1,5 @@
 import Foundation
+import RedlineModel
 
 /// Fetches a page over HTTP(S) with one GET: redirects followed, gzip accepted, a time limit,
 /// a clear User-Agent, and conditional requests when validators from an earlier fetch are given.
@@ -26,7 +27,7 @@ public struct PageFetcher: Sendable {
     }
 
     /// The User-Agent every request carries.
-    public static let userAgent = "redline/0.1 (tracks how news pages change; one request per poll)"
+    public static let userAgent = "redline/\(RedlineVersion.current) (tracks how news pages change; one request per poll)"
 
     /// How long a request may take, in seconds (any time above 0 is at least 1 ms).
     public var timeout: Double

@@ -63,7 +63,11 @@ public struct AtomFeed: Sendable {
         self.id = id
         self.title = title
         self.link = link
-        self.entries = entries.sorted { $0.updated > $1.updated }
+        // Newest first as the feed shows times, to the second; then the later version first.
+        self.entries = entries.sorted {
+            let (a, b) = ($0.updated.timeIntervalSince1970.rounded(.down), $1.updated.timeIntervalSince1970.rounded(.down))
+            return a != b ? a > b : $0.version != $1.version ? $0.version > $1.version : $0.id < $1.id
+        }
         self.updated = max(updated, self.entries.first?.updated ?? updated)
     }
 

@@ -140,3 +140,35 @@ extension JSONOutput {
         return json.text
     }
 }
+
+extension JSONOutput {
+    /// `redline articles --format json`: the tracked articles (and, with a configuration file,
+    /// the configured ones never captured), by slug.
+    ///
+    ///     {"schemaVersion": 1, "articles": [{"slug": "cork-live", "versions": 3,
+    ///       "lastCapturedAt": "2025-04-23T16:00:00Z", "url": "…", "configured": true}]}
+    ///
+    /// `versions` and `lastCapturedAt` are null for a configured article never captured;
+    /// `configured` is null when no configuration file is in force.
+    public static func render(articles items: [(slug: String, versions: Int?, last: Date?, url: String?, configured: Bool?)]) -> String {
+        var json = JSONWriter()
+        json.object { json in
+            json.field("schemaVersion", int: 1)
+            json.key("articles")
+            json.array { json in
+                for item in items {
+                    json.element()
+                    json.object { json in
+                        json.field("slug", string: item.slug)
+                        json.field("versions", int: item.versions)
+                        json.field("lastCapturedAt", time: item.last)
+                        json.field("url", string: item.url)
+                        json.key("configured")
+                        if let configured = item.configured { json.value(bool: configured) } else { json.null() }
+                    }
+                }
+            }
+        }
+        return json.text
+    }
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 
 import Foundation
+import RedlineModel
 import RedlineTracker
 import RedlineRender
 
@@ -16,6 +17,7 @@ struct RedlineCommand: AsyncParsableCommand {
             or a time (2025-04-23T10:00Z: the newest version captured at or before it).
             Exit codes: 0 success, 1 changes found (diff --exit-code), 2 error, 64 usage error.
             """,
+        version: RedlineVersion.current,
         subcommands: [Init.self, Snap.self, Replay.self, Log.self, Diff.self, Show.self, Extract.self, Articles.self,
                       Events.self, Blame.self, Fetch.self, Watch.self, Report.self, Feed.self]
     )

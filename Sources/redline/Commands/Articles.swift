@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RedlineRender
 import RedlineTracker
 
@@ -15,21 +16,32 @@ extension RedlineCommand {
 
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var config: ConfigOptions
+        @Option(help: "text or json.") var format: HistoryFormat = .text
 
         func run() throws {
             let tracker = try repository.tracker()
-            guard config.isInForce else {
+            typealias Item = (slug: String, versions: Int?, last: Date?, url: String?, configured: Bool?)
+            let items: [Item]
+            if config.isInForce {
+                let list = try tracker.articles(beside: config.load())
+                for (slug, problem) in list.damaged { Output.warning("article '\(slug)' is not listed: \(problem)") }
+                items = list.articles.map { standing in
+                    (standing.slug, standing.stored?.versionCount, standing.stored?.lastCapturedAt,
+                     standing.configured?.url.absoluteString ?? standing.stored?.url, standing.configured != nil)
+                }
+            } else {
                 let list = try tracker.articles()
                 for (slug, problem) in list.damaged { Output.warning("article '\(slug)' is not listed: \(problem)") }
-                Output.write(HistoryText.articles(list.articles.map { ($0.slug, $0.versionCount, $0.lastCapturedAt, $0.url) }))
-                return
+                items = list.articles.map { ($0.slug, $0.versionCount, $0.lastCapturedAt, $0.url, nil) }
             }
-            let list = try tracker.articles(beside: config.load())
-            for (slug, problem) in list.damaged { Output.warning("article '\(slug)' is not listed: \(problem)") }
-            Output.write(HistoryText.articles(list.articles.map { standing in
-                (standing.slug, standing.stored?.versionCount, standing.stored?.lastCapturedAt,
-                 standing.configured?.url.absoluteString ?? standing.stored?.url, standing.configured != nil)
-            }))
+            switch format {
+            case .json:
+                Output.write(JSONOutput.render(articles: items) + "\n")
+            case .text, .terminal:
+                Output.write(config.isInForce
+                    ? HistoryText.articles(items.map { ($0.slug, $0.versions, $0.last, $0.url, $0.configured ?? false) })
+                    : HistoryText.articles(items.map { ($0.slug, $0.versions ?? 0, $0.last ?? Date(timeIntervalSince1970: 0), $0.url) }))
+            }
         }
     }
 }
