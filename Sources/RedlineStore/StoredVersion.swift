@@ -8,6 +8,7 @@ import RedlineModel
 ///              article.md                 the same article as readable text (`git diff`, forges)
 ///              redline.json               its key events and field origins (``VersionIndex``)
 ///              origins.txt                its block origins (``VersionIndex``)
+///              .gitattributes             which files a forge shows as text (``TrackRepository/attributes``)
 ///     message  Version 3: +2 -0 ~1 >0     the subject, then trailers (``CommitMessage``), the
 ///                                         extractor's among them
 ///
@@ -55,6 +56,8 @@ public struct StoredVersion: Sendable {
 
     static let articleFile = "article.json"
     static let articleTextFile = "article.md"
+    /// For forges, which read attributes from the tree: the same blob in every version.
+    static let attributesFile = ".gitattributes"
 
     /// The file a capture of `format` is stored under.
     static func sourceFile(_ format: CaptureFormat) -> String {
@@ -69,6 +72,7 @@ public struct StoredVersion: Sendable {
             Self.articleTextFile: Data(ArticleMarkdown.render(article).utf8),
             VersionIndex.fileName: VersionIndex(keyEvents: article.keyEvents, fieldOrigins: fieldOrigins).data,
             VersionIndex.originsFileName: VersionIndex.originsData(origins),
+            Self.attributesFile: Data(TrackRepository.attributes.utf8),
         ]
     }
 

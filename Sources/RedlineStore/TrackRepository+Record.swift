@@ -33,6 +33,7 @@ extension TrackRepository {
     ) throws -> RecordOutcome {
         if let given, !GitRepository.commitTimes.contains(given) { throw StoreError.timeOutOfRange(given) }
         try ensureWritable()
+        try? writeAttributes()   // once for a repository made before they were kept; never a reason not to capture
         let reference = Self.reference(for: slug)
         let deadline = Date().addingTimeInterval(Self.lockTimeout)
         let lock = try lockArticle(slug, until: deadline)

@@ -34,16 +34,22 @@ public final class TrackRepository {
         }
         guard let lock else { throw StoreError.busy(slug: path, seconds: lockTimeout) }
         defer { withExtendedLifetime(lock) {} }
-        if let existing = try? open(at: path) { return existing }
+        if let existing = try? open(at: path) {
+            try? existing.writeAttributes()   // a repository made before they were kept; read-only is no error here
+            return existing
+        }
         if let contents = try? FileManager.default.contentsOfDirectory(atPath: path), !contents.isEmpty {
             throw StoreError.notARepository(path: path)
         }
+        let repository: TrackRepository
         do {
-            return TrackRepository(path: path, git: try GitRepository.initBare(at: path))
+            repository = TrackRepository(path: path, git: try GitRepository.initBare(at: path))
         } catch {
             if !isWritable(path) { throw StoreError.readOnly(path: path) }
             throw StoreError(error, repository: path)
         }
+        try repository.writeAttributes()
+        return repository
     }
 
     /// Opens the track repository at `path`.
@@ -79,7 +85,7 @@ public final class TrackRepository {
         return info.st_mode & S_IFMT == S_IFDIR ? .directory : .file
     }
 
-    private static func posixCode(of error: any Error) -> Int32? {
+    static func posixCode(of error: any Error) -> Int32? {
         let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
         return underlying?.domain == NSPOSIXErrorDomain ? Int32(underlying!.code) : nil
     }

@@ -87,7 +87,7 @@ public struct Tracker {
         let outcome = try repository.record(slug, capturedAt: capture.capturedAt, url: capture.url) { latest in
             try check(latest)
             changes = nil
-            var subject = "Version 1: first capture, \(blockCount) blocks"
+            var subject = "\(slug.value): version 1: first capture, \(blockCount) blocks"
             var origins = Blame.start(blockCount: blockCount, version: 1)
             var fieldOrigins = Blame.carry([:], from: nil, to: article, changed: [], version: 1, previousVersion: nil)
             if let latest {
@@ -105,7 +105,7 @@ public struct Tracker {
                 articleDiff = diff
                 previousSide = latest.side
                 changes = diff.summary
-                subject = "Version \(number): \(diff.summary.line)"
+                subject = "\(slug.value): version \(number): \(diff.summary.line)"
                 origins = Blame.carry(try recent?.origins ?? self.origins(of: slug, at: latest, current: previous, stored: storedArticle),
                                       through: diff, version: number)
                     ?? Blame.start(blockCount: blockCount, version: number)
