@@ -155,20 +155,22 @@ import Testing
         #expect(written.entries.map(\.id) == all.entries.map(\.id))
     }
 
-    @Test func aDeadWebhookNeverStopsCapture() throws {
+    @Test func aDeadWebhookOrFeedsFolderNeverStopsCapture() throws {
         let site = try SiteServer(pages: ["/live/a": [.init(body: Self.page("a", headline: "H", [Self.paragraphs[0]])),
                                                       .init(body: Self.page("a", headline: "H", Self.paragraphs))]])
         defer { site.stop() }
         let (dir, repo) = try newRepository()
         defer { dir.remove() }
-        // Port 9 (discard) on the loopback: nothing listens, every try is refused.
+        // Port 9 (discard) on the loopback: nothing listens, every try is refused. And a feeds
+        // folder that cannot be made (under a file).
         let config = dir.write("redline.yaml", "articles:\n  - slug: a\n    url: \(site.url("/live/a"))\n    every: 100ms\n"
-                                   + "announce:\n  webhooks: [\"http://127.0.0.1:9/hook\"]\n")
+                                   + "announce:\n  webhooks: [\"http://127.0.0.1:9/hook\"]\n  feeds: redline.yaml/feeds\n")
         let started = Date()
         let watch = try RedlineProcess.run(["watch", "--config", config, "--repo", repo, "--count", "2"])
         #expect(watch.status == 0, "\(watch.stderr)")
         #expect(watch.stdout.contains("a: 2 polls, 2 new versions, 0 failed"), "\(watch.stdout)")
         #expect(watch.stderr.contains("webhook http://127.0.0.1:9/hook: a version 1 not announced after 3 tries"), "\(watch.stderr)")
+        #expect(watch.stderr.contains("feeds: cannot write"), "\(watch.stderr)")
         #expect(Date().timeIntervalSince(started) < 20)
     }
 
