@@ -16,10 +16,10 @@ public struct StoredVersionEvent: Sendable {
 
 /// What is told of each version `watch` stores: webhooks, feeds.
 ///
-/// The watcher hands each ``StoredVersionEvent`` to an ``AnnouncementQueue`` and goes on
-/// polling at once; the queue calls ``versionStored(_:)`` for one event after another, in the
-/// order they were stored, on a task of its own. A slow or failing announcement therefore never
-/// holds up a capture; it only delays the announcements after it.
+/// The watcher hands each ``StoredVersionEvent`` to an ``AnnouncementQueue`` per announcer and
+/// goes on polling at once; each queue calls ``versionStored(_:)`` for one event after another,
+/// in the order they were stored, on a task of its own. A slow or failing announcement therefore
+/// never holds up a capture or another announcer; it only delays its own announcements after it.
 public protocol VersionStored: Sendable {
     /// Announces `event`; may take its time (retries, back-off), and reports its own failures.
     func versionStored(_ event: StoredVersionEvent) async
@@ -44,12 +44,6 @@ public struct AnnouncementQueue: Sendable {
     /// Queues `event`; returns at once.
     public func add(_ event: StoredVersionEvent) {
         continuation.yield(event)
-    }
-
-    /// Waits for the announcements queued so far, then ends the queue.
-    public func finish() async {
-        continuation.finish()
-        await worker.value
     }
 
     /// Waits for the announcements queued so far, but `seconds` at most: then those not yet made

@@ -22,16 +22,9 @@ final class HookServer {
     var url: String { "http://127.0.0.1:\(port)/hook" }
 
     /// Every POST received, in order.
-    var posts: [Post] {
-        let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Post.self, from: Data($0.utf8)) }
-    }
+    var posts: [Post] { PageServer.log(logPath, as: Post.self) }
 
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
-        try? FileManager.default.removeItem(atPath: directory)
+        PageServer.stop(process, directory: directory)
     }
 }

@@ -74,10 +74,21 @@ final class PageServer {
     }
 
     func stop() {
+        Self.stop(process, directory: directory)
+    }
+
+    /// Stops a fixture server's `process` and removes its scratch `directory`.
+    static func stop(_ process: Process, directory: String) {
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Each line of a fixture server's log at `path` read as a `T` (lines that are not are skipped).
+    static func log<T: Decodable>(_ path: String, as type: T.Type) -> [T] {
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(T.self, from: Data($0.utf8)) }
     }
 }

@@ -31,16 +31,9 @@ final class SiteServer {
     func url(_ path: String, host: String = "127.0.0.1") -> String { "http://\(host):\(port)\(path)" }
 
     /// Every request the server has answered, in order.
-    var requests: [Request] {
-        let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Request.self, from: Data($0.utf8)) }
-    }
+    var requests: [Request] { PageServer.log(logPath, as: Request.self) }
 
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
-        try? FileManager.default.removeItem(atPath: directory)
+        PageServer.stop(process, directory: directory)
     }
 }
