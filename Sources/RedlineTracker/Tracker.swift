@@ -64,7 +64,9 @@ public struct Tracker {
         let blockCount = article.positionedBlocks.count
         var changes: ChangeSummary?
         var stored: StoredVersion?
-        let outcome = try repository.record(slug, capturedAt: capture.capturedAt, url: capture.url) { latest in
+        var packWarnings: [String] = []
+        let outcome = try repository.record(slug, capturedAt: capture.capturedAt, url: capture.url,
+                                            packWarning: { packWarnings.append($0) }) { latest in
             changes = nil
             var subject = "Version 1: first capture, \(blockCount) blocks"
             var origins = Blame.start(blockCount: blockCount, version: 1)
@@ -92,7 +94,7 @@ public struct Tracker {
         switch outcome {
         case .recorded(let version):
             return SnapResult(slug: slug, version: version, isNew: true, changes: changes,
-                              blockCount: blockCount, warnings: extraction.warnings, articleID: try stored?.articleID)
+                              blockCount: blockCount, warnings: extraction.warnings + packWarnings, articleID: try stored?.articleID)
         case .unchanged(let version):
             return SnapResult(slug: slug, version: version, isNew: false, changes: nil,
                               blockCount: blockCount, warnings: extraction.warnings, articleID: nil)
