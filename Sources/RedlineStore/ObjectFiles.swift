@@ -4,7 +4,8 @@ import Foundation
 ///
 ///     objects/3f/2a…        a loose object: id "3f2a…", its compressed size
 ///     objects/pack/pack-5e0d….idx + .pack
-///                           a pack: name "pack-5e0d…", the size of both files
+///                           a pack: name "pack-5e0d…", the size of both files, the number of
+///                           objects (from the index's fan-out table)
 ///
 /// A pack counts only once its `.idx` and `.pack` are both there (libgit2 writes the pack under
 /// a temporary name and renames it; a half-written one is neither).
@@ -17,6 +18,7 @@ struct ObjectFiles {
     struct Pack: Hashable {
         var name: String
         var bytes: Int
+        var objects: Int
     }
 
     var loose: [Loose]
@@ -39,10 +41,9 @@ struct ObjectFiles {
         packs = []
         for file in (try? manager.contentsOfDirectory(atPath: "\(objects)/pack")) ?? [] where file.hasSuffix(".idx") {
             let name = String(file.dropLast(4))
-            guard let index = Self.size("\(objects)/pack/\(name).idx"), let pack = Self.size("\(objects)/pack/\(name).pack") else {
-                continue
-            }
-            packs.append(Pack(name: name, bytes: index + pack))
+            guard let index = Self.size("\(objects)/pack/\(name).idx"), let pack = Self.size("\(objects)/pack/\(name).pack"),
+                  let header = Self.read("\(objects)/pack/\(name).idx", bytes: Self.fanOutEnd) else { continue }
+            packs.append(Pack(name: name, bytes: index + pack, objects: header.suffix(4).reduce(0) { $0 << 8 | Int($1) }))
         }
     }
 
@@ -57,6 +58,30 @@ struct ObjectFiles {
     /// Removes the pack `name`: its index first, so that no reader finds it from then on.
     static func removePack(_ name: String, repository: String) {
         for suffix in [".idx", ".pack", ".rev", ".bitmap"] { unlink("\(repository)/objects/pack/\(name)\(suffix)") }
+    }
+
+    /// A version-2 index: magic and version (8 bytes), then the fan-out table (256 counts of 4
+    /// bytes, the last the number of objects), then the objects' ids (20 bytes each), in order.
+    private static let fanOutEnd = 8 + 256 * 4
+
+    /// The ids of the objects in the pack `name`.
+    static func objects(inPack name: String, repository: String) -> [String] {
+        let path = "\(repository)/objects/pack/\(name).idx"
+        guard let header = read(path, bytes: fanOutEnd) else { return [] }
+        let count = header.suffix(4).reduce(0) { $0 << 8 | Int($1) }
+        guard let index = read(path, bytes: fanOutEnd + 20 * count) else { return [] }
+        let digits = Array("0123456789abcdef".utf8)
+        return (0..<count).map { i in
+            String(decoding: index[(fanOutEnd + 20 * i)..<(fanOutEnd + 20 * i + 20)].flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] },
+                   as: UTF8.self)
+        }
+    }
+
+    private static func read(_ path: String, bytes count: Int) -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: count), data.count == count else { return nil }
+        return Data(data)   // indexed from 0
     }
 
     private static func size(_ path: String) -> Int? {

@@ -12,11 +12,18 @@ public struct PackReport: Sendable, Equatable {
     public var bytesAfter: Int
 }
 
-/// The store packs itself, as `git gc --auto` and `git repack --geometric` do:
+/// The store packs itself, as `git gc --auto` and `git repack -d --geometric=2` do:
 ///
-///     a capture stored → loose objects ≥ 100 or ≥ 2 MB?   pack the loose ones into a new pack
-///                      → more than 3 packs then?         repack everything into one pack
+///     a capture stored → loose objects ≥ 100 or ≥ 1 MB?   pack them into a new pack, with every
+///                                                        pack of fewer than twice as many objects
+///                                                        as go in already (smallest first)
+///                      → 10 packs or more?               repack everything into one pack
 ///     redline gc       →                                  repack everything into one pack
+///
+///     packs of 5,000, 1,200 and 300 objects, 200 loose:  200 + 300 → 500 (1,200 ≥ 2 × 500 stays)
+///
+/// so packs stay few (each holds its own delta bases) and an object is rewritten only a few
+/// times over (libgit2 recomputes every delta of a pack it writes).
 ///
 /// Safe beside writers and readers, because nothing is ever removed that is not in a pack
 /// already on disk: a loose object is unlinked only once the pack that holds it has its `.idx`
@@ -32,10 +39,23 @@ extension TrackRepository {
     }
 
     /// … or this many bytes of them.
-    static let packThresholdBytes = 2 << 20
+    static let packThresholdBytes = 1 << 20
 
-    /// More packs than this are repacked into one.
-    static let maxPacks = 3
+    /// This many packs are repacked into one.
+    static let maxPacks = 10
+
+    /// Of `packs`, those a new pack of `loose` objects takes in: smallest first, each with fewer
+    /// than twice as many objects as go in before it.
+    static func rollUp(loose: Int, packs: [ObjectFiles.Pack]) -> [ObjectFiles.Pack] {
+        var taken: [ObjectFiles.Pack] = []
+        var objects = loose
+        for pack in packs.sorted(by: { ($0.objects, $0.name) < ($1.objects, $1.name) }) {
+            guard pack.objects < 2 * objects else { break }
+            taken.append(pack)
+            objects += pack.objects
+        }
+        return taken
+    }
 
     /// `redline gc`: packs every object into one pack and removes the loose objects and packs it
     /// replaced. Nil when another process is packing the repository.
@@ -58,19 +78,19 @@ extension TrackRepository {
             defer { withExtendedLifetime(lock) {} }
             let files = ObjectFiles(repository: path)
             guard !files.loose.isEmpty else { return nil }
-            _ = try pack(files, everything: files.packs.count >= Self.maxPacks)
+            _ = try pack(files, everything: files.packs.count + 1 >= Self.maxPacks)
             return nil
         } catch {
             return "the store could not be packed (the capture is stored): \(error)"
         }
     }
 
-    /// Writes one pack of `files`' loose objects, or of every object (`everything`), then
-    /// removes what it replaced.
+    /// Writes one pack of `files`' loose objects and the packs they roll up (``rollUp(loose:packs:)``),
+    /// or of every object (`everything`), then removes what it replaced.
     private func pack(_ files: ObjectFiles, everything: Bool) throws -> PackReport {
         let loose = files.loose.map(\.id)
-        let nothingToDo = loose.isEmpty && (!everything || files.packs.count <= 1)
-        guard !nothingToDo else {
+        let rolled = everything ? files.packs : Self.rollUp(loose: loose.count, packs: files.packs)
+        guard !loose.isEmpty || rolled.count > 1 else {
             return PackReport(objectsPacked: 0, looseRemoved: 0, packsReplaced: 0, bytesBefore: files.bytes, bytesAfter: files.bytes)
         }
         let name: String
@@ -78,7 +98,8 @@ extension TrackRepository {
             if everything {
                 name = try git.writePack(commits: try git.reachableCommits(), objects: try git.allObjects() + loose)
             } else {
-                name = try git.writePack(commits: try git.commits(among: loose), objects: loose)
+                let objects = loose + rolled.flatMap { ObjectFiles.objects(inPack: $0.name, repository: path) }
+                name = try git.writePack(commits: try git.commits(among: objects), objects: objects)
             }
         } catch {
             throw StoreError(error, repository: path)
@@ -87,20 +108,12 @@ extension TrackRepository {
         guard written.packs.contains(where: { $0.name == name }) else {
             throw StoreError.damaged(path: path, detail: "the pack \(name) just written is not on disk")
         }
-        let replaced = everything ? files.packs.filter { $0.name != name } : []
+        let replaced = rolled.filter { $0.name != name }
         for object in loose { ObjectFiles.removeLoose(object, repository: path) }
         for pack in replaced { ObjectFiles.removePack(pack.name, repository: path) }
         let after = ObjectFiles(repository: path)
-        return PackReport(objectsPacked: packObjectCount(name), looseRemoved: loose.count, packsReplaced: replaced.count,
-                          bytesBefore: files.bytes, bytesAfter: after.bytes)
-    }
-
-    /// The number of objects in the pack `name`, read from its index's fan-out table.
-    private func packObjectCount(_ name: String) -> Int {
-        guard let handle = FileHandle(forReadingAtPath: "\(path)/objects/pack/\(name).idx") else { return 0 }
-        defer { try? handle.close() }
-        guard let header = try? handle.read(upToCount: 8 + 256 * 4), header.count == 8 + 256 * 4 else { return 0 }
-        return header.suffix(4).reduce(0) { $0 << 8 | Int($1) }
+        return PackReport(objectsPacked: written.packs.first { $0.name == name }?.objects ?? 0, looseRemoved: loose.count,
+                          packsReplaced: replaced.count, bytesBefore: files.bytes, bytesAfter: after.bytes)
     }
 
     /// The packer's lock, or nil when another process holds it.

@@ -48,12 +48,24 @@ import Testing
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let repo = try TrackRepository.create(at: dir.child("track"))
-        for i in 1...(TrackRepository.packThreshold / 4 * TrackRepository.maxPacks + 30) { try record(repo, "version \(i)", at: Double(i * 60)) }
+        for i in 1...130 { try record(repo, "version \(i)", at: Double(i * 60)) }
         let files = ObjectFiles(repository: repo.path)
         #expect(files.loose.count < TrackRepository.packThreshold)
-        #expect((1...TrackRepository.maxPacks).contains(files.packs.count))
-        #expect(try repo.versions(of: slug).count == TrackRepository.packThreshold / 4 * TrackRepository.maxPacks + 30)
+        #expect((1..<TrackRepository.maxPacks).contains(files.packs.count))
+        #expect(try repo.versions(of: slug).count == 130)
         _ = try git(repo.path, "fsck --strict")
+        let report = try #require(try repo.pack())
+        #expect(report.looseRemoved == files.loose.count && report.packsReplaced == files.packs.count)
+        #expect(try git(repo.path, "count-objects -v").contains("\npacks: 1\n"))
+    }
+
+    @Test func aNewPackTakesInThePacksLessThanTwiceWhatGoesInBeforeThem() {
+        let packs = [("a", 5_000), ("b", 1_200), ("c", 300)].map { ObjectFiles.Pack(name: $0.0, bytes: 0, objects: $0.1) }
+        #expect(TrackRepository.rollUp(loose: 100, packs: packs).isEmpty)   // 300 ≥ 2 × 100: a pack of its own
+        #expect(TrackRepository.rollUp(loose: 200, packs: packs).map(\.name) == ["c"])
+        #expect(TrackRepository.rollUp(loose: 500, packs: packs).map(\.name) == ["c", "b"])
+        #expect(TrackRepository.rollUp(loose: 3_000, packs: packs).map(\.name) == ["c", "b", "a"])
+        #expect(TrackRepository.rollUp(loose: 100, packs: []).isEmpty)
     }
 
     /// A version stored before issue 17 holds `article.json` (and an `article.md` that does not
