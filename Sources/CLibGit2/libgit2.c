@@ -127,6 +127,10 @@ int redline_git_enable_fsync(int enabled) {
     return libgit2.git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
 }
 
+int redline_git_limit_mapped_packs(size_t files) {
+    return libgit2.git_libgit2_opts(GIT_OPT_SET_MWINDOW_FILE_LIMIT, files);
+}
+
 // The definitions Swift calls: each forwards to the loaded function.
 #define FORWARD(result, name, parameters, arguments) \
     result name parameters { return libgit2.name arguments; }
