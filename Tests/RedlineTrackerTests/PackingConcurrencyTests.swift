@@ -65,4 +65,19 @@ import Testing
         let fsck = try RedlineProcess.shell("git --git-dir='\(repo)' fsck --strict")
         #expect(fsck.status == 0, "\(fsck.stderr)")
     }
+
+    @Test func gcSaysWhatItDid() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        for n in 0..<3 { _ = try RedlineProcess.run(["snap", "story", dir.write("c\(n).txt", capture(n)), "--repo", repo]) }
+        let first = try RedlineProcess.run(["gc", "--repo", repo])
+        #expect(first.status == 0 && first.stdout.hasPrefix("packed 15 objects; removed 15 loose objects and 0 packs; "), "\(first.stdout)")
+        let again = try RedlineProcess.run(["gc", "--repo", repo])
+        #expect(again.status == 0 && again.stdout.hasPrefix("nothing to pack; "), "\(again.stdout)")
+        #expect(try RedlineProcess.run(["log", "story", "--repo", repo]).stdout.split(separator: "\n").count == 3)
+        let missing = try RedlineProcess.run(["gc", "--repo", dir.child("nowhere")])
+        #expect(missing.status == 2 && missing.stderr.hasPrefix("redline: error: "))
+    }
 }

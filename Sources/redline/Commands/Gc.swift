@@ -20,14 +20,14 @@ extension RedlineCommand {
 
         /// `packed 1203 objects; removed 980 loose objects and 3 packs; 31.2 MB → 1.9 MB`
         static func line(_ report: PackReport) -> String {
-            let size = "\(megabytes(report.bytesBefore)) → \(megabytes(report.bytesAfter))"
-            guard report.objectsPacked > 0 else { return "nothing to pack; \(size)" }
+            let sizes = "\(size(report.bytesBefore)) → \(size(report.bytesAfter))"
+            guard report.objectsPacked > 0 else { return "nothing to pack; \(sizes)" }
             return "packed \(report.objectsPacked) objects; removed \(report.looseRemoved) loose objects and "
-                + "\(report.packsReplaced) pack\(report.packsReplaced == 1 ? "" : "s"); \(size)"
+                + "\(report.packsReplaced) pack\(report.packsReplaced == 1 ? "" : "s"); \(sizes)"
         }
 
-        private static func megabytes(_ bytes: Int) -> String {
-            String(format: "%.1f MB", Double(bytes) / 1_000_000)
+        private static func size(_ bytes: Int) -> String {
+            bytes < 1_000_000 ? "\((bytes + 500) / 1_000) KB" : String(format: "%.1f MB", Double(bytes) / 1_000_000)
         }
     }
 }
