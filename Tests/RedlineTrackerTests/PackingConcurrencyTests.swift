@@ -54,9 +54,7 @@ import Testing
         let packings = try String(contentsOfFile: dir.child("gc"), encoding: .utf8).components(separatedBy: "packed ").count - 1
         #expect(packings >= 3, "redline gc packed \(packings) times while the writers wrote")
         let total = 2 + Self.writers * Self.capturesPerWriter
-        let numbers = try RedlineProcess.shell("git --git-dir='\(repo)' log --format=%B articles/shared | grep '^Redline-Version:'")
-            .stdout.split(separator: "\n").compactMap { Int($0.split(separator: " ").last ?? "") }
-        #expect(numbers == Array((1...total).reversed()))
+        #expect(try ConcurrencyTests().versionNumbers(repo, "shared") == Array((1...total).reversed()))
         let unreadable = try RedlineProcess.shell(
             "for n in $(seq 1 \(total)); do '\(RedlineProcess.executable)' show shared $n --repo '\(repo)' > /dev/null || echo $n; done")
         #expect(unreadable.stdout.isEmpty, "versions that could not be read: \(unreadable.stdout) \(unreadable.stderr)")
