@@ -17,7 +17,7 @@ struct RedlineCommand: AsyncParsableCommand {
             Exit codes: 0 success, 1 changes found (diff --exit-code), 2 error, 64 usage error.
             """,
         subcommands: [Init.self, Snap.self, Replay.self, Log.self, Diff.self, Show.self, Extract.self, Articles.self,
-                      Events.self, Blame.self, Fetch.self, Watch.self, Report.self]
+                      Events.self, Blame.self, Fetch.self, Watch.self, Report.self, Gc.self]
     )
 
     /// Parses and runs a command: usage errors exit 64 (swift-argument-parser's own handling);

@@ -21,7 +21,7 @@ import Testing
         #expect(gitLog.stdout.contains(" 1745438400\n"), "commit time is the capture time")
 
         let files = try RedlineProcess.shell("git --git-dir='\(repo)' ls-tree --name-only articles/ukraine-peace-talks")
-        #expect(files.stdout == "article.json\narticle.md\norigins.txt\nredline.json\nsource.txt\n")
+        #expect(files.stdout == "article.md\norigins.txt\nredline.json\nsource.txt\n")
         let source = try RedlineProcess.shell("git --git-dir='\(repo)' show articles/ukraine-peace-talks:source.txt")
         #expect(source.stdout == (try String(contentsOfFile: snapshots + "/2025-04-23T2000Z_nypost.txt", encoding: .utf8)))
 
