@@ -49,9 +49,16 @@ extension ArticleMarkdown {
 
     /// The text `escaped` was made from.
     static func unescape<S: StringProtocol>(_ escaped: S) -> String {
-        let utf8 = escaped.utf8
-        guard utf8.contains(where: { $0 == 0x5C || $0 == 0x26 || $0 == 0x40 }) else { return String(escaped) }
-        let bytes = Array(utf8)
+        var text = String(escaped)
+        return text.withUTF8 { unescape($0) }
+    }
+
+    /// The text the bytes `escaped` were made from.
+    static func unescape(_ escaped: UnsafeBufferPointer<UInt8>) -> String {
+        guard escaped.contains(where: { $0 == 0x5C || $0 == 0x26 || $0 == 0x40 }) else {
+            return String(decoding: escaped, as: UTF8.self)
+        }
+        let bytes = escaped
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
@@ -75,7 +82,7 @@ extension ArticleMarkdown {
     }
 
     /// `&amp;`, `&lt;`, `&gt;` or `&#xHEX;` at `i`: the bytes it stands for and its length.
-    private static func reference(_ bytes: [UInt8], at i: Int) -> ([UInt8], Int)? {
+    private static func reference(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> ([UInt8], Int)? {
         for (name, byte) in [("&amp;", UInt8(0x26)), ("&lt;", 0x3C), ("&gt;", 0x3E)] where bytes[i...].starts(with: name.utf8) {
             return ([byte], name.utf8.count)
         }
