@@ -68,7 +68,27 @@
        git_filemode_t filemode), \
       (out, bld, filename, id, filemode)) \
     F(int, git_treebuilder_write, (git_oid *id, git_treebuilder *bld), (id, bld)) \
-    V(git_treebuilder_free, (git_treebuilder *bld), (bld))
+    V(git_treebuilder_free, (git_treebuilder *bld), (bld)) \
+    F(int, git_repository_odb, (git_odb **out, git_repository *repo), (out, repo)) \
+    V(git_odb_free, (git_odb *db), (db)) \
+    F(int, git_odb_foreach, (git_odb *db, git_odb_foreach_cb cb, void *payload), (db, cb, payload)) \
+    F(int, git_odb_read_header, (size_t *len_out, git_object_t *type_out, git_odb *db, const git_oid *id), \
+      (len_out, type_out, db, id)) \
+    F(int, git_revwalk_new, (git_revwalk **out, git_repository *repo), (out, repo)) \
+    F(int, git_revwalk_push_glob, (git_revwalk *walk, const char *glob), (walk, glob)) \
+    F(int, git_revwalk_next, (git_oid *out, git_revwalk *walk), (out, walk)) \
+    V(git_revwalk_free, (git_revwalk *walk), (walk)) \
+    F(int, git_packbuilder_new, (git_packbuilder **out, git_repository *repo), (out, repo)) \
+    F(unsigned int, git_packbuilder_set_threads, (git_packbuilder *pb, unsigned int n), (pb, n)) \
+    F(int, git_packbuilder_insert, (git_packbuilder *pb, const git_oid *id, const char *name), (pb, id, name)) \
+    F(int, git_packbuilder_insert_recur, (git_packbuilder *pb, const git_oid *id, const char *name), (pb, id, name)) \
+    F(int, git_packbuilder_write, \
+      (git_packbuilder *pb, const char *path, unsigned int mode, git_indexer_progress_cb progress_cb, \
+       void *progress_cb_payload), \
+      (pb, path, mode, progress_cb, progress_cb_payload)) \
+    F(const char *, git_packbuilder_name, (git_packbuilder *pb), (pb)) \
+    F(size_t, git_packbuilder_object_count, (git_packbuilder *pb), (pb)) \
+    V(git_packbuilder_free, (git_packbuilder *pb), (pb))
 
 /// The functions, as loaded from the library.
 static struct {
@@ -105,6 +125,10 @@ const char *redline_git_load(void) {
 
 int redline_git_enable_fsync(int enabled) {
     return libgit2.git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
+}
+
+int redline_git_limit_mapped_packs(size_t files) {
+    return libgit2.git_libgit2_opts(GIT_OPT_SET_MWINDOW_FILE_LIMIT, files);
 }
 
 // The definitions Swift calls: each forwards to the loaded function.

@@ -1,68 +1,76 @@
+import Foundation
 import RedlineModel
-import RedlineText
 
-/// The stable, readable text form of an article stored as `article.md`, so that `git diff`
-/// on the track repository is useful too.
+/// The stored form of an extracted article, `article.md`: readable Markdown (so `git diff` and a
+/// forge's file view are useful) that holds every part of an ``Article`` and reads back into the
+/// same article (``parse(_:)``), one line a block, so successive versions delta well in a pack.
 ///
-///     # Talks end without agreement
+///     # Talks end without agreement                     title
 ///
-///     > London discussions ended on Wednesday …
+///     **London discussions ended on Wednesday …**       standfirst
 ///
-///     *By Dan Sabbagh*
+///     *By Dan Sabbagh*                                   byline
+///
+///     <https://example.com/live/talks>                  url
 ///
 ///     ## Key events
 ///
-///     - 2025-04-23T15:10:00Z Talks end without agreement
+///     - 2025-04-23T15:10:00Z · Talks end without agreement {#block-123}
 ///
-///     First paragraph outside any entry.
-///
+///     First paragraph outside any entry.                a block: a paragraph, `#### ` heading,
+///                                                       `- ` list item or `> ` quote
 ///     ---
 ///
 ///     ### 2025-04-23T15:10:00Z · Talks end without agreement {#block-123}
-///     *Nimo Omer*
+///     *Nimo Omer*                                        an entry: time, title, id; its author
 ///
 ///     - a list item
 ///
-/// Every piece of article text goes through ``MarkdownEscape``: where the repository is browsed
-/// (GitHub renders `article.md`), an article's `![x](http://…)`, `<script>` or `# ` line is text.
+/// Every piece of article text goes through ``ArticleMarkdown/escape(_:lineStart:)``: where the
+/// repository is browsed, an article's `![x](http://…)`, `<script>` or `# ` line is text, and
+/// the escaping is undone exactly on reading (line breaks and control characters are written as
+/// character references, so each block stays one line).
 public enum ArticleMarkdown {
     /// `article` as Markdown text ending in a newline.
     public static func render(_ article: Article) -> String {
         var out: [String] = []
-        if let title = article.title { out.append("# \(escape(title))") }
-        if let standfirst = article.standfirst { out.append("> \(escape(standfirst))") }
-        if let byline = article.byline { out.append("*\(escape(byline))*") }
+        if let title = article.title { out.append("# " + escape(title)) }
+        if let standfirst = article.standfirst { out.append("**" + escape(standfirst) + "**") }
+        if let byline = article.byline { out.append("*" + escape(byline) + "*") }
+        if let url = article.url { out.append("<" + escape(url) + ">") }
         if !article.keyEvents.isEmpty {
-            out.append("## Key events")
-            out.append(article.keyEvents.map { event in
-                "- " + [event.time.map(Timestamp.format), escape(event.title, lineStart: event.time == nil)].compactMap { $0 }
-                    .joined(separator: " ")
-            }.joined(separator: "\n"))
+            out.append(keyEventsHeading)
+            out.append(article.keyEvents.map { "- " + stamped($0.time, $0.title, id: $0.id) }.joined(separator: "\n"))
         }
         out.append(contentsOf: article.blocks.map(line))
         for entry in article.entries {
-            out.append("---")
-            var heading = "###"
-            if let time = entry.time { heading += " \(Timestamp.format(time))" }
-            if let title = entry.title { heading += entry.time == nil ? " \(escape(title))" : " · \(escape(title))" }
-            if let id = entry.id { heading += " {#\(escape(id))}" }
+            out.append(entryRule)
+            let heading = entry.time == nil && entry.title == nil && entry.id == nil ? "###" : "### " + stamped(entry.time, entry.title, id: entry.id)
             out.append(entry.author.map { "\(heading)\n*\(escape($0))*" } ?? heading)
             out.append(contentsOf: entry.blocks.map(line))
         }
         return out.joined(separator: "\n\n") + "\n"
     }
 
-    static func line(_ block: Block) -> String {
-        switch block.kind {
-        case .paragraph: escape(block.text, lineStart: true)
-        case .heading: "#### \(escape(block.text))"
-        case .listItem: "- \(escape(block.text, lineStart: true))"
-        case .quote: "> \(escape(block.text, lineStart: true))"
-        }
+    static let keyEventsHeading = "## Key events"
+    static let entryRule = "---"
+    static let timeSeparator = " · "
+
+    /// `2025-04-23T15:10:00Z · Title {#id}`, each part when there is one.
+    static func stamped(_ time: Date?, _ title: String?, id: String?) -> String {
+        var text = time.map(Timestamp.format) ?? ""
+        if let title { text += time == nil ? escape(title, lineStart: true) : timeSeparator + escape(title) }
+        if let id { text += (time == nil && title == nil ? "{#" : " {#") + escape(id) + "}" }
+        return text
     }
 
-    /// Article text as inert Markdown, each line break a space (a block is one line).
-    private static func escape(_ text: String, lineStart: Bool = false) -> String {
-        MarkdownEscape.text(text.replacingOccurrences(of: "\n", with: " "), lineStart: lineStart)
+    /// One block as one line.
+    static func line(_ block: Block) -> String {
+        switch block.kind {
+        case .paragraph: block.text.isEmpty ? "\\" : escape(block.text, lineStart: true)
+        case .heading: "#### " + escape(block.text)
+        case .listItem: "- " + escape(block.text, lineStart: true)
+        case .quote: "> " + escape(block.text, lineStart: true)
+        }
     }
 }

@@ -23,7 +23,9 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Loads and starts libgit2 once per process, with fsync of the git directory on, so that a
-/// crash never leaves a ref pointing at an object that is not on disk. Throws when libgit2
+/// crash never leaves a ref pointing at an object that is not on disk, and at most 8 pack files
+/// mapped at once, so that a long `watch` lets go of the packs its own packing replaced (libgit2
+/// keeps a pack it has read open, deleted or not, until the limit closes it). Throws when libgit2
 /// cannot be loaded (it is loaded at run time: see `Sources/CLibGit2/libgit2.c`).
 func startLibgit2() throws(GitError) {
     if let failure = libgit2Failure {
@@ -36,6 +38,7 @@ private let libgit2Failure: String? = {
     if let failure = redline_git_load() { return String(cString: failure) }
     git_libgit2_init()
     _ = redline_git_enable_fsync(1)
+    _ = redline_git_limit_mapped_packs(8)
     return nil
 }()
 

@@ -4,7 +4,7 @@ internal import CLibGit2
 /// A libgit2 repository handle, freed when the last reference goes. Every value it hands out
 /// is a copied Swift value (hex object ids, `Data`, `String`); no libgit2 pointer leaves this file.
 final class GitRepository {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
 
     private init(handle: OpaquePointer) {
         self.handle = handle
@@ -206,7 +206,7 @@ final class GitRepository {
 
     // MARK: Object ids
 
-    private static func oid(_ hex: String) throws(GitError) -> git_oid {
+    static func oid(_ hex: String) throws(GitError) -> git_oid {
         var oid = git_oid()
         try git("git_oid_fromstr", git_oid_fromstr(&oid, hex))
         return oid

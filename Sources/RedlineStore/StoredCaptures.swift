@@ -76,7 +76,7 @@ extension TrackRepository {
         let entries = versions.reversed().map { version in
             StoredCaptures.Entry(number: version.number, capturedAt: version.capturedAt,
                                  source: sourceNames.lazy.compactMap { try? self.git.blobID(named: $0, inCommit: version.commit) }.first,
-                                 article: try? git.blobID(named: StoredVersion.articleFile, inCommit: version.commit))
+                                 article: articleID(of: version))
         }
         return StoredCaptures(tip: versions.first?.commit, entries: entries)
     }

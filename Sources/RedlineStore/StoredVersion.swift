@@ -4,11 +4,14 @@ import RedlineModel
 /// Everything one version's commit holds, encoded here and decoded here, nowhere else.
 ///
 ///     tree     source.html | source.txt   the captured bytes, unchanged
-///              article.json               the extracted article, as redline reads it back
-///              article.md                 the same article as readable text (`git diff`, forges)
+///              article.md                 the extracted article, as readable text (`git diff`,
+///                                         forges) that reads back exactly (``ArticleMarkdown``)
 ///              redline.json               its key events and field origins (``VersionIndex``)
 ///              origins.txt                its block origins (``VersionIndex``)
 ///              .gitattributes             which files a forge shows as text (``TrackRepository/attributes``)
+///
+/// Versions stored before issue 17 hold the article twice, also as `article.json`, which is then
+/// what is read (their `article.md` was written for reading only and does not read back).
 ///     message  Version 3: +2 -0 ~1 >0     the subject, then trailers (``CommitMessage``), the
 ///                                         extractor's among them
 ///
@@ -17,8 +20,8 @@ import RedlineModel
 public struct StoredVersion: Sendable {
     /// The article as extracted.
     public let article: Article
-    /// `article` as its `article.json`, encoded once.
-    let articleJSON: Data
+    /// `article` as its `article.md`, rendered once.
+    let articleText: Data
     /// The captured bytes, unchanged, and what they are.
     public var source: Data
     public var sourceFormat: CaptureFormat
@@ -45,7 +48,7 @@ public struct StoredVersion: Sendable {
     public init(article: Article, source: Data, sourceFormat: CaptureFormat, origins: [BlockOrigin], subject: String,
                 changes: ChangeSummary?, extractor: String) {
         self.article = article
-        articleJSON = Self.json(article)
+        articleText = Data(ArticleMarkdown.render(article).utf8)
         self.source = source
         self.sourceFormat = sourceFormat
         self.origins = origins
@@ -54,6 +57,7 @@ public struct StoredVersion: Sendable {
         self.extractor = extractor
     }
 
+    /// Where versions stored before issue 17 hold their article, as JSON; no longer written.
     static let articleFile = "article.json"
     static let articleTextFile = "article.md"
     /// For forges, which read attributes from the tree: the same blob in every version.
@@ -68,8 +72,7 @@ public struct StoredVersion: Sendable {
     var files: [String: Data] {
         [
             Self.sourceFile(sourceFormat): source,
-            Self.articleFile: articleJSON,
-            Self.articleTextFile: Data(ArticleMarkdown.render(article).utf8),
+            Self.articleTextFile: articleText,
             VersionIndex.fileName: VersionIndex(keyEvents: article.keyEvents, fieldOrigins: fieldOrigins).data,
             VersionIndex.originsFileName: VersionIndex.originsData(origins),
             Self.attributesFile: Data(TrackRepository.attributes.utf8),
@@ -78,12 +81,12 @@ public struct StoredVersion: Sendable {
 
     /// The id the article has, or would have, stored: equal ids, equal articles.
     public var articleID: String {
-        get throws { try TrackRepository.blobID(of: articleJSON) }
+        get throws { try TrackRepository.blobID(of: articleText) }
     }
 
     /// The id `article` has, or would have, stored (``articleID``).
     public static func articleID(of article: Article) throws -> String {
-        try TrackRepository.blobID(of: json(article))
+        try TrackRepository.blobID(of: Data(ArticleMarkdown.render(article).utf8))
     }
 
     /// `value` as the store writes JSON: keys sorted, slashes as they are.
@@ -95,14 +98,21 @@ public struct StoredVersion: Sendable {
 }
 
 extension TrackRepository {
-    /// The article stored with `version`; nil for a version stored without one (written by hand).
+    /// The article stored with `version`: its `article.md`, or the `article.json` of a version
+    /// stored before issue 17; nil for a version stored without one (written by hand).
     public func article(at version: Version) throws -> Article? {
-        guard let json = try file(StoredVersion.articleFile, of: version) else { return nil }
-        do {
-            return try JSONDecoder().decode(Article.self, from: json)
-        } catch {
-            throw StoreError.damaged(path: path, detail: "version \(version.number)'s \(StoredVersion.articleFile) cannot be read")
+        if let json = try file(StoredVersion.articleFile, of: version) {
+            do {
+                return try JSONDecoder().decode(Article.self, from: json)
+            } catch {
+                throw StoreError.damaged(path: path, detail: "version \(version.number)'s \(StoredVersion.articleFile) cannot be read")
+            }
         }
+        guard let text = try file(StoredVersion.articleTextFile, of: version) else { return nil }
+        guard let article = ArticleMarkdown.parse(String(decoding: text, as: UTF8.self)) else {
+            throw StoreError.damaged(path: path, detail: "version \(version.number)'s \(StoredVersion.articleTextFile) cannot be read")
+        }
+        return article
     }
 
     /// The captured bytes of `version` and their format; nil when it has none.
@@ -147,9 +157,17 @@ extension TrackRepository {
         return try? JSONDecoder().decode(VersionIndex.self, from: data)
     }
 
+    /// The ``StoredVersion/articleID`` of `version`'s article; nil for a version stored before
+    /// issue 17 (its `article.md` is another rendering) or without one.
+    func articleID(of version: Version) -> String? {
+        guard (try? git.blobID(named: StoredVersion.articleFile, inCommit: version.commit)) ?? nil == nil else { return nil }
+        return (try? git.blobID(named: StoredVersion.articleTextFile, inCommit: version.commit)) ?? nil
+    }
+
     /// For each distinct article among `slug`'s versions (none for a new article), the newest
-    /// version that holds it, keyed by ``StoredVersion/articleID``.
+    /// version that holds it, keyed by ``StoredVersion/articleID`` (the id of its `article.md`).
+    /// Versions stored before issue 17 are left out: their `article.md` is another rendering.
     public func versionsByArticle(of slug: Slug) throws -> [String: Int] {
-        try versionsByBlob(of: slug, named: StoredVersion.articleFile)
+        try versionsByBlob(of: slug, named: StoredVersion.articleTextFile, unless: StoredVersion.articleFile)
     }
 }

@@ -27,7 +27,20 @@ extension TrackRepository {
     ///
     /// A failure that may pass (a folder `git gc` removed under a write, the ref's lock held for
     /// a moment by `git pack-refs`) is retried a few times before it is reported.
+    ///
+    /// Once a new version is stored and the article's lock let go, the store packs itself when
+    /// its loose objects pass the threshold (``packIfNeeded()``); a packing that fails is handed
+    /// to `packWarning`, and the version is reported stored all the same.
     public func record(
+        _ slug: Slug, capturedAt given: Date?, url: String?, packWarning: (String) -> Void = { _ in },
+        prepare: (Version?) throws -> StoredVersion?
+    ) throws -> RecordOutcome {
+        let outcome = try store(slug, capturedAt: given, url: url, prepare: prepare)
+        if case .recorded = outcome, let warning = packIfNeeded() { packWarning(warning) }
+        return outcome
+    }
+
+    private func store(
         _ slug: Slug, capturedAt given: Date?, url: String?,
         prepare: (Version?) throws -> StoredVersion?
     ) throws -> RecordOutcome {

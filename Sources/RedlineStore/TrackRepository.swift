@@ -240,7 +240,7 @@ public final class TrackRepository {
     /// The bytes of `name` stored with `version`, nil when it has no such file.
     func file(_ name: String, of version: Version) throws -> Data? {
         do {
-            return try git.file(named: name, inCommit: version.commit)
+            return try readingAgain { () throws(GitError) in try git.file(named: name, inCommit: version.commit) }
         } catch {
             throw StoreError(error, repository: path)
         }
@@ -261,10 +261,12 @@ public final class TrackRepository {
     }
 
     /// For each distinct content of the file `name` among `slug`'s versions (none for a new
-    /// article), the newest version that holds it, keyed by blob id.
-    func versionsByBlob(of slug: Slug, named name: String) throws -> [String: Int] {
+    /// article), the newest version that holds it, keyed by blob id; versions that hold a file
+    /// named `other` are left out.
+    func versionsByBlob(of slug: Slug, named name: String, unless other: String? = nil) throws -> [String: Int] {
         var result: [String: Int] = [:]
         try forEachBlob(of: slug, named: [name]) { version, blob in
+            if let other, (try? git.blobID(named: other, inCommit: version.commit)) ?? nil != nil { return }
             result[blob] = max(result[blob] ?? 0, version.number)
         }
         return result
@@ -287,7 +289,7 @@ public final class TrackRepository {
 
     private func readCommit(_ id: String) throws -> GitRepository.CommitInfo {
         do {
-            return try git.commit(id)
+            return try readingAgain { () throws(GitError) in try git.commit(id) }
         } catch {
             throw StoreError(error, repository: path)
         }

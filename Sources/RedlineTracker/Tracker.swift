@@ -84,7 +84,9 @@ public struct Tracker {
         var stored: StoredVersion?
         var articleDiff: ArticleDiff?
         var previousSide: DiffSide?
-        let outcome = try repository.record(slug, capturedAt: capture.capturedAt, url: capture.url) { latest in
+        var packWarnings: [String] = []
+        let outcome = try repository.record(slug, capturedAt: capture.capturedAt, url: capture.url,
+                                            packWarning: { packWarnings.append($0) }) { latest in
             try check(latest)
             changes = nil
             var subject = "\(slug.value): version 1: first capture, \(blockCount) blocks"
@@ -132,7 +134,7 @@ public struct Tracker {
             if let previousSide { articleDiff?.from = previousSide }
             articleDiff?.to = version.side
             return SnapResult(slug: slug, version: version, isNew: true, changes: changes,
-                              blockCount: blockCount, warnings: extraction.warnings, articleID: try stored?.articleID,
+                              blockCount: blockCount, warnings: extraction.warnings + packWarnings, articleID: try stored?.articleID,
                               diff: articleDiff)
         case .unchanged(let version):
             return SnapResult(slug: slug, version: version, isNew: false, changes: nil,

@@ -19,7 +19,7 @@ struct RedlineCommand: AsyncParsableCommand {
             """,
         version: RedlineVersion.current,
         subcommands: [Init.self, Snap.self, Replay.self, Log.self, Diff.self, Show.self, Extract.self, Articles.self,
-                      Events.self, Blame.self, Fetch.self, Watch.self, Report.self, Feed.self]
+                      Events.self, Blame.self, Fetch.self, Watch.self, Report.self, Gc.self, Feed.self]
     )
 
     /// Parses and runs a command: usage errors exit 64 (swift-argument-parser's own handling);

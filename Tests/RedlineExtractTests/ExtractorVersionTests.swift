@@ -18,7 +18,8 @@ import Testing
             .filter { ["html", "txt"].contains($0.pathExtension) } ?? []
         let shared = Fixtures.seedNames.map { Fixtures.seeds.appendingPathComponent($0) }
             + Fixtures.pageNames.map { Fixtures.corpusHTML.appendingPathComponent($0) }
-        return (shared + inShapes).sorted { $0.path < $1.path }
+        // In an order that does not depend on where the package and `shared` were checked out.
+        return shared + inShapes.sorted { $0.path < $1.path }
     }
 
     /// FNV-1a over the dump of every capture's extraction.

@@ -40,7 +40,7 @@ import Testing
         #expect(versions[0].subject == "capture two")
         #expect(try reopened.file("source.txt", of: versions[1]) == Data("one".utf8))
         #expect(try reopened.file("missing.txt", of: versions[1]) == nil)
-        #expect(try reopened.fileNames(of: versions[0]).sorted() == [".gitattributes", "article.json", "article.md", "origins.txt", "redline.json", "source.txt"])
+        #expect(try reopened.fileNames(of: versions[0]).sorted() == [".gitattributes", "article.md", "origins.txt", "redline.json", "source.txt"])
         #expect(try reopened.article(at: versions[0]) == Article(title: "two"))
         #expect(try reopened.source(of: versions[1])?.bytes == Data("one".utf8))
         #expect(try reopened.latest(of: slug) == versions[0])

@@ -53,11 +53,11 @@ import Testing
         // A version stored without its article is extracted again from its source, in the same charset.
         let rewrite = """
             export GIT_DIR='\(repo)' GIT_INDEX_FILE='\(dir.child("index"))'
-            git read-tree articles/talks && git rm -q --cached article.json && tree=$(git write-tree) &&
+            git read-tree articles/talks && git rm -q --cached article.md && tree=$(git write-tree) &&
             commit=$(git log -1 --format=%B articles/talks | git commit-tree "$tree") && git update-ref refs/heads/articles/talks "$commit"
             """
         #expect(try RedlineProcess.shell(rewrite).status == 0)
-        #expect(try RedlineProcess.shell("git --git-dir='\(repo)' ls-tree --name-only articles/talks").stdout.contains("article.json") == false)
+        #expect(try RedlineProcess.shell("git --git-dir='\(repo)' ls-tree --name-only articles/talks").stdout.contains("article.md") == false)
         let shown = try RedlineProcess.run(["show", "talks", "--repo", repo])
         #expect(shown.stdout.contains("Shares worth £10m"), "\(shown.stdout)")
     }

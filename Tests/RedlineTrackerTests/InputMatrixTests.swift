@@ -132,7 +132,7 @@ import Testing
     /// A repository with its newest commit, or that version's stored article, overwritten: every
     /// command that reads it names the damage in one line and exits 2. (`log` and `events` read
     /// only commits, so a damaged article leaves them working.)
-    @Test(arguments: [("articles/story", ["log", "show", "diff", "snap"]), ("articles/story:article.json", ["show", "diff", "snap"])])
+    @Test(arguments: [("articles/story", ["log", "show", "diff", "snap"]), ("articles/story:article.md", ["show", "diff", "snap"])])
     func aCorruptObjectIsReportedInOneLine(_ object: String, _ commands: [String]) throws {
         let f = try RepositoryFixture()
         defer { f.dir.remove() }

@@ -17,4 +17,8 @@ const char *redline_git_load(void);
 /// does not import.
 int redline_git_enable_fsync(int enabled);
 
+/// git_libgit2_opts(GIT_OPT_SET_MWINDOW_FILE_LIMIT, files): at most `files` pack files mapped at
+/// once (unlimited by default), the least recently used closed first.
+int redline_git_limit_mapped_packs(size_t files);
+
 #endif

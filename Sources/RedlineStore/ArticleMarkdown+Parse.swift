@@ -1,0 +1,179 @@
+import Foundation
+import RedlineModel
+
+/// Reading `article.md` back: ``ArticleMarkdown/render(_:)`` undone, item by item (items are
+/// separated by blank lines; no article text holds a line break, ``ArticleMarkdown/escape(_:lineStart:)``
+/// writes it as a reference):
+///
+///     "# T"  "**S**"  "*B*"  "<U>"          the head: title, standfirst, byline, url, in that order
+///     "## Key events" + "- …\n- …"         the key events
+///     "---" + "### …\n*A*"                  an entry starts: its heading and author
+///     anything else                         a block of the entry begun last (or of the article)
+///
+/// Article text never opens a line with a raw `#`, `*`, `<`, `-` or `>` (each is escaped), so
+/// these markers cannot be mistaken for text.
+extension ArticleMarkdown {
+    /// The article `text` holds; nil when it is not in this form. Read line by line from the
+    /// bytes: a version's article is read for every diff of a history (`report`, `log --edits`).
+    public static func parse(_ text: String) -> Article? {
+        var text = text
+        return text.withUTF8 { ArticleText(bytes: $0).article() }
+    }
+}
+
+/// `article.md`'s bytes, read back into an ``Article``.
+private struct ArticleText {
+    typealias Line = Range<Int>
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    func article() -> Article? {
+        var article = Article()
+        if bytes.count == 1, bytes[0] == 0x0A { return article }   // nothing at all
+        guard bytes.last == 0x0A, var items = items()?[...] else { return nil }
+        var head = 0   // how far the head has got: 1 title, 2 standfirst, 3 byline, 4 url
+        var entry: Entry?
+        func field(_ rank: Int, _ line: Line, _ open: String, _ close: String) -> String? {
+            guard head < rank, line.count >= open.utf8.count + close.utf8.count, starts(line, open), ends(line, close) else { return nil }
+            head = rank
+            return text(line.lowerBound + open.utf8.count..<line.upperBound - close.utf8.count)
+        }
+        while let item = items.popFirst() {
+            let line = item[0]
+            if entry == nil, article.keyEvents.isEmpty, article.blocks.isEmpty, item.count == 1 {
+                if head == 0, starts(line, "# ") {
+                    head = 1
+                    article.title = text(line.dropFirst(2))
+                    continue
+                }
+                if let standfirst = field(2, line, "**", "**") { article.standfirst = standfirst; continue }
+                if let byline = field(3, line, "*", "*") { article.byline = byline; continue }
+                if let url = field(4, line, "<", ">") { article.url = url; continue }
+            }
+            if item.count == 1, equals(line, ArticleMarkdown.keyEventsHeading), entry == nil, article.keyEvents.isEmpty,
+               article.blocks.isEmpty {
+                guard let list = items.popFirst() else { return nil }
+                for line in list {
+                    guard starts(line, "- "), let (time, title, id) = stamped(line.dropFirst(2)) else { return nil }
+                    article.keyEvents.append(KeyEvent(id: id, time: time, title: title ?? ""))
+                }
+                head = 5
+            } else if item.count == 1, equals(line, ArticleMarkdown.entryRule) {
+                if let entry { article.entries.append(entry) }
+                guard let heading = items.popFirst(), let next = self.entry(heading) else { return nil }
+                entry = next
+            } else {
+                guard item.count == 1 else { return nil }
+                head = 5
+                if entry == nil { article.blocks.append(block(line)) } else { entry!.blocks.append(block(line)) }
+            }
+        }
+        if let entry { article.entries.append(entry) }
+        return article
+    }
+
+    /// The items, each its lines: items are separated by one blank line, and none is empty; nil
+    /// when one is.
+    private func items() -> [[Line]]? {
+        var items: [[Line]] = []
+        var item: [Line] = []
+        var start = 0
+        for index in 0..<bytes.count where bytes[index] == 0x0A {
+            if start == index {
+                guard !item.isEmpty else { return nil }
+                items.append(item)
+                item = []
+            } else {
+                item.append(start..<index)
+            }
+            start = index + 1
+        }
+        guard !item.isEmpty else { return nil }
+        items.append(item)
+        return items
+    }
+
+    /// An entry's heading item: `###[ time · title {#id}]`, and its author on a second line.
+    private func entry(_ lines: [Line]) -> Entry? {
+        guard lines.count <= 2, let heading = lines.first, starts(heading, "###") else { return nil }
+        var entry = Entry()
+        if heading.count > 3 {
+            guard bytes[heading.lowerBound + 3] == 0x20, let (time, title, id) = stamped(heading.dropFirst(4)) else { return nil }
+            (entry.time, entry.title, entry.id) = (time, title, id)
+        }
+        if lines.count == 2 {
+            let author = lines[1]
+            guard author.count >= 2, bytes[author.lowerBound] == 0x2A, bytes[author.upperBound - 1] == 0x2A else { return nil }
+            entry.author = text(author.dropFirst().dropLast())
+        }
+        return entry
+    }
+
+    /// `2025-04-23T15:10:00Z · Title {#id}` as ``ArticleMarkdown/stamped(_:_:id:)`` wrote it.
+    private func stamped(_ line: Line) -> (Date?, String?, String?)? {
+        var line = line
+        var id: String?
+        if line.count > 0, bytes[line.upperBound - 1] == UInt8(ascii: "}") {
+            if let marker = lastRange(of: " {#", in: line) {
+                id = text(marker.upperBound..<line.upperBound - 1)
+                line = line.lowerBound..<marker.lowerBound
+            } else if starts(line, "{#") {
+                return (nil, nil, text(line.dropFirst(2).dropLast()))
+            }
+        }
+        let separator = firstRange(of: ArticleMarkdown.timeSeparator, in: line)
+        let stamp = line.lowerBound..<(separator?.lowerBound ?? line.upperBound)
+        if stamp.count == 20, let time = Timestamp.parse(String(decoding: UnsafeBufferPointer(rebasing: bytes[stamp]), as: UTF8.self)),
+           equals(stamp, Timestamp.format(time)) {
+            return (time, separator.map { text($0.upperBound..<line.upperBound) }, id)
+        }
+        return (nil, text(line), id)
+    }
+
+    /// One block's line.
+    private func block(_ line: Line) -> Block {
+        if line.count == 1, bytes[line.lowerBound] == 0x5C { return Block(.paragraph, "") }
+        for (marker, kind) in [("#### ", Block.Kind.heading), ("- ", .listItem), ("> ", .quote)] where starts(line, marker) {
+            return Block(kind, text(line.dropFirst(marker.utf8.count)))
+        }
+        return Block(.paragraph, text(line))
+    }
+
+    /// The article text the bytes in `range` were escaped from.
+    private func text(_ range: Range<Int>) -> String {
+        ArticleMarkdown.unescape(UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+
+    private func starts(_ line: Line, _ prefix: String) -> Bool {
+        line.count >= prefix.utf8.count && bytes[line].starts(with: prefix.utf8)
+    }
+
+    private func ends(_ line: Line, _ suffix: String) -> Bool {
+        line.count >= suffix.utf8.count && bytes[line.upperBound - suffix.utf8.count..<line.upperBound].elementsEqual(suffix.utf8)
+    }
+
+    private func equals(_ line: Line, _ text: String) -> Bool {
+        bytes[line].elementsEqual(text.utf8)
+    }
+
+    /// The first place `pattern` occurs in `line`.
+    private func firstRange(of pattern: String, in line: Line) -> Range<Int>? {
+        let needle = Array(pattern.utf8)
+        guard line.count >= needle.count else { return nil }
+        for index in line.lowerBound...(line.upperBound - needle.count)
+        where bytes[index] == needle[0] && bytes[index..<index + needle.count].elementsEqual(needle) {
+            return index..<index + needle.count
+        }
+        return nil
+    }
+
+    /// The last place `pattern` occurs in `line`.
+    private func lastRange(of pattern: String, in line: Line) -> Range<Int>? {
+        let needle = Array(pattern.utf8)
+        guard line.count >= needle.count else { return nil }
+        for index in (line.lowerBound...(line.upperBound - needle.count)).reversed()
+        where bytes[index] == needle[0] && bytes[index..<index + needle.count].elementsEqual(needle) {
+            return index..<index + needle.count
+        }
+        return nil
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+internal import CLibGit2
+
+/// libgit2's pack builder and object listing, for ``TrackRepository/pack(everything:)``.
+///
+///     git.writePack(commits: ["3f2a…"], objects: ["3f2a…", "91bc…", …])
+///         → "pack-5e0d…"   objects/pack/pack-5e0d….pack and .idx, both on disk
+///
+/// Commits go in with their trees and files, each file under its name (`source.html`,
+/// `article.md`), so the builder sorts like with like and deltas each against its neighbours;
+/// other objects go in as they are. libgit2 writes the pack under a temporary name
+/// (`objects/pack/pack_git_XXXXXX`) and renames it, and the index through a lock file, so a
+/// reader never sees half a pack.
+extension GitRepository {
+    /// Writes one pack holding `commits` (with their trees and files) and `objects` into
+    /// `objects/pack`, and returns its name (`pack-<hash>`), whose `.pack` and `.idx` are then
+    /// both in place.
+    func writePack(commits: [String], objects: [String]) throws(GitError) -> String {
+        var builder: OpaquePointer?
+        try git("git_packbuilder_new", git_packbuilder_new(&builder, handle))
+        defer { git_packbuilder_free(builder) }
+        git_packbuilder_set_threads(builder, 0)   // as many as there are cores
+        for commit in commits {
+            var id = try GitRepository.oid(commit)
+            try git("git_packbuilder_insert_recur", git_packbuilder_insert_recur(builder, &id, nil))
+        }
+        for object in objects {   // the builder skips what it holds already
+            var id = try GitRepository.oid(object)
+            try git("git_packbuilder_insert", git_packbuilder_insert(builder, &id, nil))
+        }
+        try git("git_packbuilder_write", git_packbuilder_write(builder, nil, 0, nil, nil))
+        guard let name = git_packbuilder_name(builder) else {
+            throw GitError(function: "git_packbuilder_name", code: -1, message: "the pack written has no name")
+        }
+        return "pack-" + String(cString: name)
+    }
+
+    /// The commits reachable from any reference, newest first.
+    func reachableCommits() throws(GitError) -> [String] {
+        var walk: OpaquePointer?
+        try git("git_revwalk_new", git_revwalk_new(&walk, handle))
+        defer { git_revwalk_free(walk) }
+        try git("git_revwalk_push_glob", git_revwalk_push_glob(walk, "refs/*"))
+        var commits: [String] = []
+        var oid = git_oid()
+        while true {
+            let code = git_revwalk_next(&oid, walk)
+            if code == GIT_ITEROVER.rawValue { break }
+            try git("git_revwalk_next", code)
+            commits.append(oid.hex)
+        }
+        return commits
+    }
+
+    /// Of `ids`, the commits, in the order given (an object that cannot be read is left out).
+    func commits(among ids: [String]) throws(GitError) -> [String] {
+        try withObjectDatabase { database in
+            ids.filter { hex in
+                guard var id = try? GitRepository.oid(hex) else { return false }
+                var size = 0
+                var type = GIT_OBJECT_INVALID
+                return git_odb_read_header(&size, &type, database, &id) == 0 && type == GIT_OBJECT_COMMIT
+            }
+        }
+    }
+
+    /// Every object the repository holds, loose or packed, reachable or not.
+    func allObjects() throws(GitError) -> [String] {
+        final class Found { var ids: [String] = [] }
+        let found = Found()
+        try withObjectDatabase { database throws(GitError) in
+            let code = git_odb_foreach(database, { id, payload in
+                guard let id, let payload else { return 0 }
+                Unmanaged<Found>.fromOpaque(payload).takeUnretainedValue().ids.append(id.pointee.hex)
+                return 0
+            }, Unmanaged.passUnretained(found).toOpaque())
+            try git("git_odb_foreach", code)
+        }
+        return found.ids
+    }
+
+    private func withObjectDatabase<T>(_ body: (OpaquePointer?) throws(GitError) -> T) throws(GitError) -> T {
+        var database: OpaquePointer?
+        try git("git_repository_odb", git_repository_odb(&database, handle))
+        defer { git_odb_free(database) }
+        return try body(database)
+    }
+}

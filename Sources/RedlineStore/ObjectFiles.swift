@@ -1,0 +1,95 @@
+import Foundation
+
+/// What a repository's `objects` folder holds on disk, read from the file system alone:
+///
+///     objects/3f/2a…        a loose object: id "3f2a…", its compressed size
+///     objects/pack/pack-5e0d….idx + .pack
+///                           a pack: name "pack-5e0d…", the size of both files, the number of
+///                           objects (from the index's fan-out table)
+///
+/// A pack counts only once its `.idx` and `.pack` are both there (libgit2 writes the pack under
+/// a temporary name and renames it; a half-written one is neither).
+struct ObjectFiles {
+    struct Loose: Hashable {
+        var id: String
+        var bytes: Int
+    }
+
+    struct Pack: Hashable {
+        var name: String
+        var bytes: Int
+        var objects: Int
+    }
+
+    var loose: [Loose]
+    var packs: [Pack]
+
+    /// All of them together, in bytes.
+    var bytes: Int { loose.reduce(0) { $0 + $1.bytes } + packs.reduce(0) { $0 + $1.bytes } }
+
+    /// Reads the `objects` folder of the repository at `repository`.
+    init(repository: String) {
+        let objects = "\(repository)/objects"
+        let manager = FileManager.default
+        loose = []
+        for folder in (try? manager.contentsOfDirectory(atPath: objects)) ?? [] where Self.isHex(folder, count: 2) {
+            for file in (try? manager.contentsOfDirectory(atPath: "\(objects)/\(folder)")) ?? [] where Self.isHex(file, count: 38) {
+                guard let bytes = Self.size("\(objects)/\(folder)/\(file)") else { continue }
+                loose.append(Loose(id: folder + file, bytes: bytes))
+            }
+        }
+        packs = []
+        for file in (try? manager.contentsOfDirectory(atPath: "\(objects)/pack")) ?? [] where file.hasSuffix(".idx") {
+            let name = String(file.dropLast(4))
+            guard let index = Self.size("\(objects)/pack/\(name).idx"), let pack = Self.size("\(objects)/pack/\(name).pack"),
+                  let header = Self.read("\(objects)/pack/\(name).idx", bytes: Self.fanOutEnd) else { continue }
+            packs.append(Pack(name: name, bytes: index + pack, objects: header.suffix(4).reduce(0) { $0 << 8 | Int($1) }))
+        }
+    }
+
+    /// Removes the loose object `id` (call it only once a pack that holds it is on disk), and
+    /// its folder when that is left empty, as `git prune-packed` does (a writer that meets the
+    /// folder gone under its write tries again).
+    static func removeLoose(_ id: String, repository: String) {
+        unlink("\(repository)/objects/\(id.prefix(2))/\(id.dropFirst(2))")
+        rmdir("\(repository)/objects/\(id.prefix(2))")   // fails, as it should, unless empty
+    }
+
+    /// Removes the pack `name`: its index first, so that no reader finds it from then on.
+    static func removePack(_ name: String, repository: String) {
+        for suffix in [".idx", ".pack", ".rev", ".bitmap"] { unlink("\(repository)/objects/pack/\(name)\(suffix)") }
+    }
+
+    /// A version-2 index: magic and version (8 bytes), then the fan-out table (256 counts of 4
+    /// bytes, the last the number of objects), then the objects' ids (20 bytes each), in order.
+    private static let fanOutEnd = 8 + 256 * 4
+
+    /// The ids of the objects in the pack `name`.
+    static func objects(inPack name: String, repository: String) -> [String] {
+        let path = "\(repository)/objects/pack/\(name).idx"
+        guard let header = read(path, bytes: fanOutEnd) else { return [] }
+        let count = header.suffix(4).reduce(0) { $0 << 8 | Int($1) }
+        guard let index = read(path, bytes: fanOutEnd + 20 * count) else { return [] }
+        let digits = Array("0123456789abcdef".utf8)
+        return (0..<count).map { i in
+            String(decoding: index[(fanOutEnd + 20 * i)..<(fanOutEnd + 20 * i + 20)].flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] },
+                   as: UTF8.self)
+        }
+    }
+
+    private static func read(_ path: String, bytes count: Int) -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: count), data.count == count else { return nil }
+        return Data(data)   // indexed from 0
+    }
+
+    private static func size(_ path: String) -> Int? {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : nil
+    }
+
+    private static func isHex(_ name: String, count: Int) -> Bool {
+        name.utf8.count == count && name.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// Issue 17 (4): 8 writers and a reader while the store packs itself (a low threshold) and while
+/// `redline gc` runs in a loop: every capture kept, numbered without gaps, every version
+/// readable, `git fsck --strict` clean, and the reader never fails.
+@Suite struct PackingConcurrencyTests {
+    static let writers = 8
+    static let capturesPerWriter = 10
+
+    @Test func writersAndAReaderBesideThePackerLoseNothing() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        let redline = "REDLINE_PACK_THRESHOLD=12 '\(RedlineProcess.executable)'"
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        for n in 0..<2 {   // the reader's diff needs two versions
+            #expect(try RedlineProcess.run(["snap", "shared", dir.write("first-\(n).txt", capture(900 + n)), "--repo", repo]).status == 0)
+        }
+        let stop = dir.child("stop")
+        func loop(_ name: String, _ body: String) throws -> Process {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "{ while [ ! -e '\(stop)' ]; do \(body); done; } > '\(dir.child(name))' 2>&1"]
+            try process.run()
+            return process
+        }
+        let reader = try loop("reader", """
+            \(redline) log shared --repo '\(repo)' > /dev/null 2>'\(dir.child("reader-err"))' || { echo FAILED log; cat '\(dir.child("reader-err"))'; }; \
+            \(redline) diff shared --repo '\(repo)' > /dev/null 2>'\(dir.child("reader-err"))' || { echo FAILED diff; cat '\(dir.child("reader-err"))'; }
+            """)
+        let gc = try loop("gc", "\(redline) gc --repo '\(repo)' || echo FAILED gc")
+        var writers: [Process] = []
+        for writer in 0..<Self.writers {
+            let snaps = (0..<Self.capturesPerWriter).map { i in
+                let file = dir.write("w\(writer)-\(i).txt", capture(writer * 1000 + i))
+                return "\(redline) snap shared '\(file)' --repo '\(repo)' > /dev/null || echo FAILED snap"
+            }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "{ " + snaps.joined(separator: "; ") + "; } > '\(dir.child("out-\(writer)"))' 2>&1"]
+            writers.append(process)
+        }
+        for process in writers { try process.run() }
+        for process in writers { process.waitUntilExit() }
+        FileManager.default.createFile(atPath: stop, contents: nil)
+        reader.waitUntilExit()
+        gc.waitUntilExit()
+
+        for name in ["reader", "gc"] + (0..<Self.writers).map({ "out-\($0)" }) {
+            let output = try String(contentsOfFile: dir.child(name), encoding: .utf8)
+            #expect(!output.contains("FAILED"), "\(name): \(output)")
+        }
+        let packings = try String(contentsOfFile: dir.child("gc"), encoding: .utf8).components(separatedBy: "packed ").count - 1
+        #expect(packings >= 3, "redline gc packed \(packings) times while the writers wrote")
+        let total = 2 + Self.writers * Self.capturesPerWriter
+        #expect(try ConcurrencyTests().versionNumbers(repo, "shared") == Array((1...total).reversed()))
+        let unreadable = try RedlineProcess.shell(
+            "for n in $(seq 1 \(total)); do '\(RedlineProcess.executable)' show shared $n --repo '\(repo)' > /dev/null || echo $n; done")
+        #expect(unreadable.stdout.isEmpty, "versions that could not be read: \(unreadable.stdout) \(unreadable.stderr)")
+        let packs = try RedlineProcess.shell("ls '\(repo)/objects/pack' | grep -c '\\.pack$'")
+        #expect((Int(packs.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) >= 1)
+        let fsck = try RedlineProcess.shell("git --git-dir='\(repo)' fsck --strict")
+        #expect(fsck.status == 0, "\(fsck.stderr)")
+    }
+
+    @Test func gcSaysWhatItDid() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        for n in 0..<3 { _ = try RedlineProcess.run(["snap", "story", dir.write("c\(n).txt", capture(n)), "--repo", repo]) }
+        let first = try RedlineProcess.run(["gc", "--repo", repo])
+        #expect(first.status == 0 && first.stdout.hasPrefix("packed 16 objects; removed 16 loose objects and 0 packs; "), "\(first.stdout)")
+        let again = try RedlineProcess.run(["gc", "--repo", repo])
+        #expect(again.status == 0 && again.stdout.hasPrefix("nothing to pack; "), "\(again.stdout)")
+        #expect(try RedlineProcess.run(["log", "story", "--repo", repo]).stdout.split(separator: "\n").count == 3)
+        let missing = try RedlineProcess.run(["gc", "--repo", dir.child("nowhere")])
+        #expect(missing.status == 2 && missing.stderr.hasPrefix("redline: error: "))
+    }
+}
