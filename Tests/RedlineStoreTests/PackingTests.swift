@@ -33,7 +33,7 @@ import Testing
         for i in 1...12 { try record(repo, "version \(i)", at: Double(i * 60)) }
         let orphan = try repo.git.writeBlob(Data("written by a writer that has not committed yet".utf8))
         let report = try #require(try repo.pack())
-        #expect(report.objectsPacked == 12 * 4 + 1 + 1 + 1)   // commit, tree, source, article.md each; one redline.json, one origins.txt; the orphan
+        #expect(report.objectsPacked == 12 * 4 + 1 + 1 + 1 + 1)   // commit, tree, source, article.md each; one redline.json, one origins.txt, one .gitattributes; the orphan
         #expect(report.packsReplaced == 0 || report.packsReplaced == 1)
         let files = ObjectFiles(repository: repo.path)
         #expect(files.loose.isEmpty && files.packs.count == 1)
