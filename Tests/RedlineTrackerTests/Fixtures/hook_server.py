@@ -8,23 +8,15 @@ as one JSON line: {"status": 500, "type": "application/json", "body": "..."}.
 """
 import json
 import sys
-import threading
-from fixture_server import QuietHandler, serve
+from fixture_server import QuietHandler, Turns, serve
 
-statuses = json.load(open(sys.argv[1]))
-log_path = sys.argv[2]
-lock = threading.Lock()
-position = [0]
+statuses = Turns(json.load(open(sys.argv[1])), sys.argv[2])
 
 
 class Handler(QuietHandler):
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8", "replace")
-        with lock:
-            status = statuses[min(position[0], len(statuses) - 1)]
-            position[0] += 1
-            with open(log_path, "a") as log:
-                log.write(json.dumps({"status": status, "type": self.headers.get("Content-Type"), "body": body}) + "\n")
+        status = statuses.take(lambda status: {"status": status, "type": self.headers.get("Content-Type"), "body": body})
         try:
             self.send_response(status)
             self.send_header("Content-Length", "0")

@@ -12,23 +12,15 @@ Location header (with a 3xx status, a redirect). A step with an etag that the re
 import gzip
 import json
 import sys
-import threading
 import time
-from fixture_server import QuietHandler, serve
+from fixture_server import QuietHandler, Turns, serve
 
-steps = json.load(open(sys.argv[1]))
-log_path = sys.argv[2]
-lock = threading.Lock()
-position = [0]
+steps = Turns(json.load(open(sys.argv[1])), sys.argv[2])
 
 
 class Handler(QuietHandler):
     def do_GET(self):
-        with lock:
-            step = steps[min(position[0], len(steps) - 1)]
-            position[0] += 1
-            with open(log_path, "a") as log:
-                log.write(json.dumps({k.lower(): v for k, v in self.headers.items()}) + "\n")
+        step = steps.take(lambda _: {k.lower(): v for k, v in self.headers.items()})
         time.sleep(step.get("delay", 0))
         etag = step.get("etag")
         if etag and self.headers.get("If-None-Match") == etag:
