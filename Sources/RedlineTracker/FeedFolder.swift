@@ -53,13 +53,20 @@ public actor FeedFolder: VersionStored {
         }
     }
 
-    /// The feeds of those of `slugs` that have versions, as the track repository holds them now.
+    /// The feeds of those of `slugs` that have versions, as the track repository holds them now;
+    /// an article whose history cannot be read is logged and left out (it is tried again at its
+    /// next version), and the others are read all the same.
     private func read(_ slugs: [Slug]) throws -> [Slug: AtomFeed] {
         let tracker = try self.tracker ?? Tracker.open(at: repositoryPath)
         self.tracker = tracker
         var feeds: [Slug: AtomFeed] = [:]
-        for slug in slugs where try tracker.repository.latest(of: slug) != nil {
-            feeds[slug] = try tracker.feed(slug, last: last)
+        for slug in slugs {
+            do {
+                guard try tracker.repository.latest(of: slug) != nil else { continue }
+                feeds[slug] = try tracker.feed(slug, last: last)
+            } catch {
+                log("\(Timestamp.format(Date()))  feeds: \(slug) left out: \(error)")
+            }
         }
         return feeds
     }
