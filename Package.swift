@@ -26,18 +26,19 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
-        // C libraries: libcurl and libgit2 are loaded at run time by the commands that use them
-        // (redline_http.c, libgit2.c); libxml2 is linked.
+        // C libraries, each loaded at run time by the commands that use it (redline_http.c,
+        // libgit2.c, libxml2.c): their headers come from Debian's -dev packages.
         .target(name: "CLibCurl"),
         .target(name: "CLibGit2"),
-        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CLibXML2", cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])]),
         // glibc's <malloc.h>, for ShortRunMemory.
         .systemLibrary(name: "CMalloc"),
 
         .target(name: "RedlineText"),
         .target(name: "RedlineModel", dependencies: ["RedlineText"]),
         .target(name: "RedlineCapture", dependencies: ["RedlineModel", "CLibCurl"]),
-        .target(name: "RedlineExtract", dependencies: ["RedlineModel", "RedlineText", "CLibXML2"]),
+        .target(name: "RedlineExtract", dependencies: ["RedlineModel", "RedlineText", "CLibXML2"],
+                swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
         .target(name: "RedlineStore", dependencies: ["RedlineModel", "RedlineText", "CLibGit2"]),
         .target(name: "RedlineDiff", dependencies: ["RedlineModel", "RedlineText"]),
         .target(name: "RedlineRender", dependencies: ["RedlineModel", "RedlineText"]),

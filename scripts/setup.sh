@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what redline needs beyond the Swift toolchain, only when it is missing:
-# the C libraries libgit2 (1.5) and libcurl (both loaded at run time; their headers read at build
-# time) and libxml2 (linked).
+# the C libraries libgit2 (1.5), libcurl and libxml2 (each loaded at run time; their headers read
+# at build time).
 set -euo pipefail
 
 missing=()

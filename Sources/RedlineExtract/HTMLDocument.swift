@@ -1,4 +1,5 @@
 internal import CLibXML2
+import Foundation
 
 /// A page parsed by libxml2's HTML parser, copied at once into an ``HTMLTree`` of Swift values.
 ///
@@ -123,8 +124,15 @@ final class HTMLDocument {
 }
 
 extension HTMLDocument {
-    /// Sets up libxml2 once per process, before any thread parses (libxml2's rule).
-    private static let parserInitialized: Void = xmlInitParser()
+    /// Loads and sets up libxml2 once per process, before any thread parses (libxml2's rule).
+    /// Without libxml2 no page can be read: one line, exit 2.
+    private static let parserInitialized: Void = {
+        if let failure = redline_xml_load() {
+            FileHandle.standardError.write(Data("redline: error: libxml2 could not be loaded (\(String(cString: failure))); install it (apt-get install libxml2)\n".utf8))
+            exit(2)
+        }
+        xmlInitParser()
+    }()
 
     static func initializeParser() {
         _ = parserInitialized

@@ -43,7 +43,12 @@ public enum ReportHTML {
 
         /// Takes in the next diff, oldest first.
         public mutating func add(_ diff: ArticleDiff) {
-            changes.append(Change(diff, context: context))
+            add(Change(diff, context: context))
+        }
+
+        /// Takes in what the page shows of the next diff, oldest first.
+        public mutating func add(_ change: Change) {
+            changes.append(change)
         }
     }
 
@@ -56,7 +61,8 @@ public enum ReportHTML {
         var notes: [String]
         var section: String
 
-        init(_ diff: ArticleDiff, context: Int) {
+        /// What the page shows of `diff`, `context` unchanged blocks around each change.
+        public init(_ diff: ArticleDiff, context: Int) {
             version = diff.to.version
             id = diff.to.version.map { "v\($0)" } ?? "d"
             summary = diff.summary

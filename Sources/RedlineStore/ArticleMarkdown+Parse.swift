@@ -122,11 +122,26 @@ private struct ArticleText {
         }
         let separator = firstRange(of: ArticleMarkdown.timeSeparator, in: line)
         let stamp = line.lowerBound..<(separator?.lowerBound ?? line.upperBound)
-        if stamp.count == 20, let time = Timestamp.parse(String(decoding: UnsafeBufferPointer(rebasing: bytes[stamp]), as: UTF8.self)),
-           equals(stamp, Timestamp.format(time)) {
+        if isCanonicalTime(stamp), let time = Timestamp.parse(String(decoding: UnsafeBufferPointer(rebasing: bytes[stamp]), as: UTF8.self)) {
             return (time, separator.map { text($0.upperBound..<line.upperBound) }, id)
         }
         return (nil, text(line), id)
+    }
+
+    /// True when `range` holds a time as ``Timestamp/format(_:)`` writes it:
+    /// `2025-04-23T15:10:00Z`, digits where the digits go.
+    private func isCanonicalTime(_ range: Range<Int>) -> Bool {
+        guard range.count == 20 else { return false }
+        for (offset, byte) in bytes[range].enumerated() {
+            switch offset {
+            case 4, 7: guard byte == UInt8(ascii: "-") else { return false }
+            case 10: guard byte == UInt8(ascii: "T") else { return false }
+            case 13, 16: guard byte == UInt8(ascii: ":") else { return false }
+            case 19: guard byte == UInt8(ascii: "Z") else { return false }
+            default: guard (0x30...0x39).contains(byte) else { return false }
+            }
+        }
+        return true
     }
 
     /// One block's line.

@@ -22,12 +22,11 @@ extension Tracker {
     }
 
     /// The feed of `slug`: the news among its newest `last` versions. Each version's article is
-    /// read once (``history(_:last:_:)``), the first version's once more when it is among them.
+    /// read once (``history(_:last:_:)``, one more at each seam where it splits the work between
+    /// the cores), the first version's once more when it is among them; only the entries are kept.
     public func feed(_ slug: Slug, last: Int = Tracker.feedVersions) throws -> AtomFeed {
-        var entries: [AtomFeed.Entry] = []
-        let (versions, newest) = try history(slug, last: last) { diff in
-            if diff.isNews { entries.append(AtomFeed.Entry(diff)) }
-        }
+        let (versions, news, newest) = try history(slug, last: last) { diff in diff.isNews ? AtomFeed.Entry(diff) : nil }
+        var entries = news.compactMap { $0 }
         if let first = versions.first, first.number == 1 { entries.append(AtomFeed.Entry(try diffFromNothing(slug, at: first))) }
         let title = newest?.title.map { "\(slug.value): \($0)" } ?? slug.value
         return AtomFeed(id: AtomFeed.id(slug.value), title: title, link: newest?.url ?? versions.last?.url, entries: entries,

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import RedlineDiff
 import RedlineModel
 import RedlineStore
@@ -118,11 +119,38 @@ extension Tracker {
     }
 
     /// `redline report`: the versions of `slug` (the newest `last` of them when given), oldest
-    /// first, and the newest article; `body` is given the change from each to the next, oldest
-    /// first, one at a time, so the history is never held whole.
-    public func history(_ slug: Slug, last: Int? = nil, _ body: (ArticleDiff) throws -> Void) throws -> (versions: [Version], newest: Article?) {
+    /// first; `change` applied to the diff from each to the next, oldest first; and the newest
+    /// article. The history is split between the machine's cores: each part reads its own
+    /// versions (one shared at each seam) and applies `change` as it goes, so no diff is held
+    /// longer than it takes to turn it into what is kept.
+    public func history<Kept: Sendable>(_ slug: Slug, last: Int? = nil,
+                                        _ change: @escaping @Sendable (ArticleDiff) -> Kept) throws
+        -> (versions: [Version], changes: [Kept], newest: Article?) {
         let versions = Array(try repository.versions(of: slug, last: last).reversed())
-        return (versions, try successiveDiffs(slug, versions, body))
+        guard !versions.isEmpty else { return ([], [], nil) }
+        let parts = versions.count < 16 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 4)
+        let seams = (0...parts).map { $0 * (versions.count - 1) / parts }
+        let path = repository.path
+        let results = Mutex<[Result<(changes: [Kept], newest: Article?), Error>?]>(Array(repeating: nil, count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let result = Result { () throws -> (changes: [Kept], newest: Article?) in
+                let tracker = try Tracker.open(at: path)
+                var changes: [Kept] = []
+                let newest = try tracker.successiveDiffs(slug, Array(versions[seams[part]...max(seams[part], seams[part + 1])])) {
+                    changes.append(change($0))
+                }
+                return (changes, newest)
+            }
+            results.withLock { $0[part] = result }
+        }
+        var changes: [Kept] = []
+        var newest: Article?
+        for result in results.withLock({ $0 }) {
+            let part = try result!.get()
+            changes += part.changes
+            newest = part.newest
+        }
+        return (versions, changes, newest)
     }
 
     /// The origins of `version`'s blocks: as stored with it, or, for a version stored without

@@ -27,7 +27,11 @@ extension RedlineCommand {
         func run() throws {
             let slug = try Slug(slug)
             var history = ReportHTML.History(article: slug.value, versions: [], context: context)
-            let (versions, newest) = try repository.tracker().history(slug, last: last) { history.add($0) }
+            let context = context
+            let (versions, changes, newest) = try repository.tracker().history(slug, last: last) {
+                ReportHTML.Change($0, context: context)
+            }
+            changes.forEach { history.add($0) }
             (history.versions, history.title, history.url) = (versions, newest?.title, newest?.url ?? versions.last?.url)
             let html = ReportHTML.render(history)
             let diffs = history.changes
