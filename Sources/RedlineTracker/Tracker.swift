@@ -88,7 +88,7 @@ public struct Tracker {
         let outcome = try repository.record(slug, capturedAt: capture.capturedAt, url: capture.url,
                                             packWarning: { packWarnings.append($0) }) { latest in
             try check(latest)
-            changes = nil
+            (changes, articleDiff, previousSide) = (nil, nil, nil)
             var subject = "\(slug.value): version 1: first capture, \(blockCount) blocks"
             var origins = Blame.start(blockCount: blockCount, version: 1)
             var fieldOrigins = Blame.carry([:], from: nil, to: article, changed: [], version: 1, previousVersion: nil)

@@ -62,8 +62,8 @@ import Testing
         return html + "</div></body></html>"
     }
 
-    static func configuration(_ site: [SiteArticle], server: SiteServer) -> String {
-        var yaml = "# the test site\narticles:\n"
+    static func configuration(_ site: [SiteArticle], server: SiteServer, hook: HookServer) -> String {
+        var yaml = "# the test site\nannounce:\n  webhooks: [\"\(hook.url)\"]\n  feeds: feeds/\narticles:\n"
         for article in site {
             yaml += "  - slug: \(article.slug)\n    url: \(server.url(article.path, host: article.host))\n    every: \(article.every)\n"
             if let select = article.select { yaml += "    select: \"\(select)\"\n" }
@@ -81,9 +81,11 @@ import Testing
         }
         let server = try SiteServer(pages: pages)
         defer { server.stop() }
+        let hook = try HookServer(statuses: [500, 200])
+        defer { hook.stop() }
         let (dir, repo) = try newRepository()
         defer { dir.remove() }
-        let config = dir.write("redline.yaml", Self.configuration(site, server: server))
+        let config = dir.write("redline.yaml", Self.configuration(site, server: server, hook: hook))
 
         let result = try RedlineProcess.run(["watch", "--config", config, "--repo", repo, "--count", "\(Self.polls)",
                                              "--jobs", "4", "--timeout", "10"])
@@ -101,6 +103,33 @@ import Testing
             #expect(line.contains(" \(count) version\(count == 1 ? "" : "s")  ") && line.hasSuffix("  configured"),
                     "\(article.slug): \(line)")
             #expect(result.stdout.contains("\(article.slug): \(Self.polls) polls, \(count) new versions, 0 failed\n"), "\(result.stdout)")
+        }
+
+        // The webhook: one POST per stored version (the one answered 500 once more), valid JSON.
+        let stored = site.reduce(0) { $0 + expected($1) }
+        let posts = hook.posts
+        #expect(posts.count == stored + 1 && posts.first?.status == 500, "\(posts.count) posts for \(stored) versions")
+        let delivered = posts.filter { $0.status == 200 }.compactMap { post -> String? in
+            let json = try? JSONSerialization.jsonObject(with: Data(post.body.utf8)) as? [String: Any]
+            let announcement = json?["announcement"] as? [String: Any]
+            return announcement.map { "\($0["article"] ?? "?") \($0["version"] ?? "?")" }
+        }
+        #expect(Set(delivered).count == stored && delivered.count == stored)
+        // Each feed parses as Atom and lists its article's versions that changed something a
+        // reader cares about (the first, and any with blocks added, removed or edited, a field or
+        // a key event changed; the site has entries with no text), newest first.
+        for article in site {
+            let log = try RedlineProcess.run(["log", article.slug, "--format", "json", "--repo", repo])
+            let versions = try #require((try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [String: Any])?["versions"] as? [[String: Any]])
+            let news = versions.filter { version in
+                guard let summary = version["summary"] as? [String: Int] else { return true }
+                return ["added", "removed", "edited", "fieldsChanged", "keyEventsAdded", "keyEventsRemoved", "keyEventsRetitled"]
+                    .contains { summary[$0, default: 0] > 0 }
+            }.compactMap { $0["version"] as? Int }
+            #expect(versions.count == expected(article))
+            let feed = try AnnounceTests.check(dir.child("feeds/\(article.slug).xml"))
+            #expect(feed.problems == [], "\(article.slug)")
+            #expect(feed.versions == news.map { "\(article.slug), version \($0)" }, "\(article.slug): \(feed.entries.map { $0.title ?? "" })")
         }
 
         // One log line per poll, naming the article.
