@@ -5,10 +5,10 @@
 # (12,300 → 14,000 federal staff, 18 → 19 states supporting mutual aid) among many that are
 # encoding only: the 5 October capture is itself double-encoded UTF-8 ("EspaÃ±ol" for "Español").
 #
-#     Benchmarks/extraction/fema.sh
+#     Benchmarks/article-extraction/fema.sh
 #
 # Downloads the web-monitoring-diff 0.2.0 source package with pip (once, cached in
-# .build-extraction-venv/downloads/, git-ignored), unpacks it in a temp dir, and prints, per pair,
+# ${XDG_CACHE_HOME:-~/.cache}/redline-benchmarks/downloads, or EXTRACTION_CACHE), unpacks it in a temp dir, and prints, per pair,
 # `redline diff --files OLD NEW --format text`, then a count of the edited blocks: how many are
 # encoding-only (the new text, read back as the UTF-8 it was mis-decoded from, equals the old) and
 # which blocks carry the staff and states figures; for energy.gov, what `redline extract` makes of
@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-cache="${EXTRACTION_CACHE:-.build-extraction-venv}/downloads"
+cache="${EXTRACTION_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/redline-benchmarks}/downloads"
 package="$cache/web_monitoring_diff-0.2.0.tar.gz"
 if [ ! -f "$package" ]; then
   mkdir -p "$cache"
