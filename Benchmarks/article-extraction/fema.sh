@@ -33,6 +33,9 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/redline-fema.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 tar -xzf "$package" -C "$work"
 versions="$work/web_monitoring_diff-0.2.0/web_monitoring_diff/tests/fixtures/versions"
+# Where MojibakeTests reads the FEMA pair from (it skips its test when they are not there).
+unpacked="$(dirname "$cache")/web-monitoring-diff-0.2.0/versions"
+mkdir -p "$unpacked" && cp "$versions"/* "$unpacked/"
 # Old → new, as web-monitoring-diff's tests/test_html_diff.py pairs them.
 fema_old="$versions/f2d5d701-707a-42e0-8881-653346d01e0a"   # 3 October 2017
 fema_new="$versions/fc74d750-c651-46b7-bf74-434ad8c62e04"   # 5 October 2017
