@@ -54,7 +54,16 @@ extension TextDecoding {
                 original.append(byte)
                 next += length
             }
-            guard original.count == count + 1, let scalar = decode(original), accepts(scalar, lead: lead) else { index += 2; continue }
+            // A no-break space or a guillemet after the lead is how French and Portuguese write
+            // "Ã »" and "â «": proof of nothing, read back only on a page already shown to be
+            // mangled, and a no-break space only as the one byte after a two-byte lead ("Â\u{A0}",
+            // "Ã\u{A0}" for "à", "Ð\u{A0}" for "Р"), never inside a longer character.
+            let spaced = everyLead ? count > 1 && original.dropFirst().contains(0xA0)
+                                   : original.dropFirst().contains { $0 == 0xA0 || $0 == 0xAB || $0 == 0xBB }
+            guard original.count == count + 1, !spaced, let scalar = decode(original), accepts(scalar, lead: lead) else {
+                index += 2
+                continue
+            }
             if output.isEmpty { output.reserveCapacity(bytes.count) }
             output += bytes[copied..<index]
             output += original
@@ -71,7 +80,7 @@ extension TextDecoding {
         switch lead {
         case 0xC2: scalar >= 0xA0                          // not a C1 control
         case 0xE2: (0x2000...0x2BFF).contains(scalar)      // punctuation, symbols, arrows
-        case 0xF0: scalar >= 0x1F000                       // emoji
+        case 0xF0: (0x1F000...0x1FFFF).contains(scalar)    // emoji
         default: true
         }
     }
