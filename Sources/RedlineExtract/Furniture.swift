@@ -31,11 +31,19 @@ enum Furniture {
         "adslot", "ads", "promo", "promotion", "subscribe", "subscription", "comments", "comment", "sidebar",
         "navbar", "navigation", "footer", "outbrain", "taboola", "paywall", "banner", "skip", "sronly", "toolbar",
         "tooltip", "modal", "popup", "recommended", "recirculation", "tag", "tags", "topics", "byline", "notification",
-        "notifications", "alerts",
+        "notifications", "alerts", "morenews", "morestories", "moreposts", "recirc",
     ]
 
-    /// Class-name prefixes that describe a state, not a box (`has-sidebar`, `no-comments`).
-    private static let statePrefixes = ["has-", "is-", "with-", "no-", "show-", "hide-"]
+    /// Class-name prefixes that describe a state, not a box (`has-sidebar`, `no-comments`), or
+    /// label what a post is filed under (WordPress's `tag-sport`, `category-no-newsletter-rss`).
+    private static let statePrefixes = ["has-", "is-", "with-", "no-", "non-", "not-", "show-", "hide-", "tag-", "category-"]
+
+    /// Words that turn the furniture word after them into its opposite (`non-paywall`, `no-ads`).
+    private static let negations: Set<Substring> = ["no", "non", "not", "without"]
+
+    /// Tags whose subtree is furniture unless it holds most of the page's text: a page-wide
+    /// ASP.NET `<form>`, an article put in a `<header>`, a body inside `<noscript>`.
+    static let softTags: Set<String> = ["form", "header", "noscript"]
 
     /// True for `hidden`, `aria-hidden="true"` and inline `display:none` / `visibility:hidden`.
     static func isHidden(_ node: HTMLNode) -> Bool {
@@ -61,13 +69,20 @@ enum Furniture {
 
     /// True when a `class` or `id` value names furniture: one of its names is, or is made of,
     /// a furniture word (`cookie-banner`, `mostRead`, `link-share`).
+    ///
+    /// Whole words only, and not every word: a BEM modifier (`section--ads`, `card--promo`) says
+    /// what a box has or how it looks, not what it is, so only the name before `--` counts; a
+    /// word after a negation (`non-paywall`, `article-no-ads`) counts for nothing.
     static func isFurnitureName(_ value: String) -> Bool {
         for name in value.split(whereSeparator: \.isWhitespace) {
-            let lower = name.lowercased()
-            if statePrefixes.contains(where: lower.hasPrefix) { continue }
+            var lower = Substring(name.lowercased())
+            if let modifier = lower.range(of: "--") { lower = lower[..<modifier.lowerBound] }
+            if lower.isEmpty || statePrefixes.contains(where: lower.hasPrefix) { continue }
             if classWords.contains(lower.filter { $0 != "-" && $0 != "_" }) { return true }
-            for word in lower.split(whereSeparator: { $0 == "-" || $0 == "_" }) where classWords.contains(String(word)) {
-                return true
+            var negated = false
+            for word in lower.split(whereSeparator: { $0 == "-" || $0 == "_" }) {
+                if !negated, classWords.contains(String(word)) { return true }
+                negated = negations.contains(word)
             }
         }
         return false

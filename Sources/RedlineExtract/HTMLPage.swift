@@ -32,14 +32,18 @@ struct HTMLPage {
             let parent = nodes[index].parent
             if parent >= 0, byTag[parent] { byTag[index] = true }
             guard nodes[index].kind == .element else { continue }
-            if !byTag[index], Furniture.tags.contains(nodes[index].name) || Furniture.isHidden(nodes[index]) { byTag[index] = true }
+            if !byTag[index], Furniture.tags.contains(nodes[index].name) && !Furniture.softTags.contains(nodes[index].name)
+                || Furniture.isHidden(nodes[index]) {
+                byTag[index] = true
+            }
             for attribute in nodes[index].attributes where attribute.name == "id" && !attribute.value.isEmpty {
                 if elementByID[attribute.value] == nil { elementByID[attribute.value] = index }
             }
         }
         let lengths = Self.textLengths(nodes, excluding: byTag)
-        // Pass 2: furniture by class name or id, unless the box holds most of the page's text
-        // (a wrapper called `has-sidebar` or `article-comments` is not a sidebar).
+        // Pass 2: furniture by class name or id, or by a tag that is only sometimes furniture
+        // (`form`, `header`, `noscript`), unless the box holds most of the page's text (a wrapper
+        // called `has-sidebar` or `article-comments` is not a sidebar, a page-wide form not a form).
         let limit = max(lengths.isEmpty ? 0 : lengths[body] / 2, 1)
         var pruned = byTag
         var namesSeen: [String: Bool] = [:]   // pages repeat their class names: judge each once
@@ -47,6 +51,7 @@ struct HTMLPage {
             let parent = nodes[index].parent
             if parent >= 0, pruned[parent] { pruned[index] = true; continue }
             guard nodes[index].kind == .element, lengths[index] < limit, nodes[index].name != "blockquote" else { continue }
+            if Furniture.softTags.contains(nodes[index].name) { pruned[index] = true; continue }
             for attribute in nodes[index].attributes where attribute.name == "class" || attribute.name == "id" {
                 let furniture: Bool
                 if let known = namesSeen[attribute.value] {

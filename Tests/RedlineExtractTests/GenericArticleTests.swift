@@ -1,0 +1,44 @@
+import Foundation
+@testable import RedlineExtract
+import Testing
+
+/// The generic extractor on the shapes that made it lose whole articles on the article-extraction
+/// benchmark (`Benchmarks/article-extraction`): furniture words inside class names that are not
+/// furniture, a page-wide form or header, a body split over sibling boxes.
+@Suite struct GenericArticleTests {
+    static let paragraphs = (1...6).map { "Paragraph \($0) of the story, long enough to read as prose in the body of the article, with a clause or two more." }
+
+    static func blocks(_ html: String) -> [String] {
+        ArticleExtractor.extract(Data(html.utf8)).article.blocks.map(\.text)
+    }
+
+    static func ps(_ range: ClosedRange<Int>) -> String {
+        paragraphs[(range.lowerBound - 1)...(range.upperBound - 1)].map { "<p>\($0)</p>" }.joined()
+    }
+
+    static let menu = "<nav><a href=/>Home</a> <a href=/world>World</a></nav>"
+
+    @Test(arguments: [
+        "post type-post tag-politics tag-newsletter category-no-newsletter-rss",   // WordPress's post_class
+        "section section--Ads", "article non-paywall", "story-body article-no-ads",
+    ])
+    func aClassNameThatOnlyMentionsFurnitureIsNotFurniture(_ classes: String) {
+        #expect(!Furniture.isFurnitureName(classes))
+        let html = "<html><body>\(Self.menu)<article class=\"\(classes)\">\(Self.ps(1...3))</article>"
+            + "<div class=\"related\"><p>\(String(repeating: "Another story you might like to read next. ", count: 3))</p></div></body></html>"
+        #expect(Self.blocks(html) == Array(Self.paragraphs.prefix(3)), "\(classes)")
+    }
+
+    @Test(arguments: ["cookie-banner", "most-read", "ad-slot", "more-news", "link-share", "mostRead", "newsletter--large"])
+    func furnitureNamesStillAre(_ name: String) {
+        #expect(Furniture.isFurnitureName(name))
+    }
+
+    /// ASP.NET puts the whole page in one `<form>`; some sites put the article in a `<header>`.
+    @Test(arguments: ["form", "header"])
+    func aPageWideWrapperIsNotFurniture(_ tag: String) {
+        let html = "<html><body><\(tag) id=\"aspnetForm\">\(Self.menu)<div class=\"story\">\(Self.ps(1...4))</div>"
+            + "<\(tag == "form" ? "form" : "header") class=\"search\"><p>Search the site</p></\(tag == "form" ? "form" : "header")></\(tag)></body></html>"
+        #expect(Self.blocks(html) == Array(Self.paragraphs.prefix(4)))
+    }
+}
