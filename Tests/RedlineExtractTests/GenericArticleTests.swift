@@ -41,4 +41,24 @@ import Testing
             + "<\(tag == "form" ? "form" : "header") class=\"search\"><p>Search the site</p></\(tag == "form" ? "form" : "header")></\(tag)></body></html>"
         #expect(Self.blocks(html) == Array(Self.paragraphs.prefix(4)))
     }
+
+    /// The New York Times' body: each run of paragraphs in a column box of its own, with an
+    /// advert between; every column is kept, the teasers beside them are not.
+    @Test func aBodySplitOverSiblingColumnsIsKeptWhole() {
+        func column(_ range: ClosedRange<Int>) -> String { "<div class=\"StoryBodyCompanionColumn\"><div class=\"css-1\">\(Self.ps(range))</div></div>" }
+        let teasers = "<div class=\"rail\"><ul>" + (1...8).map { "<li><a href=/s\($0)>Teaser headline number \($0)</a></li>" }.joined() + "</ul></div>"
+        let html = "<html><body>\(Self.menu)<section name=\"articleBody\">\(column(1...2))<div class=\"ad\">Advertisement</div>"
+            + "\(column(3...4))\(column(5...6))</section>\(teasers)</body></html>"
+        #expect(Self.blocks(html) == Self.paragraphs)
+    }
+
+    /// A page that marks its body `itemprop="articleBody"` has all of it read, even when one of its
+    /// boxes (a recipe card, a blogger's profile) outweighs the others.
+    @Test func theMarkedArticleBodyIsReadWhole() {
+        let html = "<html><body>\(Self.menu)<div itemprop=\"articleBody\"><div class=\"article__block\"><h2>One</h2>\(Self.ps(1...1))</div>"
+            + "<div class=\"article__block\"><h2>Two</h2><div class=\"inner\"><figure>Photo</figure>\(Self.ps(2...5))</div></div>"
+            + "<div class=\"article__block\"><h2>Three</h2>\(Self.ps(6...6))</div></div></body></html>"
+        let blocks = Self.blocks(html)
+        #expect(Self.paragraphs.allSatisfy(blocks.contains), "\(blocks)")
+    }
 }
