@@ -29,7 +29,7 @@ enum Furniture {
         "trending", "related", "share", "sharing", "sharebar", "social", "socials", "facebook", "twitter", "whatsapp",
         "linkedin", "pinterest", "telegram", "reddit", "breadcrumb", "breadcrumbs", "advert", "advertisement",
         "adslot", "ads", "promo", "promotion", "subscribe", "subscription", "comments", "comment", "sidebar",
-        "navbar", "navigation", "footer", "outbrain", "taboola", "paywall", "banner", "skip", "sronly", "toolbar",
+        "navbar", "navigation", "footer", "outbrain", "taboola", "banner", "skip", "sronly", "toolbar",
         "tooltip", "modal", "popup", "recommended", "recirculation", "tag", "tags", "topics", "byline", "notification",
         "notifications", "alerts", "morenews", "morestories", "moreposts", "recirc",
     ]
