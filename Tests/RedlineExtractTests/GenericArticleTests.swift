@@ -61,4 +61,24 @@ import Testing
         let blocks = Self.blocks(html)
         #expect(Self.paragraphs.allSatisfy(blocks.contains), "\(blocks)")
     }
+
+    /// Barron's ships the whole article, the part after the lead in `div.paywall`.
+    @Test func aPaywallBoxWithTheArticleInItIsRead() {
+        let html = "<html><body>\(Self.menu)<div class=\"article-body\">\(Self.ps(1...4))<div class=\"paywall\">\(Self.ps(5...6))</div></div></body></html>"
+        #expect(Self.blocks(html) == Self.paragraphs)
+    }
+
+    /// A rail of dated teasers after an article (headline links to other pages, a summary each)
+    /// is not a live blog.
+    @Test func aRailOfDatedTeasersIsNotALiveBlog() {
+        let teasers = (1...4).map { n in
+            "<li><h5><a href=\"https://example.com/opinion/story-\(n)\">Another opinion piece number \(n)</a></h5>"
+                + "<time datetime=\"2019-11-19T2\(n):00:00Z\">Tuesday</time>"
+                + "<p>\(String(repeating: "A summary of that other piece, as long as a paragraph of the article itself. ", count: 3))</p></li>"
+        }.joined()
+        let html = "<html><body>\(Self.menu)<article>\(Self.ps(1...6))</article><ul class=\"list\">\(teasers)</ul></body></html>"
+        let article = ArticleExtractor.extract(Data(html.utf8)).article
+        #expect(article.entries.isEmpty)
+        #expect(Array(article.blocks.map(\.text).prefix(6)) == Self.paragraphs)
+    }
 }
