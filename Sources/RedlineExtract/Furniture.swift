@@ -14,7 +14,7 @@ enum Furniture {
     static let tags: Set<String> = [
         "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg",
         "button", "select", "option", "textarea", "input", "object", "embed", "video", "audio", "canvas", "picture",
-        "source", "img", "head", "title", "meta", "link", "dialog", "menu",
+        "source", "img", "head", "title", "meta", "link", "dialog", "menu", "figure", "figcaption",
     ]
 
     /// Tags whose text is never article text, even inside an entry's own header.
@@ -31,7 +31,7 @@ enum Furniture {
         "adslot", "ads", "promo", "promotion", "subscribe", "subscription", "comments", "comment", "sidebar",
         "navbar", "navigation", "footer", "outbrain", "taboola", "banner", "skip", "sronly", "toolbar",
         "tooltip", "modal", "popup", "recommended", "recirculation", "tag", "tags", "topics", "byline", "notification",
-        "notifications", "alerts", "morenews", "morestories", "moreposts", "recirc",
+        "notifications", "alerts", "morenews", "morestories", "moreposts", "recirc", "gallery", "carousel", "slideshow",
     ]
 
     /// Class-name prefixes that describe a state, not a box (`has-sidebar`, `no-comments`), or
