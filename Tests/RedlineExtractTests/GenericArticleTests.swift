@@ -81,4 +81,12 @@ import Testing
         #expect(article.entries.isEmpty)
         #expect(Array(article.blocks.map(\.text).prefix(6)) == Self.paragraphs)
     }
+
+    /// India Post opens every page with a "breaking news" ticker longer than its article.
+    @Test func aNewsTickerIsNotTheArticle() {
+        let ticker = "<div class=\"breaking-news\"><ul>" + (1...4).map { "<li><span>Other headline \($0) NEW DELHI: \(String(repeating: "a summary of some other story, ", count: 3))…</span></li>" }.joined() + "</ul></div>"
+        let html = "<html><body>\(Self.menu)\(ticker)<div class=\"main-article-content\"><div class=\"shortcode-content\"><div>\(Self.ps(1...3))</div>"
+            + "<div class=\"ad-slot\">Advertisement</div><div>\(Self.ps(4...6))</div></div></div></body></html>"
+        #expect(Self.blocks(html) == Self.paragraphs)
+    }
 }
