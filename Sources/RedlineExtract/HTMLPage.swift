@@ -113,6 +113,33 @@ struct HTMLPage {
         BlockFlow(tree: tree, paragraphsOnly: paragraphsOnly).blocks(under: root) { isFurniture[$0] || skip($0) }
     }
 
+    /// The lists under `root` that are navigation, not prose: three items or more, nearly all
+    /// of whose text stands in links (a "Categories" widget, a list of related links).
+    ///
+    ///     <ul><li><a>Economia</a></li><li><a>Educação</a></li><li><a>Esportes</a></li></ul>  → a link list
+    ///     <ul><li>Prices rose <a>4 %</a> in May.</li> …</ul>                                 → not
+    func linkLists(under root: Int) -> Set<Int> {
+        var lists = Set<Int>()
+        var index = root
+        while index < tree.nodes[root].end {
+            let node = tree.nodes[index]
+            guard !isFurniture[index] else { index = node.end; continue }
+            if node.kind == .element, node.name == "ul" || node.name == "ol", textLength[index] > 0 {
+                var items = 0, linked = 0
+                var inner = index + 1
+                while inner < node.end {
+                    let child = tree.nodes[inner]
+                    if child.kind == .element, child.name == "li" { items += 1 }
+                    if child.kind == .element, child.name == "a" { linked += isFurniture[inner] ? 0 : textLength[inner]; inner = child.end; continue }
+                    inner += 1
+                }
+                if items >= 3, linked * 10 >= textLength[index] * 8 { lists.insert(index); index = node.end; continue }
+            }
+            index += 1
+        }
+        return lists
+    }
+
     /// The folded text under `index` as a reader sees it: scripts, styles and hidden elements
     /// left out, whether or not the box around it is furniture.
     func visibleText(of index: Int) -> String {

@@ -89,4 +89,14 @@ import Testing
             + "<div class=\"ad-slot\">Advertisement</div><div>\(Self.ps(4...6))</div></div></div></body></html>"
         #expect(Self.blocks(html) == Self.paragraphs)
     }
+
+    /// A "Categories" widget in the article's box is navigation: a list whose text is all links.
+    /// A list of prose with a link in it stays.
+    @Test func aListOfLinksInTheBodyIsLeftOut() {
+        let categories = "<h3>Categorias</h3><ul>" + ["Administração", "Agricultura", "Cultura", "Economia"].map { "<li><a href=/c/\($0)>\($0)</a></li>" }.joined() + "</ul>"
+        let prose = "<ul>" + (1...3).map { "<li>Point \($0) of the story, with <a href=/s>a source</a> for it and a clause or two more.</li>" }.joined() + "</ul>"
+        let html = "<html><body><div class=\"content\">\(Self.ps(1...2))\(prose)\(categories)</div></body></html>"
+        let blocks = Self.blocks(html)
+        #expect(blocks == Array(Self.paragraphs.prefix(2)) + (1...3).map { "Point \($0) of the story, with a source for it and a clause or two more." } + ["Categorias"])
+    }
 }
