@@ -31,7 +31,7 @@ enum Furniture {
         "adslot", "ads", "promo", "promotion", "subscribe", "subscription", "comments", "comment", "sidebar",
         "navbar", "navigation", "footer", "outbrain", "taboola", "banner", "skip", "sronly", "toolbar",
         "tooltip", "modal", "popup", "recommended", "recirculation", "tag", "tags", "topics", "byline", "notification",
-        "notifications", "alerts", "morenews", "morestories", "moreposts", "recirc", "gallery", "carousel", "slideshow", "ticker", "breakingnews",
+        "notifications", "alerts", "morenews", "morestories", "moreposts", "recirc", "gallery", "carousel", "slideshow", "ticker", "breakingnews", "cta", "nextprev", "prevnext", "pagination",
     ]
 
     /// Class-name prefixes that describe a state, not a box (`has-sidebar`, `no-comments`), or
