@@ -99,7 +99,12 @@ enum Furniture {
         // Live-blog furniture of the Guardian's and the BBC's copied pages.
         "live feed", "live reporting", "get involved", "all times stated are uk", "share this post", "share by email",
         "copy this link", "most viewed", "top stories", "older", "oldest", "previous page", "next page",
+        // Links to other stories and player chrome set between paragraphs.
+        "continue reading below", "story continues below", "don't miss", "don’t miss", "close", "video",
     ]
+
+    /// Openings of a line that points the reader at another story ("READ MORE: Hong Kong protests …").
+    private static let elsewherePrefixes: [StaticString] = ["read more:", "see more:", "read more |", "related:"]
 
     /// Lines that head what follows a live blog's feed or an article's body (a "most read" box,
     /// the feed's pagination): nothing after them is the article's until the next time stamp.
@@ -172,6 +177,7 @@ enum Furniture {
             return TextFolding.contains(key, "newsletter") || TextFolding.contains(key, "email")
         }
         if TextFolding.contains(key, "newsletter promotion") || key == "privacy notice" { return true }
+        if key.utf8.count <= 200, line.withUTF8Bytes({ bytes in elsewherePrefixes.contains { matches($0, in: bytes, at: 0) } }) { return true }
         if key.hasPrefix("please turn on javascript") || key.hasPrefix("this article is more than") { return true }
         if let label = line.withUTF8Bytes({ bytes in timeLabels.first { matches($0, in: bytes, at: 0) } }) {
             let time = String(Substring(line.utf8.dropFirst(label.utf8CodeUnitCount)))
@@ -208,6 +214,7 @@ enum Furniture {
             while end > 0, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: ":") { end -= 1 }
             if end <= longestLine, lineInitials[Int(lowercased(first))] { return true }
             if matches("sign up", in: bytes, at: 0) || matches("subscribe to our", in: bytes, at: 0)
+                || end <= 200 && elsewherePrefixes.contains(where: { matches($0, in: bytes, at: 0) })
                 || matches("please turn on javascript", in: bytes, at: 0) || matches("this article is more than", in: bytes, at: 0)
                 || end <= 64 && timeLabelInitials.contains(lowercased(first)) && timeLabels.contains(where: { matches($0, in: bytes, at: 0) }) {
                 return true
