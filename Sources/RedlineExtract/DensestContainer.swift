@@ -39,6 +39,9 @@ enum DensestContainer {
         }
         // The page's own mark of its body (schema.org's articleBody) around the densest box.
         if let marked = articleBody(page, around: chosen), paragraphs[marked] * 10 >= paragraphs[chosen] * 13 { chosen = marked }
+        // A page that is no article (a home page of headlines and summaries): its one short
+        // paragraph is not what it says; the whole page but its furniture is.
+        if page.textLength[chosen] < 400, page.textLength[page.body] >= 8 * page.textLength[chosen] { return page.body }
         return chosen
     }
 

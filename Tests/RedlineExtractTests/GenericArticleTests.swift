@@ -100,4 +100,37 @@ import Testing
         let blocks = Self.blocks(html)
         #expect(blocks == Array(Self.paragraphs.prefix(2)) + (1...3).map { "Point \($0) of the story, with a source for it and a clause or two more." } + ["Categorias"])
     }
+
+    /// energy.gov's home page: one short paragraph (a podcast's blurb) and a list of news items,
+    /// each a headline link, a summary and a date in boxes, no paragraph among them. Those items
+    /// are what changes from one capture to the next, so they are read, not the blurb alone.
+    @Test func aHomePageOfNewsItemsIsReadWhole() {
+        let items = (1...10).map { n in
+            "<div class=\"node node-article\"><div class=\"content\"><a class=\"title-link\" href=\"/articles/\(n)\">Secretary announces project number \(n)</a>"
+                + "<div class=\"field-item\">A summary of project \(n), which is one of several the department announced this month across the country.</div>"
+                + "<div class=\"date\">September \(n), 2017</div></div></div>"
+        }.joined()
+        let html = "<html><body>\(Self.menu)<div class=\"podcast\"><h2>Direct Current</h2><p>An unknown, invisible something: a short blurb of a podcast.</p></div>"
+            + "<div class=\"energy-listing\">\(items)</div></body></html>"
+        let blocks = Self.blocks(html)
+        #expect(blocks.contains("An unknown, invisible something: a short blurb of a podcast."), "\(blocks)")
+        for n in 1...10 {
+            #expect(blocks.contains { $0.contains("A summary of project \(n),") }, "\(n): \(blocks)")
+        }
+    }
+
+    /// The real pair: web-monitoring-diff 0.2.0's energy.gov home page of 22 and 29 September 2017
+    /// (read from where `Benchmarks/article-extraction/fema.sh` unpacks it): the news items that
+    /// came and went are read, not only the podcast's blurb.
+    @Test(.enabled(if: MojibakeTests.femaAvailable, "the energy.gov pair is not unpacked: run Benchmarks/article-extraction/fema.sh (or set REDLINE_WMD_VERSIONS)"))
+    func theEnergyGovHomePageReadsItsNewsItems() throws {
+        func texts(_ name: String) throws -> [String] {
+            ArticleExtractor.extract(try Data(contentsOf: MojibakeTests.femaVersions.appendingPathComponent(name))).article.blocks.map(\.text)
+        }
+        let old = try texts("9d4de183-a186-456c-bffb-55d82989877d"), new = try texts("775a8b04-9bac-4d0d-8db0-a8e133c4a964")
+        let came = "Secretary Perry Announces Conditional Commitment to Support Continued Construction of Vogtle Advanced Nuclear Energy Project"
+        let went = "U.S. Department of Energy Proposes Expedited Approval for Small-Scale Natural Gas Exports"
+        #expect(new.contains(came) && !old.contains(came), "\(new.prefix(20))")
+        #expect(old.contains(went) && !new.contains(went), "\(old.prefix(20))")
+    }
 }
