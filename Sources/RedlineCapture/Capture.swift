@@ -17,15 +17,18 @@ public struct Capture: Sendable, Hashable {
     public var charset: String?
     /// The URL the bytes came from when redirects led away from ``url``, else nil.
     public var finalURL: String?
+    /// The `Content-Type` the server sent (`text/html; charset=utf-8`), nil when none did (files, stdin).
+    public var contentType: String?
 
     /// A capture of `bytes`.
     public init(bytes: Data, origin: String, url: String? = nil, capturedAt: Date? = nil, charset: String? = nil,
-                finalURL: String? = nil) {
+                finalURL: String? = nil, contentType: String? = nil) {
         self.bytes = bytes
         self.origin = origin
         self.url = url
         self.capturedAt = capturedAt
         self.charset = charset
         self.finalURL = finalURL
+        self.contentType = contentType
     }
 }

@@ -10,6 +10,8 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case privateRedirect(url: String, target: String, address: String)
     /// Stopped by Ctrl-C or SIGTERM while the page was being fetched.
     case cancelled(url: String)
+    /// The server sent something that is not a page: `kind` says what (``Capture/nonPageKind``).
+    case notAPage(url: String, kind: String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .privateRedirect(let url, let target, let address):
             "\(url) redirected to \(target), a private address (\(address)); nothing was stored (--allow-private-redirects allows it)"
         case .cancelled(let url): "stopped while fetching \(url); nothing was stored"
+        case .notAPage(let url, let kind): "\(url) sent \(kind), not a web page; nothing was stored (--format text stores it as text)"
         }
     }
 
@@ -35,6 +38,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .privateRedirect(_, let target, let address):
             "redirected to \(target), a private address (\(address)); refused (--allow-private-redirects allows it)"
         case .cancelled: "stopped"
+        case .notAPage(_, let kind): "not a web page: \(kind) (--format text stores it as text)"
         case .unsupportedURL, .refused: description
         }
     }

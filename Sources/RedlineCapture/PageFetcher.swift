@@ -33,6 +33,9 @@ public struct PageFetcher: Sendable {
     public var timeout: Double
     /// Whether a redirect from a public address to a private or loopback one is followed.
     public var allowPrivateRedirects: Bool
+    /// Whether what is not a page (a PDF, an image, JSON: ``Capture/nonPageKind``) is kept, to be
+    /// read as text (`--format text`); refused with ``FetchError/notAPage(url:kind:)`` otherwise.
+    public var acceptsNonPages = false
 
     /// A fetcher whose requests time out after `timeout` seconds.
     public init(timeout: Double = 30, allowPrivateRedirects: Bool = false) {
@@ -88,8 +91,10 @@ public struct PageFetcher: Sendable {
             throw .refused(error)
         }
         let next = Validators(etag: response.etag, lastModified: response.lastModified)
-        return .page(Capture(bytes: response.body, origin: address, url: address,
-                             charset: Self.charset(ofContentType: response.contentType), finalURL: response.finalURL),
-                     status: response.status, validators: next)
+        let capture = Capture(bytes: response.body, origin: address, url: address,
+                              charset: Self.charset(ofContentType: response.contentType), finalURL: response.finalURL,
+                              contentType: response.contentType)
+        if !acceptsNonPages, let kind = capture.nonPageKind { throw .notAPage(url: address, kind: kind) }
+        return .page(capture, status: response.status, validators: next)
     }
 }

@@ -33,13 +33,14 @@ public enum ArticleExtractor {
     /// Raise it whenever a capture extracts differently: a version stored by another extractor
     /// is then extracted again before it is compared, so the change never reads as an edit.
     /// `ExtractorVersionTests` fails when the output changes and this does not.
-    public static let version = "2"
+    public static let version = "3"
 
     /// Extracts the article from `bytes`, read as `format` (nil: sniffed from the bytes).
     ///
     /// A forced `.text` is honoured even for HTML bytes; a forced `.html` on bytes without a
     /// single tag is read as text, with a warning. HTML that is not valid UTF-8 but declares a
-    /// legacy encoding (`<meta charset="windows-1252">`) is converted from it.
+    /// legacy encoding (`<meta charset="windows-1252">`) is converted from it. Mojibake (UTF-8
+    /// once read as Windows-1252 and encoded again, "EspaÃ±ol") is repaired.
     ///
     /// `charset` is the encoding the transport declared (HTTP's `Content-Type`), nil when none
     /// was. As in browsers, a byte order mark comes first, then `charset`, then `<meta charset>`.
@@ -73,6 +74,8 @@ public enum ArticleExtractor {
     /// not valid UTF-8, in the encoding their `<meta charset>` names; an HTML page narrowed to
     /// the XPath `select` (a text capture is read whole).
     private static func extract(_ bytes: Data, format: CaptureFormat?, readsMeta: Bool, select: String?) -> Extraction {
+        // UTF-8 once decoded as Windows-1252 and encoded again ("EspaÃ±ol") reads as it was written.
+        let bytes = TextDecoding.isUTF16(bytes) ? bytes : TextDecoding.repairingMojibake(bytes) ?? bytes
         var format = format ?? CaptureFormat.sniff(bytes)
         // UTF-8 text is read line by line straight from the bytes (each line checked there),
         // without decoding the whole capture first.

@@ -18,15 +18,41 @@ enum DensestContainer {
             bestScore = score[index]
         }
         guard var chosen = best else { return page.textLength[page.body] > 0 ? page.body : nil }
-        // A body split into sibling boxes (text, advert, text): climb while the parent holds
-        // clearly more paragraph text and is still mostly paragraphs.
+        // A body split into sibling boxes (text, advert, text; a paywall's lead and the rest;
+        // columns of a CMS): climb to the ancestor that holds clearly more paragraph text while
+        // still mostly paragraphs, through a few wrappers that add nothing (each column in a
+        // box of its own).
         let paragraphs = paragraphLengths(page)
-        while page.tree.nodes[chosen].parent >= 0, chosen != page.body {
-            let parent = page.tree.nodes[chosen].parent
-            guard paragraphs[parent] * 10 >= paragraphs[chosen] * 13, paragraphs[parent] * 2 >= page.textLength[parent] else { break }
-            chosen = parent
+        var ancestor = chosen
+        var wrappers = 0
+        while chosen != page.body, ancestor != page.body, page.tree.nodes[ancestor].parent >= 0, wrappers < 2 {
+            ancestor = page.tree.nodes[ancestor].parent
+            guard paragraphs[ancestor] * 2 >= page.textLength[ancestor] else { break }
+            // What the ancestor adds must be paragraphs too, not a menu or a list of teasers.
+            let added = paragraphs[ancestor] - paragraphs[chosen], addedText = page.textLength[ancestor] - page.textLength[chosen]
+            if paragraphs[ancestor] * 10 >= paragraphs[chosen] * 13, added * 2 >= addedText {
+                chosen = ancestor
+                wrappers = 0
+            } else {
+                wrappers += 1
+            }
         }
+        // The page's own mark of its body (schema.org's articleBody) around the densest box.
+        if let marked = articleBody(page, around: chosen), paragraphs[marked] * 10 >= paragraphs[chosen] * 13 { chosen = marked }
+        // A page that is no article (a home page of headlines and summaries): its one short
+        // paragraph is not what it says; the whole page but its furniture is.
+        if page.textLength[chosen] < 400, page.textLength[page.body] >= 8 * page.textLength[chosen] { return page.body }
         return chosen
+    }
+
+    /// The nearest ancestor of `element` marked `itemprop="articleBody"`, if any.
+    private static func articleBody(_ page: HTMLPage, around element: Int) -> Int? {
+        var ancestor = page.tree.nodes[element].parent
+        while ancestor >= 0 {
+            if page.tree.nodes[ancestor].attribute("itemprop")?.split(separator: " ").contains("articleBody") == true { return ancestor }
+            ancestor = page.tree.nodes[ancestor].parent
+        }
+        return nil
     }
 
     /// The text in `<p>`s and `<blockquote>`s under each node, furniture left out.

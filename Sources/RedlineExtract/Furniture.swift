@@ -14,7 +14,7 @@ enum Furniture {
     static let tags: Set<String> = [
         "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg",
         "button", "select", "option", "textarea", "input", "object", "embed", "video", "audio", "canvas", "picture",
-        "source", "img", "head", "title", "meta", "link", "dialog", "menu",
+        "source", "img", "head", "title", "meta", "link", "dialog", "menu", "figure", "figcaption",
     ]
 
     /// Tags whose text is never article text, even inside an entry's own header.
@@ -29,13 +29,21 @@ enum Furniture {
         "trending", "related", "share", "sharing", "sharebar", "social", "socials", "facebook", "twitter", "whatsapp",
         "linkedin", "pinterest", "telegram", "reddit", "breadcrumb", "breadcrumbs", "advert", "advertisement",
         "adslot", "ads", "promo", "promotion", "subscribe", "subscription", "comments", "comment", "sidebar",
-        "navbar", "navigation", "footer", "outbrain", "taboola", "paywall", "banner", "skip", "sronly", "toolbar",
+        "navbar", "navigation", "footer", "outbrain", "taboola", "banner", "skip", "sronly", "toolbar",
         "tooltip", "modal", "popup", "recommended", "recirculation", "tag", "tags", "topics", "byline", "notification",
-        "notifications", "alerts",
+        "notifications", "alerts", "morenews", "morestories", "moreposts", "recirc", "gallery", "carousel", "slideshow", "ticker", "breakingnews", "cta", "nextprev", "prevnext", "pagination",
     ]
 
-    /// Class-name prefixes that describe a state, not a box (`has-sidebar`, `no-comments`).
-    private static let statePrefixes = ["has-", "is-", "with-", "no-", "show-", "hide-"]
+    /// Class-name prefixes that describe a state, not a box (`has-sidebar`, `no-comments`), or
+    /// label what a post is filed under (WordPress's `tag-sport`, `category-no-newsletter-rss`).
+    private static let statePrefixes = ["has-", "is-", "with-", "no-", "non-", "not-", "show-", "hide-", "tag-", "category-"]
+
+    /// Words that turn the furniture word after them into its opposite (`non-paywall`, `no-ads`).
+    private static let negations: Set<Substring> = ["no", "non", "not", "without"]
+
+    /// Tags whose subtree is furniture unless it holds most of the page's text: a page-wide
+    /// ASP.NET `<form>`, an article put in a `<header>`, a body inside `<noscript>`.
+    static let softTags: Set<String> = ["form", "header", "noscript"]
 
     /// True for `hidden`, `aria-hidden="true"` and inline `display:none` / `visibility:hidden`.
     static func isHidden(_ node: HTMLNode) -> Bool {
@@ -61,13 +69,20 @@ enum Furniture {
 
     /// True when a `class` or `id` value names furniture: one of its names is, or is made of,
     /// a furniture word (`cookie-banner`, `mostRead`, `link-share`).
+    ///
+    /// Whole words only, and not every word: a BEM modifier (`section--ads`, `card--promo`) says
+    /// what a box has or how it looks, not what it is, so only the name before `--` counts; a
+    /// word after a negation (`non-paywall`, `article-no-ads`) counts for nothing.
     static func isFurnitureName(_ value: String) -> Bool {
         for name in value.split(whereSeparator: \.isWhitespace) {
-            let lower = name.lowercased()
-            if statePrefixes.contains(where: lower.hasPrefix) { continue }
+            var lower = Substring(name.lowercased())
+            if let modifier = lower.range(of: "--") { lower = lower[..<modifier.lowerBound] }
+            if lower.isEmpty || statePrefixes.contains(where: lower.hasPrefix) { continue }
             if classWords.contains(lower.filter { $0 != "-" && $0 != "_" }) { return true }
-            for word in lower.split(whereSeparator: { $0 == "-" || $0 == "_" }) where classWords.contains(String(word)) {
-                return true
+            var negated = false
+            for word in lower.split(whereSeparator: { $0 == "-" || $0 == "_" }) {
+                if !negated, classWords.contains(String(word)) { return true }
+                negated = negations.contains(word)
             }
         }
         return false
@@ -84,7 +99,12 @@ enum Furniture {
         // Live-blog furniture of the Guardian's and the BBC's copied pages.
         "live feed", "live reporting", "get involved", "all times stated are uk", "share this post", "share by email",
         "copy this link", "most viewed", "top stories", "older", "oldest", "previous page", "next page",
+        // Links to other stories and player chrome set between paragraphs.
+        "continue reading below", "story continues below", "don't miss", "don’t miss", "close", "video",
     ]
+
+    /// Openings of a line that points the reader at another story ("READ MORE: Hong Kong protests …").
+    private static let elsewherePrefixes: [StaticString] = ["read more:", "see more:", "read more |", "related:"]
 
     /// Lines that head what follows a live blog's feed or an article's body (a "most read" box,
     /// the feed's pagination): nothing after them is the article's until the next time stamp.
@@ -157,6 +177,7 @@ enum Furniture {
             return TextFolding.contains(key, "newsletter") || TextFolding.contains(key, "email")
         }
         if TextFolding.contains(key, "newsletter promotion") || key == "privacy notice" { return true }
+        if key.utf8.count <= 200, line.withUTF8Bytes({ bytes in elsewherePrefixes.contains { matches($0, in: bytes, at: 0) } }) { return true }
         if key.hasPrefix("please turn on javascript") || key.hasPrefix("this article is more than") { return true }
         if let label = line.withUTF8Bytes({ bytes in timeLabels.first { matches($0, in: bytes, at: 0) } }) {
             let time = String(Substring(line.utf8.dropFirst(label.utf8CodeUnitCount)))
@@ -193,6 +214,7 @@ enum Furniture {
             while end > 0, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: ":") { end -= 1 }
             if end <= longestLine, lineInitials[Int(lowercased(first))] { return true }
             if matches("sign up", in: bytes, at: 0) || matches("subscribe to our", in: bytes, at: 0)
+                || end <= 200 && elsewherePrefixes.contains(where: { matches($0, in: bytes, at: 0) })
                 || matches("please turn on javascript", in: bytes, at: 0) || matches("this article is more than", in: bytes, at: 0)
                 || end <= 64 && timeLabelInitials.contains(lowercased(first)) && timeLabels.contains(where: { matches($0, in: bytes, at: 0) }) {
                 return true

@@ -84,8 +84,11 @@ enum HTMLArticleExtractor {
         let region = bodyRegion(page, entries: entryElements, skipped: skipped)
         // Around a live blog's entries, only marked-up paragraphs count: the loose text there is
         // score boards, toggles and labels.
-        var blocks = region.map { region in
-            page.blocks(under: region, paragraphsOnly: !entries.isEmpty) { index in skippedSet.contains(index) || index == byline?.box }
+        var blocks = region.map { region -> [Block] in
+            let linkLists = page.linkLists(under: region)
+            return page.blocks(under: region, paragraphsOnly: !entries.isEmpty) { index in
+                skippedSet.contains(index) || index == byline?.box || linkLists.contains(index)
+            }
         } ?? []
         // A summary cut short in the page's metadata ("… between Chennai Super Kings and Sunriser")
         // is the start of a paragraph on the page: that paragraph is the standfirst.

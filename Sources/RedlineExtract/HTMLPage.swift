@@ -32,14 +32,18 @@ struct HTMLPage {
             let parent = nodes[index].parent
             if parent >= 0, byTag[parent] { byTag[index] = true }
             guard nodes[index].kind == .element else { continue }
-            if !byTag[index], Furniture.tags.contains(nodes[index].name) || Furniture.isHidden(nodes[index]) { byTag[index] = true }
+            if !byTag[index], Furniture.tags.contains(nodes[index].name) && !Furniture.softTags.contains(nodes[index].name)
+                || Furniture.isHidden(nodes[index]) {
+                byTag[index] = true
+            }
             for attribute in nodes[index].attributes where attribute.name == "id" && !attribute.value.isEmpty {
                 if elementByID[attribute.value] == nil { elementByID[attribute.value] = index }
             }
         }
         let lengths = Self.textLengths(nodes, excluding: byTag)
-        // Pass 2: furniture by class name or id, unless the box holds most of the page's text
-        // (a wrapper called `has-sidebar` or `article-comments` is not a sidebar).
+        // Pass 2: furniture by class name or id, or by a tag that is only sometimes furniture
+        // (`form`, `header`, `noscript`), unless the box holds most of the page's text (a wrapper
+        // called `has-sidebar` or `article-comments` is not a sidebar, a page-wide form not a form).
         let limit = max(lengths.isEmpty ? 0 : lengths[body] / 2, 1)
         var pruned = byTag
         var namesSeen: [String: Bool] = [:]   // pages repeat their class names: judge each once
@@ -47,6 +51,7 @@ struct HTMLPage {
             let parent = nodes[index].parent
             if parent >= 0, pruned[parent] { pruned[index] = true; continue }
             guard nodes[index].kind == .element, lengths[index] < limit, nodes[index].name != "blockquote" else { continue }
+            if Furniture.softTags.contains(nodes[index].name) { pruned[index] = true; continue }
             for attribute in nodes[index].attributes where attribute.name == "class" || attribute.name == "id" {
                 let furniture: Bool
                 if let known = namesSeen[attribute.value] {
@@ -106,6 +111,33 @@ struct HTMLPage {
     /// The blocks under `root`, leaving out furniture and the subtrees `skip` names.
     func blocks(under root: Int, paragraphsOnly: Bool = false, skip: (Int) -> Bool = { _ in false }) -> [Block] {
         BlockFlow(tree: tree, paragraphsOnly: paragraphsOnly).blocks(under: root) { isFurniture[$0] || skip($0) }
+    }
+
+    /// The lists under `root` that are navigation, not prose: three items or more, nearly all
+    /// of whose text stands in links (a "Categories" widget, a list of related links).
+    ///
+    ///     <ul><li><a>Economia</a></li><li><a>Educação</a></li><li><a>Esportes</a></li></ul>  → a link list
+    ///     <ul><li>Prices rose <a>4 %</a> in May.</li> …</ul>                                 → not
+    func linkLists(under root: Int) -> Set<Int> {
+        var lists = Set<Int>()
+        var index = root
+        while index < tree.nodes[root].end {
+            let node = tree.nodes[index]
+            guard !isFurniture[index] else { index = node.end; continue }
+            if node.kind == .element, node.name == "ul" || node.name == "ol", textLength[index] > 0 {
+                var items = 0, linked = 0
+                var inner = index + 1
+                while inner < node.end {
+                    let child = tree.nodes[inner]
+                    if child.kind == .element, child.name == "li" { items += 1 }
+                    if child.kind == .element, child.name == "a" { linked += isFurniture[inner] ? 0 : textLength[inner]; inner = child.end; continue }
+                    inner += 1
+                }
+                if items >= 3, linked * 10 >= textLength[index] * 8 { lists.insert(index); index = node.end; continue }
+            }
+            index += 1
+        }
+        return lists
     }
 
     /// The folded text under `index` as a reader sees it: scripts, styles and hidden elements

@@ -109,9 +109,26 @@ struct MarkupEntryMatching {
         // hold a good share of the page's text.
         let entryText = chosen.reduce(0) { $0 + page.textLength[$1.element] }
         guard entryText * 4 >= page.textLength[page.body] else { return [] }
+        // Nor is a rail of teasers (a headline that links to another page, a summary, the next
+        // headline …): a live blog's posts are headed, if at all, by text or a link to themselves.
+        let teasers = chosen.filter { headlineLinksAway($0.element, page: page) }.count
+        guard teasers * 2 < chosen.count else { return [] }
         let elements = Set(chosen.map(\.element))
         return chosen.map { ($0.element, matching.entry(StructuredUpdate(), $0, others: elements)) }
     }
+
+    /// True when the first heading in `element` is all one link to another page
+    /// (`<h5><a href="https://…/other-story">Other story</a></h5>`), as a teaser's is.
+    private static func headlineLinksAway(_ element: Int, page: HTMLPage) -> Bool {
+        let tree = page.tree
+        let range = element..<tree.nodes[element].end
+        guard let heading = range.first(where: { tree.nodes[$0].kind == .element && headingTags.contains(tree.nodes[$0].name) }),
+              let link = tree.firstElement(named: "a", in: heading..<tree.nodes[heading].end),
+              let href = tree.nodes[link].attribute("href"), !href.isEmpty, !href.contains("#") else { return false }
+        return page.textLength[link] * 10 >= page.textLength[heading] * 9
+    }
+
+    private static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
     /// The element listing entry `element` and its siblings: its parent, or, for an entry wrapped
     /// on its own (`<ol><li><article id="post_1">`), the wrapper's parent.

@@ -158,12 +158,15 @@ public struct Tracker {
     }
 
     /// `redline fetch`: downloads `url` and captures it as ``snap(_:_:format:force:)`` does.
-    /// A redirect from a public address to a private one is refused unless `allowPrivateRedirects`.
-    public func fetch(_ slug: Slug, url: String, timeout: Double, force: Bool = false,
+    /// A redirect from a public address to a private one is refused unless `allowPrivateRedirects`;
+    /// what is not a page (a PDF, an image, JSON) unless `format` is `.text`.
+    public func fetch(_ slug: Slug, url: String, timeout: Double, format: CaptureFormat? = nil, force: Bool = false,
                       allowPrivateRedirects: Bool = false, filter: ExtractionFilter = .none) async throws -> FetchResult {
         let address = try PageFetcher.url(url)
-        switch try await PageFetcher(timeout: timeout, allowPrivateRedirects: allowPrivateRedirects).fetch(address) {
-        case .page(let capture, _, _): return .captured(try snap(slug, capture, force: force, filter: filter))
+        var fetcher = PageFetcher(timeout: timeout, allowPrivateRedirects: allowPrivateRedirects)
+        fetcher.acceptsNonPages = format == .text
+        switch try await fetcher.fetch(address) {
+        case .page(let capture, _, _): return .captured(try snap(slug, capture, format: format, force: force, filter: filter))
         case .notModified: return .notModified
         }
     }

@@ -22,6 +22,8 @@ public struct Watcher {
     var schedule: WatchSchedule
     /// What each capture is narrowed to and what text it never counts.
     var filter = ExtractionFilter.none
+    /// How each capture is read: sniffed when nil; `.text` also keeps what is not a page.
+    var format: CaptureFormat?
     /// Put before each log line after the time: the article's name when one process watches many.
     var label = ""
     /// Told of each version stored, at once (``VersionStored``).
@@ -70,7 +72,7 @@ public struct Watcher {
                 return .unchanged
             case .page(let capture, let status, let next):
                 validators = next
-                let result = try tracker.snap(slug, capture, filter: filter)
+                let result = try tracker.snap(slug, capture, format: format, filter: filter)
                 defer { result.warnings.forEach { log("\(stamp)warning: \($0)") } }
                 guard result.isNew else {
                     log("\(stamp)\(status)  unchanged since version \(result.version.number)")
@@ -118,13 +120,16 @@ extension Tracker {
     /// times (forever when nil) or until `shouldStop` says so between polls, capturing each change;
     /// `log` receives one line per poll.
     /// A redirect from a public address to a private one is refused (and logged) unless `allowPrivateRedirects`.
-    public func watch(_ slug: Slug, url: String, interval: Double?, count: Int?, timeout: Double,
+    /// What is not a page (a PDF, an image, JSON) is refused on each poll unless `format` is `.text`.
+    public func watch(_ slug: Slug, url: String, interval: Double?, count: Int?, timeout: Double, format: CaptureFormat? = nil,
                       allowPrivateRedirects: Bool = false, filter: ExtractionFilter = .none,
                       shouldStop: @escaping () -> Bool, log: (String) -> Void) async throws -> Watcher.Summary {
-        let fetcher = PageFetcher(timeout: timeout, allowPrivateRedirects: allowPrivateRedirects)
+        var fetcher = PageFetcher(timeout: timeout, allowPrivateRedirects: allowPrivateRedirects)
+        fetcher.acceptsNonPages = format == .text
         var watcher = Watcher(tracker: self, slug: slug, url: try PageFetcher.url(url), fetcher: fetcher,
                               schedule: interval.map { .fixed($0) } ?? .adaptive())
         watcher.filter = filter
+        watcher.format = format
         return try await watcher.run(count: count, shouldStop: shouldStop, log: log)
     }
 }

@@ -72,4 +72,19 @@ import Testing
         #expect(extraction.article.blocks.map(\.text) == ["A\u{FFFD}B"])
         #expect(extraction.warnings.count == 1, "\(extraction.warnings)")
     }
+
+    /// An archived copy opens with the archive's toolbar, whose `<script charset="utf-8">` comes
+    /// before the page's own `<meta>`: only a `<meta>` names the page's encoding.
+    @Test func anArchiveToolbarsScriptCharsetDoesNotHideThePagesMeta() {
+        let toolbar = "<script charset=\"utf-8\" src=\"/_static/js/bundle-playback.js\"></script>"
+            + "<!-- charset=utf-8 --><link rel=\"stylesheet\" charset=\"utf-8\" href=\"/_static/css/banner-styles.css\">"
+        for meta in ["<meta charset=\"ISO-8859-1\">", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">"] {
+            let bytes = Self.latin1("<html><head>\(toolbar)\(meta)</head><body><article><p>Shares worth £10m.</p></article></body></html>")
+            #expect(ArticleExtractor.extract(bytes).article.blocks.map(\.text) == ["Shares worth £10m."], "\(meta)")
+        }
+        // GB2312: 中文 is D6 D0 CE C4.
+        var bytes = Array("<html><head>\(toolbar)<meta http-equiv=\"content-type\" content=\"text/html;charset=gb2312\"></head><body><article><p>".utf8)
+        bytes += [0xD6, 0xD0, 0xCE, 0xC4] + Array("</p></article></body></html>".utf8)
+        #expect(ArticleExtractor.extract(Data(bytes)).article.blocks.map(\.text) == ["中文"])
+    }
 }

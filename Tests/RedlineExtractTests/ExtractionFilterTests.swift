@@ -7,7 +7,7 @@ import Testing
 @Suite struct ExtractionFilterTests {
     static let page = """
         <html><head><title>Talks: live</title></head><body><h1>Talks: live</h1>
-        <main><p class="ticker">Latest: markets fall sharply as the pound slides against the dollar overnight.</p>
+        <main><p class="latest">Latest: markets fall sharply as the pound slides against the dollar overnight.</p>
         <div id="live" class="blog body" data-kind="live"><article id="b2"><p>Updated at 10:05 BST, refreshed automatically.</p>
         <p>Both sides left London without an agreement on Wednesday evening.</p></article>
         <article id="b1"><p>Negotiators met in London on Wednesday morning to discuss a ceasefire.</p></article></div></main>

@@ -26,6 +26,19 @@ import Testing
     }
 
     /// Labels that only say when: "Updated at 09.40 BST", the BBC's "Posted at 12:25".
+    /// Pointers to other stories and player chrome between paragraphs (the Express, Fox Business).
+    @Test func pointersToOtherStoriesAreFurniture() {
+        for line in ["READ MORE: Hong Kong protests: 800 students under siege in university", "SEE MORE: Hong Kong protests",
+                     "Continue Reading Below", "DON'T MISS", "Close", "Video", "Related: Stocks fall as trade talks stall"] {
+            #expect(Furniture.isFurnitureLine(line), "\(line)")
+        }
+        for line in ["Read more: the committee's report, published on Tuesday, runs to 400 pages and finds that the department "
+                        + "failed to act on warnings given to it in 2017, 2018 and again in the spring of 2019, when the first cases were reported.",
+                     "Close to 200 people were evacuated.", "Video footage shows the moment the bridge collapsed."] {
+            #expect(!Furniture.isFurnitureLine(line), "\(line)")
+        }
+    }
+
     @Test func timeLabelsAreFurnitureButSentencesAboutTimesAreNot() {
         let furniture = ["Updated at 09.40 BST", "Posted at 12:25", "Posted at 13:17 27 Feb", "Last updated 5 minutes ago",
                          "Published 1 hour ago", "First published on Thu 23 Jun 2016 20.55 BST", "Share this post", "Copy this link"]

@@ -62,6 +62,50 @@ import Testing
         #expect(shown.stdout.contains("Shares worth £10m"), "\(shown.stdout)")
     }
 
+    /// What is not a page (a PDF, JSON, an image), by its Content-Type or its first bytes, is
+    /// refused with one line and exit 2, unless `--format text` says to read it anyway.
+    @Test(arguments: [
+        ("application/pdf", "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n", "latin-1"),
+        ("application/json", "{\"status\": \"ok\", \"items\": [1, 2, 3]}", "utf-8"),
+        ("text/plain", "{\"status\": \"ok\", \"items\": [1, 2, 3]}", "utf-8"),
+        ("image/png", "\u{89}PNG\r\n\u{1A}\nIHDR", "latin-1"),
+    ])
+    func fetchRefusesWhatIsNotAPage(_ type: String, _ body: String, _ encoding: String) throws {
+        let server = try PageServer(steps: [.init(body: body, type: type, encoding: encoding)])
+        defer { server.stop() }
+        let (dir, repo) = try newRepository()
+        defer { dir.remove() }
+        let fetched = try RedlineProcess.run(["fetch", "doc", server.url, "--repo", repo])
+        #expect(fetched.status == 2, "\(type): \(fetched.stdout) \(fetched.stderr)")
+        #expect(fetched.stderr.contains("not a web page; nothing was stored (--format text stores it as text)"), "\(fetched.stderr)")
+        #expect(fetched.stderr.split(separator: "\n").count == 1, "one line: \(fetched.stderr)")
+        #expect(try RedlineProcess.shell("git --git-dir='\(repo)' rev-parse -q --verify articles/doc").status != 0)
+        if type != "image/png" {
+            let forced = try RedlineProcess.run(["fetch", "doc", server.url, "--format", "text", "--repo", repo])
+            #expect(forced.status == 0, "\(type) with --format text: \(forced.stderr)")
+        }
+    }
+
+    @Test func watchRefusesWhatIsNotAPageEachPoll() throws {
+        let server = try PageServer(steps: [.init(body: "%PDF-1.4\n%âãÏÓ\n", type: "application/pdf", encoding: "latin-1")])
+        defer { server.stop() }
+        let (dir, repo) = try newRepository()
+        defer { dir.remove() }
+        let result = try RedlineProcess.run(["watch", "doc", server.url, "--every", "100ms", "--count", "2", "--repo", repo])
+        #expect(result.status == 2, "\(result.stdout) \(result.stderr)")
+        #expect(result.stdout == "doc: 2 polls, 0 new versions, 2 failed\n")
+        #expect(result.stderr.contains("not a web page: a PDF document (application/pdf)"), "\(result.stderr)")
+    }
+
+    @Test func aPageSentAsOctetStreamIsStillAPage() throws {
+        let server = try PageServer(steps: [.init(body: Self.market("£"), type: "application/octet-stream")])
+        defer { server.stop() }
+        let (dir, repo) = try newRepository()
+        defer { dir.remove() }
+        let fetched = try RedlineProcess.run(["fetch", "talks", server.url, "--repo", repo])
+        #expect(fetched.status == 0, "\(fetched.stderr)")
+    }
+
     @Test func aRedirectIsFollowedAndItsFinalURLRecorded() throws {
         let server = try PageServer(steps: [
             .init(status: 302, location: "/moved/live"),

@@ -49,8 +49,9 @@ import Testing
     static func page(_ article: SiteArticle, request n: Int, ticker: [String]) -> String {
         let published = article.entries.prefix(3 + 2 * article.content(at: n))
         var html = "<html><head><title>\(article.slug): live</title></head><body><h1>\(article.slug): live</h1>"
-        // A "latest" ticker under the headline, outside the live blog, that rotates on every request.
-        html += "<p class=\"ticker\">Latest: \(ticker[(n + article.path.count) % ticker.count])</p>"
+        // A "latest" line under the headline, outside the live blog, that rotates on every request
+        // (not class "ticker", which is furniture, so that the control without a select reads it).
+        html += "<p class=\"latest\">Latest: \(ticker[(n + article.path.count) % ticker.count])</p>"
         html += "<div id=\"live\">"
         for (index, entry) in published.reversed().enumerated() {
             let time = entry.time.map(Timestamp.format) ?? "2017-06-03T22:00:00Z"

@@ -13,6 +13,7 @@ extension RedlineCommand {
         @Argument(help: "The article's name.") var slug: String
         @Argument(help: "The page's http or https URL.") var url: String
         @Option(help: "Seconds to wait for the server.") var timeout: Double = 30
+        @Option(help: "How to read the page; text also stores what is not a page (a PDF, JSON).") var format: InputFormat = .auto
         @Flag(help: "Store a capture even when it holds under a quarter of the previous version's text.")
         var force = false
         @Flag(help: "Follow a redirect from a public address to a private or loopback one.")
@@ -30,7 +31,7 @@ extension RedlineCommand {
             for signalNumber in [SIGINT, SIGTERM] {
                 signal(signalNumber) { _ in Tracker.cancelFetches() }
             }
-            switch try await tracker.fetch(slug, url: url, timeout: timeout, force: force,
+            switch try await tracker.fetch(slug, url: url, timeout: timeout, format: format.captureFormat, force: force,
                                            allowPrivateRedirects: allowPrivateRedirects, filter: filter.filter()) {
             case .captured(let result):
                 result.warnings.forEach(Output.warning)

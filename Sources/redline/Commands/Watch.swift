@@ -42,6 +42,7 @@ extension RedlineCommand {
         @Option(help: "A fixed interval between polls (60s, 200ms, 5m …).") var every: Interval?
         @Option(help: "Stop after this many polls (of each article).") var count: Int?
         @Option(help: "Seconds to wait for the server on each poll.") var timeout: Double = 30
+        @Option(help: "How to read the page; text also stores what is not a page (a PDF, JSON).") var format: InputFormat = .auto
         @Option(help: "Without a URL: how many polls may run at once.") var jobs: Int = 4
         @Flag(help: "Follow a redirect from a public address to a private or loopback one.")
         var allowPrivateRedirects = false
@@ -55,8 +56,8 @@ extension RedlineCommand {
             if slug != nil, url == nil {
                 throw ValidationError("Give both SLUG and URL to watch one page, or neither to watch the configuration file's articles.")
             }
-            if slug == nil, every != nil || filter.select != nil || !filter.ignore.isEmpty {
-                throw ValidationError("--every, --select and --ignore go with SLUG URL; the configuration file sets them per article.")
+            if slug == nil, every != nil || filter.select != nil || !filter.ignore.isEmpty || format != .auto {
+                throw ValidationError("--every, --format, --select and --ignore go with SLUG URL; the configuration file sets them per article.")
             }
         }
 
@@ -74,6 +75,7 @@ extension RedlineCommand {
             guard let slug, let url else { return }
             let article = try Slug(slug)
             let summary = try await tracker.watch(article, url: url, interval: every?.seconds, count: count, timeout: timeout,
+                                                  format: format.captureFormat,
                                                   allowPrivateRedirects: allowPrivateRedirects, filter: filter.filter(),
                                                   shouldStop: shouldStop, log: { Output.log($0) })
             if stopRequested.load(ordering: .relaxed) { Output.log("stopped after \(summary.polls) polls") }

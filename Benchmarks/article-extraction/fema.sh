@@ -5,10 +5,10 @@
 # (12,300 → 14,000 federal staff, 18 → 19 states supporting mutual aid) among many that are
 # encoding only: the 5 October capture is itself double-encoded UTF-8 ("EspaÃ±ol" for "Español").
 #
-#     Benchmarks/extraction/fema.sh
+#     Benchmarks/article-extraction/fema.sh
 #
 # Downloads the web-monitoring-diff 0.2.0 source package with pip (once, cached in
-# .build-extraction-venv/downloads/, git-ignored), unpacks it in a temp dir, and prints, per pair,
+# ${XDG_CACHE_HOME:-~/.cache}/redline-benchmarks/downloads, or EXTRACTION_CACHE), unpacks it in a temp dir, and prints, per pair,
 # `redline diff --files OLD NEW --format text`, then a count of the edited blocks: how many are
 # encoding-only (the new text, read back as the UTF-8 it was mis-decoded from, equals the old) and
 # which blocks carry the staff and states figures; for energy.gov, what `redline extract` makes of
@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-cache="${EXTRACTION_CACHE:-.build-extraction-venv}/downloads"
+cache="${EXTRACTION_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/redline-benchmarks}/downloads"
 package="$cache/web_monitoring_diff-0.2.0.tar.gz"
 if [ ! -f "$package" ]; then
   mkdir -p "$cache"
@@ -33,6 +33,9 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/redline-fema.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 tar -xzf "$package" -C "$work"
 versions="$work/web_monitoring_diff-0.2.0/web_monitoring_diff/tests/fixtures/versions"
+# Where MojibakeTests reads the FEMA pair from (it skips its test when they are not there).
+unpacked="$(dirname "$cache")/web-monitoring-diff-0.2.0/versions"
+mkdir -p "$unpacked" && cp "$versions"/* "$unpacked/"
 # Old → new, as web-monitoring-diff's tests/test_html_diff.py pairs them.
 fema_old="$versions/f2d5d701-707a-42e0-8881-653346d01e0a"   # 3 October 2017
 fema_new="$versions/fc74d750-c651-46b7-bf74-434ad8c62e04"   # 5 October 2017

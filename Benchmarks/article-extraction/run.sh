@@ -4,26 +4,30 @@
 # truth, none of them used to design redline's extractor), scored by the benchmark's own
 # evaluate.py: precision, recall and F1 over word 4-gram shingles, with its bootstrap ±.
 #
-#     git clone https://github.com/scrapinghub/article-extraction-benchmark /some/where
-#     ARTICLE_BENCHMARK=/some/where Benchmarks/extraction/run.sh
+#     Benchmarks/article-extraction/run.sh
 #
-# ARTICLE_BENCHMARK is a checkout or a bare git dir of that repository (its HEAD is used). Nothing
-# of the benchmark is kept in this repository: its pages, ground truth and evaluate.py are read
-# from there at run time.
+# Where the pages come from: https://github.com/scrapinghub/article-extraction-benchmark, cloned
+# on first use into the cache folder (below) and read from there; nothing of the benchmark is kept
+# in this repository. Its pages (html/*.html.gz), ground truth (ground-truth.json) and scoring
+# script (evaluate.py) are read at run time, the scoring script run unchanged.
 #
-# Other settings:
+# Settings:
+#   ARTICLE_BENCHMARK  a checkout or a bare git dir of that repository to use instead of the clone
+#                      (its HEAD is used)
 #   REDLINE_BIN        the redline binary (default: `swift build -c release --product redline`)
-#   EXTRACTION_CACHE   where the Python venv lives (default .build-extraction-venv/, git-ignored;
-#                      trafilatura, readability-lxml and html-text are pip-installed only if missing)
+#   EXTRACTION_CACHE   the cache folder, outside the repository (default
+#                      ${XDG_CACHE_HOME:-~/.cache}/redline-benchmarks): the benchmark's clone and the
+#                      Python venv (trafilatura, readability-lxml and html-text, pip-installed only
+#                      if missing)
 #   EXTRACTION_OUT     where predictions and per-page scores are written (default
-#                      .build-extraction-out/): <tool>.json in the benchmark's format
+#                      $EXTRACTION_CACHE/out): <tool>.json in the benchmark's format
 #                      {id: {"articleBody": text}}, redline-pages.tsv (per-page scores, worst first)
 #   N_BOOTSTRAP        evaluate.py's --n-bootstrap (default 1000)
 #
 # What becomes redline's articleBody: the benchmark's ground truth is the article body alone (its
 # README: "article body field"; in ground-truth.json the headline appears in 1 of 181 items, the
 # byline in 11 of the 113 pages where redline finds one). So the body is the text of redline's
-# blocks, then of each entry's blocks (live-blog posts), joined by blank lines; the title, the
+# blocks, then of each entry's blocks (live-blog posts), joined by newlines; the title, the
 # byline, the key events and entry titles are left out. The standfirst is left out too (it is in
 # the ground truth on fewer than half of the pages where redline finds one); a second row,
 # redline+standfirst, scores the body with the standfirst put first, to show what that choice is
@@ -39,9 +43,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+cache="${EXTRACTION_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/redline-benchmarks}"
+mkdir -p "$cache"
 if [ -z "${ARTICLE_BENCHMARK:-}" ]; then
-  echo "run.sh: set ARTICLE_BENCHMARK to a clone of https://github.com/scrapinghub/article-extraction-benchmark (git clone it anywhere)" >&2
-  exit 2
+  ARTICLE_BENCHMARK="$cache/article-extraction-benchmark"
+  if [ ! -d "$ARTICLE_BENCHMARK" ]; then
+    echo "cloning https://github.com/scrapinghub/article-extraction-benchmark into $ARTICLE_BENCHMARK" >&2
+    git clone -q --depth 1 https://github.com/scrapinghub/article-extraction-benchmark "$ARTICLE_BENCHMARK"
+  fi
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/redline-extraction.XXXXXX")"
@@ -73,7 +82,7 @@ for f in "$bench"/html/*.html.gz; do
 done
 
 # The Python tools, in a venv kept between runs.
-venv="${EXTRACTION_CACHE:-.build-extraction-venv}"
+venv="$cache/venv"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 if ! "$venv/bin/python" -c 'import trafilatura, readability, html_text' 2>/dev/null; then
   # An up-to-date pip: older resolvers trip over readability-lxml's lxml[html_clean] extra.
@@ -86,7 +95,7 @@ if [ -z "${REDLINE_BIN:-}" ]; then
   REDLINE_BIN="$(swift build -c release --show-bin-path)/redline"
 fi
 
-out="${EXTRACTION_OUT:-.build-extraction-out}"
+out="${EXTRACTION_OUT:-$cache/out}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 echo "benchmark $bench_rev, $(ls "$work/pages" | wc -l) pages; redline: $REDLINE_BIN"
@@ -120,7 +129,7 @@ def redline_body(doc, standfirst=False):
     parts += [b["text"] for b in doc.get("blocks", [])]
     for entry in doc.get("entries", []):
         parts += [b["text"] for b in entry.get("blocks", [])]
-    return "\n\n".join(p for p in parts if p)
+    return "\n".join(p for p in parts if p)
 
 subprocess.run([redline, "extract", str(pages / f"{ids[0]}.html"), "--format", "json"], capture_output=True)  # warm-up
 predictions = {"redline": {}, "redline+standfirst": {}}

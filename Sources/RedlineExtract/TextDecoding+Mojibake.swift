@@ -1,0 +1,128 @@
+import Foundation
+
+/// Repairs mojibake: UTF-8 text that was once decoded as Latin-1 or Windows-1252 and encoded
+/// again as UTF-8, so that each of its multi-byte characters became two to four characters.
+///
+///     "EspaÃ±ol"              → "Español"          (C3 B1 read as "Ã" "±")
+///     "â€œroamingâ€\u{9D}"     → "“roaming”"        (E2 80 9C read as "â" "€" "œ")
+///     "Â\u{A0}"                → "\u{A0}"           (a no-break space)
+///     "Ã§" among "ä½“", "Ø§"   → "ç", "体", "ا"     (once the page has shown it is mangled)
+///
+/// A capture whose only change is such an encoding then reads as the same article. The
+/// sequences that decide it are ones real text does not hold: "Ã" or "Â" before a Latin-1 or
+/// Windows-1252 symbol, "â" before "€" or a C1 control. Only on a page that has them are the
+/// other leads (Greek, Cyrillic, Arabic, CJK) repaired too, so that a French "CAFÉ…" or "é »" on a
+/// sound page is never touched.
+extension TextDecoding {
+    /// `bytes` (UTF-8) with their mojibake repaired; nil when they have none.
+    static func repairingMojibake(_ bytes: Data) -> Data? {
+        // Mojibake of any kind has C3 82/83 ("Â", "Ã") or C3 A2 ("â"): most pages have neither.
+        var candidate = false
+        bytes.withUnsafeBytes { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            var index = 0
+            while index + 1 < buffer.count {
+                if buffer[index] == 0xC3, buffer[index + 1] == 0x82 || buffer[index + 1] == 0x83 || buffer[index + 1] == 0xA2 {
+                    candidate = true
+                    return
+                }
+                index += 1
+            }
+        }
+        guard candidate else { return nil }
+        let input = Array(bytes)
+        guard let strict = repair(input, everyLead: false) else { return nil }
+        return Data(repair(strict, everyLead: true) ?? strict)
+    }
+
+    /// One pass over `bytes`; nil when nothing was repaired. Without `everyLead`, only the
+    /// unmistakable leads (Â, Ã, â, ð) are read.
+    private static func repair(_ bytes: [UInt8], everyLead: Bool) -> [UInt8]? {
+        var output: [UInt8] = []
+        var copied = 0
+        var index = 0
+        while index < bytes.count {
+            // The lead: a character U+00C2…U+00F4, written C3 82…C3 B4.
+            guard bytes[index] == 0xC3, index + 1 < bytes.count, (0x82...0xB4).contains(bytes[index + 1]) else { index += 1; continue }
+            let lead = UInt8(0xC0 | (bytes[index + 1] & 0x3F))
+            let count = lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3
+            if !everyLead, lead != 0xC2, lead != 0xC3, lead != 0xE2, lead != 0xF0 { index += 2; continue }
+            // The continuation bytes, each read back from the character it was mistaken for.
+            var original = [lead]
+            var next = index + 2
+            while original.count <= count, let (byte, length) = mistakenByte(bytes, at: next) {
+                original.append(byte)
+                next += length
+            }
+            // A no-break space or a guillemet after the lead is how French and Portuguese write
+            // "Ã »" and "â «": proof of nothing, read back only on a page already shown to be
+            // mangled, and a no-break space only as the one byte after a two-byte lead ("Â\u{A0}",
+            // "Ã\u{A0}" for "à", "Ð\u{A0}" for "Р"), never inside a longer character.
+            let spaced = everyLead ? count > 1 && original.dropFirst().contains(0xA0)
+                                   : original.dropFirst().contains { $0 == 0xA0 || $0 == 0xAB || $0 == 0xBB }
+            guard original.count == count + 1, !spaced, let scalar = decode(original), accepts(scalar, lead: lead) else {
+                index += 2
+                continue
+            }
+            if output.isEmpty { output.reserveCapacity(bytes.count) }
+            output += bytes[copied..<index]
+            output += original
+            copied = next
+            index = next
+        }
+        guard copied > 0 else { return nil }
+        output += bytes[copied...]
+        return output
+    }
+
+    /// Whether `scalar`, decoded from a sequence with `lead`, is text a page would hold.
+    private static func accepts(_ scalar: UInt32, lead: UInt8) -> Bool {
+        switch lead {
+        case 0xC2: scalar >= 0xA0                          // not a C1 control
+        case 0xE2: (0x2000...0x2BFF).contains(scalar)      // punctuation, symbols, arrows
+        case 0xF0: (0x1F000...0x1FFFF).contains(scalar)    // emoji
+        default: true
+        }
+    }
+
+    /// The byte 80…BF that the character at `index` stands for when bytes were read as
+    /// Latin-1 (U+0080…U+00BF) or Windows-1252 (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ),
+    /// and the length of that character in UTF-8.
+    private static func mistakenByte(_ bytes: [UInt8], at index: Int) -> (UInt8, Int)? {
+        guard index + 1 < bytes.count else { return nil }
+        if bytes[index] == 0xC2, (0x80...0xBF).contains(bytes[index + 1]) { return (bytes[index + 1], 2) }
+        let length = bytes[index] >= 0xE0 ? 3 : 2
+        guard bytes[index] >= 0xC5, index + length <= bytes.count,
+              let scalar = decode(Array(bytes[index..<index + length])),
+              let byte = windows1252[scalar] else { return nil }
+        return (byte, length)
+    }
+
+    /// The characters of Windows-1252's 80…9F row, by the byte they stand for.
+    private static let windows1252: [UInt32: UInt8] = [
+        0x20AC: 0x80, 0x201A: 0x82, 0x0192: 0x83, 0x201E: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87,
+        0x02C6: 0x88, 0x2030: 0x89, 0x0160: 0x8A, 0x2039: 0x8B, 0x0152: 0x8C, 0x017D: 0x8E, 0x2018: 0x91,
+        0x2019: 0x92, 0x201C: 0x93, 0x201D: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02DC: 0x98,
+        0x2122: 0x99, 0x0161: 0x9A, 0x203A: 0x9B, 0x0153: 0x9C, 0x017E: 0x9E, 0x0178: 0x9F,
+    ]
+
+    /// The scalar `bytes` encode as one well-formed UTF-8 sequence (no overlong form, no
+    /// surrogate), or nil.
+    private static func decode(_ bytes: [UInt8]) -> UInt32? {
+        guard let first = bytes.first, bytes.dropFirst().allSatisfy({ $0 & 0xC0 == 0x80 }) else { return nil }
+        let value: UInt32
+        switch bytes.count {
+        case 2 where first & 0xE0 == 0xC0:
+            value = UInt32(first & 0x1F) << 6 | UInt32(bytes[1] & 0x3F)
+            return value >= 0x80 ? value : nil
+        case 3 where first & 0xF0 == 0xE0:
+            value = UInt32(first & 0x0F) << 12 | UInt32(bytes[1] & 0x3F) << 6 | UInt32(bytes[2] & 0x3F)
+            return value >= 0x800 && !(0xD800...0xDFFF).contains(value) ? value : nil
+        case 4 where first & 0xF8 == 0xF0:
+            value = UInt32(first & 0x07) << 18 | UInt32(bytes[1] & 0x3F) << 12 | UInt32(bytes[2] & 0x3F) << 6 | UInt32(bytes[3] & 0x3F)
+            return (0x10000...0x10FFFF).contains(value) ? value : nil
+        default:
+            return nil
+        }
+    }
+}
