@@ -122,7 +122,7 @@ import Testing
     /// The real pair: web-monitoring-diff 0.2.0's energy.gov home page of 22 and 29 September 2017
     /// (read from where `Benchmarks/article-extraction/fema.sh` unpacks it): the news items that
     /// came and went are read, not only the podcast's blurb.
-    @Test(.enabled(if: MojibakeTests.femaAvailable, "the energy.gov pair is not unpacked: run Benchmarks/article-extraction/fema.sh (or set REDLINE_WMD_VERSIONS)"))
+    @Test
     func theEnergyGovHomePageReadsItsNewsItems() throws {
         func texts(_ name: String) throws -> [String] {
             ArticleExtractor.extract(try Data(contentsOf: MojibakeTests.femaVersions.appendingPathComponent(name))).article.blocks.map(\.text)

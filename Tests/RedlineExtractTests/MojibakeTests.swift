@@ -42,16 +42,11 @@ import Testing
     }
 
     /// web-monitoring-diff 0.2.0's FEMA "Hurricane Maria" pair (3 and 5 October 2017): the second
-    /// capture is double-encoded UTF-8 throughout. Read from where
-    /// `Benchmarks/article-extraction/fema.sh` unpacks it (`REDLINE_WMD_VERSIONS` to point elsewhere).
-    static let femaVersions: URL = {
-        if let path = ProcessInfo.processInfo.environment["REDLINE_WMD_VERSIONS"] { return URL(fileURLWithPath: path) }
-        let cache = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"] ?? (NSHomeDirectory() + "/.cache")
-        return URL(fileURLWithPath: cache + "/redline-benchmarks/web-monitoring-diff-0.2.0/versions")
-    }()
-    static let femaAvailable = FileManager.default.fileExists(atPath: femaVersions.appendingPathComponent("fc74d750-c651-46b7-bf74-434ad8c62e04").path)
+    /// capture is double-encoded UTF-8 throughout. US government pages, kept in `Fixtures/wmd`
+    /// (its README says where they come from).
+    static let femaVersions = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/wmd")
 
-    @Test(.enabled(if: femaAvailable, "the FEMA pair is not unpacked: run Benchmarks/article-extraction/fema.sh (or set REDLINE_WMD_VERSIONS)"))
+    @Test
     func theFEMAPairDiffersOnlyInItsRealEdits() throws {
         func texts(_ name: String) throws -> [String] {
             let article = ArticleExtractor.extract(try Data(contentsOf: Self.femaVersions.appendingPathComponent(name))).article
