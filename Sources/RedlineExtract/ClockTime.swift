@@ -75,13 +75,11 @@ struct ClockTime: Sendable, Equatable {
             while end < bytes.count, predicate(bytes[end]) { end += 1 }
             return end
         }
-        let hourEnd = run(0, isDigit)
-        guard (1...2).contains(hourEnd), hourEnd + 3 <= bytes.count,
-              bytes[hourEnd] == UInt8(ascii: ".") || bytes[hourEnd] == UInt8(ascii: ":"),
-              isDigit(bytes[hourEnd + 1]), isDigit(bytes[hourEnd + 2]),
-              var hour = Int(String(decoding: bytes[0..<hourEnd], as: UTF8.self)) else { return nil }
+        guard let clockEnd = leadingClock(bytes) else { return nil }
+        let hourEnd = clockEnd - 3
+        var hour = bytes[0..<hourEnd].reduce(0) { $0 * 10 + Int($1 - 0x30) }
         let minute = Int(bytes[hourEnd + 1] - 0x30) * 10 + Int(bytes[hourEnd + 2] - 0x30)
-        var index = hourEnd + 3
+        var index = clockEnd
         // am / pm, with or without a space before it.
         let meridiemStart = index < bytes.count && bytes[index] == 0x20 ? index + 1 : index
         if meridiemStart + 2 <= bytes.count, [0x61, 0x70].contains(bytes[meridiemStart] | 0x20), bytes[meridiemStart + 1] | 0x20 == 0x6D,
@@ -133,4 +131,14 @@ struct ClockTime: Sendable, Equatable {
     ]
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// Where a clock that opens `bytes` ends: `\d{1,2}[.:]\d{2}` ("9.05", "21:04"), its hour's
+    /// digits ending three bytes before; nil when `bytes` do not open with one.
+    static func leadingClock<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Int? where Bytes.Index == Int {
+        let hourEnd = bytes.firstIndex { !isDigit($0) } ?? bytes.count
+        guard (1...2).contains(hourEnd), hourEnd + 3 <= bytes.count,
+              bytes[hourEnd] == UInt8(ascii: ".") || bytes[hourEnd] == UInt8(ascii: ":"),
+              isDigit(bytes[hourEnd + 1]), isDigit(bytes[hourEnd + 2]) else { return nil }
+        return hourEnd + 3
+    }
 }

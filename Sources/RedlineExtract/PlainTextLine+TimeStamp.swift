@@ -92,11 +92,7 @@ extension PlainTextLine {
     /// "21:04", "9.05": the clock alone, as most stamps of a live blog are, which ``clockPattern``
     /// matches with no date; checked first, without the general matcher.
     private static func isBareClock(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count == 4 || bytes.count == 5 else { return false }
-        let separator = bytes.count - 3
-        return bytes[..<separator].allSatisfy(isDigit)
-            && (bytes[separator] == UInt8(ascii: ".") || bytes[separator] == UInt8(ascii: ":"))
-            && isDigit(bytes[separator + 1]) && isDigit(bytes[separator + 2])
+        ClockTime.leadingClock(bytes) == bytes.count
     }
 
     /// `\d{1,2}[.:]\d{2}\s+\d{1,2}\s+[A-Z][a-z]{2,8}`, whole line: "13:17 27 Feb".
@@ -106,14 +102,11 @@ extension PlainTextLine {
             while end < bytes.count, predicate(bytes[end]) { end += 1 }
             return end
         }
-        let hourEnd = run(0, isDigit)
-        guard (1...2).contains(hourEnd), hourEnd + 3 <= bytes.count,
-              bytes[hourEnd] == UInt8(ascii: ".") || bytes[hourEnd] == UInt8(ascii: ":"),
-              isDigit(bytes[hourEnd + 1]), isDigit(bytes[hourEnd + 2]) else { return false }
-        let dayStart = run(hourEnd + 3, isSpace)
+        guard let clockEnd = ClockTime.leadingClock(bytes) else { return false }
+        let dayStart = run(clockEnd, isSpace)
         let dayEnd = run(dayStart, isDigit)
         let monthStart = run(dayEnd, isSpace)
-        guard dayStart > hourEnd + 3, (1...2).contains(dayEnd - dayStart), monthStart > dayEnd,
+        guard dayStart > clockEnd, (1...2).contains(dayEnd - dayStart), monthStart > dayEnd,
               monthStart < bytes.count, isUpper(bytes[monthStart]) else { return false }
         let monthEnd = run(monthStart + 1, isLower)
         return (2...8).contains(monthEnd - monthStart - 1) && monthEnd == bytes.count
