@@ -113,14 +113,14 @@ private struct ArticleText {
         var line = line
         var id: String?
         if line.count > 0, bytes[line.upperBound - 1] == UInt8(ascii: "}") {
-            if let marker = lastRange(of: " {#", in: line) {
+            if let marker = range(of: " {#", in: line, last: true) {
                 id = text(marker.upperBound..<line.upperBound - 1)
                 line = line.lowerBound..<marker.lowerBound
             } else if starts(line, "{#") {
                 return (nil, nil, text(line.dropFirst(2).dropLast()))
             }
         }
-        let separator = firstRange(of: ArticleMarkdown.timeSeparator, in: line)
+        let separator = range(of: ArticleMarkdown.timeSeparator, in: line)
         let stamp = line.lowerBound..<(separator?.lowerBound ?? line.upperBound)
         if isCanonicalTime(stamp), let time = Timestamp.parse(String(decoding: UnsafeBufferPointer(rebasing: bytes[stamp]), as: UTF8.self)) {
             return (time, separator.map { text($0.upperBound..<line.upperBound) }, id)
@@ -170,25 +170,12 @@ private struct ArticleText {
         bytes[line].elementsEqual(text.utf8)
     }
 
-    /// The first place `pattern` occurs in `line`.
-    private func firstRange(of pattern: String, in line: Line) -> Range<Int>? {
+    /// The first (or `last`) place `pattern` occurs in `line`.
+    private func range(of pattern: String, in line: Line, last: Bool = false) -> Range<Int>? {
         let needle = Array(pattern.utf8)
         guard line.count >= needle.count else { return nil }
-        for index in line.lowerBound...(line.upperBound - needle.count)
-        where bytes[index] == needle[0] && bytes[index..<index + needle.count].elementsEqual(needle) {
-            return index..<index + needle.count
-        }
-        return nil
-    }
-
-    /// The last place `pattern` occurs in `line`.
-    private func lastRange(of pattern: String, in line: Line) -> Range<Int>? {
-        let needle = Array(pattern.utf8)
-        guard line.count >= needle.count else { return nil }
-        for index in (line.lowerBound...(line.upperBound - needle.count)).reversed()
-        where bytes[index] == needle[0] && bytes[index..<index + needle.count].elementsEqual(needle) {
-            return index..<index + needle.count
-        }
-        return nil
+        let starts = line.lowerBound...(line.upperBound - needle.count)
+        let matches = { (index: Int) in bytes[index] == needle[0] && bytes[index..<index + needle.count].elementsEqual(needle) }
+        return (last ? starts.last(where: matches) : starts.first(where: matches)).map { $0..<$0 + needle.count }
     }
 }
