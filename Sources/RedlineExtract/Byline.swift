@@ -64,7 +64,7 @@ struct Byline {
     /// Words in class names that mark a byline or its parts (`author-name`, `contributor`, `reporters`).
     /// True for an element marked as naming an author: `rel="author"`, `itemprop="author"`, or a
     /// class with a word such as "byline" (`isAuthorClass`, which pages judge once per class).
-    static func marks(_ node: HTMLNode, isAuthorClass: (String) -> Bool = isAuthorClass) -> Bool {
+    static func marks(_ node: HTMLNode, isAuthorClass: (String) -> Bool) -> Bool {
         guard node.kind == .element else { return false }
         if node.attribute("rel")?.lowercased() == "author" || node.attribute("itemprop")?.lowercased() == "author" { return true }
         return node.attribute("class").map(isAuthorClass) ?? false
