@@ -215,26 +215,10 @@ public final class TrackRepository {
             steps = newest.number > 0 && n >= 1 && n <= newest.number ? newest.number - n : nil
         case .commit, .time: steps = nil
         }
-        if let steps, let found = try walkBack(steps, from: slug) { return found }
+        if let steps, let found = try? revision.select(from: versions(of: slug, last: steps + 1), of: slug, text: text) {
+            return found
+        }
         return try revision.select(from: versions(of: slug), of: slug, text: text)
-    }
-
-    /// The version `steps` commits before the newest, when every commit on the way carries its
-    /// number and they count down by one; nil otherwise (the caller then reads the whole history).
-    private func walkBack(_ steps: Int, from slug: Slug) throws -> Version? {
-        guard let commit = try git.target(ofReference: Self.reference(for: slug)) else {
-            throw StoreError.unknownArticle(slug: slug.value)
-        }
-        var info = try readCommit(commit)
-        var current = Self.version(from: info, number: nil)
-        for _ in 0..<steps {
-            guard let parent = info.parent else { return nil }
-            info = try readCommit(parent)
-            let next = Self.version(from: info, number: nil)
-            guard next.number == current.number - 1, next.number > 0 else { return nil }
-            current = next
-        }
-        return current.number > 0 ? current : nil
     }
 
     /// The bytes of `name` stored with `version`, nil when it has no such file.
