@@ -72,6 +72,14 @@
     F(int, git_repository_odb, (git_odb **out, git_repository *repo), (out, repo)) \
     V(git_odb_free, (git_odb *db), (db)) \
     F(int, git_odb_foreach, (git_odb *db, git_odb_foreach_cb cb, void *payload), (db, cb, payload)) \
+    F(int, git_odb_read, (git_odb_object **out, git_odb *db, const git_oid *id), (out, db, id)) \
+    F(const void *, git_odb_object_data, (git_odb_object *object), (object)) \
+    F(size_t, git_odb_object_size, (git_odb_object *object), (object)) \
+    F(git_object_t, git_odb_object_type, (git_odb_object *object), (object)) \
+    V(git_odb_object_free, (git_odb_object *object), (object)) \
+    F(int, git_odb_new, (git_odb **out), (out)) \
+    F(int, git_odb_backend_one_pack, (git_odb_backend **out, const char *index_file), (out, index_file)) \
+    F(int, git_odb_add_backend, (git_odb *odb, git_odb_backend *backend, int priority), (odb, backend, priority)) \
     F(int, git_odb_read_header, (size_t *len_out, git_object_t *type_out, git_odb *db, const git_oid *id), \
       (len_out, type_out, db, id)) \
     F(int, git_revwalk_new, (git_revwalk **out, git_repository *repo), (out, repo)) \

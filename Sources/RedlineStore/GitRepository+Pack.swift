@@ -79,6 +79,36 @@ extension GitRepository {
         return found.ids
     }
 
+    /// The object `id`'s type (1 commit, 2 tree, 3 blob, 4 tag) and bytes, checked against its id.
+    func object(_ id: String) throws(GitError) -> (type: Int, content: [UInt8]) {
+        try withObjectDatabase { database throws(GitError) in
+            try Self.read(id, from: database)
+        }
+    }
+
+    /// Reads each of `ids` from the pack whose index is `index` alone, as libgit2 reads any pack
+    /// (each object checked against its id): throws unless every one is there and whole.
+    static func checkPack(_ index: String, holds ids: [String]) throws(GitError) {
+        var database: OpaquePointer?
+        try git("git_odb_new", git_odb_new(&database))
+        defer { git_odb_free(database) }
+        var backend: OpaquePointer?
+        try git("git_odb_backend_one_pack", git_odb_backend_one_pack(&backend, index))
+        try git("git_odb_add_backend", git_odb_add_backend(database, backend, 1))
+        for id in ids { _ = try read(id, from: database) }
+    }
+
+    private static func read(_ id: String, from database: OpaquePointer?) throws(GitError) -> (type: Int, content: [UInt8]) {
+        var oid = try GitRepository.oid(id)
+        var object: OpaquePointer?
+        try git("git_odb_read", git_odb_read(&object, database, &oid))
+        defer { git_odb_object_free(object) }
+        let size = git_odb_object_size(object)
+        let bytes = git_odb_object_data(object)
+        let content = size > 0 && bytes != nil ? [UInt8](UnsafeRawBufferPointer(start: bytes, count: size)) : []
+        return (Int(git_odb_object_type(object).rawValue), content)
+    }
+
     private func withObjectDatabase<T>(_ body: (OpaquePointer?) throws(GitError) -> T) throws(GitError) -> T {
         var database: OpaquePointer?
         try git("git_repository_odb", git_repository_odb(&database, handle))

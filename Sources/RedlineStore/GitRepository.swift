@@ -174,6 +174,19 @@ final class GitRepository {
         }
     }
 
+    /// The files at the top of commit `id`'s tree: name → blob id.
+    func files(inCommit id: String) throws(GitError) -> [String: String] {
+        try withTree(ofCommit: id) { tree in
+            var files: [String: String] = [:]
+            for index in 0..<git_tree_entrycount(tree) {
+                guard let entry = git_tree_entry_byindex(tree, index), let name = git_tree_entry_name(entry),
+                      let blob = git_tree_entry_id(entry) else { continue }
+                files[String(cString: name)] = blob.pointee.hex
+            }
+            return files
+        }
+    }
+
     /// The names of the files at the top of commit `id`'s tree.
     func fileNames(inCommit id: String) throws(GitError) -> [String] {
         try withTree(ofCommit: id) { tree in

@@ -39,7 +39,7 @@ extension TrackRepository {
     }
 
     /// … or this many bytes of them.
-    static let packThresholdBytes = 1 << 20
+    static let packThresholdBytes = 1 << 18
 
     /// This many packs are repacked into one.
     static let maxPacks = 10
@@ -78,7 +78,9 @@ extension TrackRepository {
             defer { withExtendedLifetime(lock) {} }
             let files = ObjectFiles(repository: path)
             guard !files.loose.isEmpty else { return nil }
-            _ = try pack(files, everything: files.packs.count + 1 >= Self.maxPacks)
+            let everything = files.packs.count + 1 >= Self.maxPacks
+            if !everything, try appendLoose(files) != nil { return nil }
+            _ = try pack(files, everything: everything)
             return nil
         } catch {
             return "the store could not be packed (the capture is stored): \(error)"

@@ -9,6 +9,8 @@
 #define GIT_EXTERN(type) extern __attribute__((visibility("hidden"))) type
 #include <git2.h>
 
+#include "redline_pack.h"
+
 /// Loads libgit2 (libgit2.so.1.5, the version these headers are) the first time it is called;
 /// NULL once loaded, else why it could not be. Call it before any other libgit2 function.
 const char *redline_git_load(void);

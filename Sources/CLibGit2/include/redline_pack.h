@@ -1,0 +1,28 @@
+#ifndef REDLINE_PACK_H
+#define REDLINE_PACK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* zlib's compression and CRC-32 and OpenSSL's SHA-1, for the pack files redline writes itself
+   (RedlineStore's PackWriter). Both libraries come with libgit2; they are loaded the same way,
+   with dlopen, the first time redline_pack_load is called. Distinct names, so that nothing here
+   stands in for the libraries' own symbols. */
+
+/// NULL once both libraries are loaded, else why they could not be.
+const char *redline_pack_load(void);
+
+/// The most bytes zlib can make of `length` bytes.
+size_t redline_zlib_bound(size_t length);
+
+/// Compresses `length` bytes at `data` into `out` (room for `capacity` bytes) as one zlib stream
+/// at `level` (1 fastest … 9 smallest); the stream's length, or 0 when it failed.
+size_t redline_zlib_compress(void *out, size_t capacity, const void *data, size_t length, int level);
+
+/// zlib's CRC-32 of `length` bytes, continuing from `crc` (0 to start).
+uint32_t redline_crc32(uint32_t crc, const void *data, size_t length);
+
+/// SHA-1 of `length` bytes into `digest` (20 bytes).
+void redline_sha1(const void *data, size_t length, unsigned char *digest);
+
+#endif

@@ -1,0 +1,68 @@
+// zlib and OpenSSL's SHA-1 for RedlineStore's PackWriter, loaded with dlopen like libgit2 (which
+// maps both already when it opens a repository). See redline_pack.h.
+#include "redline_pack.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
+
+static struct {
+    unsigned long (*compressBound)(unsigned long source_length);
+    int (*compress2)(unsigned char *dest, unsigned long *dest_length, const unsigned char *source,
+                     unsigned long source_length, int level);
+    unsigned long (*crc32)(unsigned long crc, const unsigned char *buffer, unsigned int length);
+    unsigned char *(*SHA1)(const unsigned char *data, size_t length, unsigned char *digest);
+} codecs;
+
+static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+static char load_failure[512];
+
+static void *open_library(const char *name) {
+    void *library = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+    if (!library) snprintf(load_failure, sizeof load_failure, "%s", dlerror());
+    return library;
+}
+
+static void load(void) {
+    void *zlib = open_library("libz.so.1");
+    void *crypto = zlib ? open_library("libcrypto.so.3") : NULL;
+    if (!crypto) return;
+#define LOAD(library, name, file) \
+    if (!(*(void **)&codecs.name = dlsym(library, #name))) { \
+        snprintf(load_failure, sizeof load_failure, file " has no %s", #name); \
+        return; \
+    }
+    LOAD(zlib, compressBound, "libz.so.1")
+    LOAD(zlib, compress2, "libz.so.1")
+    LOAD(zlib, crc32, "libz.so.1")
+    LOAD(crypto, SHA1, "libcrypto.so.3")
+}
+
+const char *redline_pack_load(void) {
+    pthread_once(&load_once, load);
+    return load_failure[0] ? load_failure : NULL;
+}
+
+size_t redline_zlib_bound(size_t length) {
+    return codecs.compressBound(length);
+}
+
+size_t redline_zlib_compress(void *out, size_t capacity, const void *data, size_t length, int level) {
+    unsigned long written = capacity;
+    return codecs.compress2(out, &written, data, length, level) == 0 ? written : 0;
+}
+
+uint32_t redline_crc32(uint32_t crc, const void *data, size_t length) {
+    const unsigned char *bytes = data;
+    while (length > 0) {   // zlib's length is an unsigned int
+        unsigned int chunk = length > (1u << 30) ? (1u << 30) : (unsigned int)length;
+        crc = (uint32_t)codecs.crc32(crc, bytes, chunk);
+        bytes += chunk;
+        length -= chunk;
+    }
+    return crc;
+}
+
+void redline_sha1(const void *data, size_t length, unsigned char *digest) {
+    codecs.SHA1(data, length, digest);
+}

@@ -1,0 +1,187 @@
+/// git's delta format, what a pack's delta entries hold: the size of the base and of the result
+/// (little-endian base-128), then instructions that build the result from the base:
+///
+///     1oooossss  copy: up to 4 offset bytes and 3 size bytes follow, as the bits o and s say
+///                (a size of 0 means 65,536)
+///     0nnnnnnn   insert: the next n (1…127) bytes
+///
+///     encode(source: "The mayor said yes.", target: "The mayor said no.")
+///         → [19, 18, copy 0…14, insert "no."]
+///
+/// `encode` indexes the source in 16-byte blocks and walks the target with a rolling hash of 16
+/// bytes, as git's `diff-delta` does; a match is grown forwards and backwards byte by byte.
+/// A page captured a minute after the one before is mostly copies either way round.
+enum GitDelta {
+    private static let block = 16
+    private static let maxCopy = 0x10000
+    private static let base: UInt64 = 0x100000001B3
+
+    /// base^15, what leaves the rolling hash with the byte 16 places back.
+    private static let outgoing: UInt64 = (0..<15).reduce(1) { result, _ in result &* base }
+
+    /// The delta that makes `target` from `source`.
+    static func encode(source: [UInt8], target: [UInt8]) -> [UInt8] {
+        var delta: [UInt8] = []
+        delta.reserveCapacity(64 + target.count / 16)
+        appendSize(source.count, to: &delta)
+        appendSize(target.count, to: &delta)
+        source.withUnsafeBufferPointer { source in
+            target.withUnsafeBufferPointer { target in
+                encode(source, target, into: &delta)
+            }
+        }
+        return delta
+    }
+
+    private static func encode(_ source: UnsafeBufferPointer<UInt8>, _ target: UnsafeBufferPointer<UInt8>, into delta: inout [UInt8]) {
+        var inserted = 0   // where the bytes not yet written as an insert start
+        defer { appendInsert(target[inserted..<target.count], to: &delta) }
+        guard source.count >= block, target.count >= block else { return }
+
+        let slots = 1 << max(10, (source.count / block * 2).bitWidth - (source.count / block * 2).leadingZeroBitCount)
+        let shift = UInt64(64 - slots.trailingZeroBitCount)
+        var table = [Int32](repeating: -1, count: slots)
+        var start = 0
+        while start + block <= source.count {
+            table[Int(mix(hash(source, at: start)) >> shift)] = Int32(start)
+            start += block
+        }
+
+        var position = 0
+        var rolling = hash(target, at: 0)
+        while position + block <= target.count {
+            let candidate = Int(table[Int(mix(rolling) >> shift)])
+            if candidate >= 0, same(source, candidate, target, position, count: block) {
+                var from = candidate
+                var at = position
+                var length = block
+                while from + length < source.count, at + length < target.count, source[from + length] == target[at + length] {
+                    length += 1
+                }
+                while at > inserted, from > 0, source[from - 1] == target[at - 1] {
+                    at -= 1
+                    from -= 1
+                    length += 1
+                }
+                appendInsert(target[inserted..<at], to: &delta)
+                appendCopy(from: from, count: length, to: &delta)
+                position = at + length
+                inserted = position
+                if position + block <= target.count { rolling = hash(target, at: position) }
+                continue
+            }
+            guard position + block < target.count else { break }
+            rolling = (rolling &- UInt64(target[position]) &* outgoing) &* base &+ UInt64(target[position + block])
+            position += 1
+        }
+    }
+
+    /// The result of `delta` on `source`; nil when the delta is not one for `source` or is
+    /// damaged.
+    static func apply(_ delta: [UInt8], to source: [UInt8]) -> [UInt8]? {
+        var at = 0
+        guard let sourceSize = readSize(delta, &at), sourceSize == source.count,
+              let targetSize = readSize(delta, &at) else { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(targetSize)
+        while at < delta.count {
+            let instruction = delta[at]
+            at += 1
+            if instruction & 0x80 != 0 {
+                var offset = 0
+                var size = 0
+                for bit in 0..<7 where instruction & (1 << bit) != 0 {
+                    guard at < delta.count else { return nil }
+                    if bit < 4 { offset |= Int(delta[at]) << (8 * bit) } else { size |= Int(delta[at]) << (8 * (bit - 4)) }
+                    at += 1
+                }
+                if size == 0 { size = maxCopy }
+                guard offset + size <= source.count else { return nil }
+                result.append(contentsOf: source[offset..<(offset + size)])
+            } else {
+                let count = Int(instruction)
+                guard count > 0, at + count <= delta.count else { return nil }
+                result.append(contentsOf: delta[at..<(at + count)])
+                at += count
+            }
+        }
+        return result.count == targetSize ? result : nil
+    }
+
+    // MARK: Hashing 16 bytes
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt64 {
+        var value: UInt64 = 0
+        for index in start..<(start + block) { value = value &* base &+ UInt64(bytes[index]) }
+        return value
+    }
+
+    private static func mix(_ value: UInt64) -> UInt64 {
+        (value ^ (value >> 29)) &* 0xBF58476D1CE4E5B9
+    }
+
+    private static func same(_ a: UnsafeBufferPointer<UInt8>, _ i: Int, _ b: UnsafeBufferPointer<UInt8>, _ j: Int, count: Int) -> Bool {
+        guard i + count <= a.count, j + count <= b.count else { return false }
+        let left = UnsafeRawPointer(a.baseAddress! + i)
+        let right = UnsafeRawPointer(b.baseAddress! + j)
+        return left.loadUnaligned(as: UInt64.self) == right.loadUnaligned(as: UInt64.self)
+            && left.loadUnaligned(fromByteOffset: 8, as: UInt64.self) == right.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+    }
+
+    // MARK: Writing and reading instructions
+
+    private static func appendSize(_ size: Int, to delta: inout [UInt8]) {
+        var rest = size
+        repeat {
+            let low = UInt8(rest & 0x7F)
+            rest >>= 7
+            delta.append(rest > 0 ? low | 0x80 : low)
+        } while rest > 0
+    }
+
+    private static func readSize(_ delta: [UInt8], _ at: inout Int) -> Int? {
+        var size = 0
+        var shift = 0
+        while at < delta.count, shift < 63 {
+            let byte = delta[at]
+            at += 1
+            size |= Int(byte & 0x7F) << shift
+            shift += 7
+            if byte & 0x80 == 0 { return size }
+        }
+        return nil
+    }
+
+    private static func appendInsert(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to delta: inout [UInt8]) {
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = min(start + 127, bytes.endIndex)
+            delta.append(UInt8(end - start))
+            delta.append(contentsOf: bytes[start..<end])
+            start = end
+        }
+    }
+
+    private static func appendCopy(from offset: Int, count: Int, to delta: inout [UInt8]) {
+        var offset = offset
+        var rest = count
+        while rest > 0 {
+            let size = min(rest, maxCopy)
+            var instruction: UInt8 = 0x80
+            var operands: [UInt8] = []
+            for bit in 0..<4 where (offset >> (8 * bit)) & 0xFF != 0 {
+                instruction |= 1 << bit
+                operands.append(UInt8((offset >> (8 * bit)) & 0xFF))
+            }
+            let encoded = size == maxCopy ? 0 : size   // 0 stands for 65,536
+            for bit in 0..<3 where (encoded >> (8 * bit)) & 0xFF != 0 {
+                instruction |= 1 << (4 + bit)
+                operands.append(UInt8((encoded >> (8 * bit)) & 0xFF))
+            }
+            delta.append(instruction)
+            delta.append(contentsOf: operands)
+            offset += size
+            rest -= size
+        }
+    }
+}

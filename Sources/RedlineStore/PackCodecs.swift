@@ -1,0 +1,36 @@
+internal import CLibGit2
+
+/// SHA-1 and zlib for ``PackWriter``, from the libraries libgit2 brings (`redline_pack.h`).
+enum PackCodecs {
+    /// Nil once they are loaded, else why they could not be.
+    static func load() -> String? {
+        redline_pack_load().map { String(cString: $0) }
+    }
+}
+
+enum SHA1 {
+    static func digest(_ bytes: [UInt8]) -> [UInt8] {
+        var digest = [UInt8](repeating: 0, count: 20)
+        bytes.withUnsafeBytes { bytes in redline_sha1(bytes.baseAddress, bytes.count, &digest) }
+        return digest
+    }
+}
+
+enum Zlib {
+    /// `bytes` as one zlib stream at `level` (1 fastest … 9 smallest); nil when zlib fails.
+    static func compress(_ bytes: [UInt8], level: Int32) -> [UInt8]? {
+        var out = [UInt8](repeating: 0, count: redline_zlib_bound(bytes.count))
+        let written = bytes.withUnsafeBytes { bytes in
+            out.withUnsafeMutableBytes { out in
+                redline_zlib_compress(out.baseAddress, out.count, bytes.baseAddress, bytes.count, level)
+            }
+        }
+        guard written > 0 else { return nil }
+        out.removeSubrange(written...)
+        return out
+    }
+
+    static func crc32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        bytes.withUnsafeBytes { bytes in redline_crc32(0, bytes.baseAddress, bytes.count) }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// A pack's version-2 index (`objects/pack/pack-….idx`), read and written:
+///
+///     ff 74 4f 63, 00 00 00 02        magic, version
+///     256 × 4 bytes                   fan-out: how many ids start with a byte ≤ i
+///     N × 20 bytes                    the objects' ids, in order
+///     N × 4 bytes                     each object's entry's CRC-32 in the pack
+///     N × 4 bytes                     each entry's offset in the pack (below 2 GiB here)
+///     20 + 20 bytes                   the pack's SHA-1, this file's SHA-1
+struct PackIndex {
+    struct Entry {
+        var id: [UInt8]   // 20 bytes
+        var offset: Int
+        var crc: UInt32
+    }
+
+    /// In the order of the ids.
+    var entries: [Entry]
+    var packChecksum: [UInt8]
+
+    private static let magic: [UInt8] = [0xFF, 0x74, 0x4F, 0x63, 0, 0, 0, 2]
+    private static let fanOut = 256 * 4
+
+    /// Reads an index; nil unless it is a version-2 index whose offsets are all below 2 GiB.
+    init?(_ data: [UInt8]) {
+        let header = Self.magic.count
+        guard data.count >= header + Self.fanOut + 40, Array(data[0..<header]) == Self.magic else { return nil }
+        let count = Self.uint32(data, header + Self.fanOut - 4)
+        let ids = header + Self.fanOut
+        let crcs = ids + 20 * count
+        let offsets = crcs + 4 * count
+        guard data.count == offsets + 4 * count + 40 else { return nil }
+        entries = []
+        entries.reserveCapacity(count)
+        for i in 0..<count {
+            let offset = Self.uint32(data, offsets + 4 * i)
+            guard offset < 0x8000_0000 else { return nil }
+            entries.append(Entry(id: Array(data[(ids + 20 * i)..<(ids + 20 * i + 20)]), offset: offset,
+                                 crc: UInt32(Self.uint32(data, crcs + 4 * i))))
+        }
+        packChecksum = Array(data[(data.count - 40)..<(data.count - 20)])
+    }
+
+    init(entries: [Entry], packChecksum: [UInt8]) {
+        self.entries = entries.sorted { $0.id.lexicographicallyPrecedes($1.id) }
+        self.packChecksum = packChecksum
+    }
+
+    /// The index's bytes, its own SHA-1 last.
+    func encoded() -> [UInt8] {
+        var data = Self.magic
+        data.reserveCapacity(Self.magic.count + Self.fanOut + 28 * entries.count + 40)
+        var counts = [Int](repeating: 0, count: 256)
+        for entry in entries { counts[Int(entry.id[0])] += 1 }
+        var total = 0
+        for count in counts {
+            total += count
+            Self.append(UInt32(total), to: &data)
+        }
+        for entry in entries { data.append(contentsOf: entry.id) }
+        for entry in entries { Self.append(entry.crc, to: &data) }
+        for entry in entries { Self.append(UInt32(entry.offset), to: &data) }
+        data.append(contentsOf: packChecksum)
+        data.append(contentsOf: SHA1.digest(data))
+        return data
+    }
+
+    static func uint32(_ data: [UInt8], _ at: Int) -> Int {
+        Int(data[at]) << 24 | Int(data[at + 1]) << 16 | Int(data[at + 2]) << 8 | Int(data[at + 3])
+    }
+
+    static func append(_ value: UInt32, to data: inout [UInt8]) {
+        data.append(contentsOf: [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)])
+    }
+}

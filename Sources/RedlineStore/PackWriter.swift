@@ -1,0 +1,129 @@
+import Foundation
+
+/// One pack file, built in memory and then put in `objects/pack` with its index:
+///
+///     "PACK", version 2, number of entries          12 bytes
+///     each entry: type and size (base-128), for a delta the id of its base, then the zlib
+///                 stream of the object or of the delta
+///     SHA-1 of all of the above                     20 bytes
+///
+/// Entries are whole objects (commit 1, tree 2, blob 3, tag 4), deltas against another object
+/// of the same pack named by id (7, "REF_DELTA", as libgit2 writes them), or entries of another
+/// pack copied byte for byte (their CRC-32 with them).
+struct PackWriter {
+    static let deltaType = 7
+
+    private var bytes: [UInt8] = Array("PACK".utf8) + [0, 0, 0, 2, 0, 0, 0, 0]
+    private(set) var entries: [PackIndex.Entry] = []
+
+    var size: Int { bytes.count }
+
+    /// An entry of another pack, as it is.
+    mutating func copy(_ entry: ArraySlice<UInt8>, id: [UInt8], crc: UInt32) {
+        entries.append(PackIndex.Entry(id: id, offset: bytes.count, crc: crc))
+        bytes.append(contentsOf: entry)
+    }
+
+    /// A whole object of `type` (1…4), compressed at `level`.
+    mutating func add(type: Int, content: [UInt8], id: [UInt8], level: Int32) throws {
+        guard let compressed = Zlib.compress(content, level: level) else { throw Failure.compression }
+        append(header: Self.header(type: type, size: content.count), compressed, id: id)
+    }
+
+    /// The object `id` as `delta` against the object `base`, which this pack also holds.
+    mutating func add(delta: [UInt8], base: [UInt8], id: [UInt8]) throws {
+        guard let compressed = Zlib.compress(delta, level: 6) else { throw Failure.compression }
+        append(header: Self.header(type: Self.deltaType, size: delta.count) + base, compressed, id: id)
+    }
+
+    private mutating func append(header: [UInt8], _ compressed: [UInt8], id: [UInt8]) {
+        let start = bytes.count
+        bytes.append(contentsOf: header)
+        bytes.append(contentsOf: compressed)
+        entries.append(PackIndex.Entry(id: id, offset: start, crc: Zlib.crc32(bytes[start...])))
+    }
+
+    /// Writes the pack and its index into `folder` (`objects/pack`), each under a temporary name,
+    /// flushed to disk and renamed, the index last, so that a reader finds the pack whole or not
+    /// at all. Returns the pack's name (`pack-<SHA-1>`).
+    func write(into folder: String) throws -> String {
+        guard bytes.count < 0x8000_0000 else { throw Failure.tooLarge }
+        var pack = bytes
+        let count = UInt32(entries.count)
+        pack.replaceSubrange(8..<12, with: [UInt8(count >> 24), UInt8((count >> 16) & 0xFF), UInt8((count >> 8) & 0xFF), UInt8(count & 0xFF)])
+        let checksum = SHA1.digest(pack)
+        pack.append(contentsOf: checksum)
+        let index = PackIndex(entries: entries, packChecksum: checksum).encoded()
+        let name = "pack-" + checksum.map { String(format: "%02x", $0) }.joined()
+        try Self.place(pack, at: "\(folder)/\(name).pack", folder: folder)
+        try Self.place(index, at: "\(folder)/\(name).idx", folder: folder)
+        let directory = open(folder, O_RDONLY)
+        if directory >= 0 {
+            fsync(directory)
+            close(directory)
+        }
+        return name
+    }
+
+    private static func place(_ data: [UInt8], at path: String, folder: String) throws {
+        let temporary = "\(folder)/tmp_redline_\(getpid())_\(UInt32.random(in: 0...UInt32.max))"
+        let file = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o444)
+        guard file >= 0 else { throw Failure.system("open", errno) }
+        var written = 0
+        let failure: Int32? = data.withUnsafeBytes { data in
+            while written < data.count {
+                let count = Foundation.write(file, data.baseAddress! + written, data.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += count
+            }
+            return fsync(file) == 0 ? nil : errno
+        }
+        close(file)
+        if let failure {
+            unlink(temporary)
+            throw Failure.system("write", failure)
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw Failure.system("rename", code)
+        }
+    }
+
+    /// The type-and-size header: 1tttssss then 7 bits of size a byte, least first.
+    private static func header(type: Int, size: Int) -> [UInt8] {
+        var header = [UInt8(type << 4 | (size & 0x0F))]
+        var rest = size >> 4
+        while rest > 0 {
+            header[header.count - 1] |= 0x80
+            header.append(UInt8(rest & 0x7F))
+            rest >>= 7
+        }
+        return header
+    }
+
+    /// An entry's type, and for a delta against an id its base's id, read from `pack` at `offset`.
+    static func entryHeader(_ pack: [UInt8], at offset: Int) -> (type: Int, base: [UInt8]?)? {
+        var at = offset
+        guard at < pack.count else { return nil }
+        var byte = pack[at]
+        let type = Int(byte >> 4) & 7
+        while byte & 0x80 != 0 {
+            at += 1
+            guard at < pack.count else { return nil }
+            byte = pack[at]
+        }
+        guard type == deltaType else { return (type, nil) }
+        guard at + 21 <= pack.count else { return nil }
+        return (type, Array(pack[(at + 1)..<(at + 21)]))
+    }
+
+    enum Failure: Error {
+        case compression
+        case tooLarge
+        case system(String, Int32)
+    }
+}

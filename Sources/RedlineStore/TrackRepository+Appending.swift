@@ -1,0 +1,94 @@
+import Foundation
+
+/// How a capture's objects go into a pack without repacking what is packed already.
+///
+/// libgit2's pack builder recomputes every delta of every pack it writes, so a store that rolls
+/// its packs together spends most of a day's CPU deltifying the same pages again. Instead, the
+/// loose objects go into the pack that holds the versions they follow, copied entry for entry
+/// (``PackWriter``), with each file's newest version whole and the version before it rewritten as
+/// a delta against it, as `git gc` stores a history (newest whole, older ones as deltas):
+///
+///     pack before:   … source.html v7 (delta → v8)   source.html v8 (whole)
+///     loose:         commit 9, its tree, source.html v9, article.md v9 …
+///     pack after:    … source.html v7 (delta → v8)   source.html v8 (delta → v9)   source.html v9 (whole) …
+///
+/// Every entry is a delta by id (the base may come later in the file). A chain grows by one a
+/// version; past ``maxDepth`` its oldest part is cut short by a delta straight against the newest
+/// version. The pack rewritten must be below ``largestRewritten``; past it, a new pack starts.
+/// Each delta is applied back before it is used, and the pack written is read back by libgit2
+/// (every object that is not a copy) before anything is removed.
+extension TrackRepository {
+    static let maxDepth = 100
+    static let largestRewritten = 32 << 20
+
+    /// Packs `files`' loose objects into the pack holding the versions they follow, or a new
+    /// one; nil when the store holds something this does not write (a pack with deltas by
+    /// offset, or above 2 GiB) or the libraries are missing: then libgit2 packs.
+    func appendLoose(_ files: ObjectFiles) throws -> PackReport? {
+        guard PackCodecs.load() == nil else { return nil }
+        let loose = files.loose.map(\.id)
+        let successors = try successors(ofLoose: loose)
+        let folder = "\(path)/objects/pack"
+        let candidate = packToRewrite(holding: Set(successors.keys), among: files.packs)
+        let target = candidate.flatMap { PackedObjects(name: $0.name, folder: folder) }
+        guard candidate == nil || target != nil else { return nil }
+        var plan = AppendPlan(packed: target, loose: loose, successors: successors)
+        var contents = ObjectContents(git: git)
+        try plan.shortenChains(contents: &contents)
+        let writer = try plan.write(contents: &contents)
+        let name = try writer.write(into: folder)
+        do {
+            try GitRepository.checkPack("\(folder)/\(name).idx", holds: plan.written)
+        } catch {
+            ObjectFiles.removePack(name, repository: path)
+            throw error
+        }
+        for object in loose { ObjectFiles.removeLoose(object, repository: path) }
+        if let target, target.name != name { ObjectFiles.removePack(target.name, repository: path) }
+        let after = ObjectFiles(repository: path)
+        return PackReport(objectsPacked: writer.entries.count, looseRemoved: loose.count, packsReplaced: target == nil ? 0 : 1,
+                          bytesBefore: files.bytes, bytesAfter: after.bytes)
+    }
+
+    /// For each file a loose commit changed, its version before → its version in that commit.
+    private func successors(ofLoose loose: [String]) throws -> [String: String] {
+        var successors: [String: String] = [:]
+        for commit in try git.commits(among: loose) {
+            guard let parent = try git.commit(commit).parent else { continue }
+            let before = try git.files(inCommit: parent)
+            for (name, blob) in try git.files(inCommit: commit) {
+                guard let old = before[name], old != blob, successors[old] == nil else { continue }
+                var next: String? = blob   // no cycle: a file put back as it was
+                while let step = next, step != old { next = successors[step] }
+                if next == nil { successors[old] = blob }
+            }
+        }
+        return successors
+    }
+
+    /// The pack holding most of `versions`, unless it is too large to rewrite.
+    private func packToRewrite(holding versions: Set<String>, among packs: [ObjectFiles.Pack]) -> ObjectFiles.Pack? {
+        guard !versions.isEmpty else { return nil }
+        var best: (pack: ObjectFiles.Pack, count: Int)?
+        for pack in packs where pack.bytes < Self.largestRewritten {
+            let count = ObjectFiles.objects(inPack: pack.name, repository: path).filter(versions.contains).count
+            if count > 0, count > best?.count ?? 0 { best = (pack, count) }
+        }
+        return best?.pack
+    }
+}
+
+/// The objects' bytes, read once through libgit2 (each checked against its id).
+struct ObjectContents {
+    let git: GitRepository
+    private var read: [String: (type: Int, content: [UInt8])] = [:]
+
+    init(git: GitRepository) { self.git = git }
+
+    mutating func object(_ id: String) throws -> (type: Int, content: [UInt8]) {
+        if let known = read[id] { return known }
+        let object = try git.object(id)
+        read[id] = object
+        return object
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import RedlineModel
+import Testing
+@testable import RedlineStore
+
+/// Issue 17: a capture's objects go into the pack holding the versions before them, newest
+/// whole and older ones as deltas against it, and nothing packed already is deltified again.
+@Suite struct PackAppendingTests {
+    let slug = try! Slug("live-blog")
+    let packing = PackingTests()
+
+    /// A growing live blog: `count` entries, newest on top, each with a label that changes.
+    func page(_ count: Int) -> String {
+        (1...max(count, 1)).reversed().map { "<article><h2>Entry \($0)</h2><p>\(count - $0) minutes ago. " +
+            String(repeating: "Text of entry \($0) told at length. ", count: 12) + "</p></article>" }.joined(separator: "\n")
+    }
+
+    func record(_ repo: TrackRepository, _ text: String, at seconds: TimeInterval) throws {
+        try packing.record(repo, text, at: seconds)
+    }
+
+    /// Every entry of the pack `name` and how many deltas lead from it to a whole object.
+    func depths(_ repo: TrackRepository, _ name: String) throws -> [String: Int] {
+        let pack = try #require(PackedObjects(name: name, folder: "\(repo.path)/objects/pack"))
+        let bases = Dictionary(uniqueKeysWithValues: pack.entries.map { ($0.id, $0.base) })
+        var depths: [String: Int] = [:]
+        for entry in pack.entries {
+            var depth = 0
+            var at = entry.base
+            while let base = at {
+                depth += 1
+                at = try #require(bases[base], "a delta's base is in the pack")
+            }
+            depths[entry.id] = depth
+        }
+        return depths
+    }
+
+    @Test func capturesGoIntoOnePackWithTheNewestWhole() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        for i in 1...40 {
+            try record(repo, page(i), at: Double(i * 60))
+            _ = try repo.appendLoose(ObjectFiles(repository: repo.path))
+        }
+        let files = ObjectFiles(repository: repo.path)
+        #expect(files.loose.isEmpty && files.packs.count == 1)
+        let newest = try #require(try repo.git.blobID(named: "source.txt", inCommit: repo.latest(of: slug)!.commit))
+        let depths = try depths(repo, files.packs[0].name)
+        #expect(depths[newest] == 0)
+        #expect(depths.values.filter { $0 > 0 }.count > 40)   // the older versions are deltas
+        _ = try packing.git(repo.path, "fsck --full --strict")
+        for (n, version) in try repo.versions(of: slug).reversed().enumerated() {
+            #expect(try repo.article(at: version)?.title == page(n + 1))
+        }
+        // As small as git makes it.
+        let packed = files.bytes
+        let copy = dir.child("copy")
+        try FileManager.default.copyItem(atPath: repo.path, toPath: copy)
+        _ = try packing.git(copy, "gc -q")
+        #expect(Double(packed) < 1.3 * Double(ObjectFiles(repository: copy).bytes))
+    }
+
+    @Test func longChainsAreCutShort() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        for i in 1...(TrackRepository.maxDepth + 30) {
+            try record(repo, page(i % 7 + 1) + " capture \(i)", at: Double(i * 60))
+            _ = try repo.appendLoose(ObjectFiles(repository: repo.path))
+        }
+        let files = ObjectFiles(repository: repo.path)
+        #expect(files.packs.count == 1)
+        #expect(try depths(repo, files.packs[0].name).values.max()! <= TrackRepository.maxDepth)
+        _ = try packing.git(repo.path, "fsck --full --strict")
+    }
+
+    @Test func aFileThatGoesBackToAnEarlierVersionIsNoCycle() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        for (i, text) in [page(3), page(4), page(3), page(4), page(5)].enumerated() {
+            try record(repo, text, at: Double(i * 60 + 60))
+            _ = try repo.appendLoose(ObjectFiles(repository: repo.path))
+        }
+        try record(repo, page(3), at: 600)   // several loose versions at once, back and forth
+        try record(repo, page(4), at: 660)
+        _ = try repo.appendLoose(ObjectFiles(repository: repo.path))
+        _ = try packing.git(repo.path, "fsck --full --strict")
+        #expect(try repo.versions(of: slug).map { try repo.article(at: $0)?.title } == [4, 3, 5, 4, 3, 4, 3].map(page))
+    }
+
+    @Test func aPackWithDeltasByOffsetIsLeftToLibgit2() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        for i in 1...6 { try record(repo, page(i), at: Double(i * 60)) }
+        _ = try packing.git(repo.path, "gc -q")   // git writes deltas by offset
+        try record(repo, page(7), at: 420)
+        #expect(try repo.appendLoose(ObjectFiles(repository: repo.path)) == nil)
+        #expect(try repo.versions(of: slug).count == 7)
+    }
+}
