@@ -247,9 +247,10 @@ struct MarkupEntryMatching {
         return Byline.names(text).map { Byline(names: $0, box: stamp) }
     }
 
-    /// Paragraphs of a structured `articleBody` (one per line, tags dropped): the last resort.
+    /// Paragraphs of a structured `articleBody` (character references decoded, one per line,
+    /// tags dropped): the last resort.
     static func blocks(articleBody: String?) -> [Block] {
-        guard let body = articleBody else { return [] }
+        guard let body = articleBody.map(HTMLEntities.decode) else { return [] }
         var blocks: [Block] = []
         var line = ""
         var inTag = false
@@ -291,7 +292,7 @@ struct MarkupEntryMatching {
         var key = headline
         while key.hasSuffix("…") || key.hasSuffix(".") { key.removeLast() }
         // A cut-off character reference: "… dissanguata&rdq…"
-        if let ampersand = key.lastIndex(of: "&"), key[ampersand...].dropFirst().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "#" }) {
+        if key.withUTF8Bytes({ $0.contains(UInt8(ascii: "&")) }), let ampersand = key.lastIndex(of: "&"), key[ampersand...].dropFirst().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "#" }) {
             key = String(key[..<ampersand])
         }
         return key.isEmpty ? headline : key
