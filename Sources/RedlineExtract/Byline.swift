@@ -97,6 +97,9 @@ struct Byline {
         return false
     }
 
+    /// Characters no list of names holds, besides digits.
+    private static let notInNames = Array("@:()[]{}<>/|".utf8)
+
     /// `text` as a list of names, without a leading "By": nil when it is empty, long, or holds
     /// what names do not (digits, "@", ":", brackets), or is a furniture line ("Share").
     static func names(_ text: String) -> String? {
@@ -106,7 +109,7 @@ struct Byline {
         let result = TextFolding.fold(names)
         guard !result.isEmpty, result.utf8.count <= 100, result.split(separator: " ").count <= 12,
               result.contains(where: \.isLetter),
-              !result.contains(where: { $0.isNumber || "@:()[]{}<>/|".contains($0) }),
+              !result.contains(where: { $0.isNumber || $0.asciiValue.map(notInNames.contains) == true }),
               !Furniture.isFurnitureLine(result) else { return nil }
         return result
     }

@@ -40,7 +40,8 @@ struct HTMLPage {
                 if elementByID[attribute.value] == nil { elementByID[attribute.value] = index }
             }
         }
-        let lengths = Self.textLengths(nodes, excluding: byTag)
+        let visible = Self.visibleLengths(nodes, excluding: byTag)
+        let lengths = Self.textLengths(nodes, visible: visible, excluding: byTag)
         // Pass 2: furniture by class name or id, or by a tag that is only sometimes furniture
         // (`form`, `header`, `noscript`), unless the box holds most of the page's text (a wrapper
         // called `has-sidebar` or `article-comments` is not a sidebar, a page-wide form not a form).
@@ -72,7 +73,7 @@ struct HTMLPage {
             for inner in box..<nodes[box].end { pruned[inner] = true }
         }
         isFurniture = pruned
-        textLength = Self.textLengths(nodes, excluding: pruned)
+        textLength = Self.textLengths(nodes, visible: visible, excluding: pruned)
         hasFurnitureClass = nodes.map { node in
             guard node.kind == .element, let value = node.attribute("class") else { return false }
             if let known = namesSeen[value] { return known }
@@ -93,15 +94,24 @@ struct HTMLPage {
 
     private static let promotionHeadings: Set<String> = ["h2", "h3", "h4", "h5", "strong"]
 
+    /// Visible characters (bytes above space) of each text node, 0 for elements and for the
+    /// text of scripts, styles and other furniture by tag (never counted, pruning only adds).
+    private static func visibleLengths(_ nodes: [HTMLNode], excluding excluded: [Bool]) -> [Int] {
+        zip(nodes, excluded).map { node, excluded in
+            guard node.kind == .text, !excluded else { return 0 }
+            return node.text.withUTF8Bytes { bytes in
+                var count = 0
+                for byte in bytes where byte > 0x20 { count += 1 }
+                return count
+            }
+        }
+    }
+
     /// Text lengths per subtree, summed children-first over the pre-order array.
-    private static func textLengths(_ nodes: [HTMLNode], excluding excluded: [Bool]) -> [Int] {
+    private static func textLengths(_ nodes: [HTMLNode], visible: [Int], excluding excluded: [Bool]) -> [Int] {
         var lengths = [Int](repeating: 0, count: nodes.count)
         for index in nodes.indices.reversed() {
-            if nodes[index].kind == .text, !excluded[index] {
-                var count = 0
-                for byte in nodes[index].text.utf8 where byte > 0x20 { count += 1 }
-                lengths[index] = count
-            }
+            if nodes[index].kind == .text, !excluded[index] { lengths[index] = visible[index] }
             let parent = nodes[index].parent
             if parent >= 0, !excluded[index] { lengths[parent] += lengths[index] }
         }

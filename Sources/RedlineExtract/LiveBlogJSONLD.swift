@@ -28,6 +28,8 @@ struct StructuredUpdate: Sendable {
     var time: Date?
     var headline: String?
     var author: String?
+    /// The text as the data has it, character references not yet decoded: it is read only
+    /// for an update the markup does not show.
     var articleBody: String?
     /// The element carrying the update, when it came from microdata.
     var element: Int?
@@ -94,7 +96,7 @@ enum LiveBlogJSONLD {
                 time: string(update["datePublished"]).flatMap(EntryTime.parse),
                 headline: string(update["headline"]),
                 author: names(update["author"]),
-                articleBody: (update["articleBody"] as? String).map(HTMLEntities.decode)))
+                articleBody: update["articleBody"] as? String))
         }
         return posting
     }

@@ -20,40 +20,50 @@ struct MarkupEntryMatching {
     /// page order when every update was found, else in the data's order.
     func match(_ updates: [StructuredUpdate]) -> (entries: [(element: Int?, entry: Entry)], unmatched: Int) {
         let tree = page.tree
-        var used = Set<Int>()          // indices into markup.entries
+        // Indices into markup.entries; updates mostly come in page order, so the search for an
+        // unused entry starts at the first one not yet used instead of skipping all used ones.
+        var used = [Bool](repeating: false, count: markup.entries.count)
+        var firstUnused = 0
+        func use(_ index: Int) {
+            used[index] = true
+            while firstUnused < used.count, used[firstUnused] { firstUnused += 1 }
+        }
         var usedElements = Set<Int>()
         var found: [MarkupEntry?] = []
-        var texts: [Int: String] = [:]   // markup entries' text, folded once when first needed
-        func shows(_ headline: String, _ index: Int) -> Bool {
+        var texts = [String?](repeating: nil, count: markup.entries.count)   // folded once when first needed
+        func shows(_ key: String, _ index: Int) -> Bool {
             let text = texts[index] ?? page.text(of: markup.entries[index].element)
             texts[index] = text
-            return TextFolding.contains(text, Self.withoutEllipsis(Self.withoutTimePrefix(headline)))
+            return TextFolding.contains(text, key)
         }
+        func key(_ headline: String) -> String { Self.withoutEllipsis(Self.withoutTimePrefix(headline)) }
         for update in updates {
             var chosen: MarkupEntry?
             if let element = update.element {
                 chosen = LiveBlogMarkup.entry(at: element, in: page)
             } else if let id = update.id, let element = page.elementByID[id] ?? page.elementByID["block-" + id] {
-                if let index = markup.entries.firstIndex(where: { tree.contains($0.element, element) }), !used.contains(index) {
-                    used.insert(index)
+                if let index = markup.entries.firstIndex(where: { tree.contains($0.element, element) }), !used[index] {
+                    use(index)
                     chosen = markup.entries[index]
                 } else if page.textLength[element] > 0 {
                     chosen = LiveBlogMarkup.entry(at: element, in: page)
                 }
             }
-            if chosen == nil, let headline = update.headline, Self.withoutTimePrefix(headline).count >= 8,
-               let index = markup.entries.indices.first(where: { !used.contains($0) && shows(headline, $0) }) {
-                used.insert(index)
-                chosen = markup.entries[index]
+            if chosen == nil, let headline = update.headline.map(Self.withoutTimePrefix), headline.count >= 8 {
+                let key = Self.withoutEllipsis(headline)
+                if let index = (firstUnused..<used.count).first(where: { !used[$0] && shows(key, $0) }) {
+                    use(index)
+                    chosen = markup.entries[index]
+                }
             }
             if chosen == nil, let time = update.time {
                 let minute = (time.timeIntervalSince1970 / 60).rounded(.down)
-                let same = markup.entries.indices.filter { index in
-                    !used.contains(index) && markup.entries[index].time.map { ($0.timeIntervalSince1970 / 60).rounded(.down) } == minute
+                let same = (firstUnused..<used.count).filter { index in
+                    !used[index] && markup.entries[index].time.map { ($0.timeIntervalSince1970 / 60).rounded(.down) } == minute
                 }
                 // A time alone can coincide: when the update has a headline, the element must show it.
-                if same.count == 1, update.headline.map({ shows($0, same[0]) }) ?? true {
-                    used.insert(same[0])
+                if same.count == 1, update.headline.map({ shows(key($0), same[0]) }) ?? true {
+                    use(same[0])
                     chosen = markup.entries[same[0]]
                 }
             }
@@ -237,9 +247,10 @@ struct MarkupEntryMatching {
         return Byline.names(text).map { Byline(names: $0, box: stamp) }
     }
 
-    /// Paragraphs of a structured `articleBody` (one per line, tags dropped): the last resort.
+    /// Paragraphs of a structured `articleBody` (character references decoded, one per line,
+    /// tags dropped): the last resort.
     static func blocks(articleBody: String?) -> [Block] {
-        guard let body = articleBody else { return [] }
+        guard let body = articleBody.map(HTMLEntities.decode) else { return [] }
         var blocks: [Block] = []
         var line = ""
         var inTag = false
@@ -281,7 +292,7 @@ struct MarkupEntryMatching {
         var key = headline
         while key.hasSuffix("…") || key.hasSuffix(".") { key.removeLast() }
         // A cut-off character reference: "… dissanguata&rdq…"
-        if let ampersand = key.lastIndex(of: "&"), key[ampersand...].dropFirst().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "#" }) {
+        if key.withUTF8Bytes({ $0.contains(UInt8(ascii: "&")) }), let ampersand = key.lastIndex(of: "&"), key[ampersand...].dropFirst().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "#" }) {
             key = String(key[..<ampersand])
         }
         return key.isEmpty ? headline : key

@@ -16,23 +16,37 @@ import Foundation
 extension TextDecoding {
     /// `bytes` (UTF-8) with their mojibake repaired; nil when they have none.
     static func repairingMojibake(_ bytes: Data) -> Data? {
-        // Mojibake of any kind has C3 82/83 ("Â", "Ã") or C3 A2 ("â"): most pages have neither.
-        var candidate = false
-        bytes.withUnsafeBytes { raw in
-            let buffer = raw.bindMemory(to: UInt8.self)
-            var index = 0
-            while index + 1 < buffer.count {
-                if buffer[index] == 0xC3, buffer[index + 1] == 0x82 || buffer[index + 1] == 0x83 || buffer[index + 1] == 0xA2 {
-                    candidate = true
-                    return
-                }
-                index += 1
-            }
-        }
-        guard candidate else { return nil }
+        guard mightHaveMojibake(bytes) else { return nil }
         let input = Array(bytes)
         guard let strict = repair(input, everyLead: false) else { return nil }
         return Data(repair(strict, everyLead: true) ?? strict)
+    }
+
+    /// False when `bytes` cannot hold mojibake that ``repair(_:everyLead:)`` reads back: that
+    /// needs a C3 82/83 ("Â", "Ã") or C3 A2 ("â") somewhere, and an unmistakable lead (Â, Ã, â,
+    /// ð: C3 82/83/A2/B0) followed by a character of two bytes or more. Most pages have neither;
+    /// a page in French or Portuguese has its "â" before letters.
+    ///
+    ///     "pâte"  → false     "EspaÃ±ol" → true     "â€œ" → true
+    static func mightHaveMojibake(_ bytes: Data) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            var hasMark = false, hasLeadBeforeCharacter = false
+            var index = 0
+            while index + 1 < buffer.count {
+                if buffer[index] == 0xC3 {
+                    let second = buffer[index + 1]
+                    if second == 0x82 || second == 0x83 || second == 0xA2 { hasMark = true }
+                    if second == 0x82 || second == 0x83 || second == 0xA2 || second == 0xB0,
+                       index + 2 < buffer.count, buffer[index + 2] >= 0xC2 {
+                        hasLeadBeforeCharacter = true
+                    }
+                    if hasMark && hasLeadBeforeCharacter { return true }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// One pass over `bytes`; nil when nothing was repaired. Without `everyLead`, only the
@@ -41,9 +55,10 @@ extension TextDecoding {
         var output: [UInt8] = []
         var copied = 0
         var index = 0
-        while index < bytes.count {
+        while case let found = nextC3(in: bytes, from: index), found < bytes.count {
+            index = found
             // The lead: a character U+00C2…U+00F4, written C3 82…C3 B4.
-            guard bytes[index] == 0xC3, index + 1 < bytes.count, (0x82...0xB4).contains(bytes[index + 1]) else { index += 1; continue }
+            guard index + 1 < bytes.count, (0x82...0xB4).contains(bytes[index + 1]) else { index += 1; continue }
             let lead = UInt8(0xC0 | (bytes[index + 1] & 0x3F))
             let count = lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3
             if !everyLead, lead != 0xC2, lead != 0xC3, lead != 0xE2, lead != 0xF0 { index += 2; continue }
@@ -73,6 +88,16 @@ extension TextDecoding {
         guard copied > 0 else { return nil }
         output += bytes[copied...]
         return output
+    }
+
+    /// The index of the first C3 byte (every lead's first) at or after `start`, `bytes.count`
+    /// when there is none: leads are rare, and `memchr` passes over the bytes between them.
+    private static func nextC3(in bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard start < buffer.count, let base = buffer.baseAddress,
+                  let found = memchr(base + start, 0xC3, buffer.count - start) else { return buffer.count }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// Whether `scalar`, decoded from a sequence with `lead`, is text a page would hold.

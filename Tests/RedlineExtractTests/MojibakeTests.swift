@@ -41,6 +41,15 @@ import Testing
         #expect(Self.blocks(sound) == sound.map { $0.replacingOccurrences(of: "\u{A0}", with: " ") })
     }
 
+    /// The quick scan that spares sound pages the repair needs a mark ("â" of "pâte") and a lead
+    /// before a multi-byte character anywhere on the page, not in the same place.
+    @Test func aMangledEmojiBesideASoundMarkIsRepaired() {
+        let written = ["Une pâte feuilletée 😀 pour tous."]
+        let mangled = written.map { $0.replacingOccurrences(of: "😀", with: Self.mangled("😀", windows1252: true)) }
+        #expect(mangled != written)
+        #expect(Self.blocks(mangled) == written)
+    }
+
     /// web-monitoring-diff 0.2.0's FEMA "Hurricane Maria" pair (3 and 5 October 2017): the second
     /// capture is double-encoded UTF-8 throughout. US government pages, kept in `Fixtures/wmd`
     /// (its README says where they come from).
