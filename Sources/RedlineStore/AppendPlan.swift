@@ -7,8 +7,8 @@ struct AppendPlan {
     /// Each object that becomes a delta → its base: a file's version → its next version, and
     /// the oldest part of a chain too long → the newest version.
     private(set) var bases: [String: String] = [:]
-    /// The objects not copied: read back once the pack is written.
-    private(set) var written: [String] = []
+    /// The objects not copied, with their type and size: read back once the pack is written.
+    private(set) var written: [(id: String, type: Int, size: Int)] = []
 
     private let packedIDs: Set<String>
     private let copiedBases: [String: String]
@@ -86,7 +86,7 @@ struct AppendPlan {
     /// next version), the rest at its default.
     private mutating func add(_ id: String, to writer: inout PackWriter, contents: inout ObjectContents) throws {
         let object = try contents.object(id)
-        written.append(id)
+        written.append((id, object.type, object.content.count))
         if let base = bases[id] {
             let source = try contents.object(base)
             if source.type == object.type {

@@ -86,16 +86,30 @@ extension GitRepository {
         }
     }
 
-    /// Reads each of `ids` from the pack whose index is `index` alone, as libgit2 reads any pack
-    /// (each object checked against its id): throws unless every one is there and whole.
-    static func checkPack(_ index: String, holds ids: [String]) throws(GitError) {
+    /// Reads `objects` back from the pack whose index is `index` alone, as libgit2 reads any
+    /// pack: the type and size of each, and the whole of each below 256 KiB (checked against its
+    /// id). Throws unless every one is there as written.
+    static func checkPack(_ index: String, holds objects: [(id: String, type: Int, size: Int)]) throws(GitError) {
         var database: OpaquePointer?
         try git("git_odb_new", git_odb_new(&database))
         defer { git_odb_free(database) }
         var backend: OpaquePointer?
         try git("git_odb_backend_one_pack", git_odb_backend_one_pack(&backend, index))
         try git("git_odb_add_backend", git_odb_add_backend(database, backend, 1))
-        for id in ids { _ = try read(id, from: database) }
+        for object in objects {
+            var oid = try GitRepository.oid(object.id)
+            var size = 0
+            var type = GIT_OBJECT_INVALID
+            try git("git_odb_read_header", git_odb_read_header(&size, &type, database, &oid))
+            var read = (type: Int(type.rawValue), size: size)
+            if object.size < 1 << 18 {
+                let whole = try Self.read(object.id, from: database)
+                read = (whole.type, whole.content.count)
+            }
+            guard read == (object.type, object.size) else {
+                throw GitError(function: "checkPack", code: -1, message: "\(object.id) reads back as another object")
+            }
+        }
     }
 
     private static func read(_ id: String, from database: OpaquePointer?) throws(GitError) -> (type: Int, content: [UInt8]) {

@@ -12,9 +12,12 @@ public struct PackReport: Sendable, Equatable {
     public var bytesAfter: Int
 }
 
-/// The store packs itself, as `git gc --auto` and `git repack -d --geometric=2` do:
+/// The store packs itself. A capture's loose objects go into the pack holding the versions they
+/// follow (``appendLoose(_:)``); where that cannot be done (a pack with deltas by offset), and on
+/// `redline gc`, libgit2's pack builder packs, as `git gc --auto` and `git repack -d
+/// --geometric=2` do:
 ///
-///     a capture stored → loose objects ≥ 100 or ≥ 1 MB?   pack them into a new pack, with every
+///     a capture stored → loose objects ≥ 100 or ≥ 256 KB? pack them into a new pack, with every
 ///                                                        pack of fewer than twice as many objects
 ///                                                        as go in already (smallest first)
 ///                      → 10 packs or more?               repack everything into one pack
