@@ -47,6 +47,7 @@ extension RedlineCommand {
         }
 
         func run() throws {
+            ShortRunMemory.prepare()     // this process ends when the capture is stored
             let result = try repository.tracker().snap(try Slug(slug), file: file, url: url, capturedAt: try captureTime(at),
                                                        format: format.captureFormat, force: force, filter: filter.filter())
             result.warnings.forEach(Output.warning)
