@@ -60,6 +60,15 @@ struct ObjectFiles {
         for suffix in [".idx", ".pack", ".rev", ".bitmap"] { unlink("\(repository)/objects/pack/\(name)\(suffix)") }
     }
 
+    /// Removes what a packer killed while writing left in `objects/pack` (``PackWriter``'s
+    /// temporary files). Call it only holding the packer's lock: then no such file is in use.
+    static func removeLeftovers(repository: String) {
+        let folder = "\(repository)/objects/pack"
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasPrefix(PackWriter.temporaryPrefix) {
+            unlink("\(folder)/\(file)")
+        }
+    }
+
     /// A version-2 index: magic and version (8 bytes), then the fan-out table (256 counts of 4
     /// bytes, the last the number of objects), then the objects' ids (20 bytes each), in order.
     private static let fanOutEnd = 8 + 256 * 4

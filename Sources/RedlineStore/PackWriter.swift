@@ -12,6 +12,8 @@ import Foundation
 /// pack copied byte for byte (their CRC-32 with them).
 struct PackWriter {
     static let deltaType = 7
+    /// Files being written are named so, until they are renamed into place.
+    static let temporaryPrefix = "tmp_redline_"
 
     private var bytes: [UInt8] = Array("PACK".utf8) + [0, 0, 0, 2, 0, 0, 0, 0]
     private(set) var entries: [PackIndex.Entry] = []
@@ -66,7 +68,7 @@ struct PackWriter {
     }
 
     private static func place(_ data: [UInt8], at path: String, folder: String) throws {
-        let temporary = "\(folder)/tmp_redline_\(getpid())_\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = "\(folder)/\(temporaryPrefix)\(getpid())_\(UInt32.random(in: 0...UInt32.max))"
         let file = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o444)
         guard file >= 0 else { throw Failure.system("open", errno) }
         var written = 0

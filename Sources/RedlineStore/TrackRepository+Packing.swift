@@ -79,6 +79,7 @@ extension TrackRepository {
         do {
             guard let lock = try packLock() else { return nil }
             defer { withExtendedLifetime(lock) {} }
+            ObjectFiles.removeLeftovers(repository: path)
             let files = ObjectFiles(repository: path)
             guard !files.loose.isEmpty else { return nil }
             let everything = files.packs.count + 1 >= Self.maxPacks

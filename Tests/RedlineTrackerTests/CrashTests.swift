@@ -9,16 +9,27 @@ import Testing
     }
 
     @Test func writersKilledAtRandomMomentsLeaveAValidRepository() throws {
+        try killWritersAtRandomMoments(environment: [:])
+    }
+
+    /// The same with the store packing after every capture (issue 17): a writer is as often
+    /// killed while it rewrites the pack, and what it left half-written is cleared by the next.
+    @Test func writersKilledWhilePackingLeaveAValidRepository() throws {
+        try killWritersAtRandomMoments(environment: ["REDLINE_PACK_THRESHOLD": "4"], captures: 120)
+    }
+
+    func killWritersAtRandomMoments(environment: [String: String], captures: Int = 200) throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let repo = dir.child("track.git")
         _ = try RedlineProcess.run(["init", "--repo", repo])
         var generator = SystemRandomNumberGenerator()
         var completed = 0
-        for n in 0..<200 {
+        for n in 0..<captures {
             let file = dir.write("c\(n).txt", capture(n))
             let process = Process()
             process.executableURL = URL(fileURLWithPath: RedlineProcess.executable)
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
             process.arguments = ["snap", "story", file, "--repo", repo]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
@@ -40,9 +51,15 @@ import Testing
         for number in stride(from: 1, through: count, by: 7) {
             #expect(try RedlineProcess.run(["show", "story", "\(number)", "--repo", repo]).status == 0)
         }
-        let next = try RedlineProcess.run(["snap", "story", dir.write("next.txt", capture(999)), "--repo", repo])
+        let leftover = "\(repo)/objects/pack/tmp_redline_1_2"   // as a packer killed mid-write leaves it
+        if !environment.isEmpty { FileManager.default.createFile(atPath: leftover, contents: Data("PACK".utf8)) }
+        let next = try RedlineProcess.run(["snap", "story", dir.write("next.txt", capture(999)), "--repo", repo], environment: environment)
         #expect(next.status == 0, "\(next.stderr)")
         #expect(try versionCount(repo) == count + 1)
+        if !environment.isEmpty {
+            let left = try FileManager.default.contentsOfDirectory(atPath: "\(repo)/objects/pack").filter { $0.hasPrefix("tmp_") }
+            #expect(left.isEmpty, "\(left)")
+        }
     }
 
     /// Large captures are read through a mapping of their file, so one cut short mid-read
