@@ -89,7 +89,7 @@ extension GitRepository {
     /// Reads `objects` back from the pack whose index is `index` alone, as libgit2 reads any
     /// pack: the type and size of each, and the whole of each below 256 KiB (checked against its
     /// id). Throws unless every one is there as written.
-    static func checkPack(_ index: String, holds objects: [(id: String, type: Int, size: Int)]) throws(GitError) {
+    static func checkPack(_ index: String, holds objects: [(id: String, type: Int, size: Int)], finding ids: [String] = []) throws(GitError) {
         var database: OpaquePointer?
         try git("git_odb_new", git_odb_new(&database))
         defer { git_odb_free(database) }
@@ -110,6 +110,18 @@ extension GitRepository {
                 throw GitError(function: "checkPack", code: -1, message: "\(object.id) reads back as another object")
             }
         }
+        for id in ids {
+            var oid = try GitRepository.oid(id)
+            var size = 0
+            var type = GIT_OBJECT_INVALID
+            try git("git_odb_read_header", git_odb_read_header(&size, &type, database, &oid))
+        }
+    }
+
+    /// Reads the type and size of each of `ids` from the pack whose index is `index` alone:
+    /// throws unless every one is there.
+    static func checkPack(_ index: String, finds ids: [String]) throws(GitError) {
+        try checkPack(index, holds: [], finding: ids)
     }
 
     private static func read(_ id: String, from database: OpaquePointer?) throws(GitError) -> (type: Int, content: [UInt8]) {

@@ -32,6 +32,8 @@ struct PackedObjects {
             entries.append(Entry(id: Self.hex(entry.id), range: entry.offset..<end, crc: entry.crc, type: header.type,
                                  base: header.base.map(Self.hex)))
         }
+        let ids = Set(entries.map(\.id))
+        guard entries.allSatisfy({ $0.base.map(ids.contains) ?? true }) else { return nil }   // a base outside: not a whole pack
         self.name = name
         self.bytes = bytes
         self.entries = entries

@@ -16,10 +16,14 @@ import Foundation
 /// version; past ``maxDepth`` its oldest part is cut short by a delta straight against the newest
 /// version. The pack rewritten must be below ``largestRewritten``; past it, a new pack starts.
 /// Each delta is applied back before it is used, and the pack written is read back by libgit2
-/// (every object that is not a copy) before anything is removed.
+/// (its headers, and the whole of each object below 256 KiB) before anything is removed. When
+/// packs pile up (a new one starts past ``largestRewritten``, and for each article whose versions
+/// are in none), those this reads are put into one the same way, entry for entry
+/// (``mergePacks(_:)``).
 extension TrackRepository {
     static let maxDepth = 100
-    static let largestRewritten = 32 << 20
+    static let largestRewritten = 8 << 20
+    static let largestMerged = 1 << 30
 
     /// Packs `files`' loose objects into the pack holding the versions they follow, or a new
     /// one; nil when the store holds something this does not write (a pack with deltas by
@@ -48,6 +52,39 @@ extension TrackRepository {
         let after = ObjectFiles(repository: path)
         return PackReport(objectsPacked: writer.entries.count, looseRemoved: loose.count, packsReplaced: target == nil ? 0 : 1,
                           bytesBefore: files.bytes, bytesAfter: after.bytes)
+    }
+
+    /// Once there are ``maxPacks`` packs, copies the entries of those it can read (smallest
+    /// first, up to ``largestMerged`` in all) into one pack, each object once, and removes them;
+    /// nil when there is nothing to merge.
+    func mergePacks(_ files: ObjectFiles) throws -> PackReport? {
+        guard files.packs.count >= Self.maxPacks else { return nil }
+        let folder = "\(path)/objects/pack"
+        var merged: [PackedObjects] = []
+        var total = 0
+        for pack in files.packs.sorted(by: { $0.bytes < $1.bytes }) where total + pack.bytes < Self.largestMerged {
+            guard let read = PackedObjects(name: pack.name, folder: folder) else { continue }
+            merged.append(read)
+            total += pack.bytes
+        }
+        guard merged.count > 1 else { return nil }
+        var writer = PackWriter()
+        var seen: Set<String> = []
+        for pack in merged {
+            for entry in pack.entries where seen.insert(entry.id).inserted {
+                writer.copy(pack.bytes[entry.range], id: PackedObjects.id(entry.id), crc: entry.crc)
+            }
+        }
+        let name = try writer.write(into: folder)
+        do {
+            try GitRepository.checkPack("\(folder)/\(name).idx", finds: Array(seen))
+        } catch {
+            ObjectFiles.removePack(name, repository: path)
+            throw error
+        }
+        for pack in merged where pack.name != name { ObjectFiles.removePack(pack.name, repository: path) }
+        return PackReport(objectsPacked: seen.count, looseRemoved: 0, packsReplaced: merged.count,
+                          bytesBefore: files.bytes, bytesAfter: ObjectFiles(repository: path).bytes)
     }
 
     /// For each file a loose commit changed, its version before → its version in that commit.

@@ -82,9 +82,11 @@ extension TrackRepository {
             ObjectFiles.removeLeftovers(repository: path)
             let files = ObjectFiles(repository: path)
             guard !files.loose.isEmpty else { return nil }
-            let everything = files.packs.count + 1 >= Self.maxPacks
-            if !everything, try appendLoose(files) != nil { return nil }
-            _ = try pack(files, everything: everything)
+            if try appendLoose(files) != nil {
+                _ = try mergePacks(ObjectFiles(repository: path))
+                return nil
+            }
+            _ = try pack(files, everything: files.packs.count + 1 >= Self.maxPacks)
             return nil
         } catch {
             return "the store could not be packed (the capture is stored): \(error)"

@@ -102,3 +102,33 @@ import Testing
         #expect(try repo.versions(of: slug).count == 7)
     }
 }
+
+extension PackAppendingTests {
+    @Test func packsThatPileUpAreMergedEntryForEntry() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        let slugs = try (1...TrackRepository.maxPacks).map { try Slug("blog-\($0)") }
+        for round in 1...2 {   // each article's first versions go into a pack of their own
+            for slug in slugs {
+                let text = page(round) + slug.description
+                let pending = StoredVersion(article: Article(title: text, blocks: [Block(.paragraph, text)]), source: Data(text.utf8),
+                                            sourceFormat: .text, origins: [], subject: "capture", changes: nil, extractor: "test")
+                _ = try repo.record(slug, capturedAt: Date(timeIntervalSince1970: Double(round * 60)), url: nil) { _ in pending }
+                if round == 1 { _ = try repo.appendLoose(ObjectFiles(repository: repo.path)) }
+            }
+        }
+        let before = ObjectFiles(repository: repo.path)
+        #expect(before.packs.count == TrackRepository.maxPacks)
+        let report = try #require(try repo.mergePacks(before))
+        #expect(report.packsReplaced == TrackRepository.maxPacks)
+        #expect(ObjectFiles(repository: repo.path).packs.count == 1)
+        _ = try repo.appendLoose(ObjectFiles(repository: repo.path))   // the second versions, into the merged pack
+        let after = ObjectFiles(repository: repo.path)
+        #expect(after.packs.count == 1 && after.loose.isEmpty)
+        _ = try packing.git(repo.path, "fsck --full --strict")
+        for slug in slugs {
+            #expect(try repo.versions(of: slug).map { try repo.article(at: $0)?.title } == [page(2), page(1)].map { $0 + slug.description })
+        }
+    }
+}
