@@ -23,13 +23,18 @@ import Foundation
 extension TrackRepository {
     static let maxDepth = 100
     static let largestRewritten = 8 << 20
-    static let largestMerged = 1 << 30
+    /// Packs are merged, smallest first, up to this much in all (each is read whole into memory),
+    /// and only five or more at once, so that a merge is rare.
+    static let largestMerged = 64 << 20
+    /// More loose objects than this (a store from before it packed itself) are left to libgit2,
+    /// which does not hold every object in memory at once.
+    static let largestAppended = 64 << 20
 
     /// Packs `files`' loose objects into the pack holding the versions they follow, or a new
     /// one; nil when the store holds something this does not write (a pack with deltas by
     /// offset, or above 2 GiB) or the libraries are missing: then libgit2 packs.
     func appendLoose(_ files: ObjectFiles) throws -> PackReport? {
-        guard PackCodecs.load() == nil else { return nil }
+        guard PackCodecs.load() == nil, files.loose.reduce(0, { $0 + $1.bytes }) < Self.largestAppended else { return nil }
         let loose = files.loose.map(\.id)
         let successors = try successors(ofLoose: loose)
         let folder = "\(path)/objects/pack"
@@ -55,8 +60,8 @@ extension TrackRepository {
     }
 
     /// Once there are ``maxPacks`` packs, copies the entries of those it can read (smallest
-    /// first, up to ``largestMerged`` in all) into one pack, each object once, and removes them;
-    /// nil when there is nothing to merge.
+    /// first, up to ``largestMerged`` in all, at least half of ``maxPacks`` of them) into one
+    /// pack, each object once, and removes them; nil when there is nothing to merge.
     func mergePacks(_ files: ObjectFiles) throws -> PackReport? {
         guard files.packs.count >= Self.maxPacks else { return nil }
         let folder = "\(path)/objects/pack"
@@ -67,7 +72,7 @@ extension TrackRepository {
             merged.append(read)
             total += pack.bytes
         }
-        guard merged.count > 1 else { return nil }
+        guard merged.count >= Self.maxPacks / 2 else { return nil }
         var writer = PackWriter()
         var seen: Set<String> = []
         for pack in merged {
