@@ -17,7 +17,7 @@ import Testing
     /// Every `class` and `id` value of the corpus pages and of the pages under `Tests/`.
     @Test func agreesWithTheReadingByCharactersOnEveryPage() throws {
         var values: Set<String> = []
-        for data in try pages() {
+        for data in try Fixtures.htmlPages() {
             guard let tree = HTMLDocument(bytes: [UInt8](data), encoding: "UTF-8")?.tree() else { continue }
             for node in tree.nodes {
                 for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
@@ -48,8 +48,7 @@ import Testing
                        "x-" + character + "-share", "has" + character + "sidebar", "section-" + character + "-ads"]
         }
         for _ in 0..<50_000 {
-            let count = Int(generator.next() % 6) + 1
-            values.append((0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined())
+            values.append(generator.join(pieces, most: 6))
         }
         var furniture = 0
         for value in values {
@@ -58,28 +57,5 @@ import Testing
             #expect(Furniture.isFurnitureName(value) == expected, "\(value.debugDescription)")
         }
         #expect(furniture > values.count / 10 && furniture < values.count * 9 / 10)
-    }
-
-    /// The corpus pages, and every HTML page under `Tests/` (shapes and fixtures, with or without
-    /// an extension).
-    private func pages() throws -> [Data] {
-        let tests = Fixtures.packageRoot.appendingPathComponent("Tests")
-        let files = FileManager.default.enumerator(at: tests, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL }
-            .filter { $0.pathExtension == "html" || $0.path.contains("/Fixtures/wmd/") && $0.pathExtension.isEmpty } ?? []
-        return try Fixtures.pageNames.map(Fixtures.page) + files.map { try Data(contentsOf: $0) }
-    }
-}
-
-/// A small seeded generator, so that the made-up values are the same on every run.
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }
