@@ -102,7 +102,34 @@ struct Byline {
 
     /// `text` as a list of names, without a leading "By": nil when it is empty, long, or holds
     /// what names do not (digits, "@", ":", brackets), or is a furniture line ("Share").
+    ///
+    /// A text of printable ASCII (nearly every one), whose characters are its bytes, is read on
+    /// its bytes; any other by characters, with Unicode's letters, numbers and case mapping.
     static func names(_ text: String) -> String? {
+        guard text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) else { return namesByCharacters(text) }
+        var names = Substring(text)
+        let count = text.utf8.count
+        let opensWithBy = text.withUTF8Bytes { count >= 2 && $0[0] | 0x20 == UInt8(ascii: "b") && $0[1] | 0x20 == UInt8(ascii: "y") }
+        if count > 3, opensWithBy, text.utf8.dropFirst(2).first == UInt8(ascii: " ") { names = names.dropFirst(3) }
+        else if count == 2, opensWithBy { return nil }
+        let result = TextFolding.fold(names)
+        let isName = result.withUTF8Bytes { bytes in
+            var words = 0
+            var hasLetter = false
+            for (index, byte) in bytes.enumerated() {
+                if byte != UInt8(ascii: " "), index == 0 || bytes[index - 1] == UInt8(ascii: " ") { words += 1 }
+                if byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z") { hasLetter = true }
+                if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") || notInNames.contains(byte) { return false }
+            }
+            return !bytes.isEmpty && bytes.count <= 100 && words <= 12 && hasLetter
+        }
+        guard isName, !Furniture.isFurnitureLine(result) else { return nil }
+        return result
+    }
+
+    /// ``names(_:)`` read by characters: for a text with a byte outside printable ASCII, and the
+    /// reference the byte reading is tested against.
+    static func namesByCharacters(_ text: String) -> String? {
         var names = Substring(text)
         if names.count > 3, names.prefix(3).lowercased() == "by " { names = names.dropFirst(3) }
         else if names.lowercased() == "by" { return nil }

@@ -23,24 +23,6 @@ enum Furniture {
         "option", "textarea", "input", "object", "embed", "head", "title", "meta", "link", "dialog",
     ]
 
-    /// Words in class names and ids that mark furniture (`cookie-banner`, `most-read`, `link-share`).
-    static let classWords: Set<String> = [
-        "cookie", "cookies", "consent", "gdpr", "newsletter", "newsletters", "mostread", "mostpopular", "popular",
-        "trending", "related", "share", "sharing", "sharebar", "social", "socials", "facebook", "twitter", "whatsapp",
-        "linkedin", "pinterest", "telegram", "reddit", "breadcrumb", "breadcrumbs", "advert", "advertisement",
-        "adslot", "ads", "promo", "promotion", "subscribe", "subscription", "comments", "comment", "sidebar",
-        "navbar", "navigation", "footer", "outbrain", "taboola", "banner", "skip", "sronly", "toolbar",
-        "tooltip", "modal", "popup", "recommended", "recirculation", "tag", "tags", "topics", "byline", "notification",
-        "notifications", "alerts", "morenews", "morestories", "moreposts", "recirc", "gallery", "carousel", "slideshow", "ticker", "breakingnews", "cta", "nextprev", "prevnext", "pagination",
-    ]
-
-    /// Class-name prefixes that describe a state, not a box (`has-sidebar`, `no-comments`), or
-    /// label what a post is filed under (WordPress's `tag-sport`, `category-no-newsletter-rss`).
-    private static let statePrefixes = ["has-", "is-", "with-", "no-", "non-", "not-", "show-", "hide-", "tag-", "category-"]
-
-    /// Words that turn the furniture word after them into its opposite (`non-paywall`, `no-ads`).
-    private static let negations: Set<Substring> = ["no", "non", "not", "without"]
-
     /// Tags whose subtree is furniture unless it holds most of the page's text: a page-wide
     /// ASP.NET `<form>`, an article put in a `<header>`, a body inside `<noscript>`.
     static let softTags: Set<String> = ["form", "header", "noscript"]
@@ -65,27 +47,6 @@ enum Furniture {
         compact.reserveCapacity(style.utf8.count)
         for byte in style.utf8 where byte > 0x20 { compact.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)) }
         return compact.contains("display:none".utf8) || compact.contains("visibility:hidden".utf8)
-    }
-
-    /// True when a `class` or `id` value names furniture: one of its names is, or is made of,
-    /// a furniture word (`cookie-banner`, `mostRead`, `link-share`).
-    ///
-    /// Whole words only, and not every word: a BEM modifier (`section--ads`, `card--promo`) says
-    /// what a box has or how it looks, not what it is, so only the name before `--` counts; a
-    /// word after a negation (`non-paywall`, `article-no-ads`) counts for nothing.
-    static func isFurnitureName(_ value: String) -> Bool {
-        for name in value.split(whereSeparator: \.isWhitespace) {
-            var lower = Substring(name.lowercased())
-            if let modifier = lower.range(of: "--") { lower = lower[..<modifier.lowerBound] }
-            if lower.isEmpty || statePrefixes.contains(where: lower.hasPrefix) { continue }
-            if classWords.contains(lower.filter { $0 != "-" && $0 != "_" }) { return true }
-            var negated = false
-            for word in lower.split(whereSeparator: { $0 == "-" || $0 == "_" }) {
-                if !negated, classWords.contains(String(word)) { return true }
-                negated = negations.contains(word)
-            }
-        }
-        return false
     }
 
     /// Whole lines of furniture, compared after folding case and trailing dots.
@@ -142,7 +103,7 @@ enum Furniture {
     }
 
     /// `byte` in lower case when it is an ASCII capital.
-    private static func lowercased(_ byte: UInt8) -> UInt8 {
+    static func lowercased(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 

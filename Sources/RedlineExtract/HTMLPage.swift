@@ -47,21 +47,13 @@ struct HTMLPage {
         // called `has-sidebar` or `article-comments` is not a sidebar, a page-wide form not a form).
         let limit = max(lengths.isEmpty ? 0 : lengths[body] / 2, 1)
         var pruned = byTag
-        var namesSeen: [String: Bool] = [:]   // pages repeat their class names: judge each once
         for index in nodes.indices where !pruned[index] {
             let parent = nodes[index].parent
             if parent >= 0, pruned[parent] { pruned[index] = true; continue }
             guard nodes[index].kind == .element, lengths[index] < limit, nodes[index].name != "blockquote" else { continue }
             if Furniture.softTags.contains(nodes[index].name) { pruned[index] = true; continue }
             for attribute in nodes[index].attributes where attribute.name == "class" || attribute.name == "id" {
-                let furniture: Bool
-                if let known = namesSeen[attribute.value] {
-                    furniture = known
-                } else {
-                    furniture = Furniture.isFurnitureName(attribute.value)
-                    namesSeen[attribute.value] = furniture
-                }
-                if furniture { pruned[index] = true; break }
+                if Furniture.isFurnitureName(attribute.value) { pruned[index] = true; break }
             }
         }
         // Pass 3: promotion boxes, known by their heading ("Sign up for our newsletter").
@@ -76,10 +68,7 @@ struct HTMLPage {
         textLength = Self.textLengths(nodes, visible: visible, excluding: pruned)
         hasFurnitureClass = nodes.map { node in
             guard node.kind == .element, let value = node.attribute("class") else { return false }
-            if let known = namesSeen[value] { return known }
-            let furniture = Furniture.isFurnitureName(value)
-            namesSeen[value] = furniture
-            return furniture
+            return Furniture.isFurnitureName(value)
         }
         var classesSeen: [String: Bool] = [:]
         marksAuthor = nodes.map { node in

@@ -13,10 +13,46 @@ enum TimeLabel {
     static func matches(_ text: String) -> Bool {
         guard !text.isEmpty, text.utf8.count <= 48,
               text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || text.utf8.count <= 24 else { return false }
-        var words = Furniture.lowercase(text).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" || $0 == "·" }).map(String.init)
+        var words = words(of: text)
         while let first = words.first, prefixWords.contains(first) { words.removeFirst() }
         guard !words.isEmpty else { return false }
         return isRelative(words) || isClock(words)
+    }
+
+    /// `text`'s words in lower case: what lies between spaces, commas, bars and middle dots.
+    /// An ASCII text (nearly every one) is split on its bytes, which splits it where its
+    /// characters split; any other is split by characters, where a combining mark after a
+    /// space makes the two one character and no separator.
+    static func words(of text: String) -> [String] {
+        let ascii: [String]? = text.withUTF8Bytes { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var words: [String] = []
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, !isSeparator(bytes[end]) { end += 1 }
+                if end > start {
+                    words.append(String(unsafeUninitializedCapacity: end - start) { word in
+                        for index in start..<end { word[index - start] = Furniture.lowercased(bytes[index]) }
+                        return end - start
+                    })
+                }
+                start = end + 1
+            }
+            return words
+        }
+        return ascii ?? wordsByCharacters(of: text)
+    }
+
+    /// ``words(of:)`` read by characters: for a text with a byte above ASCII, and the reference
+    /// the byte reading is tested against.
+    static func wordsByCharacters(of text: String) -> [String] {
+        Furniture.lowercase(text).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" || $0 == "·" }).map(String.init)
+    }
+
+    /// The ASCII bytes that separate words: space, comma and bar.
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "|")
     }
 
     /// Words that may open a label: "Last updated at", "Published", "Posted at", "First published on".

@@ -23,6 +23,16 @@ enum Fixtures {
     static func seed(_ name: String) throws -> Data { try Data(contentsOf: seeds.appendingPathComponent(name)) }
     static func page(_ name: String) throws -> Data { try Data(contentsOf: corpusHTML.appendingPathComponent(name)) }
 
+    /// The corpus pages, and every HTML page under `Tests/` (shapes and fixtures, with or without
+    /// an extension): the inputs byte-level readings are checked on against character ones.
+    static func htmlPages() throws -> [Data] {
+        let tests = packageRoot.appendingPathComponent("Tests")
+        let files = FileManager.default.enumerator(at: tests, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "html" || $0.path.contains("/Fixtures/wmd/") && $0.pathExtension.isEmpty } ?? []
+        return try pageNames.map(page) + files.map { try Data(contentsOf: $0) }
+    }
+
     /// Extraction of a shared file, cached: several tests look at the same page.
     static func extraction(seed name: String) throws -> Extraction { try cached("seeds/" + name) { ArticleExtractor.extract(try seed(name)) } }
     static func extraction(page name: String) throws -> Extraction { try cached("html/" + name) { ArticleExtractor.extract(try page(name)) } }

@@ -1,0 +1,63 @@
+import Foundation
+@testable import RedlineExtract
+import RedlineText
+import Testing
+
+/// `Byline.names` and `TimeLabel.words(of:)` read printable ASCII on its bytes; they must answer
+/// as their readings by characters (the code they replaced) do for every text.
+@Suite struct BylineNamesTests {
+    @Test func examples() {
+        #expect(Byline.names("By Orla Moore and Andrew Segal") == "Orla Moore and Andrew Segal")
+        #expect(Byline.names("BY  Jamie Grierson ") == "Jamie Grierson")
+        #expect(Byline.names("By") == nil)
+        #expect(Byline.names("Share") == nil)
+        #expect(Byline.names("Updated 21:22") == nil)
+        #expect(Byline.names("@jamie") == nil)
+        #expect(TimeLabel.words(of: "Updated at 09.40 BST, 27 Feb|x") == ["updated", "at", "09.40", "bst", "27", "feb", "x"])
+    }
+
+    /// Every text node of the corpus pages and of the pages under `Tests/`, as it stands and folded.
+    @Test func agreeWithTheReadingsByCharactersOnEveryPage() throws {
+        var texts: Set<String> = []
+        for data in try Fixtures.htmlPages() {
+            guard let tree = HTMLDocument(bytes: [UInt8](data), encoding: "UTF-8")?.tree() else { continue }
+            for node in tree.nodes where node.kind == .text {
+                texts.insert(node.text)
+                texts.insert(TextFolding.fold(node.text))
+            }
+        }
+        #expect(texts.count > 3000)
+        expectAgreement(on: texts)
+    }
+
+    /// Texts built from bylines, "By", labels, separators, every ASCII byte and characters that
+    /// are letters, numbers, white space or combining marks outside ASCII.
+    @Test func agreeWithTheReadingsByCharactersOnMadeUpTexts() {
+        let pieces = [
+            "By ", "by", "BY", "bY ", "b", "y", " ", "  ", ",", "|", "·", " · ", "\t", "\r\n", "\n", "\u{A0}", "\u{2009}",
+            "Orla", "Moore", " and ", "&", "Jamie", "O'Callaghan", "2h", " ago", "09.40", "BST", "Updated", "at", "1", "٣",
+            "Ⅻ", "½", "@", ":", "(", "]", "/", "é", "e\u{301}", " \u{301}", ",\u{301}", "\u{301}", "\u{600}", "İ", "\u{212A}",
+            "ß", "Share", "x", "\u{7F}", "\u{1F}", "\u{0}",
+        ]
+        var generator = SplitMix64(seed: 23)
+        var texts: Set<String> = []
+        for byte in UInt8(0)...0x7F {
+            let character = String(UnicodeScalar(byte))
+            texts.formUnion(["By" + character + "Orla Moore", "b" + character + " Orla", character + "y Orla", "Orla" + character + "Moore",
+                             character + "by", "by" + character, "2h" + character + "ago", "09.40" + character + "bst", character])
+        }
+        for _ in 0..<50_000 { texts.insert(generator.join(pieces, most: 8)) }
+        expectAgreement(on: texts)
+    }
+
+    private func expectAgreement(on texts: Set<String>) {
+        var names = 0
+        for text in texts {
+            let expected = Byline.namesByCharacters(text)
+            if expected != nil { names += 1 }
+            #expect(Byline.names(text) == expected, "\(text.debugDescription)")
+            #expect(TimeLabel.words(of: text) == TimeLabel.wordsByCharacters(of: text), "\(text.debugDescription)")
+        }
+        #expect(names > texts.count / 20)
+    }
+}

@@ -1,0 +1,18 @@
+/// A small seeded generator (SplitMix64), so that made-up inputs are the same on every run.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+
+    /// `count` (1 to `most`) pieces picked from `pieces`, joined.
+    mutating func join(_ pieces: [String], most: Int) -> String {
+        let count = Int(next() % UInt64(most)) + 1
+        return (0..<count).map { _ in pieces[Int(next() % UInt64(pieces.count))] }.joined()
+    }
+}
