@@ -114,6 +114,7 @@ print(f"redline packed during {len(packed_at)} captures (of {len(captures)}); th
       f"median {ms(statistics.median([redline_cpu[i] for i in packed_at]) if packed_at else 0)}, "
       f"max {ms(max([redline_cpu[i] for i in packed_at], default=0))}, "
       f"total {sum(redline_cpu[i] for i in packed_at):.1f} s; "
-      f"captures that did not pack: mean {ms(statistics.mean(quiet))}; "
-      f"packing's share of the day's CPU: {(sum(redline_cpu) - statistics.mean(quiet) * len(redline_cpu)) / sum(redline_cpu) * 100:.1f} %")
+      f"captures that did not pack: mean {ms(statistics.mean(quiet) if quiet else 0)} "
+      f"(the day's smaller pages: a capture's own packing is not told apart from the rest of its CPU); "
+      f"slowest capture of the day: {ms(max(redline_cpu))}")
 EOF

@@ -49,7 +49,7 @@ extension TrackRepository {
         do {
             try GitRepository.checkPack("\(folder)/\(name).idx", holds: plan.written)
         } catch {
-            ObjectFiles.removePack(name, repository: path)
+            if name != target?.name { ObjectFiles.removePack(name, repository: path) }   // the same bytes: the pack it was
             throw error
         }
         for object in loose { ObjectFiles.removeLoose(object, repository: path) }
@@ -84,7 +84,7 @@ extension TrackRepository {
         do {
             try GitRepository.checkPack("\(folder)/\(name).idx", finds: Array(seen))
         } catch {
-            ObjectFiles.removePack(name, repository: path)
+            if !merged.contains(where: { $0.name == name }) { ObjectFiles.removePack(name, repository: path) }
             throw error
         }
         for pack in merged where pack.name != name { ObjectFiles.removePack(pack.name, repository: path) }
