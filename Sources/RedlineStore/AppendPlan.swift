@@ -34,7 +34,7 @@ struct AppendPlan {
         bases[id] ?? copiedBases[id]
     }
 
-    /// How many deltas stand between `id` and a whole object, with the chain walked.
+    /// The objects from `id` to the whole one its deltas end at, `id` first.
     private func chain(from id: String) -> [String] {
         var chain = [id]
         var seen: Set<String> = [id]

@@ -18,8 +18,6 @@ struct PackWriter {
     private var bytes: [UInt8] = Array("PACK".utf8) + [0, 0, 0, 2, 0, 0, 0, 0]
     private(set) var entries: [PackIndex.Entry] = []
 
-    var size: Int { bytes.count }
-
     /// An entry of another pack, as it is.
     mutating func copy(_ entry: ArraySlice<UInt8>, id: [UInt8], crc: UInt32) {
         entries.append(PackIndex.Entry(id: id, offset: bytes.count, crc: crc))
