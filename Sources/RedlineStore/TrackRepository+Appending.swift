@@ -42,9 +42,10 @@ extension TrackRepository {
         let target = candidate.flatMap { PackedObjects(name: $0.name, folder: folder) }
         guard candidate == nil || target != nil else { return nil }
         var plan = AppendPlan(packed: target, loose: loose, successors: successors)
-        var contents = ObjectContents(git: git)
+        var contents = ObjectContents(git: git, known: recentFiles.take())
         try plan.shortenChains(contents: &contents)
         let writer = try plan.write(contents: &contents)
+        for id in loose { contents.known(id).map { recentFiles.remember(id, $0) } }   // the newest versions: what the next capture follows
         let name = try writer.write(into: folder)
         do {
             try GitRepository.checkPack("\(folder)/\(name).idx", holds: plan.written)
@@ -120,17 +121,55 @@ extension TrackRepository {
     }
 }
 
-/// The objects' bytes, read once through libgit2 (each checked against its id).
+/// The objects' bytes: the files this process wrote (``RecentFiles``), the rest read once
+/// through libgit2 (each checked against its id).
 struct ObjectContents {
     let git: GitRepository
     private var read: [String: (type: Int, content: [UInt8])] = [:]
 
-    init(git: GitRepository) { self.git = git }
+    init(git: GitRepository, known files: [String: [UInt8]]) {
+        self.git = git
+        read = files.mapValues { (type: 3, content: $0) }
+    }
 
     mutating func object(_ id: String) throws -> (type: Int, content: [UInt8]) {
         if let known = read[id] { return known }
         let object = try git.object(id)
         read[id] = object
         return object
+    }
+
+    /// The bytes of the file `id`, when they are at hand already.
+    func known(_ id: String) -> [UInt8]? {
+        read[id].flatMap { $0.type == 3 ? $0.content : nil }
+    }
+}
+
+/// Files by blob id, as written (their id is what libgit2 made of these very bytes), at most
+/// 64 MB of them: a process that captures but cannot pack for a while forgets them.
+struct RecentFiles {
+    private var files: [String: [UInt8]] = [:]
+    private var bytes = 0
+    private static let limit = 64 << 20
+
+    mutating func remember(_ id: String, _ content: Data) {
+        remember(id, [UInt8](content))
+    }
+
+    mutating func remember(_ id: String, _ content: [UInt8]) {
+        if bytes + content.count > Self.limit { forget() }
+        files[id] = content
+        bytes += content.count
+    }
+
+    /// All of them, forgotten here.
+    mutating func take() -> [String: [UInt8]] {
+        defer { forget() }
+        return files
+    }
+
+    mutating func forget() {
+        files = [:]
+        bytes = 0
     }
 }

@@ -108,7 +108,11 @@ extension TrackRepository {
     }
 
     private func writeCommit(_ files: [String: Data], message: CommitMessage, parent: String?, time: Date) throws -> String {
-        let entries = try files.sorted { $0.key < $1.key }.map { (name: $0.key, blob: try git.writeBlob($0.value)) }
+        let entries = try files.sorted { $0.key < $1.key }.map { file in
+            let blob = try git.writeBlob(file.value)
+            recentFiles.remember(blob, file.value)
+            return (name: file.key, blob: blob)
+        }
         let tree = try git.writeTree(entries)
         return try git.writeCommit(tree: tree, parent: parent, message: message.text,
                                    name: "redline", email: "redline@localhost", time: time)
