@@ -45,7 +45,6 @@ extension TrackRepository {
         var contents = ObjectContents(git: git, known: recentFiles.take())
         try plan.shortenChains(contents: &contents)
         let writer = try plan.write(contents: &contents)
-        for id in loose { contents.known(id).map { recentFiles.remember(id, $0) } }   // the newest versions: what the next capture follows
         let name = try writer.write(into: folder)
         do {
             try GitRepository.checkPack("\(folder)/\(name).idx", holds: plan.written)
@@ -139,27 +138,16 @@ struct ObjectContents {
         return object
     }
 
-    /// The bytes of the file `id`, when they are at hand already.
-    func known(_ id: String) -> [UInt8]? {
-        read[id].flatMap { $0.type == 3 ? $0.content : nil }
-    }
 }
 
-/// Files by blob id, as written (their id is what libgit2 made of these very bytes), at most
-/// 64 MB of them: a process that captures but cannot pack for a while forgets them.
+/// Files by blob id, as a capture wrote them (their id is what libgit2 made of these very
+/// bytes), kept only until the capture is done (``TrackRepository/record(_:capturedAt:url:packWarning:prepare:)``
+/// forgets them), so that a watcher of many articles holds no page it is not working on.
 struct RecentFiles {
     private var files: [String: [UInt8]] = [:]
-    private var bytes = 0
-    private static let limit = 64 << 20
 
     mutating func remember(_ id: String, _ content: Data) {
-        remember(id, [UInt8](content))
-    }
-
-    mutating func remember(_ id: String, _ content: [UInt8]) {
-        if bytes + content.count > Self.limit { forget() }
-        files[id] = content
-        bytes += content.count
+        files[id] = [UInt8](content)
     }
 
     /// All of them, forgotten here.
@@ -170,6 +158,5 @@ struct RecentFiles {
 
     mutating func forget() {
         files = [:]
-        bytes = 0
     }
 }

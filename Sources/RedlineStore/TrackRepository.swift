@@ -7,8 +7,8 @@ public final class TrackRepository {
     /// Where the repository lives.
     public let path: String
     let git: GitRepository
-    /// Files this process wrote or packed whole lately, by blob id, so that packing does not read
-    /// back through libgit2 what it has in memory (``appendLoose(_:)``).
+    /// The files the capture being recorded wrote, by blob id, so that packing right after it
+    /// does not read back through libgit2 what it has in memory (``appendLoose(_:)``).
     var recentFiles = RecentFiles()
 
     private init(path: String, git: GitRepository) {
