@@ -110,7 +110,10 @@ static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 static char load_failure[512];
 
 static void load(void) {
-    void *library = dlopen("libgit2.so." LIBGIT2_SOVERSION, RTLD_NOW | RTLD_LOCAL);
+    // Lazily bound, as a linked library is: each function libgit2 and its fifteen libraries call is
+    // looked up when first called, not all of them now (a twentieth of `redline log`). The
+    // functions redline calls are all looked up below, so a missing one is still said at once.
+    void *library = dlopen("libgit2.so." LIBGIT2_SOVERSION, RTLD_LAZY | RTLD_LOCAL);
     if (!library) {
         snprintf(load_failure, sizeof load_failure, "%s", dlerror());
         return;
