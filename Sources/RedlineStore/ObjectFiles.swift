@@ -60,13 +60,32 @@ struct ObjectFiles {
         for suffix in [".idx", ".pack", ".rev", ".bitmap"] { unlink("\(repository)/objects/pack/\(name)\(suffix)") }
     }
 
-    /// Removes what a packer killed while writing left in `objects/pack` (``PackWriter``'s
-    /// temporary files). Call it only holding the packer's lock: then no such file is in use.
+    /// Removes what a process killed while writing left: ``PackWriter``'s temporary files
+    /// (none is in use while the packer's lock is held, which the caller must), and, once ten
+    /// minutes old, a `.pack` without its `.idx` (a pack is renamed into place before its index)
+    /// and libgit2's half-written loose objects (`objects/tmp_object_git2_…`), which a writer
+    /// alive finishes within milliseconds, as `git gc` would.
     static func removeLeftovers(repository: String) {
-        let folder = "\(repository)/objects/pack"
-        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasPrefix(PackWriter.temporaryPrefix) {
-            unlink("\(folder)/\(file)")
+        let objects = "\(repository)/objects"
+        let packs = "\(objects)/pack"
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: packs)) ?? []
+        let indexed = Set(files.filter { $0.hasSuffix(".idx") }.map { $0.dropLast(4) })
+        for file in files {
+            if file.hasPrefix(PackWriter.temporaryPrefix)
+                || file.hasSuffix(".pack") && !indexed.contains(file.dropLast(5)) && isStale("\(packs)/\(file)") {
+                unlink("\(packs)/\(file)")
+            }
         }
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: objects)) ?? []
+        where file.hasPrefix("tmp_object_git2_") && isStale("\(objects)/\(file)") {
+            unlink("\(objects)/\(file)")
+        }
+    }
+
+    /// Last changed ten minutes ago or more.
+    private static func isStale(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && time(nil) - info.st_mtim.tv_sec >= 600
     }
 
     /// A version-2 index: magic and version (8 bytes), then the fan-out table (256 counts of 4

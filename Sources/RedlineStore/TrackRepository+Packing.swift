@@ -61,11 +61,12 @@ extension TrackRepository {
     }
 
     /// `redline gc`: packs every object into one pack and removes the loose objects and packs it
-    /// replaced. Nil when another process is packing the repository.
+    /// replaced, and what processes killed while writing left (``ObjectFiles/removeLeftovers(repository:)``). Nil when another process is packing the repository.
     public func pack() throws -> PackReport? {
         try ensureWritable()
         guard let lock = try packLock() else { return nil }
         defer { withExtendedLifetime(lock) {} }
+        ObjectFiles.removeLeftovers(repository: path)
         return try pack(ObjectFiles(repository: path), everything: true)
     }
 

@@ -132,3 +132,25 @@ extension PackAppendingTests {
         }
     }
 }
+
+extension PackAppendingTests {
+    /// A writer or packer killed mid-write leaves a half-written loose object or a pack without
+    /// its index; packing clears them once they are ten minutes old (a live writer's are newer).
+    @Test func whatKilledWritersLeftIsClearedOnceStale() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        try record(repo, page(1), at: 60)
+        let objects = "\(repo.path)/objects"
+        let stale = ["\(objects)/tmp_object_git2_a1B2c3", "\(objects)/pack/pack-0123456789012345678901234567890123456789.pack",
+                     "\(objects)/pack/tmp_redline_1_2"]
+        let fresh = ["\(objects)/tmp_object_git2_d4E5f6", "\(objects)/pack/pack-9876543210987654321098765432109876543210.pack"]
+        for file in stale + fresh { FileManager.default.createFile(atPath: file, contents: Data("half".utf8)) }
+        let hourAgo = Date().addingTimeInterval(-3600)
+        for file in stale { try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: file) }
+        _ = try #require(try repo.pack())
+        for file in stale { #expect(!FileManager.default.fileExists(atPath: file), "\(file)") }
+        for file in fresh { #expect(FileManager.default.fileExists(atPath: file), "\(file)") }
+        #expect(try repo.versions(of: slug).count == 1)
+    }
+}
