@@ -1,3 +1,5 @@
+import RedlineModel
+
 /// Why the tracker refused a capture or a question.
 public enum TrackerError: Error, Sendable, Equatable, CustomStringConvertible {
     case nothingExtracted(String)
@@ -15,9 +17,8 @@ public enum TrackerError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .nothingExtracted(let origin):
             "no article text could be extracted from \(origin); check that it is the page itself"
-        case .nearlyEmpty(let origin, let letters, let previous, let version):
-            "\(origin) holds \(letters) characters of article text, under a quarter of version \(version)'s \(previous) "
-                + "(a paywall, consent wall or error page?); nothing was stored; use --force to store it anyway"
+        case .nearlyEmpty:
+            nearlyEmptyReason + "; nothing was stored; use --force to store it anyway"
         case .badSlugForDirectory(let name):
             "the directory name '\(name)' is not a valid article name; give one with --slug"
         case .emptyDirectory(let path):
@@ -31,5 +32,24 @@ public enum TrackerError: Error, Sendable, Equatable, CustomStringConvertible {
         case .onlyOneVersion(let slug):
             "'\(slug)' has only 1 version so far; there is nothing to compare it with yet"
         }
+    }
+
+    /// The error as a watcher's log line says it: `watch` has no `--force`, so a page refused
+    /// as nearly empty is one `fetch --force` away; "nothing stored" once.
+    func watched(_ slug: Slug, _ url: String) -> String {
+        switch self {
+        case .nearlyEmpty:
+            "\(nearlyEmptyReason); nothing stored ('redline fetch \(slug) \(url) --force' stores it once)"
+        case .selectorMatchedNothing:
+            description
+        default:
+            "\(description); nothing stored"
+        }
+    }
+
+    private var nearlyEmptyReason: String {
+        guard case .nearlyEmpty(let origin, let letters, let previous, let version) = self else { return description }
+        return "\(origin) holds \(letters) characters of article text, under a quarter of version \(version)'s \(previous) "
+            + "(a paywall, consent wall or error page?)"
     }
 }

@@ -31,6 +31,8 @@ public struct Watcher {
     private var validators: PageFetcher.Validators?
     /// The version number of each article id stored so far, for flip-flops; read at the first poll.
     private var known: [String: Int]?
+    /// The warnings logged so far: each is logged once a watch, not at every poll of the same page.
+    private var warned: Set<String> = []
 
     /// A watch of `url` into `slug`'s history.
     public init(tracker: Tracker, slug: Slug, url: URL, fetcher: PageFetcher, schedule: WatchSchedule) {
@@ -73,7 +75,8 @@ public struct Watcher {
             case .page(let capture, let status, let next):
                 validators = next
                 let result = try tracker.snap(slug, capture, format: format, filter: filter)
-                defer { result.warnings.forEach { log("\(stamp)warning: \($0)") } }
+                let warnings = result.warnings.filter { warned.insert($0).inserted }
+                defer { warnings.forEach { log("\(stamp)warning: \($0)") } }
                 guard result.isNew else {
                     log("\(stamp)\(status)  unchanged since version \(result.version.number)")
                     return .unchanged
@@ -95,7 +98,7 @@ public struct Watcher {
         } catch let error as FetchError {
             log("\(stamp)error  \(error.brief); nothing stored")
         } catch let error as TrackerError {
-            log("\(stamp)refused  \(error); nothing stored")
+            log("\(stamp)refused  \(error.watched(slug, url.absoluteString))")
         } catch let error as StoreError where error.isRefusal {
             log("\(stamp)refused  \(error)")
         } catch let error as StoreError where error.isTransient {

@@ -24,6 +24,29 @@ import Testing
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
+    /// A warning about the page is logged at the first poll that meets it, not at every poll of
+    /// the same page; a page refused as nearly empty says what stores it, since `watch` has no
+    /// `--force`.
+    @Test func warningsOnceAndARefusalSaysWhatStoresIt() throws {
+        let broken = Self.pageA.replacingOccurrences(of: "</head>", with: "<script type=\"application/ld+json\">{broken</script></head>")
+        let server = try PageServer(steps: [
+            .init(body: broken), .init(body: broken), .init(body: broken),
+            .init(body: Self.page("Talks", ["Gone."])),
+        ])
+        defer { server.stop() }
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        let result = try RedlineProcess.run(["watch", "talks", server.url, "--every", "100ms", "--count", "4", "--repo", repo])
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.contains("warning: a JSON-LD block is not valid JSON") }.count == 1, "\(result.stderr)")
+        let refused = try #require(lines.last)
+        #expect(refused.contains("refused") && refused.contains("'redline fetch talks \(server.url) --force' stores it once"), "\(refused)")
+        #expect(refused.components(separatedBy: "nothing stored").count == 2 && !refused.contains("nothing was stored"), "\(refused)")
+        #expect(try versionCount(repo, "talks") == 1)
+    }
+
     @Test func watchStoresExactlyTheChangesAndReportsFailures() throws {
         let server = try PageServer(steps: [
             .init(body: Self.pageA, etag: "\"a\""),
