@@ -146,7 +146,11 @@ public struct Tracker {
     /// taken at `capturedAt` (nil: now), stored as ``snap(_:_:format:force:)`` does.
     public func snap(_ slug: Slug, file path: String, url: String?, capturedAt: Date?, format: CaptureFormat? = nil,
                      force: Bool = false, filter: ExtractionFilter = .none) throws -> SnapResult {
-        try snap(slug, CaptureReader.read(path, url: url, capturedAt: capturedAt), format: format, force: force, filter: filter)
+        let capture = try CaptureReader.read(path, url: url, capturedAt: capturedAt)
+        if format != .text, let kind = capture.nonPageKind {   // as `fetch` refuses it
+            throw TrackerError.notAPage(capture.origin == "-" ? "standard input" : capture.origin, kind: kind)
+        }
+        return try snap(slug, capture, format: format, force: force, filter: filter)
     }
 
     /// What `redline fetch` found.

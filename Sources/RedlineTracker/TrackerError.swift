@@ -12,6 +12,8 @@ public enum TrackerError: Error, Sendable, Equatable, CustomStringConvertible {
     case onlyOneVersion(String)
     /// A configured `select` matched nothing on the page.
     case selectorMatchedNothing(String, selector: String)
+    /// `snap` was given what is plainly not a page (a PDF, an image, JSON), `kind` says which.
+    case notAPage(String, kind: String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,8 @@ public enum TrackerError: Error, Sendable, Equatable, CustomStringConvertible {
             "version \(version) has no stored article; the track repository may be damaged"
         case .selectorMatchedNothing(let origin, let selector):
             "the selector '\(selector)' matched nothing on \(origin); nothing was read or stored (has the page changed its layout?)"
+        case .notAPage(let origin, let kind):
+            "\(origin) is \(kind), not a web page; nothing was stored (--format text stores it as text)"
         case .onlyOneVersion(let slug):
             "'\(slug)' has only 1 version so far; there is nothing to compare it with yet"
         }

@@ -67,6 +67,18 @@ import Testing
         try f.expectRefused(["snap", "story", f.dir.write("scripts.html", page)], mentioning: "no article text could be extracted")
     }
 
+    /// What `fetch` refuses as not a page (a PDF, JSON) `snap` refuses too, from a file or a
+    /// pipe (`curl … | redline snap` storing an API's JSON error), unless `--format text`.
+    @Test func whatIsNotAPageIsRefusedUnlessReadAsText() throws {
+        let f = try RepositoryFixture()
+        defer { f.dir.remove() }
+        let json = f.dir.write("error.json", "{\"status\": \"error\", \"message\": \"rate limited\"}\n")
+        try f.expectRefused(["snap", "story", json], mentioning: "error.json is JSON, not a web page; nothing was stored (--format text")
+        try f.expectRefused(["snap", "story", f.dir.write("paper.pdf", "%PDF-1.4\nBT (Budget) Tj ET\n")], mentioning: "is a PDF document")
+        let asText = try f.run(["snap", "api", json, "--format", "text"])
+        #expect(asText.status == 0, "\(asText.stderr)")
+    }
+
     @Test func escapeSequencesInTheArticleNeverReachTheOutput() throws {
         let f = try RepositoryFixture()
         defer { f.dir.remove() }
