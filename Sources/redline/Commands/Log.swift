@@ -25,7 +25,11 @@ extension RedlineCommand {
             let slug = try Slug(slug)
             guard edits else {
                 let versions = try tracker.log(slug)
-                Output.write(format == .json ? JSONOutput.render(log: versions, article: slug.value) + "\n" : HistoryText.log(versions))
+                if format == .json {
+                    Output.write(JSONOutput.render(log: versions, article: slug.value) + "\n")
+                } else {
+                    Terminal.current.write(HistoryText.log(versions), paging: true)   // a day of captures is 1,000 lines
+                }
                 return
             }
             let diffs = try tracker.edits(slug)

@@ -17,7 +17,8 @@ func printArticle(_ article: Article, as format: ArticleFormat) {
     case .json:
         // Streamed a megabyte at a time: the document of a 2 MB capture is some 3 MB.
         JSONOutput.stream(article, to: Output.write(bytes:))
-    case .text, .terminal, .markdown: Output.write(TerminalText.escape(ArticleMarkdown.render(article), keepLineBreaks: true))
+    case .text, .terminal, .markdown:
+        Terminal.current.write(TerminalText.escape(ArticleMarkdown.render(article), keepLineBreaks: true), paging: true)
     }
 }
 
