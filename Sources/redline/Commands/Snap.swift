@@ -48,6 +48,9 @@ extension RedlineCommand {
 
         func run() throws {
             ShortRunMemory.prepare()     // this process ends when the capture is stored
+            if file == "-", isatty(STDIN_FILENO) != 0 {   // not a silent wait for a page nobody pipes in
+                Output.log("reading the capture from standard input; paste it and press Ctrl-D, or name a file")
+            }
             let result = try repository.tracker().snap(try Slug(slug), file: file, url: url, capturedAt: try captureTime(at),
                                                        format: format.captureFormat, force: force, filter: filter.filter())
             result.warnings.forEach(Output.warning)
