@@ -81,6 +81,10 @@ import Testing
 
         let usage = try RedlineProcess.run(["feed", "harbour", "--all", "-o", "-", "--repo", repo])
         #expect(usage.status == 64)
+        #expect(usage.stderr.contains("not both"), "\(usage.stderr)")
+        let neither = try RedlineProcess.run(["feed", "-o", "-", "--repo", repo])
+        #expect(neither.status == 64)
+        #expect(neither.stderr.contains("Give an article's SLUG, or --all for every article."), "\(neither.stderr)")
     }
 
     @Test func watchAnnouncesEachVersionToAWebhookAndTheFeeds() throws {
