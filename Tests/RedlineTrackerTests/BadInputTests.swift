@@ -144,4 +144,17 @@ import Testing
             #expect(result.status == 64, "exit \(result.status) for \(arguments)")
         }
     }
+
+    @Test func aCaptureGivenWithoutItsSlugAsksForTheSlug() throws {
+        let f = try RepositoryFixture()
+        defer { f.dir.remove() }
+        let page = f.dir.write("Page.html", "<p>Hello</p>")
+        let before = try fingerprint(f.repo)
+        let result = try f.run(["snap", page])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Missing the article's SLUG: '\(page)' is a file"), "\(result.stderr)")
+        #expect(!result.stderr.contains("not a valid article name"))
+        #expect(try fingerprint(f.repo) == before)
+        try f.expectRefused(["snap", f.dir.child("absent/Page.html")], mentioning: "is not a valid article name")
+    }
 }
