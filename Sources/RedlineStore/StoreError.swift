@@ -32,8 +32,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "no track repository at \(path); create one with 'redline init' or name another with --repo"
         case .notADirectory(let path):
             "\(path) is a file, not a track repository; name a directory with --repo"
+        case .notARepository(let path) where Self.isEmptyFolder(path):
+            "\(path) is not a git repository (an empty folder); run 'redline init --repo \(path)' to make it one, or name another with --repo"
         case .notARepository(let path):
-            "\(path) is not a git repository; run 'redline init --repo \(path)' to make it one, or name another with --repo"
+            "\(path) is not a git repository and is not empty, so no track repository can be made there; "
+                + "name another with --repo (a new or empty folder for 'redline init')"
         case .readOnly(let path):
             "the track repository at \(path) is read-only; nothing was written (make it writable, or capture into another with --repo)"
         case .unknownArticle(let slug):
@@ -95,6 +98,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         default:
             return "the system refused: \(what)"
         }
+    }
+
+    /// True when `path` is a folder with nothing in it: `redline init` can make a repository
+    /// there, as it cannot in a folder holding other files.
+    private static func isEmptyFolder(_ path: String) -> Bool {
+        (try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty == true
     }
 
     private static func format(_ date: Date) -> String {

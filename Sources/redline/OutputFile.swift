@@ -2,11 +2,21 @@ import Foundation
 
 /// Why a file a command writes (`report -o`, `feed -o`) could not be written.
 enum OutputFileError: Error, CustomStringConvertible {
+    /// The path names a directory, not a file.
+    case isDirectory(String, what: String)
+    /// The folder the file would go in does not exist, or is a file: `problem` says which.
+    case badFolder(String, what: String, folder: String, problem: String)
+    /// Anything else: `reason` is the system's, without a closing full stop.
     case cannotWrite(String, what: String, reason: String)
 
     var description: String {
         switch self {
-        case .cannotWrite(let path, let what, let reason): "cannot write the \(what) to '\(path)': \(reason); give another path with -o"
+        case .isDirectory(let path, let what):
+            "cannot write the \(what) to '\(path)': it is a directory; give the path of a file in it with -o"
+        case .badFolder(let path, let what, let folder, let problem):
+            "cannot write the \(what) to '\(path)': '\(folder)' \(problem); give another path with -o"
+        case .cannotWrite(let path, let what, let reason):
+            "cannot write the \(what) to '\(path)': \(reason); give another path with -o"
         }
     }
 }
@@ -15,11 +25,41 @@ extension Output {
     /// Writes `text` to the file at `path` atomically (a reader sees the old file or the new one,
     /// never half of one); `what` names it in an error.
     static func write(_ text: String, toFile path: String, what: String) throws {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-            throw OutputFileError.cannotWrite(path, what: what, reason: reason)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw OutputFileError.isDirectory(path, what: what)
         }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+                throw OutputFileError.badFolder(path, what: what, folder: folder, problem: "does not exist")
+            }
+            if !isDirectory.boolValue {
+                throw OutputFileError.badFolder(path, what: what, folder: folder, problem: "is a file, not a folder")
+            }
+            throw OutputFileError.cannotWrite(path, what: what, reason: reason(error))
+        }
+    }
+
+    /// The system's reason for `error` as a clause ending without a full stop: `permission
+    /// denied` rather than Foundation's sentence where the error says which it is.
+    private static func reason(_ error: any Error) -> String {
+        let error = error as NSError
+        let posix = (error.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
+        if let posix, let text = strerror(Int32(posix)) {
+            return String(cString: text).lowercased()
+        }
+        switch error.code {
+        case NSFileWriteNoPermissionError: return "permission denied"
+        case NSFileWriteOutOfSpaceError: return "the disk is full"
+        case NSFileWriteVolumeReadOnlyError: return "the file system is read-only"
+        default: break
+        }
+        var text = error.localizedFailureReason ?? error.localizedDescription
+        while text.last == "." || text.last == " " { text.removeLast() }
+        return text
     }
 }

@@ -81,6 +81,10 @@ import Testing
 
         let usage = try RedlineProcess.run(["feed", "harbour", "--all", "-o", "-", "--repo", repo])
         #expect(usage.status == 64)
+        #expect(usage.stderr.contains("not both"), "\(usage.stderr)")
+        let neither = try RedlineProcess.run(["feed", "-o", "-", "--repo", repo])
+        #expect(neither.status == 64)
+        #expect(neither.stderr.contains("Give an article's SLUG, or --all for every article."), "\(neither.stderr)")
     }
 
     @Test func watchAnnouncesEachVersionToAWebhookAndTheFeeds() throws {
@@ -113,7 +117,7 @@ import Testing
         #expect(watch.status == 0, "\(watch.stderr)")
         #expect(watch.stdout.contains("a: 4 polls, 4 new versions, 0 failed"), "\(watch.stdout)")
         #expect(watch.stdout.contains("b: 4 polls, 2 new versions, 0 failed"))
-        #expect(watch.stdout.contains("c: 4 polls, 1 new versions, 0 failed"))
+        #expect(watch.stdout.contains("c: 4 polls, 1 new version, 0 failed"))
         let stored: Set<String> = ["a 1", "a 2", "a 3", "a 4", "b 1", "b 2", "c 1"]
 
         // One POST per stored version, valid JSON in the diff's shape; the one answered 500 came again.

@@ -68,6 +68,26 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: plain).isEmpty)
     }
 
+    @Test func aFolderHoldingOtherFilesIsNeverOfferedToInit() throws {
+        let f = try RepositoryFixture()
+        defer { f.dir.remove() }
+        let folder = f.dir.child("nonempty")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        f.dir.write("nonempty/notes.txt", "mine")
+        for command in [["init"], ["log", "story"]] {
+            let result = try RedlineProcess.run(command + ["--repo", folder])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("is not a git repository and is not empty"), "\(result.stderr)")
+            #expect(!result.stderr.contains("run 'redline init"), "\(result.stderr)")
+        }
+        let empty = f.dir.child("empty")
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: false)
+        let log = try RedlineProcess.run(["log", "story", "--repo", empty])
+        #expect(log.stderr.contains("run 'redline init --repo \(empty)' to make it one"), "\(log.stderr)")
+        #expect(try RedlineProcess.run(["init", "--repo", empty]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["notes.txt"])
+    }
+
     @Test func readOnlyRepository() throws {
         let f = try RepositoryFixture()
         defer { f.dir.remove() }
@@ -123,5 +143,18 @@ import Testing
             let result = try RedlineProcess.run(arguments + ["--repo", f.repo])
             #expect(result.status == 64, "exit \(result.status) for \(arguments)")
         }
+    }
+
+    @Test func aCaptureGivenWithoutItsSlugAsksForTheSlug() throws {
+        let f = try RepositoryFixture()
+        defer { f.dir.remove() }
+        let page = f.dir.write("Page.html", "<p>Hello</p>")
+        let before = try fingerprint(f.repo)
+        let result = try f.run(["snap", page])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Missing the article's SLUG: '\(page)' is a file"), "\(result.stderr)")
+        #expect(!result.stderr.contains("not a valid article name"))
+        #expect(try fingerprint(f.repo) == before)
+        try f.expectRefused(["snap", f.dir.child("absent/Page.html")], mentioning: "is not a valid article name")
     }
 }

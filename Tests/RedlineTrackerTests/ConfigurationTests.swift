@@ -141,7 +141,7 @@ import Testing
         let lastBroken = lines.lastIndex { $0.contains("  broken ") } ?? -1
         #expect(lastQuick < lastBroken, "\(result.stderr)")
         #expect(lines.filter { $0.contains("  broken ") && $0.contains("error  HTTP 404") }.count == 4, "\(result.stderr)")
-        #expect(result.stdout == "broken: 4 polls, 0 new versions, 4 failed\nquick: 4 polls, 1 new versions, 0 failed\n")
+        #expect(result.stdout == "broken: 4 polls, 0 new versions, 4 failed\nquick: 4 polls, 1 new version, 0 failed\n")
 
         let slowConfig = dir.write("slow.yaml", "articles:\n  - slug: slow\n    url: \(server.url("/slow"))\n    every: 100ms\n")
         let process = Process()

@@ -124,7 +124,17 @@ import Testing
         #expect(unknown.stderr.hasPrefix("redline: error: "))
         let unwritable = try RedlineProcess.run(["report", "story", "-o", p.dir.child("no/such/dir/r.html"), "--repo", repo])
         #expect(unwritable.status == 2)
-        #expect(unwritable.stderr.contains("cannot write the report"))
+        #expect(unwritable.stderr == "redline: error: cannot write the report to '\(p.dir.child("no/such/dir/r.html"))': "
+                + "'\(p.dir.child("no/such/dir"))' does not exist; give another path with -o\n")
+        let folder = try RedlineProcess.run(["report", "story", "-o", p.dir.path, "--repo", repo])
+        #expect(folder.status == 2)
+        #expect(folder.stderr.hasPrefix("redline: error: cannot write the report to '\(p.dir.path)': it is a directory; "),
+                "\(folder.stderr)")
+        #expect(folder.stderr.filter { $0 == "\n" }.count == 1 && !folder.stderr.contains("NSCocoaErrorDomain"))
+        let refused = try RedlineProcess.run(["report", "story", "-o", p.old + "/r.html", "--repo", repo])
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "redline: error: cannot write the report to '\(p.old)/r.html': '\(p.old)' is a file, not a folder; "
+                + "give another path with -o\n")
         #expect(try RedlineProcess.run(["report", "story", "--repo", repo]).status == 64, "-o is required")
     }
 

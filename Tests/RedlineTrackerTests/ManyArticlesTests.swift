@@ -103,7 +103,7 @@ import Testing
             let count = expected(article)
             #expect(line.contains(" \(count) version\(count == 1 ? "" : "s")  ") && line.hasSuffix("  configured"),
                     "\(article.slug): \(line)")
-            #expect(result.stdout.contains("\(article.slug): \(Self.polls) polls, \(count) new versions, 0 failed\n"), "\(result.stdout)")
+            #expect(result.stdout.contains("\(article.slug): \(Self.polls) polls, \(count) new version\(count == 1 ? "" : "s"), 0 failed\n"), "\(result.stdout)")
         }
 
         // The webhook: one POST per stored version (the one answered 500 once more), valid JSON.

@@ -86,6 +86,20 @@ import Testing
         #expect(fsck.status == 0, "\(fsck.stderr)")
     }
 
+    @Test func oneOfAnythingIsCountedInTheSingular() throws {
+        let server = try PageServer(steps: [.init(body: Self.pageA), .init(body: Self.pageA)])
+        defer { server.stop() }
+        let (dir, repo) = try newRepository()
+        defer { dir.remove() }
+        let one = try RedlineProcess.run(["watch", "talks", server.url, "--count", "1", "--repo", repo])
+        #expect(one.stdout == "talks: 1 poll, 1 new version, 0 failed\n", "\(one.stderr)")
+
+        let config = dir.write("redline.yaml", "articles:\n  - slug: again\n    url: \(server.url)\n")
+        let all = try RedlineProcess.run(["watch", "--config", config, "--repo", repo, "--count", "1", "--jobs", "1"])
+        #expect(all.stderr.hasPrefix("watching 1 article from \(config), up to 1 poll at a time\n"), "\(all.stderr)")
+        #expect(all.stdout == "again: 1 poll, 1 new version, 0 failed\n", "\(all.stderr)")
+    }
+
     @Test func fetchStoresAGzippedPageAndRefusesErrors() throws {
         let server = try PageServer(steps: [
             .init(body: Self.pageA, gzip: true),

@@ -27,7 +27,8 @@ extension RedlineCommand {
         var last: Int = Tracker.feedVersions
 
         func validate() throws {
-            guard (slug == nil) == all else { throw ValidationError("Give an article's SLUG or --all, not both.") }
+            if slug == nil, !all { throw ValidationError("Give an article's SLUG, or --all for every article.") }
+            if slug != nil, all { throw ValidationError("Give an article's SLUG or --all, not both.") }
             guard last >= 1 else { throw ValidationError("--last takes a number of versions, 1 or more.") }
         }
 

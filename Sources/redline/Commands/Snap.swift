@@ -44,6 +44,12 @@ extension RedlineCommand {
 
         func validate() throws {
             _ = try captureTime(at)
+            var isDirectory: ObjCBool = false
+            if file == "-", (try? Slug(slug)) == nil, FileManager.default.fileExists(atPath: slug, isDirectory: &isDirectory),
+               !isDirectory.boolValue {
+                throw ValidationError("Missing the article's SLUG: '\(slug)' is a file; give a name for the article first, "
+                                      + "as in 'redline snap SLUG \(slug)'.")
+            }
         }
 
         func run() throws {

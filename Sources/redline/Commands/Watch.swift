@@ -78,8 +78,8 @@ extension RedlineCommand {
                                                   format: format.captureFormat,
                                                   allowPrivateRedirects: allowPrivateRedirects, filter: filter.filter(),
                                                   shouldStop: shouldStop, log: { Output.log($0) })
-            if stopRequested.load(ordering: .relaxed) { Output.log("stopped after \(summary.polls) polls") }
-            Output.write("\(article): \(summary.polls) polls, \(summary.stored) new versions, \(summary.failures) failed\n")
+            if stopRequested.load(ordering: .relaxed) { Output.log("stopped after \(counted(summary.polls, "poll"))") }
+            Output.write(summaryLine(article.description, summary))
             if summary.polls > 0, summary.failures == summary.polls { throw ExitCode(2) }
         }
 
@@ -88,18 +88,29 @@ extension RedlineCommand {
             guard !configuration.articles.isEmpty else {
                 throw ValidationError("\(configuration.path) lists no articles; add some under 'articles:'.")
             }
-            Output.log("watching \(configuration.articles.count) articles from \(configuration.path), up to \(jobs) polls at a time")
+            Output.log("watching \(counted(configuration.articles.count, "article")) from \(configuration.path), "
+                       + "up to \(counted(jobs, "poll")) at a time")
             let log: @Sendable (String) -> Void = { Output.log($0) }
             let summaries = try await tracker.watch(configuration, jobs: jobs, count: count, timeout: timeout,
                                                     allowPrivateRedirects: allowPrivateRedirects,
                                                     announcers: configuration.announcers(repositoryPath: repository.path, log: log),
                                                     shouldStop: shouldStop, log: log)
             let polls = summaries.map(\.1.polls).reduce(0, +)
-            if stopRequested.load(ordering: .relaxed) { Output.log("stopped after \(polls) polls") }
+            if stopRequested.load(ordering: .relaxed) { Output.log("stopped after \(counted(polls, "poll"))") }
             for (slug, summary) in summaries {
-                Output.write("\(slug): \(summary.polls) polls, \(summary.stored) new versions, \(summary.failures) failed\n")
+                Output.write(summaryLine("\(slug)", summary))
             }
             if polls > 0, summaries.allSatisfy({ $0.1.failures == $0.1.polls }) { throw ExitCode(2) }
         }
     }
+}
+
+/// The line `watch` prints for one article when it ends: `talks: 1 poll, 1 new version, 0 failed`.
+private func summaryLine(_ slug: String, _ summary: Watcher.Summary) -> String {
+    "\(slug): \(counted(summary.polls, "poll")), \(counted(summary.stored, "new version")), \(summary.failures) failed\n"
+}
+
+/// `1 poll`, `2 polls`: a count and its noun, singular for one.
+private func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
