@@ -5,7 +5,8 @@ import RedlineModel
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case noRepository(path: String)
     case notADirectory(path: String)
-    case notARepository(path: String)
+    /// A folder that is no git repository; `isEmpty` when `redline init` can make one there.
+    case notARepository(path: String, isEmpty: Bool)
     case readOnly(path: String)
     case unknownArticle(slug: String)
     case unknownRevision(String, slug: String, reason: String)
@@ -32,9 +33,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "no track repository at \(path); create one with 'redline init' or name another with --repo"
         case .notADirectory(let path):
             "\(path) is a file, not a track repository; name a directory with --repo"
-        case .notARepository(let path) where Self.isEmptyFolder(path):
+        case .notARepository(let path, isEmpty: true):
             "\(path) is not a git repository (an empty folder); run 'redline init --repo \(path)' to make it one, or name another with --repo"
-        case .notARepository(let path):
+        case .notARepository(let path, isEmpty: false):
             "\(path) is not a git repository and is not empty, so no track repository can be made there; "
                 + "name another with --repo (a new or empty folder for 'redline init')"
         case .readOnly(let path):
@@ -98,12 +99,6 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         default:
             return "the system refused: \(what)"
         }
-    }
-
-    /// True when `path` is a folder with nothing in it: `redline init` can make a repository
-    /// there, as it cannot in a folder holding other files.
-    private static func isEmptyFolder(_ path: String) -> Bool {
-        (try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty == true
     }
 
     private static func format(_ date: Date) -> String {

@@ -42,7 +42,7 @@ public final class TrackRepository {
             return existing
         }
         if let contents = try? FileManager.default.contentsOfDirectory(atPath: path), !contents.isEmpty {
-            throw StoreError.notARepository(path: path)
+            throw StoreError.notARepository(path: path, isEmpty: false)
         }
         let repository: TrackRepository
         do {
@@ -68,7 +68,8 @@ public final class TrackRepository {
         } catch {
             let reported = StoreError(error, repository: path)
             if case .system = reported { throw reported }
-            throw StoreError.notARepository(path: path)
+            let isEmpty = (try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty == true
+            throw StoreError.notARepository(path: path, isEmpty: isEmpty)
         }
     }
 

@@ -97,7 +97,7 @@ import Testing
         FileManager.default.createFile(atPath: dir.child("file"), contents: Data("x".utf8))
         #expect(throws: StoreError.notADirectory(path: dir.child("file"))) { try TrackRepository.open(at: dir.child("file")) }
         try FileManager.default.createDirectory(atPath: dir.child("plain"), withIntermediateDirectories: false)
-        #expect(throws: StoreError.notARepository(path: dir.child("plain"))) { try TrackRepository.open(at: dir.child("plain")) }
+        #expect(throws: StoreError.notARepository(path: dir.child("plain"), isEmpty: true)) { try TrackRepository.open(at: dir.child("plain")) }
         #expect(throws: StoreError.notADirectory(path: dir.child("file"))) { try TrackRepository.create(at: dir.child("file")) }
     }
 
