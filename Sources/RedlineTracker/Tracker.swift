@@ -52,8 +52,13 @@ public struct Tracker {
         /// The one line `snap`, `fetch` and `replay` print for it.
         public var line: String {
             guard isNew else { return "\(slug): unchanged since version \(version.number)" }
-            let detail = changes.map(\.line) ?? "first version, \(blockCount) blocks"
             return "\(slug): version \(version.number) (\(detail))"
+        }
+
+        /// What a new version holds against the one before: `+2 -0 ~1 >0`, or for a first
+        /// version `first version, 12 blocks`.
+        public var detail: String {
+            changes?.line ?? "first version, \(blockCount) block\(blockCount == 1 ? "" : "s")"
         }
     }
 

@@ -82,7 +82,7 @@ public struct Watcher {
                     return .unchanged
                 }
                 var line = "\(stamp)\(status)  version \(result.version.number)"
-                line += " (" + (result.changes?.line ?? "first version, \(result.blockCount) blocks") + ")"
+                line += " (\(result.detail))"
                 if let id = result.articleID, let earlier = known?[id] {
                     line += "; flip-flop: the same article as version \(earlier)"
                 }
