@@ -10,7 +10,9 @@ import Foundation
 extension TextDecoding {
     /// What became of a declared charset.
     enum Transcoding {
-        /// UTF-8 declared: the bytes are read as they are.
+        /// UTF-8 declared, and the bytes are UTF-8: they are read as they are. (UTF-8 declared over
+        /// bytes that are not is ``converted(_:warning:)``, bad bytes to U+FFFD, so that nothing
+        /// after reads them as undeclared.)
         case utf8
         /// The bytes converted to UTF-8, with a warning when some could not be.
         case converted(Data, warning: String?)
@@ -22,7 +24,8 @@ extension TextDecoding {
     static func transcode(_ bytes: Data, from charset: String) -> Transcoding {
         let label = charset.trimmingCharacters(in: .whitespaces).lowercased()
         if ["utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"].contains(label) {
-            return .utf8
+            let (text, repaired) = bytes.withUnsafeBytes { decodeUTF8($0.bindMemory(to: UInt8.self)) }
+            return repaired ? .converted(Data(text.utf8), warning: invalidUTF8Warning) : .utf8
         }
         let windows1252 = ["iso-8859-1", "iso8859-1", "iso_8859-1", "iso88591", "iso_8859-1:1987", "latin1", "l1", "ascii",
                            "us-ascii", "ansi_x3.4-1968", "cp1252", "cp819", "ibm819", "csisolatin1", "iso-ir-100",

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Turns captured bytes into text: UTF-8 (with or without BOM) or UTF-16 with a BOM; bytes that
-/// are not valid UTF-8 become U+FFFD and a warning, never a crash.
+/// declare nothing and are not UTF-8 are read as windows-1252 (``windows1252Fallback(_:)``);
+/// bad bytes become U+FFFD and a warning, never a crash.
 public enum TextDecoding {
     /// The warning for a capture that is not valid UTF-8.
     static let invalidUTF8Warning = "the capture is not valid UTF-8; bad bytes were replaced with U+FFFD"
@@ -38,7 +39,10 @@ public enum TextDecoding {
             return (text, text.contains("\u{FFFD}") ? "the capture is not valid UTF-16; bad bytes were replaced with U+FFFD" : nil)
         }
         let (text, repaired) = decodeUTF8(withoutBOM(data))
-        return (text, repaired ? invalidUTF8Warning : nil)
+        guard repaired else { return (text, nil) }
+        // A UTF-8 byte order mark declares UTF-8; without one, the bytes may be in a legacy encoding.
+        if !data.starts(with: [0xEF, 0xBB, 0xBF]), let legacy = windows1252Fallback(data) { return legacy }
+        return (text, invalidUTF8Warning)
     }
 
     /// `bytes` decoded as UTF-8, bad sequences replaced with U+FFFD; `repaired` when there were any.

@@ -95,7 +95,8 @@ import Testing
     }
 
     @Test func invalidUTF8BecomesReplacementCharacters() {
-        var bytes = Array("<html><body><p>Caf".utf8)
+        // Declared UTF-8: bytes that declare nothing and are not UTF-8 are read as windows-1252.
+        var bytes = Array("<html><head><meta charset=\"utf-8\"></head><body><p>Caf".utf8)
         bytes += [0xC3, 0x28, 0xFF]
         bytes += Array(" ok</p></body></html>".utf8)
         let extraction = ArticleExtractor.extract(Data(bytes))
