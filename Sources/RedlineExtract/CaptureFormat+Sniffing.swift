@@ -41,6 +41,12 @@ extension CaptureFormat {
     ///     <script charset="utf-8" src="…"></script><meta charset="gb2312">  → "gb2312"
     ///     <meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">  → "iso-8859-1"
     static func declaredEncoding(_ bytes: Data) -> String? {
+        metaCharset(bytes).flatMap { $0.hasPrefix("utf") ? nil : $0 }
+    }
+
+    /// The charset label of the first `<meta>` in `bytes`' first 16 KB that names one, lower-case,
+    /// UTF-8 and UTF-16 included (``declaredEncoding(_:)`` leaves those out).
+    static func metaCharset(_ bytes: Data) -> String? {
         let head = Array(bytes.prefix(16 << 10)).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         func starts(_ text: String, at index: Int) -> Bool { head[index...].starts(with: text.utf8) }
         func find(_ text: String, from index: Int) -> Int? {
@@ -61,9 +67,7 @@ extension CaptureFormat {
             } else if starts("<meta", at: open), open + 5 < head.count,
                       [0x20, 0x09, 0x0A, 0x0C, 0x0D, UInt8(ascii: "/")].contains(head[open + 5]) {
                 let end = find(">", from: open) ?? head.count
-                if let encoding = charsetValue(head[open..<end]) {
-                    return encoding.hasPrefix("utf") ? nil : encoding
-                }
+                if let encoding = charsetValue(head[open..<end]) { return encoding }
                 index = end
             } else {
                 index = open + 1

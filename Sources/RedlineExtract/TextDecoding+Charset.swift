@@ -21,17 +21,31 @@ extension TextDecoding {
     }
 
     /// `bytes`, declared to be in `charset`, converted to UTF-8.
+    /// True when this system converts from the charset `label` names (a `<meta>` naming one it
+    /// does not, `klingon`, is read as if it named none).
+    static func knows(_ label: String) -> Bool {
+        let converter = iconv_open("UTF-8", converterName(label.trimmingCharacters(in: .whitespaces).lowercased()))
+        guard converter != iconv_t(bitPattern: -1) else { return false }
+        iconv_close(converter)
+        return true
+    }
+
+    /// iconv's name for a lower-case charset label: the labels browsers read as windows-1252 are
+    /// read so (latin1 too: its C1 bytes are windows-1252's characters on the web).
+    private static func converterName(_ label: String) -> String {
+        let windows1252 = ["iso-8859-1", "iso8859-1", "iso_8859-1", "iso88591", "iso_8859-1:1987", "latin1", "l1", "ascii",
+                           "us-ascii", "ansi_x3.4-1968", "cp1252", "cp819", "ibm819", "csisolatin1", "iso-ir-100",
+                           "windows-1252", "x-cp1252"]
+        return windows1252.contains(label) ? "WINDOWS-1252" : label.uppercased()
+    }
+
     static func transcode(_ bytes: Data, from charset: String) -> Transcoding {
         let label = charset.trimmingCharacters(in: .whitespaces).lowercased()
         if ["utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"].contains(label) {
             let (text, repaired) = bytes.withUnsafeBytes { decodeUTF8($0.bindMemory(to: UInt8.self)) }
             return repaired ? .converted(Data(text.utf8), warning: invalidUTF8Warning) : .utf8
         }
-        let windows1252 = ["iso-8859-1", "iso8859-1", "iso_8859-1", "iso88591", "iso_8859-1:1987", "latin1", "l1", "ascii",
-                           "us-ascii", "ansi_x3.4-1968", "cp1252", "cp819", "ibm819", "csisolatin1", "iso-ir-100",
-                           "windows-1252", "x-cp1252"]
-        let name = windows1252.contains(label) ? "WINDOWS-1252" : label.uppercased()
-        let converter = iconv_open("UTF-8", name)
+        let converter = iconv_open("UTF-8", converterName(label))
         guard converter != iconv_t(bitPattern: -1) else {
             return .unknown(warning: "the server declared charset \(charset), which is not known here; it was read without it")
         }

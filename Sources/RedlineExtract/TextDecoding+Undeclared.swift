@@ -44,19 +44,8 @@ extension TextDecoding {
     }
 
     /// True when the page's own `<meta>` names UTF-8 (or UTF-16, which browsers read as UTF-8 in
-    /// a `<meta>`). ``CaptureFormat/declaredEncoding(_:)`` finds that `<meta>` but says nil for a
-    /// UTF label, so it is asked about a copy of the head with each "utf" written "xtf": no tag
-    /// name, nor "charset", holds those letters, so it reads the same tags.
+    /// a `<meta>`).
     static func metaDeclaresUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var head = Array(bytes.prefix(16 << 10))
-        var index = 0
-        while index + 2 < head.count {
-            if head[index] | 0x20 == UInt8(ascii: "u"), head[index + 1] | 0x20 == UInt8(ascii: "t"),
-               head[index + 2] | 0x20 == UInt8(ascii: "f") {
-                head[index] = UInt8(ascii: "x")
-            }
-            index += 1
-        }
-        return CaptureFormat.declaredEncoding(Data(head))?.hasPrefix("xtf") == true
+        CaptureFormat.metaCharset(Data(bytes.prefix(16 << 10)))?.hasPrefix("utf") == true
     }
 }

@@ -18,8 +18,11 @@ import Testing
             .filter { ["html", "txt"].contains($0.pathExtension) } ?? []
         let shared = Fixtures.seedNames.map { Fixtures.seeds.appendingPathComponent($0) }
             + Fixtures.pageNames.map { Fixtures.corpusHTML.appendingPathComponent($0) }
+        // Pages in other charsets, which no page above is (a Latin-1 page that declares none).
+        let charsets = Fixtures.packageRoot.appendingPathComponent("Tests/RedlineExtractTests/Fixtures/charset")
+        let inCharsets = (try? FileManager.default.contentsOfDirectory(at: charsets, includingPropertiesForKeys: nil)) ?? []
         // In an order that does not depend on where the package and `shared` were checked out.
-        return shared + inShapes.sorted { $0.path < $1.path }
+        return shared + inShapes.sorted { $0.path < $1.path } + inCharsets.sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
     /// FNV-1a over the dump of every capture's extraction.

@@ -40,10 +40,8 @@ import Testing
     @Test func anUnknownMetaCharsetFallsBackTheSameWay() {
         let extraction = ArticleExtractor.extract(Self.windows1252(Self.page(meta: "<meta charset=\"klingon\">")))
         #expect(extraction.article.title == Self.title)
-        withKnownIssue("libxml2 is handed the <meta>'s unknown label and reads the page as Latin-1 (80…9F as C1 controls); HTMLDocument or ArticleExtractor, not TextDecoding, must refuse a label iconv does not know") {
-            #expect(extraction.article.blocks.map(\.text) == [Self.paragraph])
-            #expect(extraction.warnings.contains { $0.contains("windows-1252") }, "\(extraction.warnings)")
-        }
+        #expect(extraction.article.blocks.map(\.text) == [Self.paragraph])
+        #expect(extraction.warnings.contains { $0.contains("windows-1252") }, "\(extraction.warnings)")
     }
 
     @Test func validUTF8WithoutADeclarationStaysUTF8() {
