@@ -75,6 +75,10 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
     public var key: String?
     public var problem: String
 
+    public init(file: String, line: Int?, key: String?, problem: String) {
+        (self.file, self.line, self.key, self.problem) = (file, line, key, problem)
+    }
+
     public var description: String {
         var place = file
         if let line { place += ", line \(line)" }

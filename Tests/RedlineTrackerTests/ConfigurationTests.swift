@@ -63,6 +63,15 @@ import Testing
         #expect(try fingerprint(repo) == before)
     }
 
+    @Test func watchingAnEmptyListIsAnErrorOfTheFile() throws {
+        let (dir, repo) = try newRepository()
+        defer { dir.remove() }
+        let config = dir.write("empty.yaml", "articles: []\n")
+        let result = try RedlineProcess.run(["watch", "--config", config, "--repo", repo])
+        #expect(result.status == 2 && result.stderr == "redline: error: \(config), key 'articles': lists no articles; add some, each starting with '- slug: …'\n",
+                "\(result.status) \(result.stderr)")
+    }
+
     @Test func theFileIsFoundFromTheEnvironmentThenTheCurrentFolder() throws {
         let (dir, repo) = try newRepository()
         defer { dir.remove() }

@@ -86,7 +86,7 @@ extension RedlineCommand {
         /// `watch` without a URL: every configured article, one line of summary each.
         private func watchAll(_ configuration: WatchConfiguration, tracker: Tracker, shouldStop: @escaping @Sendable () -> Bool) async throws {
             guard !configuration.articles.isEmpty else {
-                throw ValidationError("\(configuration.path) lists no articles; add some under 'articles:'.")
+                throw ConfigurationError(file: configuration.path, line: nil, key: "articles", problem: "lists no articles; add some, each starting with '- slug: …'")
             }
             Output.log("watching \(counted(configuration.articles.count, "article")) from \(configuration.path), "
                        + "up to \(counted(jobs, "poll")) at a time")
