@@ -52,6 +52,13 @@ public enum ArticleMarkdown {
         return out.joined(separator: "\n\n") + "\n"
     }
 
+    /// `article` laid out as ``render(_:)`` lays it out, the escaping undone: `show` and
+    /// `extract` print this (`Ukraine\-Russia talks` reads `Ukraine-Russia talks`); it does not
+    /// read back.
+    public static func readable(_ article: Article) -> String {
+        render(article).split(separator: "\n", omittingEmptySubsequences: false).map { unescape($0) }.joined(separator: "\n")
+    }
+
     static let keyEventsHeading = "## Key events"
     static let entryRule = "---"
     static let timeSeparator = " · "

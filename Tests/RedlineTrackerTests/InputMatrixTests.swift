@@ -67,6 +67,19 @@ import Testing
         try f.expectRefused(["snap", "story", f.dir.write("scripts.html", page)], mentioning: "no article text could be extracted")
     }
 
+    /// `show` prints the article readable; `--format markdown` gives `article.md` as stored, its
+    /// escapes kept (they make it read back exactly).
+    @Test func showIsReadableAndMarkdownIsAsStored() throws {
+        let f = try RepositoryFixture()
+        defer { f.dir.remove() }
+        let page = "<html><body><article><h1>Talks *resume*</h1><p>2025-04-23: the #1 question is [who] pays.</p></article></body></html>"
+        #expect(try f.run(["snap", "talks", f.dir.write("talks.html", page)]).status == 0)
+        let text = try f.run(["show", "talks"]).stdout
+        #expect(text.contains("# Talks *resume*\n") && text.contains("\n2025-04-23: the #1 question is [who] pays.\n"), "\(text)")
+        let markdown = try f.run(["show", "talks", "--format", "markdown"]).stdout
+        #expect(markdown.contains("# Talks \\*resume\\*") && markdown.contains("2025\\-04-23: the #1 question is \\[who\\] pays."), "\(markdown)")
+    }
+
     /// What `fetch` refuses as not a page (a PDF, JSON) `snap` refuses too, from a file or a
     /// pipe (`curl … | redline snap` storing an API's JSON error), unless `--format text`.
     @Test func whatIsNotAPageIsRefusedUnlessReadAsText() throws {

@@ -9,7 +9,7 @@ extension RedlineCommand {
 
         @Argument(help: "The capture; - for standard input.") var file: String = "-"
         @Option(name: .customLong("input"), help: "How to read the capture.") var input: InputFormat = .auto
-        @Option(help: "text or json.") var format: ArticleFormat = .text
+        @Option(help: "text (readable), markdown (as article.md stores it) or json.") var format: ArticleFormat = .text
         @OptionGroup var filter: FilterOptions
 
         func run() throws {

@@ -18,7 +18,8 @@ func printArticle(_ article: Article, as format: ArticleFormat) {
         // Streamed a megabyte at a time: the document of a 2 MB capture is some 3 MB.
         JSONOutput.stream(article, to: Output.write(bytes:))
     case .text, .terminal, .markdown:
-        Terminal.current.write(TerminalText.escape(ArticleMarkdown.render(article), keepLineBreaks: true), paging: true)
+        let text = format == .markdown ? ArticleMarkdown.render(article) : ArticleMarkdown.readable(article)
+        Terminal.current.write(TerminalText.escape(text, keepLineBreaks: true), paging: true)
     }
 }
 
@@ -30,7 +31,7 @@ extension RedlineCommand {
 
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var target: VersionArguments
-        @Option(help: "text or json.") var format: ArticleFormat = .text
+        @Option(help: "text (readable), markdown (article.md as stored) or json.") var format: ArticleFormat = .text
         @Flag(help: "Print the captured bytes unchanged instead.") var raw = false
 
         func run() throws {
