@@ -33,29 +33,14 @@ mkdir -p "$work"
 
 python3 Benchmarks/day-captures.py "$shared/corpus" "$work/captures" "$count"
 REDLINE_BIN=$REDLINE_BIN WORK=$work python3 - <<'EOF'
-import datetime, os, shutil, statistics, subprocess
+import datetime, os, shutil, statistics, subprocess, sys
+
+sys.path.insert(0, "Benchmarks")
+from process_cpu import cpu
 
 redline, work = os.environ["REDLINE_BIN"], os.environ["WORK"]
 captures = sorted(os.listdir(f"{work}/captures"))
 track, plain = f"{work}/track.git", f"{work}/git"
-env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@localhost",
-           GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@localhost")
-env.pop("REDLINE_REPO", None)
-
-
-def cpu(argv, cwd=None, extra=None):
-    """Runs argv (in cwd) to its end; returns its CPU time in seconds (user + sys)."""
-    here = os.getcwd()
-    os.chdir(cwd or here)
-    try:
-        pid = os.posix_spawn(shutil.which(argv[0]), argv, dict(env, **(extra or {})),
-                             file_actions=[(os.POSIX_SPAWN_OPEN, 1, "/dev/null", os.O_WRONLY, 0)])
-    finally:
-        os.chdir(here)
-    _, status, usage = os.wait4(pid, 0)
-    if status != 0:
-        raise SystemExit(f"{argv} failed ({status})")
-    return usage.ru_utime + usage.ru_stime
 
 
 def size(path):

@@ -12,27 +12,17 @@ CPU is user + sys from wait4, the process and its children.
 """
 import datetime, os, shutil, statistics, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from process_cpu import cpu as cpu_seconds, environment as env
+
 captures, redline = sys.argv[1], sys.argv[2]
 runs = int(sys.argv[3]) if len(sys.argv) > 3 else 7
-env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@localhost",
-           GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@localhost")
-env.pop("REDLINE_REPO", None)
 work = tempfile.mkdtemp()
 
 
 def cpu(argv, cwd=None):
     """Runs argv (in cwd) to its end; its CPU time in milliseconds."""
-    here = os.getcwd()
-    os.chdir(cwd or here)
-    try:
-        pid = os.posix_spawn(shutil.which(argv[0]) or argv[0], argv, env,
-                             file_actions=[(os.POSIX_SPAWN_OPEN, 1, "/dev/null", os.O_WRONLY, 0)])
-    finally:
-        os.chdir(here)
-    _, status, usage = os.wait4(pid, 0)
-    if status != 0:
-        raise SystemExit(f"{argv} failed ({status})")
-    return (usage.ru_utime + usage.ru_stime) * 1000
+    return cpu_seconds(argv, cwd) * 1000
 
 
 try:
