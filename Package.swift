@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "RedlineCorpus", dependencies: ["RedlineModel", "RedlineText"], path: "Tests/RedlineCorpus"),
         .testTarget(name: "RedlineModelTests", dependencies: ["RedlineModel", "RedlineText"]),
         .testTarget(name: "RedlineCaptureTests", dependencies: ["RedlineCapture"]),
-        .testTarget(name: "RedlineExtractTests", dependencies: ["RedlineExtract", "RedlineText"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "RedlineExtractTests", dependencies: ["RedlineExtract", "RedlineText", "RedlineCorpus"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "RedlineStoreTests", dependencies: ["RedlineStore", "RedlineExtract", "RedlineCorpus"]),
         .testTarget(name: "RedlineDiffTests", dependencies: ["RedlineDiff", "RedlineExtract", "RedlineText", "RedlineCorpus"]),
         .testTarget(name: "RedlineRenderTests", dependencies: ["RedlineRender", "RedlineDiff", "RedlineExtract", "RedlineText"],

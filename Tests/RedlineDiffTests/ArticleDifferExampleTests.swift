@@ -1,3 +1,4 @@
+import RedlineCorpus
 import Foundation
 import Testing
 import RedlineModel

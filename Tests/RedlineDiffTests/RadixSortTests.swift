@@ -1,3 +1,4 @@
+import RedlineCorpus
 import Testing
 @testable import RedlineDiff
 

@@ -1,6 +1,7 @@
 import Foundation
 @testable import RedlineExtract
 import RedlineText
+import RedlineCorpus
 import Testing
 
 /// `Byline.names` and `TimeLabel.words(of:)` read printable ASCII on its bytes; they must answer
@@ -39,7 +40,7 @@ import Testing
             "Ⅻ", "½", "@", ":", "(", "]", "/", "é", "e\u{301}", " \u{301}", ",\u{301}", "\u{301}", "\u{600}", "İ", "\u{212A}",
             "ß", "Share", "x", "\u{7F}", "\u{1F}", "\u{0}",
         ]
-        var generator = SplitMix64(seed: 23)
+        var generator = SeededGenerator(seed: 23)
         var texts: Set<String> = []
         for byte in UInt8(0)...0x7F {
             let character = String(UnicodeScalar(byte))

@@ -1,5 +1,6 @@
 import Foundation
 @testable import RedlineExtract
+import RedlineCorpus
 import Testing
 
 /// `Furniture.isFurnitureName` reads ASCII values on their bytes; it must answer as the reading
@@ -40,7 +41,7 @@ import Testing
             "\u{3000}", "coo\u{212A}ie", "\u{212A}", "\u{130}", "ſ", "é", "e\u{301}", "-\u{301}", "s\u{301}", "\u{301}", "ß", "ﬀ",
             "ＡＤＳ", "x", "1", "entry", "banner", "popup", "mostpopular", "recirc",
         ]
-        var generator = SplitMix64(seed: 19)
+        var generator = SeededGenerator(seed: 19)
         var values: [String] = []
         for byte in UInt8(0)...0x7F {
             let character = String(UnicodeScalar(byte))

@@ -54,19 +54,8 @@ import Testing
         "\u{2028}", "\u{FEFF}", "\u{1B}[31m", " ", "  ", "é", "e\u{301}", "日本語", "😀", "word", "two words", "",
     ]
 
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {   // SplitMix64
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func hostileTextReadsBack() {
-        var random = Generator(state: 17)
+        var random = SeededGenerator(seed: 17)
         func text() -> String { (0..<Int.random(in: 0...5, using: &random)).map { _ in Self.pieces.randomElement(using: &random)! }.joined() }
         func maybe() -> String? { Bool.random(using: &random) ? text() : nil }
         func time() -> Date? { Bool.random(using: &random) ? Date(timeIntervalSince1970: Double(Int.random(in: 0...4_000_000_000, using: &random))) : nil }

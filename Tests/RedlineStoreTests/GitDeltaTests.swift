@@ -1,15 +1,16 @@
+import RedlineCorpus
 import Testing
 @testable import RedlineStore
 
 /// git's delta format as ``GitDelta`` writes and applies it (issue 17: the store appends to its
 /// pack instead of repacking it).
 @Suite struct GitDeltaTests {
-    /// A deterministic stream of bytes (the tests must not depend on the run).
+    /// Made-up text and numbers, the same on every run.
     struct Bytes {
-        var state: UInt64
+        var random: SeededGenerator
+        init(state: UInt64) { random = SeededGenerator(seed: state) }
         mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
+            Int.random(in: 0..<bound, using: &random)
         }
         mutating func text(_ count: Int) -> [UInt8] {
             let words = ["live", "blog", "minister", "said", "the", "police", "update", "<p>", "</p>", "2020", "\n"]

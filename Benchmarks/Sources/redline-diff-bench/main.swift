@@ -21,16 +21,6 @@ import RedlineModel
 import Glibc
 #endif
 
-struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// The article's text size: the UTF-8 bytes of all its blocks.
 func textBytes(_ article: Article) -> Int {
@@ -70,7 +60,7 @@ func keyEvents(of entries: [Entry], every n: Int) -> [KeyEvent] {
 
 /// A pair of versions of about `bytes` of text: the newer one has entries on top and edits.
 func realisticPair(_ blogs: [LiveBlog], bytes: Int, seed: UInt64) -> (Article, Article) {
-    var rng = Generator(state: seed)
+    var rng = SeededGenerator(seed: seed)
     let all = entries(from: blogs, bytes: bytes, tag: "")
     let scale = max(1, bytes / 200_000)
     let added = 3 * scale
