@@ -72,7 +72,7 @@ struct AppendPlan {
             if bases[entry.id] != nil {
                 try add(entry.id, to: &writer, contents: &contents)
             } else {
-                writer.copy(packed!.bytes[entry.range], id: PackedObjects.id(entry.id), crc: entry.crc)
+                writer.copy(packed!.bytes[entry.range], id: ObjectID.bytes(entry.id), crc: entry.crc)
             }
         }
         for id in loose where !packedIDs.contains(id) {
@@ -92,12 +92,12 @@ struct AppendPlan {
             if source.type == object.type {
                 let delta = GitDelta.encode(source: source.content, target: object.content)
                 if delta.count < object.content.count / 2, GitDelta.apply(delta, to: source.content) == object.content {
-                    try writer.add(delta: delta, base: PackedObjects.id(base), id: PackedObjects.id(id))
+                    try writer.add(delta: delta, base: ObjectID.bytes(base), id: ObjectID.bytes(id))
                     return
                 }
             }
         }
-        try writer.add(type: object.type, content: object.content, id: PackedObjects.id(id),
+        try writer.add(type: object.type, content: object.content, id: ObjectID.bytes(id),
                        level: object.content.count >= 1 << 18 ? 1 : 6)
     }
 }

@@ -42,8 +42,8 @@ struct ObjectFiles {
         for file in (try? manager.contentsOfDirectory(atPath: "\(objects)/pack")) ?? [] where file.hasSuffix(".idx") {
             let name = String(file.dropLast(4))
             guard let index = Self.size("\(objects)/pack/\(name).idx"), let pack = Self.size("\(objects)/pack/\(name).pack"),
-                  let header = Self.read("\(objects)/pack/\(name).idx", bytes: Self.fanOutEnd) else { continue }
-            packs.append(Pack(name: name, bytes: index + pack, objects: header.suffix(4).reduce(0) { $0 << 8 | Int($1) }))
+                  let header = Self.read("\(objects)/pack/\(name).idx", bytes: PackIndex.idsStart) else { continue }
+            packs.append(Pack(name: name, bytes: index + pack, objects: PackIndex.count(header)))
         }
     }
 
@@ -88,28 +88,20 @@ struct ObjectFiles {
         return stat(path, &info) == 0 && time(nil) - info.st_mtim.tv_sec >= 600
     }
 
-    /// A version-2 index: magic and version (8 bytes), then the fan-out table (256 counts of 4
-    /// bytes, the last the number of objects), then the objects' ids (20 bytes each), in order.
-    private static let fanOutEnd = 8 + 256 * 4
-
-    /// The ids of the objects in the pack `name`.
+    /// The ids of the objects in the pack `name`, read from the start of its index.
     static func objects(inPack name: String, repository: String) -> [String] {
         let path = "\(repository)/objects/pack/\(name).idx"
-        guard let header = read(path, bytes: fanOutEnd) else { return [] }
-        let count = header.suffix(4).reduce(0) { $0 << 8 | Int($1) }
-        guard let index = read(path, bytes: fanOutEnd + 20 * count) else { return [] }
-        let digits = Array("0123456789abcdef".utf8)
-        return (0..<count).map { i in
-            String(decoding: index[(fanOutEnd + 20 * i)..<(fanOutEnd + 20 * i + 20)].flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] },
-                   as: UTF8.self)
-        }
+        guard let header = read(path, bytes: PackIndex.idsStart) else { return [] }
+        let count = PackIndex.count(header)
+        guard let index = read(path, bytes: PackIndex.idsStart + 20 * count) else { return [] }
+        return PackIndex.ids(index, count: count).map(ObjectID.hex)
     }
 
-    private static func read(_ path: String, bytes count: Int) -> Data? {
+    private static func read(_ path: String, bytes count: Int) -> [UInt8]? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         guard let data = try? handle.read(upToCount: count), data.count == count else { return nil }
-        return Data(data)   // indexed from 0
+        return [UInt8](data)
     }
 
     private static func size(_ path: String) -> Int? {

@@ -21,22 +21,32 @@ struct PackIndex {
 
     private static let magic: [UInt8] = [0xFF, 0x74, 0x4F, 0x63, 0, 0, 0, 2]
     private static let fanOut = 256 * 4
+    /// Where the ids start: the bytes to read for ``count(_:)``.
+    static let idsStart = 8 + fanOut
+
+    /// The number of objects, from an index's first ``idsStart`` bytes (the fan-out's last count).
+    static func count(_ header: [UInt8]) -> Int {
+        uint32(header, idsStart - 4)
+    }
+
+    /// The ids of the first `count` objects, from an index's first ``idsStart`` + 20 × `count` bytes.
+    static func ids(_ data: [UInt8], count: Int) -> [ArraySlice<UInt8>] {
+        (0..<count).map { data[(idsStart + 20 * $0)..<(idsStart + 20 * $0 + 20)] }
+    }
 
     /// Reads an index; nil unless it is a version-2 index whose offsets are all below 2 GiB.
     init?(_ data: [UInt8]) {
-        let header = Self.magic.count
-        guard data.count >= header + Self.fanOut + 40, Array(data[0..<header]) == Self.magic else { return nil }
-        let count = Self.uint32(data, header + Self.fanOut - 4)
-        let ids = header + Self.fanOut
-        let crcs = ids + 20 * count
+        guard data.count >= Self.idsStart + 40, Array(data[0..<Self.magic.count]) == Self.magic else { return nil }
+        let count = Self.count(data)
+        let crcs = Self.idsStart + 20 * count
         let offsets = crcs + 4 * count
         guard data.count == offsets + 4 * count + 40 else { return nil }
         entries = []
         entries.reserveCapacity(count)
-        for i in 0..<count {
+        for (i, id) in Self.ids(data, count: count).enumerated() {
             let offset = Self.uint32(data, offsets + 4 * i)
             guard offset < 0x8000_0000 else { return nil }
-            entries.append(Entry(id: Array(data[(ids + 20 * i)..<(ids + 20 * i + 20)]), offset: offset,
+            entries.append(Entry(id: Array(id), offset: offset,
                                  crc: UInt32(Self.uint32(data, crcs + 4 * i))))
         }
         packChecksum = Array(data[(data.count - 40)..<(data.count - 20)])
