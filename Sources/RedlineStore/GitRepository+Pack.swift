@@ -55,12 +55,7 @@ extension GitRepository {
     /// Of `ids`, the commits, in the order given (an object that cannot be read is left out).
     func commits(among ids: [String]) throws(GitError) -> [String] {
         try withObjectDatabase { database in
-            ids.filter { hex in
-                guard var id = try? GitRepository.oid(hex) else { return false }
-                var size = 0
-                var type = GIT_OBJECT_INVALID
-                return git_odb_read_header(&size, &type, database, &id) == 0 && type == GIT_OBJECT_COMMIT
-            }
+            ids.filter { (try? Self.header($0, in: database))?.type == Int(GIT_OBJECT_COMMIT.rawValue) }
         }
     }
 
@@ -89,39 +84,47 @@ extension GitRepository {
     /// Reads `objects` back from the pack whose index is `index` alone, as libgit2 reads any
     /// pack: the type and size of each, and the whole of each below 256 KiB (checked against its
     /// id). Throws unless every one is there as written.
-    static func checkPack(_ index: String, holds objects: [(id: String, type: Int, size: Int)], finding ids: [String] = []) throws(GitError) {
-        var database: OpaquePointer?
-        try git("git_odb_new", git_odb_new(&database))
-        defer { git_odb_free(database) }
-        var backend: OpaquePointer?
-        try git("git_odb_backend_one_pack", git_odb_backend_one_pack(&backend, index))
-        try git("git_odb_add_backend", git_odb_add_backend(database, backend, 1))
-        for object in objects {
-            var oid = try GitRepository.oid(object.id)
-            var size = 0
-            var type = GIT_OBJECT_INVALID
-            try git("git_odb_read_header", git_odb_read_header(&size, &type, database, &oid))
-            var read = (type: Int(type.rawValue), size: size)
-            if object.size < 1 << 18 {
-                let whole = try Self.read(object.id, from: database)
-                read = (whole.type, whole.content.count)
+    static func checkPack(_ index: String, holds objects: [(id: String, type: Int, size: Int)]) throws(GitError) {
+        try withPackAlone(index) { database throws(GitError) in
+            for object in objects {
+                var read = try header(object.id, in: database)
+                if object.size < 1 << 18 {
+                    let whole = try Self.read(object.id, from: database)
+                    read = (whole.type, whole.content.count)
+                }
+                guard read == (object.type, object.size) else {
+                    throw GitError(function: "checkPack", code: -1, message: "\(object.id) reads back as another object")
+                }
             }
-            guard read == (object.type, object.size) else {
-                throw GitError(function: "checkPack", code: -1, message: "\(object.id) reads back as another object")
-            }
-        }
-        for id in ids {
-            var oid = try GitRepository.oid(id)
-            var size = 0
-            var type = GIT_OBJECT_INVALID
-            try git("git_odb_read_header", git_odb_read_header(&size, &type, database, &oid))
         }
     }
 
     /// Reads the type and size of each of `ids` from the pack whose index is `index` alone:
     /// throws unless every one is there.
     static func checkPack(_ index: String, finds ids: [String]) throws(GitError) {
-        try checkPack(index, holds: [], finding: ids)
+        try withPackAlone(index) { database throws(GitError) in
+            for id in ids { _ = try header(id, in: database) }
+        }
+    }
+
+    /// Runs `body` with an object database that is the pack whose index is `index`, nothing else.
+    private static func withPackAlone(_ index: String, _ body: (OpaquePointer?) throws(GitError) -> Void) throws(GitError) {
+        var database: OpaquePointer?
+        try git("git_odb_new", git_odb_new(&database))
+        defer { git_odb_free(database) }
+        var backend: OpaquePointer?
+        try git("git_odb_backend_one_pack", git_odb_backend_one_pack(&backend, index))
+        try git("git_odb_add_backend", git_odb_add_backend(database, backend, 1))
+        try body(database)
+    }
+
+    /// The object `id`'s type and size, read from its header only.
+    private static func header(_ id: String, in database: OpaquePointer?) throws(GitError) -> (type: Int, size: Int) {
+        var oid = try GitRepository.oid(id)
+        var size = 0
+        var type = GIT_OBJECT_INVALID
+        try git("git_odb_read_header", git_odb_read_header(&size, &type, database, &oid))
+        return (Int(type.rawValue), size)
     }
 
     private static func read(_ id: String, from database: OpaquePointer?) throws(GitError) -> (type: Int, content: [UInt8]) {
