@@ -80,7 +80,6 @@ track_gc_size = size(copy)
 last = slice(-min(100, len(captures)), None)
 mb = lambda b: f"{b / 1e6:.2f} MB"
 ms = lambda s: f"{s * 1000:.0f} ms"
-quiet = [c for i, c in enumerate(redline_cpu) if i not in packed_at]
 print(f"captures: {len(captures)}, {mb(os.path.getsize(f'{work}/captures/{captures[0]}'))} → "
       f"{mb(os.path.getsize(f'{work}/captures/{captures[-1]}'))}")
 print()
@@ -95,11 +94,6 @@ print(f"| repository at the end | {mb(redline_size)}, {redline_objects[0]} loose
 print(f"| ratio to git's after `git gc` | **{redline_size / git_gc_size:.2f}** | {git_size / git_gc_size:.2f} |")
 print(f"| after `git gc` | {mb(track_gc_size)} (a copy) | {mb(git_gc_size)} ({ms(git_gc_cpu)} CPU) |")
 print()
-print(f"redline packed during {len(packed_at)} captures (of {len(captures)}); their CPU: "
-      f"median {ms(statistics.median([redline_cpu[i] for i in packed_at]) if packed_at else 0)}, "
-      f"max {ms(max([redline_cpu[i] for i in packed_at], default=0))}, "
-      f"total {sum(redline_cpu[i] for i in packed_at):.1f} s; "
-      f"captures that did not pack: mean {ms(statistics.mean(quiet) if quiet else 0)} "
-      f"(the day's smaller pages: a capture's own packing is not told apart from the rest of its CPU); "
-      f"slowest capture of the day: {ms(max(redline_cpu))}")
+print(f"captures after which the pack files differed: {len(packed_at)} of {len(captures)} (a capture goes straight into "
+      f"the pack holding the versions before it, rewritten); slowest capture of the day: {ms(max(redline_cpu))}")
 EOF

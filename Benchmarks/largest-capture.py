@@ -6,8 +6,9 @@
 CAPTURES is the folder `Benchmarks/day-captures.py` writes (1,000 captures; the last is the
 largest page). A track repository is built from captures 801–999 (`redline snap`, a minute apart,
 so the store packs as it does over a day) and a git repository holding capture 999; then, each run
-on a fresh copy of each: `redline snap` of capture 1000 as it is (it packs), the same with the
-packer's lock held by `flock` (it does not pack), and `git add` + `git commit` of capture 1000.
+on a fresh copy of each: `redline snap` of capture 1000 as it is (it goes straight into the pack),
+the same with the packer's lock held by `flock` (as when another process packs: it is written
+loose), and `git add` + `git commit` of capture 1000.
 CPU is user + sys from wait4, the process and its children.
 """
 import datetime, os, shutil, statistics, subprocess, sys, tempfile
@@ -48,8 +49,8 @@ try:
         shutil.copytree(plain, f"{work}/gitcopy")
         shutil.copy(page(1000), f"{work}/gitcopy/page.html")
         git.append(cpu(["git", "add", "page.html"], cwd=f"{work}/gitcopy") + cpu(["git", "commit", "-qm", "1000"], cwd=f"{work}/gitcopy"))
-    print(f"redline snap of the largest page: {statistics.median(packing):.0f} ms of CPU when it packs, "
-          f"{statistics.median(quiet):.0f} ms when it does not; git add + commit: {statistics.median(git):.0f} ms "
+    print(f"redline snap of the largest page: {statistics.median(packing):.0f} ms of CPU into the pack, "
+          f"{statistics.median(quiet):.0f} ms written loose; git add + commit: {statistics.median(git):.0f} ms "
           f"(median of {runs})")
 finally:
     shutil.rmtree(work, ignore_errors=True)

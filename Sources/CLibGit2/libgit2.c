@@ -23,16 +23,10 @@
     F(int, git_odb_hash, (git_oid *out, const void *data, size_t len, git_object_t type), (out, data, len, type)) \
     F(int, git_oid_fromstr, (git_oid *out, const char *str), (out, str)) \
     F(char *, git_oid_tostr, (char *out, size_t n, const git_oid *id), (out, n, id)) \
-    F(int, git_blob_create_from_buffer, (git_oid *id, git_repository *repo, const void *buffer, size_t len), \
-      (id, repo, buffer, len)) \
     F(int, git_blob_lookup, (git_blob **blob, git_repository *repo, const git_oid *id), (blob, repo, id)) \
     F(const void *, git_blob_rawcontent, (const git_blob *blob), (blob)) \
     F(git_object_size_t, git_blob_rawsize, (const git_blob *blob), (blob)) \
     V(git_blob_free, (git_blob *blob), (blob)) \
-    F(int, git_commit_create_with_signature, \
-      (git_oid *out, git_repository *repo, const char *commit_content, const char *signature, \
-       const char *signature_field), \
-      (out, repo, commit_content, signature, signature_field)) \
     F(int, git_commit_lookup, (git_commit **commit, git_repository *repo, const git_oid *id), (commit, repo, id)) \
     F(const char *, git_commit_message, (const git_commit *commit), (commit)) \
     F(const git_oid *, git_commit_parent_id, (const git_commit *commit, unsigned int n), (commit, n)) \
@@ -54,21 +48,12 @@
       (out, repo, glob)) \
     F(int, git_reference_next_name, (const char **out, git_reference_iterator *iter), (out, iter)) \
     V(git_reference_iterator_free, (git_reference_iterator *iter), (iter)) \
-    F(int, git_tree_lookup, (git_tree **out, git_repository *repo, const git_oid *id), (out, repo, id)) \
     F(size_t, git_tree_entrycount, (const git_tree *tree), (tree)) \
     F(const git_tree_entry *, git_tree_entry_byindex, (const git_tree *tree, size_t idx), (tree, idx)) \
     F(const git_tree_entry *, git_tree_entry_byname, (const git_tree *tree, const char *filename), (tree, filename)) \
     F(const git_oid *, git_tree_entry_id, (const git_tree_entry *entry), (entry)) \
     F(const char *, git_tree_entry_name, (const git_tree_entry *entry), (entry)) \
     V(git_tree_free, (git_tree *tree), (tree)) \
-    F(int, git_treebuilder_new, (git_treebuilder **out, git_repository *repo, const git_tree *source), \
-      (out, repo, source)) \
-    F(int, git_treebuilder_insert, \
-      (const git_tree_entry **out, git_treebuilder *bld, const char *filename, const git_oid *id, \
-       git_filemode_t filemode), \
-      (out, bld, filename, id, filemode)) \
-    F(int, git_treebuilder_write, (git_oid *id, git_treebuilder *bld), (id, bld)) \
-    V(git_treebuilder_free, (git_treebuilder *bld), (bld)) \
     F(int, git_repository_odb, (git_odb **out, git_repository *repo), (out, repo)) \
     V(git_odb_free, (git_odb *db), (db)) \
     F(int, git_odb_foreach, (git_odb *db, git_odb_foreach_cb cb, void *payload), (db, cb, payload)) \
@@ -77,6 +62,8 @@
     F(size_t, git_odb_object_size, (git_odb_object *object), (object)) \
     F(git_object_t, git_odb_object_type, (git_odb_object *object), (object)) \
     V(git_odb_object_free, (git_odb_object *object), (object)) \
+    F(int, git_odb_write, (git_oid *out, git_odb *odb, const void *data, size_t len, git_object_t type), \
+      (out, odb, data, len, type)) \
     F(int, git_odb_new, (git_odb **out), (out)) \
     F(int, git_odb_backend_one_pack, (git_odb_backend **out, const char *index_file), (out, index_file)) \
     F(int, git_odb_add_backend, (git_odb *odb, git_odb_backend *backend, int priority), (odb, backend, priority)) \

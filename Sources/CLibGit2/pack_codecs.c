@@ -10,6 +10,8 @@ static struct {
     unsigned long (*compressBound)(unsigned long source_length);
     int (*compress2)(unsigned char *dest, unsigned long *dest_length, const unsigned char *source,
                      unsigned long source_length, int level);
+    int (*uncompress)(unsigned char *dest, unsigned long *dest_length, const unsigned char *source,
+                      unsigned long source_length);
     unsigned long (*crc32)(unsigned long crc, const unsigned char *buffer, unsigned int length);
     unsigned char *(*SHA1)(const unsigned char *data, size_t length, unsigned char *digest);
 } codecs;
@@ -34,6 +36,7 @@ static void load(void) {
     }
     LOAD(zlib, compressBound, "libz.so.1")
     LOAD(zlib, compress2, "libz.so.1")
+    LOAD(zlib, uncompress, "libz.so.1")
     LOAD(zlib, crc32, "libz.so.1")
     LOAD(crypto, SHA1, "libcrypto.so.3")
 }
@@ -50,6 +53,11 @@ size_t redline_zlib_bound(size_t length) {
 size_t redline_zlib_compress(void *out, size_t capacity, const void *data, size_t length, int level) {
     unsigned long written = capacity;
     return codecs.compress2(out, &written, data, length, level) == 0 ? written : 0;
+}
+
+size_t redline_zlib_uncompress(void *out, size_t capacity, const void *data, size_t length) {
+    unsigned long written = capacity;
+    return codecs.uncompress(out, &written, data, length) == 0 ? written : (size_t)-1;
 }
 
 uint32_t redline_crc32(uint32_t crc, const void *data, size_t length) {

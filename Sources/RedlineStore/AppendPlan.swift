@@ -1,9 +1,10 @@
 /// What goes into the pack ``TrackRepository/appendLoose(_:)`` writes: every entry of the pack
 /// it rewrites (copied, or rewritten as a delta against the version that follows it) and every
-/// loose object (whole, or a delta against its next version), in that order.
+/// object added (loose ones, or a capture's made in memory: whole, or a delta against its next
+/// version), in that order.
 struct AppendPlan {
     let packed: PackedObjects?
-    let loose: [String]
+    let adding: [String]
     /// Each object that becomes a delta → its base: a file's version → its next version, and
     /// the oldest part of a chain too long → the newest version.
     private(set) var bases: [String: String] = [:]
@@ -13,17 +14,17 @@ struct AppendPlan {
     private let packedIDs: Set<String>
     private let copiedBases: [String: String]
 
-    init(packed: PackedObjects?, loose: [String], successors: [String: String]) {
+    init(packed: PackedObjects?, adding: [String], successors: [String: String]) {
         self.packed = packed
-        self.loose = loose
+        self.adding = adding
         let packedEntries = packed?.entries ?? []
         packedIDs = Set(packedEntries.map(\.id))
         copiedBases = Dictionary(packedEntries.compactMap { entry in entry.base.map { (entry.id, $0) } }, uniquingKeysWith: { first, _ in first })
-        let present = packedIDs.union(loose)
+        let present = packedIDs.union(adding)
         let wholeInPack = Set(packedEntries.filter { $0.type == 3 }.map(\.id))
-        let looseSet = Set(loose)
+        let addingSet = Set(adding)
         for (old, new) in successors.sorted(by: { $0.key < $1.key })
-        where present.contains(new) && (wholeInPack.contains(old) || (looseSet.contains(old) && !packedIDs.contains(old))) {
+        where present.contains(new) && (wholeInPack.contains(old) || (addingSet.contains(old) && !packedIDs.contains(old))) {
             bases[old] = new
             if chain(from: new).contains(old) { bases[old] = nil }   // never a delta against itself, however far round
         }
@@ -52,7 +53,7 @@ struct AppendPlan {
             for (position, step) in walked.enumerated() { depths[step] = walked.count - 1 - position }
             return depths[id]!
         }
-        let all = (packed?.entries.map(\.id) ?? []) + loose
+        let all = (packed?.entries.map(\.id) ?? []) + adding
         for _ in 0..<8 {
             guard let deepest = all.max(by: { depth($0) < depth($1) }), depth(deepest) > TrackRepository.maxDepth else { return }
             let walked = chain(from: deepest)
@@ -64,7 +65,7 @@ struct AppendPlan {
         }
     }
 
-    /// The pack: the rewritten pack's entries in their order, then the loose objects.
+    /// The pack: the rewritten pack's entries in their order, then the objects added.
     mutating func write(contents: inout ObjectContents) throws -> PackWriter {
         var writer = PackWriter()
         written = []
@@ -75,7 +76,7 @@ struct AppendPlan {
                 writer.copy(packed!.bytes[entry.range], id: ObjectID.bytes(entry.id), crc: entry.crc)
             }
         }
-        for id in loose where !packedIDs.contains(id) {
+        for id in adding where !packedIDs.contains(id) {
             try add(id, to: &writer, contents: &contents)
         }
         return writer

@@ -138,7 +138,7 @@ extension GitRepository {
         return (Int(git_odb_object_type(object).rawValue), content)
     }
 
-    private func withObjectDatabase<T>(_ body: (OpaquePointer?) throws(GitError) -> T) throws(GitError) -> T {
+    func withObjectDatabase<T>(_ body: (OpaquePointer?) throws(GitError) -> T) throws(GitError) -> T {
         var database: OpaquePointer?
         try git("git_repository_odb", git_repository_odb(&database, handle))
         defer { git_odb_free(database) }

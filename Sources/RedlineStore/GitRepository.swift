@@ -76,61 +76,24 @@ final class GitRepository {
 
     // MARK: Writing objects
 
-    /// Stores `data` as a blob and returns its id.
-    func writeBlob(_ data: Data) throws(GitError) -> String {
+    /// Stores `object` loose, as libgit2 writes loose objects. Throws unless libgit2 gives it the
+    /// id it was made with.
+    func write(_ object: GitObject) throws(GitError) {
         var oid = git_oid()
-        let code = data.withUnsafeBytes { git_blob_create_from_buffer(&oid, handle, $0.baseAddress, $0.count) }
-        try git("git_blob_create_from_buffer", code)
-        return oid.hex
-    }
-
-    /// Stores a flat tree of regular files (`name` → blob id) and returns its id.
-    func writeTree(_ files: [(name: String, blob: String)]) throws(GitError) -> String {
-        var builder: OpaquePointer?
-        try git("git_treebuilder_new", git_treebuilder_new(&builder, handle, nil))
-        defer { git_treebuilder_free(builder) }
-        for file in files {
-            var blob = try GitRepository.oid(file.blob)
-            try git("git_treebuilder_insert", git_treebuilder_insert(nil, builder, file.name, &blob, GIT_FILEMODE_BLOB))
+        try withObjectDatabase { database throws(GitError) in
+            let code = object.content.withUnsafeBytes {
+                git_odb_write(&oid, database, $0.baseAddress, $0.count, git_object_t(rawValue: Int32(object.type)))
+            }
+            try git("git_odb_write", code)
         }
-        var oid = git_oid()
-        try git("git_treebuilder_write", git_treebuilder_write(&oid, builder))
-        return oid.hex
+        guard oid.hex == object.id else {
+            throw GitError(function: "git_odb_write", code: -1, message: "\(object.id) was stored as \(oid.hex)")
+        }
     }
 
     /// The commit times redline stores: from 1970 (git reads no time before it) to the end of
     /// year 9999 (the last a capture time can name).
     static let commitTimes = Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 253_402_300_799.999)
-
-    /// Stores a commit of `tree` on top of `parent` (nil for the first), authored and committed
-    /// by `name <email>` at `time` (UTC, within ``commitTimes``), and returns its id. No
-    /// reference is moved.
-    ///
-    /// The commit's text is written here, as `git_commit_create` writes it, and stored with
-    /// `git_commit_create_with_signature` (no signature): libgit2 1.5.1 prints a signature's
-    /// 64-bit `git_time_t` as `(unsigned)`, so through `git_commit_create` a time after
-    /// 2106-02-07T06:28:15Z was stored wrapped round (2106-03-01 as 1970-01-22).
-    func writeCommit(tree: String, parent: String?, message: String, name: String, email: String, time: Date) throws(GitError) -> String {
-        guard Self.commitTimes.contains(time) else {
-            throw GitError(function: "git_commit_create_with_signature", code: -1, message: "the time \(time) cannot be stored")
-        }
-        var treeID = try GitRepository.oid(tree)
-        var treeObject: OpaquePointer?
-        try git("git_tree_lookup", git_tree_lookup(&treeObject, handle, &treeID))   // both must exist
-        git_tree_free(treeObject)
-        if let parent {
-            var parentID = try GitRepository.oid(parent)
-            var parentObject: OpaquePointer?
-            try git("git_commit_lookup", git_commit_lookup(&parentObject, handle, &parentID))
-            git_commit_free(parentObject)
-        }
-        let person = "\(name) <\(email)> \(Int64(time.timeIntervalSince1970.rounded(.down))) +0000"
-        var content = "tree \(tree)\n" + (parent.map { "parent \($0)\n" } ?? "")
-        content += "author \(person)\ncommitter \(person)\nencoding UTF-8\n\n" + message
-        var oid = git_oid()
-        try git("git_commit_create_with_signature", git_commit_create_with_signature(&oid, handle, content, nil, nil))
-        return oid.hex
-    }
 
     // MARK: Reading objects
 
@@ -196,12 +159,11 @@ final class GitRepository {
         }
     }
 
-    /// The id `data` has, or would have, as a blob.
-    static func blobID(of data: Data) throws(GitError) -> String {
-        try startLibgit2()
+    /// The id `content` has as an object of `type`, by libgit2's SHA-1.
+    static func hash(type: Int, content: [UInt8]) -> String {
+        _ = try? startLibgit2()
         var oid = git_oid()
-        let code = data.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
-        try git("git_odb_hash", code)
+        _ = content.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, git_object_t(rawValue: Int32(type))) }
         return oid.hex
     }
 

@@ -30,6 +30,17 @@ enum Zlib {
         return out
     }
 
+    /// The zlib stream `bytes`, which must make exactly `size` bytes; nil when it does not.
+    static func decompress(_ bytes: ArraySlice<UInt8>, size: Int) -> [UInt8]? {
+        var out = [UInt8](repeating: 0, count: size)
+        let made = bytes.withUnsafeBytes { bytes in
+            out.withUnsafeMutableBytes { out in
+                redline_zlib_uncompress(out.baseAddress, out.count, bytes.baseAddress, bytes.count)
+            }
+        }
+        return made == size ? out : nil
+    }
+
     static func crc32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         bytes.withUnsafeBytes { bytes in redline_crc32(0, bytes.baseAddress, bytes.count) }
     }

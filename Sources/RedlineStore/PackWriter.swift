@@ -105,20 +105,25 @@ struct PackWriter {
         return header
     }
 
-    /// An entry's type, and for a delta against an id its base's id, read from `pack` at `offset`.
-    static func entryHeader(_ pack: [UInt8], at offset: Int) -> (type: Int, base: [UInt8]?)? {
+    /// An entry's header, read from `pack` at `offset`: its type, the size of the object (of the
+    /// delta, for a delta), for a delta against an id its base's id, and where its zlib stream starts.
+    static func entryHeader(_ pack: [UInt8], at offset: Int) -> (type: Int, size: Int, base: [UInt8]?, data: Int)? {
         var at = offset
         guard at < pack.count else { return nil }
         var byte = pack[at]
         let type = Int(byte >> 4) & 7
+        var size = Int(byte & 0x0F)
+        var shift = 4
         while byte & 0x80 != 0 {
             at += 1
-            guard at < pack.count else { return nil }
+            guard at < pack.count, shift < 57 else { return nil }
             byte = pack[at]
+            size |= Int(byte & 0x7F) << shift
+            shift += 7
         }
-        guard type == deltaType else { return (type, nil) }
+        guard type == deltaType else { return (type, size, nil, at + 1) }
         guard at + 21 <= pack.count else { return nil }
-        return (type, Array(pack[(at + 1)..<(at + 21)]))
+        return (type, size, Array(pack[(at + 1)..<(at + 21)]), at + 21)
     }
 
     enum Failure: Error {

@@ -14,6 +14,8 @@ struct PackedObjects {
     let name: String
     let bytes: [UInt8]
     let entries: [Entry]
+    /// Each entry's place in `entries`, by id.
+    let positions: [String: Int]
 
     /// Nil unless the pack and its index are whole and every delta names its base by id (what
     /// libgit2 and ``PackWriter`` write; `git gc` writes deltas by offset).
@@ -37,5 +39,16 @@ struct PackedObjects {
         self.name = name
         self.bytes = bytes
         self.entries = entries
+        positions = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The object `id` when this pack holds it whole (not as a delta), decompressed and checked
+    /// against its id; nil otherwise.
+    func whole(_ id: String) -> (type: Int, content: [UInt8])? {
+        guard let position = positions[id], let header = PackWriter.entryHeader(bytes, at: entries[position].range.lowerBound),
+              header.base == nil,
+              let content = Zlib.decompress(bytes[header.data..<entries[position].range.upperBound], size: header.size),
+              GitObject.id(type: header.type, content: content) == id else { return nil }
+        return (header.type, content)
     }
 }

@@ -81,12 +81,12 @@ public struct StoredVersion: Sendable {
 
     /// The id the article has, or would have, stored: equal ids, equal articles.
     public var articleID: String {
-        get throws { try TrackRepository.blobID(of: articleText) }
+        TrackRepository.blobID(of: articleText)
     }
 
     /// The id `article` has, or would have, stored (``articleID``).
-    public static func articleID(of article: Article) throws -> String {
-        try TrackRepository.blobID(of: Data(ArticleMarkdown.render(article).utf8))
+    public static func articleID(of article: Article) -> String {
+        TrackRepository.blobID(of: Data(ArticleMarkdown.render(article).utf8))
     }
 
     /// `value` as the store writes JSON: keys sorted, slashes as they are.

@@ -3,13 +3,14 @@ import Foundation
 /// How a capture's objects go into a pack without repacking what is packed already.
 ///
 /// libgit2's pack builder recomputes every delta of every pack it writes, so a store that rolls
-/// its packs together spends most of a day's CPU deltifying the same pages again. Instead, the
-/// loose objects go into the pack that holds the versions they follow, copied entry for entry
+/// its packs together spends most of a day's CPU deltifying the same pages again. Instead, a
+/// capture's objects (made in memory, ``GitObject``, or loose when another process was packing)
+/// go into the pack that holds the versions they follow, copied entry for entry
 /// (``PackWriter``), with each file's newest version whole and the version before it rewritten as
 /// a delta against it, as `git gc` stores a history (newest whole, older ones as deltas):
 ///
 ///     pack before:   … source.html v7 (delta → v8)   source.html v8 (whole)
-///     loose:         commit 9, its tree, source.html v9, article.md v9 …
+///     capture:       commit 9, its tree, source.html v9, article.md v9 …
 ///     pack after:    … source.html v7 (delta → v8)   source.html v8 (delta → v9)   source.html v9 (whole) …
 ///
 /// Every entry is a delta by id (the base may come later in the file). A chain grows by one a
@@ -30,19 +31,60 @@ extension TrackRepository {
     /// which does not hold every object in memory at once.
     static let largestAppended = 64 << 20
 
-    /// Packs `files`' loose objects into the pack holding the versions they follow, or a new
-    /// one; nil when the store holds something this does not write (a pack with deltas by
-    /// offset, or above 2 GiB) or the libraries are missing: then libgit2 packs.
-    func appendLoose(_ files: ObjectFiles) throws -> PackReport? {
+    /// A capture's objects, made in memory (``GitObject``): its files (name → blob id among
+    /// `objects`), their tree and the commit on top of `parent`.
+    struct NewCapture {
+        var objects: [GitObject]
+        var files: [String: String]
+        var parent: String?
+    }
+
+    /// Packs `files`' loose objects, and `capture`'s, into the pack holding the versions they
+    /// follow, or a new one; nil when the store holds something this does not write (a pack
+    /// with deltas by offset, or above 2 GiB), too much loose, or the libraries are missing:
+    /// then libgit2 packs.
+    func appendLoose(_ files: ObjectFiles, capture: NewCapture? = nil) throws -> PackReport? {
         guard PackCodecs.load() == nil, files.loose.reduce(0, { $0 + $1.bytes }) < Self.largestAppended else { return nil }
         let loose = files.loose.map(\.id)
-        let successors = try successors(ofLoose: loose)
+        guard !loose.isEmpty || capture != nil else {
+            return PackReport(objectsPacked: 0, looseRemoved: 0, packsReplaced: 0, bytesBefore: files.bytes, bytesAfter: files.bytes)
+        }
+        var successors = try successors(ofLoose: loose)
+        var known = recentFiles.take().mapValues { (type: 3, content: $0) }
+        if let capture {
+            if let parent = capture.parent { Self.follow(from: try git.files(inCommit: parent), to: capture.files, into: &successors) }
+            for object in capture.objects { known[object.id] = (object.type, object.content) }
+        }
+        var contents = ObjectContents(git: git, known: known)
+        let adding = loose + (capture?.objects.map(\.id) ?? [])
+        guard let appended = try append(adding, successors: successors, contents: &contents, packs: files.packs) else { return nil }
+        for object in loose { ObjectFiles.removeLoose(object, repository: path) }
+        return PackReport(objectsPacked: appended.objects, looseRemoved: loose.count, packsReplaced: appended.replaced ? 1 : 0,
+                          bytesBefore: files.bytes, bytesAfter: ObjectFiles(repository: path).bytes)
+    }
+
+    /// Puts `capture` straight into the pack holding the versions it follows (with whatever is
+    /// loose), as ``appendLoose(_:capture:)`` would once it was loose: no loose copy is written,
+    /// compressed and read back. False when another process is packing, or this cannot be
+    /// done: then the caller writes it loose.
+    func packCapture(_ capture: NewCapture) -> Bool {
+        guard PackCodecs.load() == nil, let lock = try? packLock() else { return false }
+        defer { withExtendedLifetime(lock) {} }
+        ObjectFiles.removeLeftovers(repository: path)
+        return (try? appendLoose(ObjectFiles(repository: path), capture: capture)) != nil
+    }
+
+    /// Writes `objects` into the pack among `packs` holding most of the versions they follow
+    /// (`successors`: a file's version → its next one), rewritten, or into a new pack; reads the
+    /// pack back and removes the one it replaced. Nil when that pack is one this cannot rewrite.
+    private func append(_ objects: [String], successors: [String: String], contents: inout ObjectContents,
+                        packs: [ObjectFiles.Pack]) throws -> (objects: Int, replaced: Bool)? {
         let folder = "\(path)/objects/pack"
-        let candidate = packToRewrite(holding: Set(successors.keys), among: files.packs)
+        let candidate = packToRewrite(holding: Set(successors.keys), among: packs)
         let target = candidate.flatMap { PackedObjects(name: $0.name, folder: folder) }
         guard candidate == nil || target != nil else { return nil }
-        var plan = AppendPlan(packed: target, loose: loose, successors: successors)
-        var contents = ObjectContents(git: git, known: recentFiles.take())
+        contents.packed = target
+        var plan = AppendPlan(packed: target, adding: objects, successors: successors)
         try plan.shortenChains(contents: &contents)
         let writer = try plan.write(contents: &contents)
         let name = try writer.write(into: folder)
@@ -52,11 +94,8 @@ extension TrackRepository {
             if name != target?.name { ObjectFiles.removePack(name, repository: path) }   // the same bytes: the pack it was
             throw error
         }
-        for object in loose { ObjectFiles.removeLoose(object, repository: path) }
         if let target, target.name != name { ObjectFiles.removePack(target.name, repository: path) }
-        let after = ObjectFiles(repository: path)
-        return PackReport(objectsPacked: writer.entries.count, looseRemoved: loose.count, packsReplaced: target == nil ? 0 : 1,
-                          bytesBefore: files.bytes, bytesAfter: after.bytes)
+        return (writer.entries.count, target != nil)
     }
 
     /// Once there are ``maxPacks`` packs, copies the entries of those it can read (smallest
@@ -97,15 +136,21 @@ extension TrackRepository {
         var successors: [String: String] = [:]
         for commit in try git.commits(among: loose) {
             guard let parent = try git.commit(commit).parent else { continue }
-            let before = try git.files(inCommit: parent)
-            for (name, blob) in try git.files(inCommit: commit) {
-                guard let old = before[name], old != blob, successors[old] == nil else { continue }
-                var next: String? = blob   // no cycle: a file put back as it was
-                while let step = next, step != old { next = successors[step] }
-                if next == nil { successors[old] = blob }
-            }
+            Self.follow(from: try git.files(inCommit: parent), to: try git.files(inCommit: commit), into: &successors)
         }
         return successors
+    }
+
+    /// Adds to `successors` each file's version in `before` → its version in `after` (name →
+    /// blob id), where it changed and was not followed already, and never round in a cycle (a
+    /// file put back as it was).
+    private static func follow(from before: [String: String], to after: [String: String], into successors: inout [String: String]) {
+        for (name, blob) in after {
+            guard let old = before[name], old != blob, successors[old] == nil else { continue }
+            var next: String? = blob
+            while let step = next, step != old { next = successors[step] }
+            if next == nil { successors[old] = blob }
+        }
     }
 
     /// The pack holding most of `versions`, unless it is too large to rewrite.
@@ -120,24 +165,25 @@ extension TrackRepository {
     }
 }
 
-/// The objects' bytes: the files this process wrote (``RecentFiles``), the rest read once
-/// through libgit2 (each checked against its id).
+/// The objects' bytes: those this process made (a capture's, ``RecentFiles``), those the pack
+/// being rewritten holds whole (decompressed here), the rest read once through libgit2; each
+/// read is checked against its id.
 struct ObjectContents {
     let git: GitRepository
-    private var read: [String: (type: Int, content: [UInt8])] = [:]
+    var packed: PackedObjects?
+    private var read: [String: (type: Int, content: [UInt8])]
 
-    init(git: GitRepository, known files: [String: [UInt8]]) {
+    init(git: GitRepository, known: [String: (type: Int, content: [UInt8])]) {
         self.git = git
-        read = files.mapValues { (type: 3, content: $0) }
+        read = known
     }
 
     mutating func object(_ id: String) throws -> (type: Int, content: [UInt8]) {
         if let known = read[id] { return known }
-        let object = try git.object(id)
+        let object = try packed?.whole(id) ?? git.object(id)
         read[id] = object
         return object
     }
-
 }
 
 /// Files by blob id, as a capture wrote them (their id is what libgit2 made of these very
@@ -146,8 +192,8 @@ struct ObjectContents {
 struct RecentFiles {
     private var files: [String: [UInt8]] = [:]
 
-    mutating func remember(_ id: String, _ content: Data) {
-        files[id] = [UInt8](content)
+    mutating func remember(_ id: String, _ content: [UInt8]) {
+        files[id] = content
     }
 
     /// All of them, forgotten here.

@@ -12,16 +12,17 @@ public struct PackReport: Sendable, Equatable {
     public var bytesAfter: Int
 }
 
-/// The store packs itself. A capture's loose objects go into the pack holding the versions they
-/// follow (``appendLoose(_:)``); where that cannot be done (a pack with deltas by offset), and on
+/// The store packs itself. A capture goes straight into the pack holding the versions it follows
+/// (``packCapture(_:)``); when another process holds the packer's lock it is written loose, and
+/// loose objects go into that pack with a later capture, or once they pass the threshold
+/// (``appendLoose(_:capture:)``). Where that cannot be done (a pack with deltas by offset), and on
 /// `redline gc`, libgit2's pack builder packs, as `git gc --auto` and `git repack -d
 /// --geometric=2` do:
 ///
-///     a capture stored → loose objects ≥ 100 or ≥ 256 KB? pack them into a new pack, with every
-///                                                        pack of fewer than twice as many objects
-///                                                        as go in already (smallest first)
-///                      → 10 packs or more?               repack everything into one pack
-///     redline gc       →                                  repack everything into one pack
+///     loose objects ≥ 100 or ≥ 256 KB?  pack them into a new pack, with every pack of fewer than
+///                                       twice as many objects as go in already (smallest first)
+///     10 packs or more?                 repack everything into one pack
+///     redline gc                        repack everything into one pack
 ///
 ///     packs of 5,000, 1,200 and 300 objects, 200 loose:  200 + 300 → 500 (1,200 ≥ 2 × 500 stays)
 ///
@@ -126,7 +127,7 @@ extension TrackRepository {
     }
 
     /// The packer's lock, or nil when another process holds it.
-    private func packLock() throws -> FileLock? {
+    func packLock() throws -> FileLock? {
         let folder = "\(path)/redline/locks"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         do {

@@ -108,15 +108,18 @@ extension TrackRepository {
         }
     }
 
+    /// Stores `files` as a tree and a commit of it on top of `parent`, straight into a pack
+    /// when it can (``packCapture(_:)``), else loose; returns the commit's id.
     private func writeCommit(_ files: [String: Data], message: CommitMessage, parent: String?, time: Date) throws -> String {
-        let entries = try files.sorted { $0.key < $1.key }.map { file in
-            let blob = try git.writeBlob(file.value)
-            recentFiles.remember(blob, file.value)
-            return (name: file.key, blob: blob)
-        }
-        let tree = try git.writeTree(entries)
-        return try git.writeCommit(tree: tree, parent: parent, message: message.text,
-                                   name: "redline", email: "redline@localhost", time: time)
+        let blobs = files.mapValues { GitObject(blob: $0) }
+        let tree = GitObject(tree: blobs.map { (name: $0.key, blob: $0.value.id) })
+        let commit = GitObject(commit: tree.id, parent: parent, message: message.text, name: "redline", email: "redline@localhost",
+                               time: time)
+        let objects = Array(blobs.values) + [tree, commit]
+        guard !packCapture(NewCapture(objects: objects, files: blobs.mapValues(\.id), parent: parent)) else { return commit.id }
+        for object in objects { try git.write(object) }
+        for blob in blobs.values { recentFiles.remember(blob.id, blob.content) }
+        return commit.id
     }
 
     /// How many times a capture tries a write that fails in a way that may pass.

@@ -244,8 +244,8 @@ public final class TrackRepository {
     }
 
     /// The id `data` has, or would have, stored as a file.
-    public static func blobID(of data: Data) throws -> String {
-        try GitRepository.blobID(of: data)
+    public static func blobID(of data: Data) -> String {
+        GitObject(blob: data).id
     }
 
     /// For each distinct content of the file `name` among `slug`'s versions (none for a new

@@ -69,8 +69,8 @@ extension Tracker {
         let time = Self.captureTime(fromFileName: file)
         let capture = try CaptureReader.read(file, url: url, capturedAt: time)
         let extraction = ArticleExtractor.extract(capture.bytes, format: format)
-        let source = try TrackRepository.blobID(of: capture.bytes)
-        let article = extraction.article.isEmpty ? nil : try StoredVersion.articleID(of: extraction.article)
+        let source = TrackRepository.blobID(of: capture.bytes)
+        let article = extraction.article.isEmpty ? nil : StoredVersion.articleID(of: extraction.article)
         do {
             let result = try snap(slug, capture, extraction, force: force) { newest in
                 if newest?.commit != stored.tip { stored = try repository.storedCaptures(of: slug) }

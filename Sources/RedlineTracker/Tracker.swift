@@ -139,7 +139,7 @@ public struct Tracker {
             if let previousSide { articleDiff?.from = previousSide }
             articleDiff?.to = version.side
             return SnapResult(slug: slug, version: version, isNew: true, changes: changes,
-                              blockCount: blockCount, warnings: extraction.warnings + packWarnings, articleID: try stored?.articleID,
+                              blockCount: blockCount, warnings: extraction.warnings + packWarnings, articleID: stored?.articleID,
                               diff: articleDiff)
         case .unchanged(let version):
             return SnapResult(slug: slug, version: version, isNew: false, changes: nil,

@@ -123,6 +123,19 @@ struct RepositoryFixture {
         return dir.child(name)
     }
 
+    /// The loose file of object `id`, once every pack is unpacked into loose objects (`git
+    /// unpack-objects`: captures go straight into a pack), for a test to damage.
+    func looseObject(_ id: String) throws -> String {
+        let packs = repo + "/objects/pack"
+        for file in try FileManager.default.contentsOfDirectory(atPath: packs) where file.hasSuffix(".pack") {
+            let moved = dir.child(file)
+            try FileManager.default.moveItem(atPath: packs + "/" + file, toPath: moved)
+            try FileManager.default.removeItem(atPath: packs + "/" + file.dropLast(5) + ".idx")
+            _ = try RedlineProcess.shell("git --git-dir='\(repo)' unpack-objects -q < '\(moved)'")
+        }
+        return "\(repo)/objects/\(id.prefix(2))/\(id.dropFirst(2))"
+    }
+
     /// Runs `redline arguments… --repo REPO`.
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> RedlineProcess.Result {
         try RedlineProcess.run(arguments + ["--repo", repo], environment: environment)

@@ -163,7 +163,7 @@ import Testing
         defer { f.dir.remove() }
         _ = try f.run(["snap", "story", f.dir.write("two.txt", capture(2))])
         let id = try RedlineProcess.shell("git --git-dir='\(f.repo)' rev-parse '\(object)'").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let loose = "\(f.repo)/objects/\(id.prefix(2))/\(id.dropFirst(2))"
+        let loose = try f.looseObject(id)
         _ = try RedlineProcess.shell("chmod u+w '\(loose)' && printf 'not zlib' > '\(loose)'")
         for command in commands.map({ $0 == "snap" ? [$0, "story", f.dir.write("three.txt", capture(3))] : [$0, "story"] }) {
             let before = try fingerprint(f.repo)

@@ -30,7 +30,7 @@ import Testing
         try "not a commit id\n".write(toFile: f.repo + "/refs/heads/articles/broken-ref", atomically: false, encoding: .utf8)
         let commit = try RedlineProcess.shell("git --git-dir='\(f.repo)' rev-parse articles/corrupt-commit").stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let object = f.repo + "/objects/" + commit.prefix(2) + "/" + commit.dropFirst(2)
+        let object = try f.looseObject(commit)
         _ = try RedlineProcess.shell("chmod u+w '\(object)' && printf 'garbage' > '\(object)'")
 
         let result = try f.run(["articles"])

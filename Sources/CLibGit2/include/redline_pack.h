@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* zlib's compression and CRC-32 and OpenSSL's SHA-1, for the pack files redline writes itself
+/* zlib's compression, decompression and CRC-32 and OpenSSL's SHA-1, for the pack files redline writes itself
    (RedlineStore's PackWriter). Both libraries come with libgit2; they are loaded the same way,
    with dlopen, the first time redline_pack_load is called. Distinct names, so that nothing here
    stands in for the libraries' own symbols. */
@@ -18,6 +18,10 @@ size_t redline_zlib_bound(size_t length);
 /// Compresses `length` bytes at `data` into `out` (room for `capacity` bytes) as one zlib stream
 /// at `level` (1 fastest … 9 smallest); the stream's length, or 0 when it failed.
 size_t redline_zlib_compress(void *out, size_t capacity, const void *data, size_t length, int level);
+
+/// Decompresses the zlib stream of `length` bytes at `data` into `out` (room for `capacity`
+/// bytes); the bytes it made, or (size_t)-1 when the stream is damaged or does not fit.
+size_t redline_zlib_uncompress(void *out, size_t capacity, const void *data, size_t length);
 
 /// zlib's CRC-32 of `length` bytes, continuing from `crc` (0 to start).
 uint32_t redline_crc32(uint32_t crc, const void *data, size_t length);
