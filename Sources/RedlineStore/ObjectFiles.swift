@@ -13,12 +13,18 @@ struct ObjectFiles {
     struct Loose: Hashable {
         var id: String
         var bytes: Int
+        /// Last changed ten minutes ago or more (``isStale(_:)``): no writer is still between
+        /// writing it and moving its branch (see ``TrackRepository/appendLoose(_:capture:)``).
+        var isSettled = true
     }
 
     struct Pack: Hashable {
         var name: String
         var bytes: Int
         var objects: Int
+        /// It has a `.keep` file: a capture in it has not moved its branch yet, or git was told to
+        /// keep it; it is not rewritten.
+        var isKept = false
     }
 
     var loose: [Loose]
@@ -34,8 +40,9 @@ struct ObjectFiles {
         loose = []
         for folder in (try? manager.contentsOfDirectory(atPath: objects)) ?? [] where Self.isHex(folder, count: 2) {
             for file in (try? manager.contentsOfDirectory(atPath: "\(objects)/\(folder)")) ?? [] where Self.isHex(file, count: 38) {
-                guard let bytes = Self.size("\(objects)/\(folder)/\(file)") else { continue }
-                loose.append(Loose(id: folder + file, bytes: bytes))
+                var info = stat()
+                guard stat("\(objects)/\(folder)/\(file)", &info) == 0 else { continue }
+                loose.append(Loose(id: folder + file, bytes: Int(info.st_size), isSettled: Self.isStale(info)))
             }
         }
         packs = []
@@ -43,7 +50,8 @@ struct ObjectFiles {
             let name = String(file.dropLast(4))
             guard let index = Self.size("\(objects)/pack/\(name).idx"), let pack = Self.size("\(objects)/pack/\(name).pack"),
                   let header = Self.read("\(objects)/pack/\(name).idx", bytes: PackIndex.idsStart) else { continue }
-            packs.append(Pack(name: name, bytes: index + pack, objects: PackIndex.count(header)))
+            packs.append(Pack(name: name, bytes: index + pack, objects: PackIndex.count(header),
+                              isKept: manager.fileExists(atPath: "\(objects)/pack/\(name).keep")))
         }
     }
 
@@ -57,14 +65,15 @@ struct ObjectFiles {
 
     /// Removes the pack `name`: its index first, so that no reader finds it from then on.
     static func removePack(_ name: String, repository: String) {
-        for suffix in [".idx", ".pack", ".rev", ".bitmap"] { unlink("\(repository)/objects/pack/\(name)\(suffix)") }
+        for suffix in [".idx", ".pack", ".rev", ".bitmap", ".keep"] { unlink("\(repository)/objects/pack/\(name)\(suffix)") }
     }
 
-    /// Removes what a process killed while writing left: ``PackWriter``'s temporary files
-    /// (none is in use while the packer's lock is held, which the caller must), and, once ten
-    /// minutes old, a `.pack` without its `.idx` (a pack is renamed into place before its index)
-    /// and libgit2's half-written loose objects (`objects/tmp_object_git2_…`), which a writer
-    /// alive finishes within milliseconds, as `git gc` would.
+    /// Removes what a process killed while writing left: ``PackWriter``'s temporary files and
+    /// redline's `.keep` files (none is in use while the packer's lock is held, which the caller
+    /// must: ``PackKeep``), and, once ten minutes old, a `.pack` without its `.idx` (a pack is
+    /// renamed into place before its index) and libgit2's half-written loose objects
+    /// (`objects/tmp_object_git2_…`), which a writer alive finishes within milliseconds, as `git
+    /// gc` would.
     static func removeLeftovers(repository: String) {
         let objects = "\(repository)/objects"
         let packs = "\(objects)/pack"
@@ -72,6 +81,7 @@ struct ObjectFiles {
         let indexed = Set(files.filter { $0.hasSuffix(".idx") }.map { $0.dropLast(4) })
         for file in files {
             if file.hasPrefix(PackWriter.temporaryPrefix)
+                || file.hasSuffix(".keep") && PackKeep.isRedlines("\(packs)/\(file)")
                 || file.hasSuffix(".pack") && !indexed.contains(file.dropLast(5)) && isStale("\(packs)/\(file)") {
                 unlink("\(packs)/\(file)")
             }
@@ -85,7 +95,11 @@ struct ObjectFiles {
     /// Last changed ten minutes ago or more.
     private static func isStale(_ path: String) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0 && time(nil) - info.st_mtim.tv_sec >= 600
+        return stat(path, &info) == 0 && isStale(info)
+    }
+
+    private static func isStale(_ info: stat) -> Bool {
+        time(nil) - info.st_mtim.tv_sec >= 600
     }
 
     /// The ids of the objects in the pack `name`, read from the start of its index.

@@ -46,7 +46,11 @@ struct PackWriter {
     /// Writes the pack and its index into `folder` (`objects/pack`), each under a temporary name,
     /// flushed to disk and renamed, the index last, so that a reader finds the pack whole or not
     /// at all. Returns the pack's name (`pack-<SHA-1>`).
-    func write(into folder: String) throws -> String {
+    ///
+    /// With `keep`, a `.keep` file is put beside it first, as `git receive-pack` does for a pack
+    /// whose objects no reference reaches yet: `git repack -a -d` neither repacks nor removes a
+    /// kept pack, so it cannot drop them before the branch moves (``PackKeep``).
+    func write(into folder: String, keep: Bool = false) throws -> String {
         guard bytes.count < 0x8000_0000 else { throw Failure.tooLarge }
         var pack = bytes
         let count = UInt32(entries.count)
@@ -55,6 +59,7 @@ struct PackWriter {
         pack.append(contentsOf: checksum)
         let index = PackIndex(entries: entries, packChecksum: checksum).encoded()
         let name = "pack-" + checksum.map { String(format: "%02x", $0) }.joined()
+        if keep { try Self.place(Array(PackKeep.content.utf8), at: "\(folder)/\(name).keep", folder: folder) }
         try Self.place(pack, at: "\(folder)/\(name).pack", folder: folder)
         try Self.place(index, at: "\(folder)/\(name).idx", folder: folder)
         let directory = open(folder, O_RDONLY)

@@ -39,15 +39,36 @@ extension TrackRepository {
         var parent: String?
     }
 
-    /// Packs `files`' loose objects, and `capture`'s, into the pack holding the versions they
-    /// follow, or a new one; nil when the store holds something this does not write (a pack
-    /// with deltas by offset, or above 2 GiB), too much loose, or the libraries are missing:
-    /// then libgit2 packs.
-    func appendLoose(_ files: ObjectFiles, capture: NewCapture? = nil) throws -> PackReport? {
-        guard PackCodecs.load() == nil, files.loose.reduce(0, { $0 + $1.bytes }) < Self.largestAppended else { return nil }
-        let loose = files.loose.map(\.id)
+    /// Packs `files`' settled loose objects into the pack holding the versions they follow, or a
+    /// new one; nil when the store holds something this does not write (a pack with deltas by
+    /// offset, or above 2 GiB), too much loose, or the libraries are missing: then libgit2 packs.
+    ///
+    /// Only loose objects last changed ten minutes ago or more are packed (``ObjectFiles/Loose/isSettled``):
+    /// a writer may be between writing its objects and moving its branch, and objects no
+    /// reference reaches are safe from `git repack -a -d` loose, not packed.
+    func appendLoose(_ files: ObjectFiles) throws -> PackReport? {
+        try append(files, capture: nil)?.report
+    }
+
+    /// Puts `capture` straight into the pack holding the versions it follows (with whatever
+    /// loose objects are settled), as ``appendLoose(_:)`` would once it was loose: no loose copy
+    /// is written, compressed and read back. Returns what keeps it safe until its branch moves
+    /// (the packer's lock and the pack's `.keep`); nil when another process is packing, or this
+    /// cannot be done: then the caller writes it loose.
+    func packCapture(_ capture: NewCapture) -> PackKeep? {
+        guard PackCodecs.load() == nil, let lock = try? packLock() else { return nil }
+        ObjectFiles.removeLeftovers(repository: path)
+        guard let packed = try? append(ObjectFiles(repository: path), capture: capture), let pack = packed.pack else { return nil }
+        return PackKeep(lock: lock, path: "\(path)/objects/pack/\(pack).keep")
+    }
+
+    /// ``appendLoose(_:)``, with `capture`'s objects too (then the pack written has a `.keep`).
+    private func append(_ files: ObjectFiles, capture: NewCapture?) throws -> (report: PackReport, pack: String?)? {
+        let settled = files.loose.filter(\.isSettled)
+        guard PackCodecs.load() == nil, settled.reduce(0, { $0 + $1.bytes }) < Self.largestAppended else { return nil }
+        let loose = settled.map(\.id)
         guard !loose.isEmpty || capture != nil else {
-            return PackReport(objectsPacked: 0, looseRemoved: 0, packsReplaced: 0, bytesBefore: files.bytes, bytesAfter: files.bytes)
+            return (PackReport(objectsPacked: 0, looseRemoved: 0, packsReplaced: 0, bytesBefore: files.bytes, bytesAfter: files.bytes), nil)
         }
         var successors = try successors(ofLoose: loose)
         var known = recentFiles.take().mapValues { (type: 3, content: $0) }
@@ -57,28 +78,20 @@ extension TrackRepository {
         }
         var contents = ObjectContents(git: git, known: known)
         let adding = loose + (capture?.objects.map(\.id) ?? [])
-        guard let appended = try append(adding, successors: successors, contents: &contents, packs: files.packs) else { return nil }
+        guard let appended = try append(adding, successors: successors, contents: &contents, packs: files.packs, keep: capture != nil)
+        else { return nil }
         for object in loose { ObjectFiles.removeLoose(object, repository: path) }
-        return PackReport(objectsPacked: appended.objects, looseRemoved: loose.count, packsReplaced: appended.replaced ? 1 : 0,
-                          bytesBefore: files.bytes, bytesAfter: ObjectFiles(repository: path).bytes)
-    }
-
-    /// Puts `capture` straight into the pack holding the versions it follows (with whatever is
-    /// loose), as ``appendLoose(_:capture:)`` would once it was loose: no loose copy is written,
-    /// compressed and read back. False when another process is packing, or this cannot be
-    /// done: then the caller writes it loose.
-    func packCapture(_ capture: NewCapture) -> Bool {
-        guard PackCodecs.load() == nil, let lock = try? packLock() else { return false }
-        defer { withExtendedLifetime(lock) {} }
-        ObjectFiles.removeLeftovers(repository: path)
-        return (try? appendLoose(ObjectFiles(repository: path), capture: capture)) != nil
+        let report = PackReport(objectsPacked: appended.objects, looseRemoved: loose.count, packsReplaced: appended.replaced ? 1 : 0,
+                                bytesBefore: files.bytes, bytesAfter: ObjectFiles(repository: path).bytes)
+        return (report, appended.pack)
     }
 
     /// Writes `objects` into the pack among `packs` holding most of the versions they follow
-    /// (`successors`: a file's version → its next one), rewritten, or into a new pack; reads the
-    /// pack back and removes the one it replaced. Nil when that pack is one this cannot rewrite.
+    /// (`successors`: a file's version → its next one), rewritten, or into a new pack (with a
+    /// `.keep` when `keep`); reads the pack back and removes the one it replaced. Nil when that
+    /// pack is one this cannot rewrite.
     private func append(_ objects: [String], successors: [String: String], contents: inout ObjectContents,
-                        packs: [ObjectFiles.Pack]) throws -> (objects: Int, replaced: Bool)? {
+                        packs: [ObjectFiles.Pack], keep: Bool) throws -> (objects: Int, replaced: Bool, pack: String)? {
         let folder = "\(path)/objects/pack"
         let candidate = packToRewrite(holding: Set(successors.keys), among: packs)
         let target = candidate.flatMap { PackedObjects(name: $0.name, folder: folder) }
@@ -87,15 +100,19 @@ extension TrackRepository {
         var plan = AppendPlan(packed: target, adding: objects, successors: successors)
         try plan.shortenChains(contents: &contents)
         let writer = try plan.write(contents: &contents)
-        let name = try writer.write(into: folder)
+        let name = try writer.write(into: folder, keep: keep)
         do {
             try GitRepository.checkPack("\(folder)/\(name).idx", holds: plan.written)
         } catch {
-            if name != target?.name { ObjectFiles.removePack(name, repository: path) }   // the same bytes: the pack it was
+            if name != target?.name {
+                ObjectFiles.removePack(name, repository: path)
+            } else if keep {
+                unlink("\(folder)/\(name).keep")   // the same bytes: the pack it was
+            }
             throw error
         }
         if let target, target.name != name { ObjectFiles.removePack(target.name, repository: path) }
-        return (writer.entries.count, target != nil)
+        return (writer.entries.count, target != nil, name)
     }
 
     /// Once there are ``maxPacks`` packs, copies the entries of those it can read (smallest
@@ -106,7 +123,7 @@ extension TrackRepository {
         let folder = "\(path)/objects/pack"
         var merged: [PackedObjects] = []
         var total = 0
-        for pack in files.packs.sorted(by: { $0.bytes < $1.bytes }) where total + pack.bytes < Self.largestMerged {
+        for pack in files.packs.sorted(by: { $0.bytes < $1.bytes }) where !pack.isKept && total + pack.bytes < Self.largestMerged {
             guard let read = PackedObjects(name: pack.name, folder: folder) else { continue }
             merged.append(read)
             total += pack.bytes
@@ -153,15 +170,18 @@ extension TrackRepository {
         }
     }
 
-    /// The pack holding most of `versions`, unless it is too large to rewrite.
+    /// The pack holding most of `versions`, unless it is too large to rewrite or kept; when none
+    /// holds any (they are loose, not settled yet), the smallest that can be rewritten, so that
+    /// packs do not pile up.
     private func packToRewrite(holding versions: Set<String>, among packs: [ObjectFiles.Pack]) -> ObjectFiles.Pack? {
         guard !versions.isEmpty else { return nil }
+        let rewritable = packs.filter { $0.bytes < Self.largestRewritten && !$0.isKept }
         var best: (pack: ObjectFiles.Pack, count: Int)?
-        for pack in packs where pack.bytes < Self.largestRewritten {
+        for pack in rewritable {
             let count = ObjectFiles.objects(inPack: pack.name, repository: path).filter(versions.contains).count
             if count > 0, count > best?.count ?? 0 { best = (pack, count) }
         }
-        return best?.pack
+        return best?.pack ?? rewritable.min { $0.bytes < $1.bytes }
     }
 }
 

@@ -82,7 +82,8 @@ extension TrackRepository {
             guard let lock = try packLock() else { return nil }
             defer { withExtendedLifetime(lock) {} }
             ObjectFiles.removeLeftovers(repository: path)
-            let files = ObjectFiles(repository: path)
+            var files = ObjectFiles(repository: path)
+            files.loose = files.loose.filter(\.isSettled)   // see appendLoose(_:)
             guard !files.loose.isEmpty else { return nil }
             if try appendLoose(files) != nil {
                 _ = try mergePacks(ObjectFiles(repository: path))

@@ -73,7 +73,8 @@ extension TrackRepository {
                 message.finalURL = pending.finalURL
                 message.select = pending.select
                 message.ignore = pending.ignore
-                let commit = try writeCommit(pending.files, message: message, parent: tip, time: capturedAt)
+                let (commit, keep) = try writeCommit(pending.files, message: message, parent: tip, time: capturedAt)
+                defer { withExtendedLifetime(keep) {} }   // until the branch holds it, or this try failed
                 try git.updateReference(reference, to: commit, expecting: tip, message: "redline: version \(number)")
                 let now = try git.target(ofReference: reference)
                 guard now == commit else { throw StoreError.moved(reference: reference, written: commit, found: now) }
@@ -109,17 +110,19 @@ extension TrackRepository {
     }
 
     /// Stores `files` as a tree and a commit of it on top of `parent`, straight into a pack
-    /// when it can (``packCapture(_:)``), else loose; returns the commit's id.
-    private func writeCommit(_ files: [String: Data], message: CommitMessage, parent: String?, time: Date) throws -> String {
+    /// when it can (``packCapture(_:)``: then with what keeps that pack safe until the branch
+    /// moves), else loose; returns the commit's id.
+    private func writeCommit(_ files: [String: Data], message: CommitMessage, parent: String?, time: Date) throws
+        -> (commit: String, keep: PackKeep?) {
         let blobs = files.mapValues { GitObject(blob: $0) }
         let tree = GitObject(tree: blobs.map { (name: $0.key, blob: $0.value.id) })
         let commit = GitObject(commit: tree.id, parent: parent, message: message.text, name: "redline", email: "redline@localhost",
                                time: time)
         let objects = Array(blobs.values) + [tree, commit]
-        guard !packCapture(NewCapture(objects: objects, files: blobs.mapValues(\.id), parent: parent)) else { return commit.id }
+        if let keep = packCapture(NewCapture(objects: objects, files: blobs.mapValues(\.id), parent: parent)) { return (commit.id, keep) }
         for object in objects { try git.write(object) }
         for blob in blobs.values { recentFiles.remember(blob.id, blob.content) }
-        return commit.id
+        return (commit.id, nil)
     }
 
     /// How many times a capture tries a write that fails in a way that may pass.
