@@ -83,6 +83,9 @@
       (pb, path, mode, progress_cb, progress_cb_payload)) \
     F(const char *, git_packbuilder_name, (git_packbuilder *pb), (pb)) \
     F(size_t, git_packbuilder_object_count, (git_packbuilder *pb), (pb)) \
+    F(int, git_packbuilder_set_callbacks, \
+      (git_packbuilder *pb, git_packbuilder_progress progress_cb, void *progress_cb_payload), \
+      (pb, progress_cb, progress_cb_payload)) \
     V(git_packbuilder_free, (git_packbuilder *pb), (pb))
 
 /// The functions, as loaded from the library.

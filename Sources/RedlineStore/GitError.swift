@@ -17,6 +17,8 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
     public var description: String { "\(function) failed: \(message)" }
 
     var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
+    /// True when a pack's write was stopped by Ctrl-C or SIGTERM (``PackingStop``).
+    var isPackingStopped: Bool { function == "git_packbuilder_write" && code == GIT_EUSER.rawValue }
     var isConflict: Bool {
         code == GIT_EMODIFIED.rawValue || code == GIT_EEXISTS.rawValue || code == GIT_ELOCKED.rawValue
     }

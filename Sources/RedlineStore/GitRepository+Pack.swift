@@ -9,17 +9,25 @@ internal import CLibGit2
 /// Commits go in with their trees and files, each file under its name (`source.html`,
 /// `article.md`), so the builder sorts like with like and deltas each against its neighbours;
 /// other objects go in as they are. libgit2 writes the pack under a temporary name
-/// (`objects/pack/pack_git_XXXXXX`) and renames it, and the index through a lock file, so a
-/// reader never sees half a pack.
+/// (`objects/pack/pack_git2_XXXXXX`) and renames it, and the index through a lock file, so a
+/// reader never sees half a pack. Ctrl-C stops it without a trace (``PackingStop``).
 extension GitRepository {
     /// Writes one pack holding `commits` (with their trees and files) and `objects` into
     /// `objects/pack`, and returns its name (`pack-<hash>`), whose `.pack` and `.idx` are then
-    /// both in place.
+    /// both in place. Throws an error that ``GitError/isPackingStopped`` when a stop was asked
+    /// for while the pack was written (libgit2 has removed what it wrote).
     func writePack(commits: [String], objects: [String]) throws(GitError) -> String {
+        PackingStop.begin()
         var builder: OpaquePointer?
         try git("git_packbuilder_new", git_packbuilder_new(&builder, handle))
         defer { git_packbuilder_free(builder) }
         git_packbuilder_set_threads(builder, 0)   // as many as there are cores
+        // The delta search ends with a report of every object searched; the pack's file is
+        // made right after it.
+        try git("git_packbuilder_set_callbacks", git_packbuilder_set_callbacks(builder, { stage, current, total, _ in
+            if stage == Int32(GIT_PACKBUILDER_DELTAFICATION.rawValue), current == total { PackingStop.beginWriting() }
+            return 0
+        }, nil))
         for commit in commits {
             var id = try GitRepository.oid(commit)
             try git("git_packbuilder_insert_recur", git_packbuilder_insert_recur(builder, &id, nil))
@@ -28,7 +36,16 @@ extension GitRepository {
             var id = try GitRepository.oid(object)
             try git("git_packbuilder_insert", git_packbuilder_insert(builder, &id, nil))
         }
-        try git("git_packbuilder_write", git_packbuilder_write(builder, nil, 0, nil, nil))
+        if git_packbuilder_object_count(builder) == 0 { PackingStop.beginWriting() }   // no search, so no report of its end
+        do {
+            // libgit2 calls this after each object it writes, and stops the write when it returns non-zero.
+            try git("git_packbuilder_write", git_packbuilder_write(builder, nil, 0, { _, _ in
+                PackingStop.isRequested ? GIT_EUSER.rawValue : 0
+            }, nil))
+        } catch {
+            throw PackingStop.finish() ? GitError(function: "git_packbuilder_write", code: GIT_EUSER.rawValue, message: "stopped") : error
+        }
+        _ = PackingStop.finish()   // a stop asked for after the last object: the pack is whole, and kept
         guard let name = git_packbuilder_name(builder) else {
             throw GitError(function: "git_packbuilder_name", code: -1, message: "the pack written has no name")
         }

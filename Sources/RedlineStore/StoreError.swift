@@ -26,6 +26,14 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// permission); `detail` says what was being done.
     case system(path: String, detail: String, errno: Int32)
     case damaged(path: String, detail: String)
+    /// Ctrl-C or SIGTERM stopped a packing before its pack was written (``PackingStop``).
+    case packingStopped
+
+    /// What ``packingStopped`` says: a `StaticString`, computed, so that a signal handler can
+    /// write it (nothing to allocate or initialise).
+    public static var packingStoppedMessage: StaticString {
+        "stopped while packing; nothing was packed; run 'redline gc' again to pack the repository"
+    }
 
     public var description: String {
         switch self {
@@ -62,6 +70,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             Self.describe(errno: code, path: path, detail: detail)
         case .damaged(let path, let detail):
             "the track repository at \(path) could not be read: \(detail); run 'git --git-dir \(path) fsck' to find the damage"
+        case .packingStopped:
+            "\(Self.packingStoppedMessage)"
         }
     }
 

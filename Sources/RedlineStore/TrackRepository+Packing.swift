@@ -71,6 +71,16 @@ extension TrackRepository {
         return try pack(ObjectFiles(repository: path), everything: true)
     }
 
+    /// Asks the packing under way in this process, or the next one, to stop (Ctrl-C or SIGTERM
+    /// during `redline gc`); safe to call from a signal handler. True when nothing of the new
+    /// pack is on disk yet: the caller must then end the process at once, from the handler
+    /// (libgit2 cannot be stopped while it searches for deltas; the packer waits to be ended).
+    /// False when the pack is being written, which then stops at its next object and throws
+    /// ``StoreError/packingStopped``, or is written already, which then finishes.
+    public static func stopPacking() -> Bool {
+        PackingStop.request()
+    }
+
     /// Packs the loose objects when they pass the threshold (and everything when packs pile
     /// up), after a capture is stored; skips when another process is packing. A failure is
     /// returned as a warning, never thrown: the capture it follows is stored already.
@@ -113,7 +123,7 @@ extension TrackRepository {
                 name = try git.writePack(commits: try git.commits(among: objects), objects: objects)
             }
         } catch {
-            throw StoreError(error, repository: path)
+            throw error.isPackingStopped ? StoreError.packingStopped : StoreError(error, repository: path)
         }
         let written = ObjectFiles(repository: path)
         guard written.packs.contains(where: { $0.name == name }) else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedlineStore
+import RedlineTracker
 
 extension RedlineCommand {
     struct Gc: ParsableCommand {
@@ -11,6 +12,20 @@ extension RedlineCommand {
         @OptionGroup var repository: RepositoryOptions
 
         func run() throws {
+            // Ctrl-C or SIGTERM: while the pack is written, the write stops and main says so;
+            // before, nothing of it is on disk and libgit2 cannot be stopped, so the process ends
+            // here, saying the same; after, the packing finishes.
+            for signalNumber in [SIGINT, SIGTERM] {
+                signal(signalNumber) { _ in
+                    guard Tracker.stopPacking() else { return }
+                    // Only what a signal handler may do: constant bytes written, no allocation.
+                    let prefix: StaticString = "redline: error: ", message = StoreError.packingStoppedMessage, end: StaticString = "\n"
+                    _ = write(STDERR_FILENO, prefix.utf8Start, prefix.utf8CodeUnitCount)
+                    _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
+                    _ = write(STDERR_FILENO, end.utf8Start, end.utf8CodeUnitCount)
+                    _exit(2)
+                }
+            }
             guard let report = try repository.tracker().gc() else {
                 Output.write("another process is packing \(repository.path); nothing done\n")
                 return
