@@ -12,7 +12,8 @@ struct RedlineCommand: AsyncParsableCommand {
         commandName: "redline",
         abstract: "Track how live blogs and news articles change, one git commit per capture.",
         discussion: """
-            The track repository is found from --repo, $REDLINE_REPO, or ./.redline.
+            The track repository is found from --repo, $REDLINE_REPO, or ./.redline; --repo may \
+            come before the command too (redline --repo PATH log SLUG).
             Revisions: a version number (3), an offset from the newest (-1), a commit id prefix, \
             or a time (2025-04-23T10:00Z: the newest version captured at or before it).
             Exit codes: 0 success, 1 changes found (diff --exit-code), 2 error, 64 usage error.
@@ -22,14 +23,15 @@ struct RedlineCommand: AsyncParsableCommand {
                       Events.self, Blame.self, Fetch.self, Watch.self, Report.self, Gc.self, Feed.self]
     )
 
-    /// Parses and runs a command: usage errors exit 64 (swift-argument-parser's own handling);
+    /// Parses and runs a command (`--repo` before its name moved after it:
+    /// ``movingLeadingRepository(_:)``): usage errors exit 64 (swift-argument-parser's own handling);
     /// every other failure is one line on stderr and exit code 2, never a stack trace.
     static func main() async {
         unblockSignals()
         reportCapturesCutShort()
         var command: any ParsableCommand
         do {
-            command = try parseAsRoot()
+            command = try parseAsRoot(movingLeadingRepository(Array(CommandLine.arguments.dropFirst())))
         } catch {
             exit(withError: error)
         }

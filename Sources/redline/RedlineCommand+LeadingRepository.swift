@@ -1,0 +1,33 @@
+extension RedlineCommand {
+    /// `redline --repo PATH log SLUG`, as `git --git-dir PATH log` is written: swift-argument-parser
+    /// reads `--repo` only as an option of each command, so `--repo` given before the command's
+    /// name is moved to just after it, before anything is parsed.
+    ///
+    ///     --repo /tmp/t.git log talks         → log --repo /tmp/t.git talks
+    ///     --repo=/tmp/t.git diff talks -1     → diff --repo=/tmp/t.git talks -1
+    ///     --repo /tmp/t.git extract page.txt  → extract --repo /tmp/t.git page.txt
+    ///                                           (extract takes no --repo: the usual usage error)
+    ///     --repo /tmp/t.git --help            → as given: no command follows (the overview)
+    ///     --repo /tmp/t.git help log          → help log        (help needs no repository)
+    ///     --repo /tmp/t.git lgo talks         → lgo talks       (the usage error names 'lgo')
+    ///
+    /// It goes right after the name, not to the end, so that it stays before a `--` ending the options.
+    static func movingLeadingRepository(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first {
+            if first == "--repo", rest.count >= 2 {
+                leading += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if first.hasPrefix("--repo=") {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty, let name = rest.first, !name.hasPrefix("-") else { return arguments }
+        guard configuration.subcommands.contains(where: { $0.configuration.commandName == name }) else { return Array(rest) }
+        return [name] + leading + rest.dropFirst()
+    }
+}
