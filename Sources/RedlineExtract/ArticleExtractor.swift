@@ -33,13 +33,14 @@ public enum ArticleExtractor {
     /// Raise it whenever a capture extracts differently: a version stored by another extractor
     /// is then extracted again before it is compared, so the change never reads as an edit.
     /// `ExtractorVersionTests` fails when the output changes and this does not.
-    public static let version = "4"
+    public static let version = "5"
 
     /// Extracts the article from `bytes`, read as `format` (nil: sniffed from the bytes).
     ///
     /// A forced `.text` is honoured even for HTML bytes; a forced `.html` on bytes without a
     /// single tag is read as text, with a warning. HTML that is not valid UTF-8 but declares a
-    /// legacy encoding (`<meta charset="windows-1252">`) is converted from it. Mojibake (UTF-8
+    /// legacy encoding (`<meta charset="windows-1252">`) is converted from it; text or HTML that
+    /// declares nothing and is not UTF-8 is read as windows-1252, with a warning. Mojibake (UTF-8
     /// once read as Windows-1252 and encoded again, "EspaÃ±ol") is repaired.
     ///
     /// `charset` is the encoding the transport declared (HTTP's `Content-Type`), nil when none
@@ -78,13 +79,15 @@ public enum ArticleExtractor {
         let bytes = TextDecoding.isUTF16(bytes) ? bytes : TextDecoding.repairingMojibake(bytes) ?? bytes
         var format = format ?? CaptureFormat.sniff(bytes)
         // UTF-8 text is read line by line straight from the bytes (each line checked there),
-        // without decoding the whole capture first.
+        // without decoding the whole capture first; text that is not is decoded whole below.
         if format == .text, !TextDecoding.isUTF16(bytes) {
             let (article, repaired) = bytes.withUnsafeBytes { raw in
                 PlainTextExtractor.extract(utf8: TextDecoding.withoutBOM(raw.bindMemory(to: UInt8.self)))
             }
-            return Extraction(article: article, format: .text, warnings: repaired ? [TextDecoding.invalidUTF8Warning] : [])
+            if !repaired { return Extraction(article: article, format: .text) }
         }
+        // One decision for text and HTML: bytes that are not UTF-8 and declare nothing are read
+        // as windows-1252; mostly UTF-8 with some bad bytes, as UTF-8 with U+FFFD for those.
         let (text, warning) = TextDecoding.decode(bytes)
         var warnings = warning.map { [$0] } ?? []
         if format == .html, !CaptureFormat.containsTag(text) {

@@ -157,9 +157,10 @@ import Testing
         #expect(article.entries.first?.blocks == [Block(.paragraph, "Nimo Omer")])
     }
 
+    /// Text that is mostly UTF-8 (else it would be read as windows-1252), a bad byte at either end.
     @Test(arguments: [0, 2])
     func invalidUTF8OnTheFirstOrLastLineIsReported(line: Int) {
-        var lines = ["Talks end without a deal", "Both sides left.", "More talks are planned."].map { Array($0.utf8) }
+        var lines = ["Talks end without a deal in Genève", "Both sides left the café.", "More talks are planned."].map { Array($0.utf8) }
         lines[line] += [0xFF]
         let extraction = ArticleExtractor.extract(Data(lines.joined(separator: [0x0A])), format: .text)
         #expect(extraction.warnings.contains { $0.contains("not valid UTF-8") })

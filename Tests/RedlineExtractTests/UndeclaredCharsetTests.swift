@@ -1,9 +1,10 @@
 import Foundation
 import RedlineExtract
+import RedlineModel
 import Testing
 
-/// A page that declares no charset known here and is not UTF-8 is read as windows-1252, as
-/// browsers read it; one that is UTF-8, or says what it is, is read as before.
+/// A page, or plain text, that declares no charset known here and is not UTF-8 is read as
+/// windows-1252, as browsers read it; one that is UTF-8, or says what it is, is read as before.
 @Suite struct UndeclaredCharsetTests {
     /// `text` in windows-1252: Latin-1 below U+0100, and the row 80…9F for € “ ” ‘ ’ – —.
     static func windows1252(_ text: String) -> Data {
@@ -84,9 +85,26 @@ import Testing
         #expect(extraction.warnings.count == 1, "\(extraction.warnings)")
     }
 
-    @Test func aPlainTextCaptureIsUnchanged() {
-        // Text is read line by line as UTF-8; the fallback is for pages.
-        let extraction = ArticleExtractor.extract(Self.windows1252("Café news\n\nLe menu coûte 12 €.\n"), format: .text)
+    /// Plain text is read by the same decision as a page (was: line by line as UTF-8, every
+    /// accented letter a U+FFFD).
+    @Test func aLatin1TextCaptureIsReadAsWindows1252Too() throws {
+        let bytes = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/RedlineExtractTests/Fixtures/charset/undeclared-latin-1.txt"))
+        for format in [nil, CaptureFormat.text] {
+            let extraction = ArticleExtractor.extract(bytes, format: format)
+            #expect(extraction.format == .text)
+            #expect(extraction.article.title == "Café crème, naïve")
+            #expect(extraction.article.blocks.map(\.text) == [
+                "Le café du coin a rouvert ses portes ce matin : crème brûlée, tarte à la rhubarbe et thé glacé pour tous.",
+                "« Nous étions fermés depuis l'été », dit la gérante, naïve et ravie.",
+            ])
+            #expect(extraction.warnings == ["the page declares no charset known here and is not UTF-8; it was read as windows-1252"])
+        }
+    }
+
+    @Test func aUTF8TextCaptureWithABadByteStaysUTF8() {
+        let bytes = Data("Café news\n\nLe menu coûte 12 €.".utf8) + Data([0xFF, 0x0A])
+        let extraction = ArticleExtractor.extract(bytes, format: .text)
+        #expect(extraction.article.blocks.map(\.text) == ["Café news", "Le menu coûte 12 €.\u{FFFD}"])
         #expect(extraction.warnings == ["the capture is not valid UTF-8; bad bytes were replaced with U+FFFD"])
     }
 }

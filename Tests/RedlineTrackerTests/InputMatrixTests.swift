@@ -5,16 +5,38 @@ import Testing
 /// either a one-line error with exit 2 or a warning and a stored version, never a crash, and the
 /// repository stays intact (`git fsck` clean, untouched when refused).
 @Suite struct InputMatrixTests {
+    /// Mostly UTF-8, with bad bytes (text that is not UTF-8 at all is read as windows-1252:
+    /// `aLatin1TextCaptureIsReadAsWindows1252`).
     @Test func invalidUTF8IsStoredWithAWarning() throws {
         let f = try RepositoryFixture()
         defer { f.dir.remove() }
-        let bytes = Data("Live: talks\n\nBoth sides \u{1}left London.\n".utf8) + Data([0xFF, 0xC3]) + Data(" Then.\n".utf8)
+        let bytes = Data("Live: talks in Genève\n\nBoth sides \u{1}left the café – «\u{A0}for now\u{A0}».\n".utf8) + Data([0xFF, 0xC3]) + Data(" Then.\n".utf8)
         let snap = try f.run(["snap", "bad", f.file("bad.txt", bytes)])
         #expect(snap.status == 0, "\(snap.stderr)")
         #expect(snap.stderr.contains("warning: the capture is not valid UTF-8"))
         let stored = try RedlineProcess.shell("git --git-dir='\(f.repo)' cat-file blob articles/bad:source.txt | od -An -tx1 | tr -d ' \\n'")
         #expect(stored.stdout == bytes.map { String(format: "%02x", $0) }.joined(), "the captured bytes are kept unchanged")
         #expect(try f.run(["show", "bad"]).stdout.contains("\u{FFFD}"))
+        try f.expectValid()
+    }
+
+    @Test func aLatin1TextCaptureIsReadAsWindows1252() throws {
+        let f = try RepositoryFixture()
+        defer { f.dir.remove() }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: RedlineProcess.packageRoot
+            + "/Tests/RedlineExtractTests/Fixtures/charset/undeclared-latin-1.txt"))
+        let file = f.file("latin-1.txt", bytes)
+        let snap = try f.run(["snap", "cafe", file])
+        #expect(snap.status == 0 && snap.stdout.hasPrefix("cafe: version 1"), "\(snap.stdout)\(snap.stderr)")
+        #expect(snap.stderr == "redline: warning: the page declares no charset known here and is not UTF-8; it was read as windows-1252\n",
+                "\(snap.stderr)")
+        let shown = try f.run(["show", "cafe", "--format", "text"]).stdout
+        #expect(shown.contains("Café crème, naïve") && shown.contains("« Nous étions fermés depuis l'été »") && !shown.contains("\u{FFFD}"),
+                "\(shown)")
+        let stored = try RedlineProcess.shell("git --git-dir='\(f.repo)' cat-file blob articles/cafe:source.txt | od -An -tx1 | tr -d ' \\n'")
+        #expect(stored.stdout == bytes.map { String(format: "%02x", $0) }.joined(), "the captured bytes are kept unchanged")
+        let again = try f.run(["snap", "cafe", file])
+        #expect(again.stdout == "cafe: unchanged since version 1\n", "\(again.stdout)\(again.stderr)")
         try f.expectValid()
     }
 
