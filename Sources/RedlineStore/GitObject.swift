@@ -34,7 +34,9 @@ struct GitObject {
     }
 
     /// A commit of `tree` on top of `parent` (nil for the first), authored and committed by
-    /// `name <email>` at `time` (whole seconds, UTC), as `git_commit_create` writes one.
+    /// `name <email>` at `time` (whole seconds, UTC), as `git_commit_create` writes one — but
+    /// with the time as the 64-bit number it is: libgit2 1.5.1 prints a signature's time as
+    /// `(unsigned)`, so through it a time after 2106-02-07T06:28:15Z was stored wrapped round.
     init(commit tree: String, parent: String?, message: String, name: String, email: String, time: Date) {
         let person = "\(name) <\(email)> \(Int64(time.timeIntervalSince1970.rounded(.down))) +0000"
         var text = "tree \(tree)\n" + (parent.map { "parent \($0)\n" } ?? "")

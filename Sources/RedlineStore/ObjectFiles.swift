@@ -14,7 +14,7 @@ struct ObjectFiles {
         var id: String
         var bytes: Int
         /// Last changed ten minutes ago or more (``isStale(_:)``): no writer is still between
-        /// writing it and moving its branch (see ``TrackRepository/appendLoose(_:capture:)``).
+        /// writing it and moving its branch (see ``TrackRepository/appendLoose(_:)``).
         var isSettled = true
     }
 

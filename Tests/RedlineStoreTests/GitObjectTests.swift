@@ -17,11 +17,11 @@ import Testing
         let blob = GitObject(blob: Data("text\n".utf8))
         let tree = GitObject(tree: [(name: "b", blob: blob.id), (name: "a.md", blob: blob.id), (name: "a", blob: blob.id)])
         let commit = GitObject(commit: tree.id, parent: nil, message: "Version 1\n", name: "redline", email: "redline@localhost",
-                               time: Date(timeIntervalSince1970: 4_102_444_800))   // 2100, past 32 bits
+                               time: Date(timeIntervalSince1970: 7_258_118_400))   // 2200: past 32 bits
         for object in [blob, tree, commit] { try repo.git.write(object) }
         let listing = try PackingTests().git(repo.path, "ls-tree \(tree.id)")
         #expect(listing.split(separator: "\n").map { $0.split(separator: "\t").last! } == ["a", "a.md", "b"])
-        #expect(try PackingTests().git(repo.path, "log -1 --format=%at \(commit.id)") == "4102444800\n")
+        #expect(try PackingTests().git(repo.path, "log -1 --format=%at \(commit.id)") == "7258118400\n")
         _ = try PackingTests().git(repo.path, "fsck --strict --no-dangling")
     }
 }
