@@ -60,8 +60,13 @@ struct PackWriter {
         let index = PackIndex(entries: entries, packChecksum: checksum).encoded()
         let name = "pack-" + checksum.map { String(format: "%02x", $0) }.joined()
         if keep { try Self.place(Array(PackKeep.content.utf8), at: "\(folder)/\(name).keep", folder: folder) }
-        try Self.place(pack, at: "\(folder)/\(name).pack", folder: folder)
-        try Self.place(index, at: "\(folder)/\(name).idx", folder: folder)
+        do {
+            try Self.place(pack, at: "\(folder)/\(name).pack", folder: folder)
+            try Self.place(index, at: "\(folder)/\(name).idx", folder: folder)
+        } catch {
+            if keep { unlink("\(folder)/\(name).keep") }   // the .pack, if in place, is a leftover (no .idx)
+            throw error
+        }
         let directory = open(folder, O_RDONLY)
         if directory >= 0 {
             fsync(directory)
