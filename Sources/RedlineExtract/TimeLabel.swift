@@ -2,19 +2,23 @@
 /// and bylines: page furniture, never text of a block, a title or a key event.
 ///
 ///     "2h ago", "48m ago", "3 hours ago", "Published 1 hour ago"   → label (relative)
+///     "Updated: 5 mins ago", "about 5 hours ago"                     → label
+///     "il y a 5 minutes", "5 minuti fa", "hace 5 minutos", "vor 5 Minuten", "há 5 minutos"  → label
 ///     "Updated at 09.40 BST", "Last updated 5 minutes ago"          → label
 ///     "Posted at 13:05", "09.15 BST", "13:17 27 Feb", "5.27am"      → label (a clock time)
 ///     "Talks end at 10.45", "Seven died"                             → not a label
 ///
 /// The test is on lower-case words, after a cheap check that spares most text any work: a
-/// label is short and holds a digit, or says "ago" or "now".
+/// label is short, and holds a digit or is shorter still.
 enum TimeLabel {
     /// True when `text` (folded) is a time label and nothing else.
     static func matches(_ text: String) -> Bool {
         guard !text.isEmpty, text.utf8.count <= 48,
-              text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || text.utf8.count <= 24 else { return false }
+              text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || text.utf8.count <= 32 else { return false }
         var words = words(of: text)
-        while let first = words.first, prefixWords.contains(first) { words.removeFirst() }
+        while let first = words.first, prefixWords.contains(first.hasSuffix(":") ? String(first.dropLast()) : first) {
+            words.removeFirst()
+        }
         guard !words.isEmpty else { return false }
         return isRelative(words) || isClock(words)
     }
@@ -55,35 +59,63 @@ enum TimeLabel {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "|")
     }
 
-    /// Words that may open a label: "Last updated at", "Published", "Posted at", "First published on".
-    private static let prefixWords: Set<String> = ["published", "updated", "last", "posted", "at", "on", "first", "modified", "-", "–"]
+    /// Words that may open a label (with a colon or not): "Last updated at", "Published",
+    /// "Posted at", "First published on", "about", "Aggiornato", "Mis à jour", "Actualizado".
+    private static let prefixWords: Set<String> = [
+        "published", "updated", "last", "posted", "at", "on", "first", "modified", "about", "around", "over", "almost", "nearly",
+        "-", "–", "aggiornato", "pubblicato", "mis", "à", "jour", "publié", "actualizado", "publicado", "aktualisiert",
+        "veröffentlicht", "atualizado",
+    ]
 
-    /// "2h ago", "48 mins ago", "an hour ago", "just now", "1 hour, 5 minutes ago" (already split in words).
+    /// "2h ago", "48 mins ago", "an hour ago", "just now", "1 hour, 5 minutes ago", and the same
+    /// in French, Italian, Spanish, German and Portuguese (already split in words).
     private static func isRelative(_ words: [String]) -> Bool {
         if words == ["just", "now"] || words == ["now"] { return true }
-        guard words.count >= 2, words.last == "ago" else { return false }
-        var index = 0
-        while index < words.count - 1 {
+        return relativeForms.contains { form in
+            words.count > form.opening.count + form.closing.count && words.starts(with: form.opening)
+                && words.suffix(form.closing.count).elementsEqual(form.closing)
+                && isDuration(words[form.opening.count..<(words.count - form.closing.count)], units: form.units)
+        }
+    }
+
+    /// "3 hours", "an hour", "3h", "48m", "5min", "1 hour 5 minutes", "5 hours and 8 minutes".
+    private static func isDuration(_ words: ArraySlice<String>, units: Set<String>) -> Bool {
+        var index = words.startIndex
+        while index < words.endIndex {
             let word = words[index]
-            if word == "a" || word == "an" || word.allSatisfy(\.isASCIIDigit) {
-                // "3 hours" or "an hour"
-                guard index + 1 < words.count - 1, units.contains(words[index + 1]) else { return false }
+            if articles.contains(word) || word.allSatisfy(\.isASCIIDigit) {
+                guard index + 1 < words.endIndex, units.contains(words[index + 1]) else { return false }
                 index += 2
             } else {
-                // "3h", "48m", "5min"
                 let digits = word.prefix(while: \.isASCIIDigit)
                 guard !digits.isEmpty, units.contains(String(word.dropFirst(digits.count))) else { return false }
                 index += 1
             }
-            if index < words.count - 1, words[index] == "and" { index += 1 }
+            if index < words.endIndex, connectives.contains(words[index]) { index += 1 }
         }
         return true
     }
 
-    private static let units: Set<String> = [
-        "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour",
-        "hours", "d", "day", "days", "w", "wk", "wks", "week", "weeks",
+    /// How each language says "N units ago": the words before the duration and after it.
+    private static let relativeForms: [(opening: [String], closing: [String], units: Set<String>)] = [
+        ([], ["ago"], [
+            "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour",
+            "hours", "d", "day", "days", "w", "wk", "wks", "week", "weeks",
+        ]),
+        ([], ["fa"], ["secondo", "secondi", "min", "minuto", "minuti", "ora", "ore", "giorno", "giorni", "settimana", "settimane"]),
+        (["il", "y", "a"], [], ["s", "seconde", "secondes", "min", "minute", "minutes", "h", "heure", "heures", "jour", "jours",
+                                "semaine", "semaines"]),
+        (["hace"], [], ["s", "segundo", "segundos", "min", "minuto", "minutos", "h", "hora", "horas", "día", "días", "dia", "dias",
+                        "semana", "semanas"]),
+        (["vor"], [], ["s", "sekunde", "sekunden", "min", "minute", "minuten", "std", "stunde", "stunden", "tag", "tagen",
+                       "woche", "wochen"]),
+        (["há"], [], ["s", "segundo", "segundos", "min", "minuto", "minutos", "h", "hora", "horas", "dia", "dias", "semana", "semanas"]),
     ]
+
+    /// "an hour", "une heure", "una hora", "einer Stunde", "uma hora".
+    private static let articles: Set<String> = ["a", "an", "un", "une", "una", "uno", "uma", "um", "einer", "einem"]
+    /// "5 hours and 8 minutes", "5 ore e 8 minuti", "5 heures et 8 minutes", "5 horas y 8 minutos", "5 Stunden und 8 Minuten".
+    private static let connectives: Set<String> = ["and", "e", "et", "y", "und"]
 
     /// "09.15 bst", "13:05", "5.27am", "13:17 27 feb", "11:38 am gmt" (already split in words).
     private static func isClock(_ words: [String]) -> Bool {

@@ -21,8 +21,10 @@ import Testing
         // Pages in other charsets, which no page above is (a Latin-1 page that declares none).
         let charsets = Fixtures.packageRoot.appendingPathComponent("Tests/RedlineExtractTests/Fixtures/charset")
         let inCharsets = (try? FileManager.default.contentsOfDirectory(at: charsets, includingPropertiesForKeys: nil)) ?? []
+        // Time labels in the words pages use ("Updated: 5 mins ago", "about 5 hours ago").
+        let labels = Fixtures.packageRoot.appendingPathComponent("Tests/RedlineExtractTests/Fixtures/labels/relative-labels.html")
         // In an order that does not depend on where the package and `shared` were checked out.
-        return shared + inShapes.sorted { $0.path < $1.path } + inCharsets.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        return shared + inShapes.sorted { $0.path < $1.path } + inCharsets.sorted { $0.lastPathComponent < $1.lastPathComponent } + [labels]
     }
 
     /// FNV-1a over the dump of every capture's extraction.

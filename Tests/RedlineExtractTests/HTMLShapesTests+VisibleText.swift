@@ -99,13 +99,18 @@ extension HTMLShapesTests {
     }
 
     @Test(arguments: ["2h ago", "48m ago", "3 hours ago", "Published 1 hour ago", "Updated at 09.40 BST", "Last updated 5 minutes ago",
-                      "Posted at 13:05", "09.15 BST", "13:17 27 Feb", "5.27am", "an hour ago", "just now"])
+                      "Posted at 13:05", "09.15 BST", "13:17 27 Feb", "5.27am", "an hour ago", "just now",
+                      // A newcomer's page: each read as an edit on every poll before.
+                      "Updated: 5 mins ago", "about 5 hours ago", "Last updated: 5h ago", "5 hours, 8 minutes ago",
+                      "il y a 5 minutes", "Mis à jour il y a une heure", "5 minuti fa", "Aggiornato 2 ore e 5 minuti fa",
+                      "hace 5 minutos", "vor 5 Minuten", "Aktualisiert vor einer Stunde", "há 3 horas"])
     func timeLabels(_ text: String) {
         #expect(ArticleExtractor.extract(Data("<html><body><article><h2>\(text)</h2><p>Body text here.</p></article></body></html>".utf8))
             .article.blocks == [Block(.paragraph, "Body text here.")])
     }
 
-    @Test(arguments: ["Talks end at 10.45", "Seven died", "2 hours", "At 13:05 the talks ended", "Posted at noon by Jane"])
+    @Test(arguments: ["Talks end at 10.45", "Seven died", "2 hours", "At 13:05 the talks ended", "Posted at noon by Jane",
+                      "about 5 hours of talks", "vor dem Rathaus", "hace frío", "il y a des blessés", "5 minuti di silenzio"])
     func textThatMentionsATimeIsKept(_ text: String) {
         #expect(ArticleExtractor.extract(Data("<html><body><article><p>\(text)</p><p>Body text here.</p></article></body></html>".utf8))
             .article.blocks.first?.text == text)
