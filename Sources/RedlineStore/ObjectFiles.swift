@@ -71,7 +71,8 @@ struct ObjectFiles {
     /// Removes what a process killed while writing left: ``PackWriter``'s temporary files and
     /// redline's `.keep` files (none is in use while the packer's lock is held, which the caller
     /// must: ``PackKeep``), and, once ten minutes old, a `.pack` without its `.idx` (a pack is
-    /// renamed into place before its index) and libgit2's half-written loose objects
+    /// renamed into place before its index), libgit2's half-written pack (`pack_git2_…`, a
+    /// `redline gc` killed while it wrote) and its half-written loose objects
     /// (`objects/tmp_object_git2_…`), which a writer alive finishes within milliseconds, as `git
     /// gc` would.
     static func removeLeftovers(repository: String) {
@@ -82,7 +83,8 @@ struct ObjectFiles {
         for file in files {
             if file.hasPrefix(PackWriter.temporaryPrefix)
                 || file.hasSuffix(".keep") && PackKeep.isRedlines("\(packs)/\(file)")
-                || file.hasSuffix(".pack") && !indexed.contains(file.dropLast(5)) && isStale("\(packs)/\(file)") {
+                || (file.hasSuffix(".pack") && !indexed.contains(file.dropLast(5)) || file.hasPrefix("pack_git2_"))
+                    && isStale("\(packs)/\(file)") {
                 unlink("\(packs)/\(file)")
             }
         }
