@@ -15,7 +15,7 @@ import RedlineModel
 /// new capture would read as an edit of every accented letter on the page.
 extension TextDecoding {
     /// The warning for bytes read as windows-1252 because nothing said what they were.
-    static let windows1252Warning = "the page declares no charset known here and is not UTF-8; it was read as windows-1252"
+    static let windows1252Warning = "the capture declares no charset known here and is not UTF-8; it was read as windows-1252"
 
     /// `bytes`, which are not valid UTF-8 and have no byte order mark, read as windows-1252; nil
     /// when their `<meta>` says UTF-8 or they are mostly UTF-8.

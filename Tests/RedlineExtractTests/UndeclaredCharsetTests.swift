@@ -25,7 +25,7 @@ import Testing
         #expect(extraction.article.title == Self.title)
         #expect(extraction.article.blocks.map(\.text) == [Self.paragraph])
         #expect(extraction.warnings == [
-            "the page declares no charset known here and is not UTF-8; it was read as windows-1252",
+            "the capture declares no charset known here and is not UTF-8; it was read as windows-1252",
         ])
     }
 
@@ -97,7 +97,7 @@ import Testing
                 "Le café du coin a rouvert ses portes ce matin : crème brûlée, tarte à la rhubarbe et thé glacé pour tous.",
                 "« Nous étions fermés depuis l'été », dit la gérante, naïve et ravie.",
             ])
-            #expect(extraction.warnings == ["the page declares no charset known here and is not UTF-8; it was read as windows-1252"])
+            #expect(extraction.warnings == ["the capture declares no charset known here and is not UTF-8; it was read as windows-1252"])
         }
     }
 

@@ -28,7 +28,7 @@ import Testing
         let file = f.file("latin-1.txt", bytes)
         let snap = try f.run(["snap", "cafe", file])
         #expect(snap.status == 0 && snap.stdout.hasPrefix("cafe: version 1"), "\(snap.stdout)\(snap.stderr)")
-        #expect(snap.stderr == "redline: warning: the page declares no charset known here and is not UTF-8; it was read as windows-1252\n",
+        #expect(snap.stderr == "redline: warning: the capture declares no charset known here and is not UTF-8; it was read as windows-1252\n",
                 "\(snap.stderr)")
         let shown = try f.run(["show", "cafe", "--format", "text"]).stdout
         #expect(shown.contains("Café crème, naïve") && shown.contains("« Nous étions fermés depuis l'été »") && !shown.contains("\u{FFFD}"),
