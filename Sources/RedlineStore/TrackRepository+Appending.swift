@@ -112,7 +112,20 @@ extension TrackRepository {
             throw error
         }
         if let target, target.name != name { ObjectFiles.removePack(target.name, repository: path) }
+        removePacks(heldBy: writer, among: packs.filter { $0.name != name && $0.name != target?.name })
         return (writer.entries.count, target != nil, name)
+    }
+
+    /// Removes those of `packs` every object of which `written` holds (git's `repack -d` does
+    /// the same): the pack a writer killed after writing a new one and before removing the old
+    /// left, which would otherwise hold the same history twice until packs are merged. Kept
+    /// packs stay.
+    private func removePacks(heldBy written: PackWriter, among packs: [ObjectFiles.Pack]) {
+        let held = Set(written.entries.map { ObjectID.hex($0.id) })
+        for pack in packs where !pack.isKept && pack.objects > 0 && pack.objects <= held.count {
+            let ids = ObjectFiles.objects(inPack: pack.name, repository: path)   // empty when unreadable: kept
+            if ids.count == pack.objects, ids.allSatisfy(held.contains) { ObjectFiles.removePack(pack.name, repository: path) }
+        }
     }
 
     /// Once there are ``maxPacks`` packs, copies the entries of those it can read (smallest

@@ -139,6 +139,25 @@ extension PackAppendingTests {
 extension PackAppendingTests {
     /// A writer or packer killed mid-write leaves a half-written loose object or a pack without
     /// its index; packing clears them once they are ten minutes old (a live writer's are newer).
+    /// A writer killed after writing the new pack and before removing the one it rewrote leaves
+    /// the history in two packs: the next capture's packing removes the one its pack holds whole.
+    @Test func aPackTheNewOneHoldsWholeIsRemoved() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        for i in 1...3 { try record(repo, page(i), at: Double(i * 60)) }
+        let folder = "\(repo.path)/objects/pack"
+        let old = try #require(ObjectFiles(repository: repo.path).packs.first).name
+        for suffix in [".pack", ".idx"] { try FileManager.default.copyItem(atPath: "\(folder)/\(old)\(suffix)", toPath: dir.child(suffix)) }
+        try record(repo, page(4), at: 240)
+        for suffix in [".pack", ".idx"] { try FileManager.default.copyItem(atPath: dir.child(suffix), toPath: "\(folder)/\(old)\(suffix)") }
+        #expect(ObjectFiles(repository: repo.path).packs.count == 2)
+        try record(repo, page(5), at: 300)
+        #expect(ObjectFiles(repository: repo.path).packs.count == 1)
+        #expect(try repo.versions(of: slug).map { try repo.article(at: $0)?.title } == [5, 4, 3, 2, 1].map(page))
+        _ = try packing.git(repo.path, "fsck --full --strict")
+    }
+
     @Test func whatKilledWritersLeftIsClearedOnceStale() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
