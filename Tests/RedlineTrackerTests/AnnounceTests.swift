@@ -50,20 +50,25 @@ import Testing
             + paragraphs.map { "<p>\($0)</p>" }.joined() + "</div><p>Sidebar \(slug)</p></body></html>"
     }
 
-    @Test func feedListsOnlyVersionsThatAreNewsNewestFirst() throws {
-        let (dir, repo) = try newRepository()
-        defer { dir.remove() }
-        let p = Self.paragraphs
-        let versions = [("Harbour plan approved", [p[0], p[1], p[2]]),
-                        ("Harbour plan approved", [p[0], p[1], p[2], p[3]]),       // a new block
-                        ("Harbour plan approved", [p[2], p[0], p[1], p[3]]),       // a move only: not news
-                        ("Harbour plan approved after vote", [p[2], p[0], p[1], p[3]])]  // the headline
+    /// Snaps `versions` (headline, paragraphs) of `harbour` into `repo`, a day apart from 2025-01-01.
+    static func snapHarbour(_ versions: [(String, [String])], in dir: TemporaryDirectory, repo: String) throws {
         for (index, (headline, body)) in versions.enumerated() {
             let file = dir.write("v\(index).txt", headline + "\n\n" + body.joined(separator: "\n\n") + "\n")
             let snap = try RedlineProcess.run(["snap", "harbour", file, "--repo", repo, "--url", "https://example.com/harbour",
                                                "--at", "2025-01-0\(index + 1)T10:00:00Z"])
             #expect(snap.status == 0, "\(snap.stderr)")
         }
+    }
+
+    @Test func feedListsOnlyVersionsThatAreNewsNewestFirst() throws {
+        let (dir, repo) = try newRepository()
+        defer { dir.remove() }
+        let p = Self.paragraphs
+        try Self.snapHarbour([("Harbour plan approved", [p[0], p[1], p[2]]),
+                              ("Harbour plan approved", [p[0], p[1], p[2], p[3]]),       // a new block
+                              ("Harbour plan approved", [p[2], p[0], p[1], p[3]]),       // a move only: not news
+                              ("Harbour plan approved after vote", [p[2], p[0], p[1], p[3]])],  // the headline
+                             in: dir, repo: repo)
         let out = dir.child("harbour.xml")
         let result = try RedlineProcess.run(["feed", "harbour", "-o", out, "--repo", repo])
         #expect(result.status == 0, "\(result.stderr)")
@@ -85,6 +90,30 @@ import Testing
         let neither = try RedlineProcess.run(["feed", "-o", "-", "--repo", repo])
         #expect(neither.status == 64)
         #expect(neither.stderr.contains("Give an article's SLUG, or --all for every article."), "\(neither.stderr)")
+    }
+
+    /// `--last N` looks at the newest N versions: the oldest of them is told as its change from
+    /// the version before it, which is read for that, and version 1 only when it is among them.
+    @Test func feedLastNTellsOfTheNewsAmongTheNewestNVersions() throws {
+        let (dir, repo) = try newRepository()
+        defer { dir.remove() }
+        let p = Self.paragraphs
+        try Self.snapHarbour([("Harbour plan approved", [p[0], p[1]]),
+                              ("Harbour plan approved", [p[0], p[1], p[2]]),             // a new block
+                              ("Harbour plan approved", [p[2], p[0], p[1]]),             // a move only: not news
+                              ("Harbour plan approved", [p[2], p[0], p[1], p[3]]),       // a new block
+                              ("Harbour plan approved after vote", [p[2], p[0], p[1], p[3]])],  // the headline
+                             in: dir, repo: repo)
+        let expected = [1: [5], 2: [5, 4], 3: [5, 4], 4: [5, 4, 2], 5: [5, 4, 2, 1], 9: [5, 4, 2, 1]]
+        for (last, versions) in expected.sorted(by: { $0.key < $1.key }) {
+            let out = dir.child("last\(last).xml")
+            let result = try RedlineProcess.run(["feed", "harbour", "--last", "\(last)", "-o", out, "--repo", repo])
+            #expect(result.status == 0, "\(result.stderr)")
+            let feed = try Self.check(out)
+            #expect(feed.problems == [], "--last \(last)")
+            #expect(feed.versions == versions.map { "harbour, version \($0)" }, "--last \(last)")
+            #expect(feed.updated == "2025-01-05T10:00:00Z", "--last \(last)")
+        }
     }
 
     @Test func watchAnnouncesEachVersionToAWebhookAndTheFeeds() throws {
