@@ -10,15 +10,17 @@ import RedlineStore
 ///     feeds/all.xml         every configured article's entries, newest first
 ///
 /// The first version stored reads each configured article's feed from the track repository once;
-/// after that each version stored adds its own entry, so a long history is not read again.
+/// after that each version stored moves its article's feed on (``AtomFeed/moveOn(to:entry:last:)``,
+/// as `redline feed` builds it: its entry added when it is news, the entry of the version it
+/// pushes out of the newest 50 dropped), so a long history is not read again.
 public actor FeedFolder: VersionStored {
     private let folder: URL
     private let repositoryPath: String
     private let slugs: [Slug]
     private let last: Int
     private let log: @Sendable (String) -> Void
-    /// Each article's feed, once read.
-    private var feeds: [Slug: AtomFeed]?
+    /// Each article's feed, once read, and the newest version it has looked at.
+    private var feeds: [Slug: (feed: AtomFeed, newest: Int)]?
     /// Its own handle on the track repository, opened at the first read.
     private var tracker: Tracker?
 
@@ -38,14 +40,14 @@ public actor FeedFolder: VersionStored {
                 feeds = try read(slugs)
             } else if feeds?[event.slug] == nil {
                 feeds?[event.slug] = try read([event.slug])[event.slug]
-            } else if var feed = feeds?[event.slug], event.diff.isNews,
-                      !feed.entries.contains(where: { $0.version >= event.version.number }) {
-                if let headline = event.diff.fields.first(where: { $0.field == .title })?.newText {
-                    feed.title = "\(event.slug.value): \(headline)"
+            } else if let held = feeds?[event.slug], event.version.number > held.newest {
+                // An older version was stored before the feed was read, and read with it.
+                var feed = held.feed
+                if let headline = event.diff.fields.first(where: { $0.field == .title }) {
+                    feed.title = headline.newText.map { "\(event.slug.value): \($0)" } ?? event.slug.value
                 }
-                let kept = feed.entries.filter { $0.version > event.version.number - last }
-                feeds?[event.slug] = AtomFeed(id: feed.id, title: feed.title, link: event.diff.to.url ?? feed.link,
-                                              entries: [AtomFeed.Entry(event.diff)] + kept, updated: event.version.capturedAt)
+                feed.moveOn(to: event.version, entry: AtomFeed.entry(of: event.diff), last: last)
+                feeds?[event.slug] = (feed, event.version.number)
             }
             try write(event.slug)
         } catch {
@@ -56,14 +58,15 @@ public actor FeedFolder: VersionStored {
     /// The feeds of those of `slugs` that have versions, as the track repository holds them now;
     /// an article whose history cannot be read is logged and left out (it is tried again at its
     /// next version), and the others are read all the same.
-    private func read(_ slugs: [Slug]) throws -> [Slug: AtomFeed] {
+    private func read(_ slugs: [Slug]) throws -> [Slug: (feed: AtomFeed, newest: Int)] {
         let tracker = try self.tracker ?? Tracker.open(at: repositoryPath)
         self.tracker = tracker
-        var feeds: [Slug: AtomFeed] = [:]
+        var feeds: [Slug: (feed: AtomFeed, newest: Int)] = [:]
         for slug in slugs {
             do {
                 guard try tracker.repository.latest(of: slug) != nil else { continue }
-                feeds[slug] = try tracker.feed(slug, last: last)
+                let (feed, newest) = try tracker.feedAndNewest(slug, last: last)
+                feeds[slug] = (feed, newest?.number ?? 0)
             } catch {
                 log("\(Timestamp.format(Date()))  feeds: \(slug) left out: \(error)")
             }
@@ -75,10 +78,10 @@ public actor FeedFolder: VersionStored {
     private func write(_ slug: Slug) throws {
         guard let feeds else { return }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        if let feed = feeds[slug] {
+        if let feed = feeds[slug]?.feed {
             try Data(feed.render().utf8).write(to: folder.appendingPathComponent(slug.value + ".xml"), options: .atomic)
         }
-        let all = AtomFeed.all(slugs.compactMap { feeds[$0] })
+        let all = AtomFeed.all(slugs.compactMap { feeds[$0]?.feed })
         try Data(all.render().utf8).write(to: folder.appendingPathComponent("all.xml"), options: .atomic)
     }
 }

@@ -13,7 +13,9 @@ import RedlineStore
 ///     --last 2 → entry 4  (versions 3 and 4 looked at; 3 is told as its change from 2)
 ///
 /// Which versions a feed tells of is decided in one place, ``AtomFeed/moveOn(to:entry:last:)``:
-/// `redline feed` moves an empty feed on through the versions it reads.
+/// `redline feed` moves an empty feed on through the versions it reads, and the watcher's feeds
+/// folder (``FeedFolder``) moves the feed it holds on by each version it stores, so both write
+/// the same document for the same history.
 extension Tracker {
     /// How many of an article's newest versions a feed looks at, unless told otherwise.
     public static let feedVersions = 50
@@ -32,8 +34,8 @@ extension Tracker {
     }
 
     /// The feed of `slug` (``feed(_:last:)``) and the newest version it looked at, from which the
-    /// watcher moves it on. Each of the newest `last` versions' articles is read once, and the
-    /// version's before them, whose change to the oldest of them is that one's entry
+    /// watcher moves it on. The article of each of the newest `last` versions is read once, and
+    /// that of the version before them, whose change to the oldest of them is that one's entry
     /// (``history(_:last:_:)``, one more at each seam where it splits the work between the cores);
     /// the first version's once more when it is among them; only the entries are kept.
     func feedAndNewest(_ slug: Slug, last: Int) throws -> (feed: AtomFeed, newest: Version?) {

@@ -1,4 +1,5 @@
 import Foundation
+import RedlineTracker
 import Testing
 
 /// Announcements of what `watch` stores (webhooks, Atom feeds), `redline feed`, and what scripts
@@ -186,6 +187,36 @@ import Testing
         let written = try Self.check(out)
         #expect(written.problems == [])
         #expect(written.entries.map(\.id) == all.entries.map(\.id))
+    }
+
+    /// The watcher's `feeds/SLUG.xml`, read from the repository at the first version and moved on
+    /// by each version after it, is the document `redline feed SLUG` writes, over a history longer
+    /// than a feed looks at (50 versions) whose newest version is not news.
+    @Test func watchersFeedIsTheFeedOfTheSameHistory() throws {
+        let polls = Tracker.feedVersions + 3
+        // Polls 1…52 each add an update on top; poll 53 swaps the top two (a move only).
+        let updates = (1..<polls).map { "Update \($0): the harbour board published figure \($0) of its survey today." }
+        var bodies = (1..<polls).map { Array(updates.prefix($0).reversed()) }
+        bodies.append(bodies[bodies.count - 1])
+        bodies[bodies.count - 1].swapAt(0, 1)
+        let pages = bodies.map { Self.page("a", headline: "Harbour vote", $0) }
+        let site = try SiteServer(pages: ["/live/a": pages.map { .init(body: $0) }])
+        defer { site.stop() }
+        let (dir, repo) = try newRepository()
+        defer { dir.remove() }
+        let config = dir.write("redline.yaml", "articles:\n  - slug: a\n    url: \(site.url("/live/a"))\n    every: 50ms\n"
+                                   + "    select: \"#live\"\nannounce:\n  feeds: feeds/\n")
+
+        let watch = try RedlineProcess.run(["watch", "--config", config, "--repo", repo, "--count", "\(polls)"])
+        #expect(watch.status == 0, "\(watch.stderr)")
+        #expect(watch.stdout.contains("a: \(polls) polls, \(polls) new versions, 0 failed"), "\(watch.stdout)")
+        let feed = try RedlineProcess.run(["feed", "a", "-o", "-", "--repo", repo])
+        #expect(feed.status == 0, "\(feed.stderr)")
+        #expect(feed.stdout == (try String(contentsOfFile: dir.child("feeds/a.xml"), encoding: .utf8)))
+        // Versions 4…53 looked at; 53 only moved blocks.
+        let watchers = try Self.check(dir.child("feeds/a.xml"))
+        #expect(watchers.problems == [])
+        #expect(watchers.versions == (4..<polls).reversed().map { "a, version \($0)" }, "\(watchers.versions)")
     }
 
     @Test func aDeadWebhookOrFeedsFolderNeverStopsCapture() throws {
