@@ -46,7 +46,6 @@ extension Tracker {
             feed.moveOn(to: first, entry: AtomFeed.entry(of: try diffFromNothing(slug, at: first)), last: last)
         }
         for (version, entry) in zip(versions.dropFirst(), entries) { feed.moveOn(to: version, entry: entry, last: last) }
-        feed.link = newest?.url ?? feed.link
         return (feed, versions.last)
     }
 

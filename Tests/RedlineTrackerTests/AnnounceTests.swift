@@ -191,7 +191,8 @@ import Testing
 
     /// The watcher's `feeds/SLUG.xml`, read from the repository at the first version and moved on
     /// by each version after it, is the document `redline feed SLUG` writes, over a history longer
-    /// than a feed looks at (50 versions) whose newest version is not news.
+    /// than a feed looks at (50 versions) whose newest version is not news, of a page that names
+    /// a canonical URL other than the one it is captured from.
     @Test func watchersFeedIsTheFeedOfTheSameHistory() throws {
         let polls = Tracker.feedVersions + 3
         // Polls 1…52 each add an update on top; poll 53 swaps the top two (a move only).
@@ -199,7 +200,10 @@ import Testing
         var bodies = (1..<polls).map { Array(updates.prefix($0).reversed()) }
         bodies.append(bodies[bodies.count - 1])
         bodies[bodies.count - 1].swapAt(0, 1)
-        let pages = bodies.map { Self.page("a", headline: "Harbour vote", $0) }
+        let pages = bodies.map { body in
+            Self.page("a", headline: "Harbour vote", body)
+                .replacingOccurrences(of: "</head>", with: "<link rel=\"canonical\" href=\"https://example.com/harbour\"></head>")
+        }
         let site = try SiteServer(pages: ["/live/a": pages.map { .init(body: $0) }])
         defer { site.stop() }
         let (dir, repo) = try newRepository()
