@@ -39,10 +39,10 @@ private struct BulkRepository {
     let repo: String
 
     init() throws {
-        dir = try TemporaryDirectory()
-        repo = dir.child("track.git")
-        _ = try RedlineProcess.run(["init", "--repo", repo])
-        for n in 1...3 {
+        let fixture = try RepositoryFixture()   // version 1
+        dir = fixture.dir
+        repo = fixture.repo
+        for n in 2...3 {
             let snap = try RedlineProcess.run(["snap", "story", dir.write("capture-\(n).txt", capture(n)), "--repo", repo])
             #expect(snap.status == 0, "\(snap.stderr)")
         }
