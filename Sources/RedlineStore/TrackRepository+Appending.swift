@@ -121,6 +121,7 @@ extension TrackRepository {
     /// left, which would otherwise hold the same history twice until packs are merged. Kept
     /// packs stay.
     private func removePacks(heldBy written: PackWriter, among packs: [ObjectFiles.Pack]) {
+        guard !packs.isEmpty else { return }
         let held = Set(written.entries.map { ObjectID.hex($0.id) })
         for pack in packs where !pack.isKept && pack.objects > 0 && pack.objects <= held.count {
             let ids = ObjectFiles.objects(inPack: pack.name, repository: path)   // empty when unreadable: kept
