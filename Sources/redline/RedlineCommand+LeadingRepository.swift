@@ -1,3 +1,5 @@
+import ArgumentParser
+
 extension RedlineCommand {
     /// `redline --repo PATH log SLUG`, as `git --git-dir PATH log` is written: swift-argument-parser
     /// reads `--repo` only as an option of each command, so `--repo` given before the command's
@@ -10,13 +12,16 @@ extension RedlineCommand {
     ///     --repo /tmp/t.git --help            → as given: no command follows (the overview)
     ///     --repo /tmp/t.git help log          → help log        (help needs no repository)
     ///     --repo /tmp/t.git lgo talks         → lgo talks       (the usage error names 'lgo')
+    ///     --repo /tmp/t.git                   → a usage error: no command
+    ///     --repo                              → a usage error: no path
     ///
     /// It goes right after the name, not to the end, so that it stays before a `--` ending the options.
-    static func movingLeadingRepository(_ arguments: [String]) -> [String] {
+    static func movingLeadingRepository(_ arguments: [String]) throws(ValidationError) -> [String] {
         var leading: [String] = []
         var rest = arguments[...]
         while let first = rest.first {
-            if first == "--repo", rest.count >= 2 {
+            if first == "--repo" {
+                guard rest.count >= 2 else { throw ValidationError("Missing value for '--repo <path>'") }
                 leading += rest.prefix(2)
                 rest = rest.dropFirst(2)
             } else if first.hasPrefix("--repo=") {
@@ -26,7 +31,9 @@ extension RedlineCommand {
                 break
             }
         }
-        guard !leading.isEmpty, let name = rest.first, !name.hasPrefix("-") else { return arguments }
+        guard !leading.isEmpty else { return arguments }
+        guard let name = rest.first else { throw ValidationError("--repo needs a command after it: redline --repo PATH log SLUG") }
+        guard !name.hasPrefix("-") else { return arguments }
         guard configuration.subcommands.contains(where: { $0.configuration.commandName == name }) else { return Array(rest) }
         return [name] + leading + rest.dropFirst()
     }

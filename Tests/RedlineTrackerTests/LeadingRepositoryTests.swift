@@ -65,5 +65,10 @@ import Testing
         // A misspelt command is named as one, not blamed on --repo.
         let misspelt = try RedlineProcess.run(["--repo", repo, "lgo", "story"])
         #expect(misspelt.status == 64 && misspelt.stderr.contains("'lgo'") && !misspelt.stderr.contains("--repo"), "\(misspelt.stderr)")
+        // --repo with nothing after it, or no path, says so (it was "Unknown option '--repo'").
+        let alone = try RedlineProcess.run(["--repo", repo])
+        #expect(alone.status == 64 && alone.stderr.hasPrefix("Error: --repo needs a command after it"), "\(alone.stderr)")
+        let bare = try RedlineProcess.run(["--repo"])
+        #expect(bare.status == 64 && bare.stderr.hasPrefix("Error: Missing value for '--repo <path>'"), "\(bare.stderr)")
     }
 }
