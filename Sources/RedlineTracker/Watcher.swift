@@ -50,8 +50,8 @@ public struct Watcher {
     public mutating func run(count: Int?, shouldStop: @escaping () -> Bool, log: (String) -> Void) async throws -> Summary {
         var summary = Summary()
         while count.map({ summary.polls < $0 }) ?? true, !shouldStop() {
+            guard let outcome = try await poll(log: log) else { break }   // cancelled: not a poll
             summary.polls += 1
-            guard let outcome = try await poll(log: log) else { break }
             if outcome == .changed { summary.stored += 1 }
             if outcome == .failed { summary.failures += 1 }
             let wait = schedule.next(after: outcome)

@@ -173,4 +173,28 @@ import Testing
         #expect(process.terminationStatus == 0)
         #expect(try versionCount(repo, "talks") == 1)
     }
+
+    /// A poll Ctrl-C abandons (its page still on the way) is not counted as one.
+    @Test func anAbandonedPollIsNotCounted() throws {
+        let server = try PageServer(steps: [.init(body: Self.pageA, delay: 20)])
+        defer { server.stop() }
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        let errors = dir.write("stderr.txt", "")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: RedlineProcess.executable)
+        process.arguments = ["watch", "talks", server.url, "--every", "30s", "--repo", repo]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while server.requests.isEmpty, Date() < deadline { usleep(20_000) }
+        process.interrupt()
+        process.waitUntilExit()
+        let log = try String(contentsOfFile: errors, encoding: .utf8)
+        #expect(log.contains("stopped after 0 polls"), "\(log)")
+        #expect(try versionCount(repo, "talks") == 0)
+    }
 }
