@@ -53,12 +53,13 @@ struct PackWriter {
     func write(into folder: String, keep: Bool = false) throws -> String {
         guard bytes.count < 0x8000_0000 else { throw Failure.tooLarge }
         var pack = bytes
-        let count = UInt32(entries.count)
-        pack.replaceSubrange(8..<12, with: [UInt8(count >> 24), UInt8((count >> 16) & 0xFF), UInt8((count >> 8) & 0xFF), UInt8(count & 0xFF)])
+        var count: [UInt8] = []
+        PackIndex.append(UInt32(entries.count), to: &count)
+        pack.replaceSubrange(8..<12, with: count)
         let checksum = SHA1.digest(pack)
         pack.append(contentsOf: checksum)
         let index = PackIndex(entries: entries, packChecksum: checksum).encoded()
-        let name = "pack-" + checksum.map { String(format: "%02x", $0) }.joined()
+        let name = "pack-" + ObjectID.hex(checksum)
         if keep { try Self.place(Array(PackKeep.content.utf8), at: "\(folder)/\(name).keep", folder: folder) }
         do {
             try Self.place(pack, at: "\(folder)/\(name).pack", folder: folder)
