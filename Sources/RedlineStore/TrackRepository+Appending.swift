@@ -47,7 +47,10 @@ extension TrackRepository {
     /// a writer may be between writing its objects and moving its branch, and objects no
     /// reference reaches are safe from `git repack -a -d` loose, not packed.
     func appendLoose(_ files: ObjectFiles) throws -> PackReport? {
-        try append(files, capture: nil)?.report
+        guard let appended = try append(files, capture: nil) else { return nil }
+        let after = appended.objects == 0 ? files.bytes : ObjectFiles(repository: path).bytes
+        return PackReport(objectsPacked: appended.objects, looseRemoved: appended.looseRemoved, packsReplaced: appended.replaced ? 1 : 0,
+                          bytesBefore: files.bytes, bytesAfter: after)
     }
 
     /// Puts `capture` straight into the pack holding the versions it follows (with whatever
@@ -56,20 +59,21 @@ extension TrackRepository {
     /// (the packer's lock and the pack's `.keep`); nil when another process is packing, or this
     /// cannot be done: then the caller writes it loose.
     func packCapture(_ capture: NewCapture) -> PackKeep? {
-        guard PackCodecs.load() == nil, let lock = try? packLock() else { return nil }
+        guard let lock = try? packLock() else { return nil }
         ObjectFiles.removeLeftovers(repository: path)
         guard let packed = try? append(ObjectFiles(repository: path), capture: capture), let pack = packed.pack else { return nil }
         return PackKeep(lock: lock, path: "\(path)/objects/pack/\(pack).keep")
     }
 
-    /// ``appendLoose(_:)``, with `capture`'s objects too (then the pack written has a `.keep`).
-    private func append(_ files: ObjectFiles, capture: NewCapture?) throws -> (report: PackReport, pack: String?)? {
+    /// ``appendLoose(_:)``, with `capture`'s objects too (then the pack written has a `.keep`):
+    /// the objects the pack written holds (0 when nothing was written), the loose objects it
+    /// removed, whether it replaced a pack, and its name.
+    private func append(_ files: ObjectFiles, capture: NewCapture?) throws
+        -> (objects: Int, looseRemoved: Int, replaced: Bool, pack: String?)? {
         let settled = files.loose.filter(\.isSettled)
         guard PackCodecs.load() == nil, settled.reduce(0, { $0 + $1.bytes }) < Self.largestAppended else { return nil }
         let loose = settled.map(\.id)
-        guard !loose.isEmpty || capture != nil else {
-            return (PackReport(objectsPacked: 0, looseRemoved: 0, packsReplaced: 0, bytesBefore: files.bytes, bytesAfter: files.bytes), nil)
-        }
+        guard !loose.isEmpty || capture != nil else { return (0, 0, false, nil) }
         var successors = try successors(ofLoose: loose)
         var known = recentFiles.take().mapValues { (type: 3, content: $0) }
         if let capture {
@@ -81,9 +85,7 @@ extension TrackRepository {
         guard let appended = try append(adding, successors: successors, contents: &contents, packs: files.packs, keep: capture != nil)
         else { return nil }
         for object in loose { ObjectFiles.removeLoose(object, repository: path) }
-        let report = PackReport(objectsPacked: appended.objects, looseRemoved: loose.count, packsReplaced: appended.replaced ? 1 : 0,
-                                bytesBefore: files.bytes, bytesAfter: ObjectFiles(repository: path).bytes)
-        return (report, appended.pack)
+        return (appended.objects, loose.count, appended.replaced, appended.pack)
     }
 
     /// Writes `objects` into the pack among `packs` holding most of the versions they follow

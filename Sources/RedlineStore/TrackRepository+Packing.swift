@@ -15,7 +15,7 @@ public struct PackReport: Sendable, Equatable {
 /// The store packs itself. A capture goes straight into the pack holding the versions it follows
 /// (``packCapture(_:)``); when another process holds the packer's lock it is written loose, and
 /// loose objects go into that pack with a later capture, or once they pass the threshold
-/// (``appendLoose(_:capture:)``). Where that cannot be done (a pack with deltas by offset), and on
+/// (``appendLoose(_:)``). Where that cannot be done (a pack with deltas by offset), and on
 /// `redline gc`, libgit2's pack builder packs, as `git gc --auto` and `git repack -d
 /// --geometric=2` do:
 ///
