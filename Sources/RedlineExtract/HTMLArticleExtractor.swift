@@ -42,7 +42,7 @@ enum HTMLArticleExtractor {
         guard !tree.nodes.isEmpty else { return (Article(), warnings) }
         let page = HTMLPage(tree)
 
-        let (jsonLD, jsonWarnings) = LiveBlogJSONLD.read(tree)
+        let (jsonLD, jsonWarnings) = LiveBlogJSONLD.read(document.structuredData ?? LiveBlogJSONLD.blocks(in: tree))
         warnings += jsonWarnings
         let microdata = LiveBlogMicrodata.read(tree)
         var posting = jsonLD

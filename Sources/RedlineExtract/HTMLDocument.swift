@@ -12,6 +12,9 @@ import Foundation
 /// copy below walks them with a loop. ``HTMLTree/isDeeplyNested`` flags such pages.
 final class HTMLDocument {
     let document: htmlDocPtr
+    /// The texts of the page's JSON-LD scripts, taken out before parsing (in page order) when
+    /// the page is UTF-8; nil when they were left in the page for libxml2 to convert.
+    let structuredData: [[UInt8]]?
     /// Tag and attribute names by their pointer: libxml2 mostly interns names in its
     /// dictionary, so each distinct name is decoded once.
     private var names: [UnsafePointer<xmlChar>: String] = [:]
@@ -27,7 +30,12 @@ final class HTMLDocument {
         HTMLDocument.initializeParser()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
-        let bytes = bytes.isEmpty ? [UInt8(ascii: " ")] : RawTextStripping.stripped(bytes)
+        var bytes = bytes.isEmpty ? [UInt8(ascii: " ")] : bytes
+        if encoding.uppercased() == "UTF-8" {
+            (bytes, structuredData) = RawTextStripping.strippedWithoutStructuredData(bytes)
+        } else {
+            (bytes, structuredData) = (RawTextStripping.stripped(bytes), nil)
+        }
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)

@@ -36,15 +36,21 @@ struct StructuredUpdate: Sendable {
 }
 
 enum LiveBlogJSONLD {
-    /// The posting described by the page's JSON-LD blocks, with a warning per invalid block.
-    static func read(_ tree: HTMLTree) -> (posting: StructuredPosting?, warnings: [String]) {
+    /// The texts of the page's JSON-LD scripts, in page order, as `tree` holds them.
+    static func blocks(in tree: HTMLTree) -> [[UInt8]] {
+        tree.elements(named: "script").compactMap { script in
+            guard let type = tree.nodes[script].attribute("type"), type.lowercased().contains("ld+json") else { return nil }
+            return Array(tree.text(of: script).utf8)
+        }
+    }
+
+    /// The posting the JSON-LD `blocks` describe, with a warning per invalid block.
+    static func read(_ blocks: [[UInt8]]) -> (posting: StructuredPosting?, warnings: [String]) {
         var warnings: [String] = []
         var live: StructuredPosting?
         var article: StructuredPosting?
-        for script in tree.elements(named: "script") {
-            guard let type = tree.nodes[script].attribute("type"), type.lowercased().contains("ld+json") else { continue }
-            let source = tree.text(of: script)
-            guard let json = try? JSONSerialization.jsonObject(with: Data(source.utf8), options: [.fragmentsAllowed]) else {
+        for block in blocks {
+            guard let json = JSONValue.parse(block) else {
                 warnings.append("a JSON-LD block is not valid JSON; it was skipped")
                 continue
             }
@@ -68,13 +74,13 @@ enum LiveBlogJSONLD {
     }
 
     /// Every JSON object in `json`, through arrays and `@graph`, without recursion.
-    static func objects(in json: Any) -> [[String: Any]] {
-        var result: [[String: Any]] = []
-        var pending: [Any] = [json]
+    static func objects(in json: JSONValue) -> [[String: JSONValue]] {
+        var result: [[String: JSONValue]] = []
+        var pending: [JSONValue] = [json]
         while let value = pending.popLast() {
-            if let array = value as? [Any] {
+            if let array = value.array {
                 pending.append(contentsOf: array.reversed())
-            } else if let object = value as? [String: Any] {
+            } else if let object = value.object {
                 result.append(object)
                 if let graph = object["@graph"] { pending.append(graph) }
             }
@@ -82,21 +88,21 @@ enum LiveBlogJSONLD {
         return result
     }
 
-    private static func posting(_ object: [String: Any]) -> StructuredPosting {
+    private static func posting(_ object: [String: JSONValue]) -> StructuredPosting {
         var posting = StructuredPosting()
         posting.headline = string(object["headline"]) ?? string(object["name"])
         posting.description = string(object["description"])
         posting.url = string(object["url"]) ?? string(object["mainEntityOfPage"])
         posting.author = names(object["author"])
         posting.isLiveBlog = typeNames(object["@type"]).contains("LiveBlogPosting") || object["liveBlogUpdate"] != nil
-        let updates: [Any] = (object["liveBlogUpdate"] as? [Any]) ?? (object["liveBlogUpdate"].map { [$0] } ?? [])
-        for case let update as [String: Any] in updates {
+        let updates = object["liveBlogUpdate"]?.array ?? (object["liveBlogUpdate"].map { [$0] } ?? [])
+        for update in updates.compactMap(\.object) {
             posting.updates.append(StructuredUpdate(
                 id: entryID(url: string(update["url"]), id: string(update["@id"])),
                 time: string(update["datePublished"]).flatMap(EntryTime.parse),
                 headline: string(update["headline"]),
                 author: names(update["author"]),
-                articleBody: update["articleBody"] as? String))
+                articleBody: update["articleBody"]?.string))
         }
         return posting
     }
@@ -112,15 +118,15 @@ enum LiveBlogJSONLD {
     }
 
     /// The `@type` value as a list of names.
-    static func typeNames(_ value: Any?) -> [String] {
-        if let name = value as? String { return [name] }
-        return (value as? [Any])?.compactMap { $0 as? String } ?? []
+    static func typeNames(_ value: JSONValue?) -> [String] {
+        if let name = value?.string { return [name] }
+        return value?.array?.compactMap(\.string) ?? []
     }
 
     /// A string value, entities decoded and white space folded; nil when empty or not a string.
-    static func string(_ value: Any?) -> String? {
-        guard let raw = value as? String else {
-            if let object = value as? [String: Any] { return string(object["@id"]) ?? string(object["url"]) }
+    static func string(_ value: JSONValue?) -> String? {
+        guard let raw = value?.string else {
+            if let object = value?.object { return string(object["@id"]) ?? string(object["url"]) }
             return nil
         }
         let text = TextFolding.fold(HTMLEntities.decode(raw))
@@ -128,11 +134,11 @@ enum LiveBlogJSONLD {
     }
 
     /// The names of people or organisations: `"A"`, `{"name": "A"}` or a list, as "A, B and C".
-    static func names(_ value: Any?) -> String? {
-        let items: [Any] = (value as? [Any]) ?? (value.map { [$0] } ?? [])
+    static func names(_ value: JSONValue?) -> String? {
+        let items = value?.array ?? (value.map { [$0] } ?? [])
         var names: [String] = []
         for item in items {
-            let name = (item as? [String: Any]).flatMap { string($0["name"]) } ?? (item as? String).flatMap { string($0) }
+            let name = item.object.flatMap { string($0["name"]) } ?? item.string.flatMap { _ in string(item) }
             if let name, !names.contains(name) { names.append(name) }
         }
         return joined(names)

@@ -5,7 +5,9 @@
 ///     <p>Hi</p><script>var s = "<p>no</p>";</script><style>p{}</style>
 ///     → <p>Hi</p><script></script><style></style>
 ///
-/// JSON-LD scripts are kept whole. The rules are the HTML parser's own: a script ends at the
+/// JSON-LD scripts are kept whole, or taken out whole (emptied, their texts returned apart),
+/// so that libxml2 does not read a live blog's hundreds of kilobytes of it a character at a
+/// time and they are not copied twice more on the way to the JSON reader. The rules are the HTML parser's own: a script ends at the
 /// first `</script` whatever it is inside, comments (`<!-- <script> -->`) are skipped, and a
 /// start tag closed the XML way (`<script src="x"/>`) is left alone, since libxml2 ends the
 /// element there.
@@ -14,6 +16,19 @@ enum RawTextStripping {
     private static let names = [script, Array("<style".utf8)]
 
     static func stripped(_ bytes: [UInt8]) -> [UInt8] {
+        var ignored: [[UInt8]]?
+        return stripped(bytes, structuredData: &ignored)
+    }
+
+    /// `bytes` stripped, with the JSON-LD scripts emptied too, and their texts in page order.
+    static func strippedWithoutStructuredData(_ bytes: [UInt8]) -> (page: [UInt8], structuredData: [[UInt8]]) {
+        var taken: [[UInt8]]? = []
+        let page = stripped(bytes, structuredData: &taken)
+        return (page, taken ?? [])
+    }
+
+    /// Strips `bytes`; JSON-LD scripts are emptied into `structuredData` unless it is nil.
+    private static func stripped(_ bytes: [UInt8], structuredData: inout [[UInt8]]?) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         bytes.withUnsafeBufferPointer { input in
@@ -21,14 +36,14 @@ enum RawTextStripping {
             var index = 0
             while index < count {
                 guard let open = find(UInt8(ascii: "<"), in: input, from: index) else {
-                    output.append(contentsOf: input[index..<count])
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<count]))
                     break
                 }
-                output.append(contentsOf: input[index..<open])
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<open]))
                 index = open
                 if matches("<!--", in: input, at: open) {
                     let end = find(Array("-->".utf8), in: input, from: open + 4).map { $0 + 3 } ?? count
-                    output.append(contentsOf: input[open..<end])
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: input[open..<end]))
                     index = end
                     continue
                 }
@@ -53,16 +68,19 @@ enum RawTextStripping {
                     cursor += 1
                 }
                 guard cursor < count else {
-                    output.append(contentsOf: input[open..<count])
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: input[open..<count]))
                     break
                 }
-                output.append(contentsOf: input[open...cursor])
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: input[open...cursor]))
                 index = cursor + 1
                 let selfClosed = input[cursor - 1] == UInt8(ascii: "/")
                 let isJSONLD = name == Self.script && contains("ld+json", in: input, from: open, to: cursor)
-                guard !selfClosed, !isJSONLD else { continue }
+                let taken = isJSONLD && structuredData != nil && typeIsJSONLD(in: input, from: open + name.count, to: cursor)
+                guard !selfClosed, !isJSONLD || taken else { continue }
                 // Drop everything up to the closing tag (or the end of the page).
+                let content = index
                 index = find([UInt8(ascii: "<"), UInt8(ascii: "/")] + name.dropFirst(), in: input, from: index, ignoringCase: true) ?? count
+                if taken { structuredData?.append(Array(UnsafeBufferPointer(rebasing: input[content..<index]))) }
             }
         }
         return output
@@ -110,6 +128,31 @@ enum RawTextStripping {
         guard matches(pattern, in: input, at: index, ignoringCase: true), index + pattern.count < input.count else { return false }
         let next = input[index + pattern.count]
         return next == 0x20 || (0x09...0x0D).contains(next) || next == UInt8(ascii: ">") || next == UInt8(ascii: "/")
+    }
+
+    /// True when the attributes in `start..<end` give a `type` whose value names JSON-LD
+    /// (`type="application/ld+json"`, any case, quoted or not), as the extractor reads it.
+    private static func typeIsJSONLD(in input: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var index = start
+        while index < end {
+            let isSpace = input[index] == 0x20 || (0x09...0x0D).contains(input[index])
+            index += 1
+            guard isSpace, matches(Array("type".utf8), in: input, at: index, ignoringCase: true) else { continue }
+            var cursor = index + 4
+            while cursor < end, input[cursor] == 0x20 || (0x09...0x0D).contains(input[cursor]) { cursor += 1 }
+            guard cursor < end, input[cursor] == UInt8(ascii: "=") else { continue }
+            cursor += 1
+            while cursor < end, input[cursor] == 0x20 || (0x09...0x0D).contains(input[cursor]) { cursor += 1 }
+            guard cursor < end else { return false }
+            let quote = input[cursor] == UInt8(ascii: "\"") || input[cursor] == UInt8(ascii: "'") ? input[cursor] : nil
+            if quote != nil { cursor += 1 }
+            var valueEnd = cursor
+            while valueEnd < end, quote.map({ input[valueEnd] != $0 }) ?? !(input[valueEnd] == 0x20 || (0x09...0x0D).contains(input[valueEnd])) {
+                valueEnd += 1
+            }
+            return contains("ld+json", in: input, from: cursor, to: valueEnd)
+        }
+        return false
     }
 
     private static func contains(_ needle: String, in input: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
