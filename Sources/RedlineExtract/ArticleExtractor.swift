@@ -102,12 +102,12 @@ public enum ArticleExtractor {
             // Not UTF-8, but the page names its encoding: libxml2 converts from it.
             if readsMeta, warning != nil, !TextDecoding.isUTF16(bytes),
                let encoding = CaptureFormat.declaredEncoding(bytes), TextDecoding.knows(encoding),
-               let extracted = HTMLArticleExtractor.extract(Array(bytes), encoding: encoding, select: select) {
+               let extracted = HTMLArticleExtractor.extract(bytes, encoding: encoding, select: select) {
                 warnings = ["the capture is not UTF-8; it was read as \(encoding), as its <meta charset> says"] + extracted.warnings
                 article = extracted.article
             } else if warning == nil, !TextDecoding.isUTF16(bytes),
                       !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
-                      let extracted = HTMLArticleExtractor.extract(Array(bytes), encoding: "UTF-8", select: select) {
+                      let extracted = HTMLArticleExtractor.extract(bytes, encoding: "UTF-8", select: select) {
                 // Valid UTF-8 already: libxml2 reads the bytes as they are.
                 article = extracted.article
                 warnings += extracted.warnings

@@ -23,7 +23,7 @@ enum HTMLArticleExtractor {
 
     /// The article in `bytes`, a page in the character encoding `encoding` (`"UTF-8"`, or the
     /// legacy one its `<meta charset>` names); nil when libxml2 cannot read that encoding.
-    static func extract(_ bytes: [UInt8], encoding: String, select: String? = nil) -> (article: Article, warnings: [String])? {
+    static func extract(_ bytes: some ContiguousBytes, encoding: String, select: String? = nil) -> (article: Article, warnings: [String])? {
         guard let document = HTMLDocument(bytes: bytes, encoding: encoding) else { return nil }
         return extract(document, select: select)
     }

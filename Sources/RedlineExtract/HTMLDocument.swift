@@ -26,16 +26,18 @@ final class HTMLDocument {
 
     /// Parses `bytes` in the named character encoding (`"windows-1252"`, …), converted by
     /// libxml2 (iconv); nil when the encoding is unknown or libxml2 returns no document.
-    init?(bytes: [UInt8], encoding: String) {
+    init?(bytes page: some ContiguousBytes, encoding: String) {
         HTMLDocument.initializeParser()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
-        var bytes = bytes.isEmpty ? [UInt8(ascii: " ")] : bytes
+        var (bytes, structuredData): ([UInt8], [[UInt8]]?)
         if encoding.uppercased() == "UTF-8" {
-            (bytes, structuredData) = RawTextStripping.strippedWithoutStructuredData(bytes)
+            (bytes, structuredData) = RawTextStripping.strippedWithoutStructuredData(page)
         } else {
-            (bytes, structuredData) = (RawTextStripping.stripped(bytes), nil)
+            (bytes, structuredData) = (RawTextStripping.stripped(page), nil)
         }
+        if bytes.isEmpty { bytes = [UInt8(ascii: " ")] }
+        self.structuredData = structuredData
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)

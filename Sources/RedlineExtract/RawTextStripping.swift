@@ -1,3 +1,5 @@
+import Foundation
+
 /// Empties `<script>` and `<style>` elements before libxml2 sees the page: their contents are
 /// never article text, and on news pages they are a third of the bytes (NDTV: 300 KB of 711 KB),
 /// which libxml2's HTML parser reads a character at a time.
@@ -15,23 +17,24 @@ enum RawTextStripping {
     private static let script = Array("<script".utf8)
     private static let names = [script, Array("<style".utf8)]
 
-    static func stripped(_ bytes: [UInt8]) -> [UInt8] {
+    static func stripped(_ bytes: some ContiguousBytes) -> [UInt8] {
         var ignored: [[UInt8]]?
         return stripped(bytes, structuredData: &ignored)
     }
 
     /// `bytes` stripped, with the JSON-LD scripts emptied too, and their texts in page order.
-    static func strippedWithoutStructuredData(_ bytes: [UInt8]) -> (page: [UInt8], structuredData: [[UInt8]]) {
+    static func strippedWithoutStructuredData(_ bytes: some ContiguousBytes) -> (page: [UInt8], structuredData: [[UInt8]]) {
         var taken: [[UInt8]]? = []
         let page = stripped(bytes, structuredData: &taken)
         return (page, taken ?? [])
     }
 
     /// Strips `bytes`; JSON-LD scripts are emptied into `structuredData` unless it is nil.
-    private static func stripped(_ bytes: [UInt8], structuredData: inout [[UInt8]]?) -> [UInt8] {
+    private static func stripped(_ bytes: some ContiguousBytes, structuredData: inout [[UInt8]]?) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        bytes.withUnsafeBufferPointer { input in
+        bytes.withUnsafeBytes { raw in
+            let input = raw.bindMemory(to: UInt8.self)
+            output.reserveCapacity(input.count)
             let count = input.count
             var index = 0
             while index < count {

@@ -17,9 +17,8 @@ extension TextDecoding {
     /// `bytes` (UTF-8) with their mojibake repaired; nil when they have none.
     static func repairingMojibake(_ bytes: Data) -> Data? {
         guard mightHaveMojibake(bytes) else { return nil }
-        let input = Array(bytes)
-        guard let strict = repair(input, everyLead: false) else { return nil }
-        return Data(repair(strict, everyLead: true) ?? strict)
+        guard let strict = bytes.withUnsafeBytes({ repair($0.bindMemory(to: UInt8.self), everyLead: false) }) else { return nil }
+        return Data(strict.withUnsafeBufferPointer { repair($0, everyLead: true) } ?? strict)
     }
 
     /// False when `bytes` cannot hold mojibake that ``repair(_:everyLead:)`` reads back: that
@@ -51,7 +50,7 @@ extension TextDecoding {
 
     /// One pass over `bytes`; nil when nothing was repaired. Without `everyLead`, only the
     /// unmistakable leads (Â, Ã, â, ð) are read.
-    private static func repair(_ bytes: [UInt8], everyLead: Bool) -> [UInt8]? {
+    private static func repair(_ bytes: UnsafeBufferPointer<UInt8>, everyLead: Bool) -> [UInt8]? {
         var output: [UInt8] = []
         var copied = 0
         var index = 0
@@ -80,24 +79,22 @@ extension TextDecoding {
                 continue
             }
             if output.isEmpty { output.reserveCapacity(bytes.count) }
-            output += bytes[copied..<index]
+            output += UnsafeBufferPointer(rebasing: bytes[copied..<index])
             output += original
             copied = next
             index = next
         }
         guard copied > 0 else { return nil }
-        output += bytes[copied...]
+        output += UnsafeBufferPointer(rebasing: bytes[copied...])
         return output
     }
 
     /// The index of the first C3 byte (every lead's first) at or after `start`, `bytes.count`
     /// when there is none: leads are rare, and `memchr` passes over the bytes between them.
-    private static func nextC3(in bytes: [UInt8], from start: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard start < buffer.count, let base = buffer.baseAddress,
-                  let found = memchr(base + start, 0xC3, buffer.count - start) else { return buffer.count }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
+    private static func nextC3(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, 0xC3, bytes.count - start) else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Whether `scalar`, decoded from a sequence with `lead`, is text a page would hold.
@@ -113,7 +110,7 @@ extension TextDecoding {
     /// The byte 80…BF that the character at `index` stands for when bytes were read as
     /// Latin-1 (U+0080…U+00BF) or Windows-1252 (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ),
     /// and the length of that character in UTF-8.
-    private static func mistakenByte(_ bytes: [UInt8], at index: Int) -> (UInt8, Int)? {
+    private static func mistakenByte(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt8, Int)? {
         guard index + 1 < bytes.count else { return nil }
         if bytes[index] == 0xC2, (0x80...0xBF).contains(bytes[index + 1]) { return (bytes[index + 1], 2) }
         let length = bytes[index] >= 0xE0 ? 3 : 2

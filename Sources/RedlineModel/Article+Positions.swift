@@ -33,11 +33,18 @@ extension Article {
         return result
     }
 
-    /// The number of letters in all blocks, titles and key events: the article's size as text.
+    /// The number of letters (Unicode scalars) in all blocks, titles and key events: the
+    /// article's size as text.
     public var textLength: Int {
-        var count = (title?.count ?? 0) + (standfirst?.count ?? 0)
-        for item in positionedBlocks { count += item.block.text.count }
-        for event in keyEvents { count += event.title.count }
-        return count
+        texts.reduce(0) { $0 + $1.unicodeScalars.count }
+    }
+
+    /// The same texts' size in UTF-8, counted without reading them.
+    public var textBytes: Int {
+        texts.reduce(0) { $0 + $1.utf8.count }
+    }
+
+    private var texts: [String] {
+        [title, standfirst].compactMap { $0 } + positionedBlocks.map(\.block.text) + keyEvents.map(\.title)
     }
 }

@@ -13,13 +13,22 @@ extension ArticleMarkdown {
     /// `text` escaped; with `lineStart`, also a leading `#`, `-`, `+`, `=` and the `.`, `)` or
     /// `-` after leading digits (a list marker, or what would read as a time stamp).
     static func escape(_ text: String, lineStart: Bool = false) -> String {
-        if !lineStart, !text.utf8.contains(where: needsEscape) { return text }
+        if !text.utf8.contains(where: needsEscape) {
+            if !lineStart { return text }
+            if case .some(.none) = text.utf8.withContiguousStorageIfAvailable(markerEnd) { return text }   // no marker to escape
+        }
         var text = text
         var out: [UInt8] = []
         text.withUTF8 { bytes in
             out.reserveCapacity(bytes.count + 16)
             var i = 0
             while i < bytes.count {
+                // Text between escapes is copied a run at a time.
+                var run = i
+                while run < bytes.count, !needsEscape(bytes[run]) { run += 1 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<run]))
+                i = run
+                guard i < bytes.count else { break }
                 if let (scalar, width) = invisible(bytes, at: i) {
                     out += Array("&#x\(String(scalar, radix: 16, uppercase: true));".utf8)
                     i += width
@@ -36,15 +45,18 @@ extension ArticleMarkdown {
                 i += 1
             }
         }
-        if lineStart, let first = out.first {
-            let digits = out.prefix { (0x30...0x39).contains($0) }.count
-            if digits == 0, [0x23, 0x2D, 0x2B, 0x3D].contains(first) {
-                out.insert(0x5C, at: 0)
-            } else if digits > 0, digits < out.count, [0x2E, 0x29, 0x2D].contains(out[digits]) {
-                out.insert(0x5C, at: digits)
-            }
-        }
+        if lineStart, let marker = out.withUnsafeBufferPointer(markerEnd) { out.insert(0x5C, at: marker) }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Where a backslash goes in a line that `bytes` (escaped) starts, so that it is not read as
+    /// Markdown: before a leading `#`, `-`, `+` or `=`, or before the `.`, `)` or `-` after
+    /// leading digits; nil when the line needs none.
+    private static func markerEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = bytes.first else { return nil }
+        let digits = bytes.prefix { (0x30...0x39).contains($0) }.count
+        if digits == 0 { return [0x23, 0x2D, 0x2B, 0x3D].contains(first) ? 0 : nil }
+        return digits < bytes.count && [0x2E, 0x29, 0x2D].contains(bytes[digits]) ? digits : nil
     }
 
     /// The text `escaped` was made from.

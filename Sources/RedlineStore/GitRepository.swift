@@ -117,16 +117,17 @@ final class GitRepository {
                           message: message)
     }
 
-    /// The bytes of the file `name` at the top of commit `id`'s tree, nil when it has none.
-    func file(named name: String, inCommit id: String) throws(GitError) -> Data? {
-        try withTree(ofCommit: id) { tree throws(GitError) -> Data? in
-            guard let entry = git_tree_entry_byname(tree, name) else { return nil }
+    /// The blob id and bytes (checked against that id by libgit2) of the file `name` at the top
+    /// of commit `id`'s tree, nil when it has none.
+    func file(named name: String, inCommit id: String) throws(GitError) -> (blob: String, content: Data)? {
+        try withTree(ofCommit: id) { tree throws(GitError) -> (blob: String, content: Data)? in
+            guard let entry = git_tree_entry_byname(tree, name), let blobID = git_tree_entry_id(entry) else { return nil }
             var blob: OpaquePointer?
-            try git("git_blob_lookup", git_blob_lookup(&blob, handle, git_tree_entry_id(entry)))
+            try git("git_blob_lookup", git_blob_lookup(&blob, handle, blobID))
             defer { git_blob_free(blob) }
             let size = Int(git_blob_rawsize(blob))
-            guard size > 0, let bytes = git_blob_rawcontent(blob) else { return Data() }
-            return Data(bytes: bytes, count: size)
+            guard size > 0, let bytes = git_blob_rawcontent(blob) else { return (blobID.pointee.hex, Data()) }
+            return (blobID.pointee.hex, Data(bytes: bytes, count: size))
         }
     }
 

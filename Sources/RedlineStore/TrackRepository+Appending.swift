@@ -222,14 +222,25 @@ struct ObjectContents {
     }
 }
 
-/// Files by blob id, as a capture wrote them (their id is what libgit2 made of these very
-/// bytes), kept only until the capture is done (``TrackRepository/record(_:capturedAt:url:packWarning:prepare:)``
-/// forgets them), so that a watcher of many articles holds no page it is not working on.
+/// Files by blob id, as the capture being recorded wrote them or read them back (their id is
+/// what libgit2 made of, or checked against, these very bytes), kept only while a capture is
+/// recorded (``TrackRepository/record(_:capturedAt:url:packWarning:prepare:)`` starts and
+/// forgets them), so that packing does not read again what is in memory, a watcher of many
+/// articles holds no page it is not working on, and `report` holds none of what it reads.
 struct RecentFiles {
     private var files: [String: [UInt8]] = [:]
+    private var isRecording = false
+
+    mutating func start() {
+        isRecording = true
+    }
 
     mutating func remember(_ id: String, _ content: [UInt8]) {
-        files[id] = content
+        if isRecording { files[id] = content }
+    }
+
+    mutating func remember(_ id: String, _ content: Data) {
+        if isRecording { files[id] = content.withUnsafeBytes { [UInt8]($0) } }
     }
 
     /// All of them, forgotten here.
@@ -240,5 +251,6 @@ struct RecentFiles {
 
     mutating func forget() {
         files = [:]
+        isRecording = false
     }
 }

@@ -35,6 +35,7 @@ extension TrackRepository {
         _ slug: Slug, capturedAt given: Date?, url: String?, packWarning: (String) -> Void = { _ in },
         prepare: (Version?) throws -> StoredVersion?
     ) throws -> RecordOutcome {
+        recentFiles.start()
         defer { recentFiles.forget() }
         let outcome = try store(slug, capturedAt: given, url: url, prepare: prepare)
         if case .recorded = outcome, let warning = packIfNeeded() { packWarning(warning) }

@@ -228,7 +228,10 @@ public final class TrackRepository {
     /// The bytes of `name` stored with `version`, nil when it has no such file.
     func file(_ name: String, of version: Version) throws -> Data? {
         do {
-            return try readingAgain { () throws(GitError) in try git.file(named: name, inCommit: version.commit) }
+            guard let file = try readingAgain({ () throws(GitError) in try git.file(named: name, inCommit: version.commit) })
+            else { return nil }
+            recentFiles.remember(file.blob, file.content)
+            return file.content
         } catch {
             throw StoreError(error, repository: path)
         }

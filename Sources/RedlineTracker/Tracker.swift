@@ -102,9 +102,9 @@ public struct Tracker {
                 let storedArticle = try recent?.article ?? self.article(at: latest)
                 let previous = try self.currentArticle(at: latest, stored: storedArticle)
                 if previous == article { return nil }
-                let letters = article.textLength, previousLetters = previous.textLength
-                if !force, letters * 4 < previousLetters {
-                    throw TrackerError.nearlyEmpty(origin, letters: letters, previousLetters: previousLetters,
+                // A character is at most 4 bytes of UTF-8: no smaller in bytes, never a quarter in letters.
+                if !force, article.textBytes < previous.textBytes, article.textLength * 4 < previous.textLength {
+                    throw TrackerError.nearlyEmpty(origin, letters: article.textLength, previousLetters: previous.textLength,
                                                    previousVersion: latest.number)
                 }
                 let number = latest.number + 1
