@@ -13,7 +13,9 @@ static struct {
     int (*uncompress)(unsigned char *dest, unsigned long *dest_length, const unsigned char *source,
                       unsigned long source_length);
     unsigned long (*crc32)(unsigned long crc, const unsigned char *buffer, unsigned int length);
-    unsigned char *(*SHA1)(const unsigned char *data, size_t length, unsigned char *digest);
+    int (*SHA1_Init)(void *context);
+    int (*SHA1_Update)(void *context, const void *data, size_t length);
+    int (*SHA1_Final)(unsigned char *digest, void *context);
 } codecs;
 
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
@@ -38,7 +40,9 @@ static void load(void) {
     LOAD(zlib, compress2, "libz.so.1")
     LOAD(zlib, uncompress, "libz.so.1")
     LOAD(zlib, crc32, "libz.so.1")
-    LOAD(crypto, SHA1, "libcrypto.so.3")
+    LOAD(crypto, SHA1_Init, "libcrypto.so.3")
+    LOAD(crypto, SHA1_Update, "libcrypto.so.3")
+    LOAD(crypto, SHA1_Final, "libcrypto.so.3")
 }
 
 const char *redline_pack_load(void) {
@@ -71,6 +75,11 @@ uint32_t redline_crc32(uint32_t crc, const void *data, size_t length) {
     return crc;
 }
 
-void redline_sha1(const void *data, size_t length, unsigned char *digest) {
-    codecs.SHA1(data, length, digest);
+void redline_sha1(const void *prefix, size_t prefix_length, const void *data, size_t length, unsigned char *digest) {
+    // OpenSSL's SHA_CTX (96 bytes), held without its header, which a build machine may lack.
+    _Alignas(16) unsigned char context[256];
+    codecs.SHA1_Init(context);
+    codecs.SHA1_Update(context, prefix, prefix_length);
+    codecs.SHA1_Update(context, data, length);
+    codecs.SHA1_Final(digest, context);
 }

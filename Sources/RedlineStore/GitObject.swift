@@ -21,7 +21,7 @@ struct GitObject {
     }
 
     init(blob: Data) {
-        self.init(type: 3, content: [UInt8](blob))
+        self.init(type: 3, content: blob.withUnsafeBytes { [UInt8]($0) })
     }
 
     /// A flat tree of regular files (`name` → blob id), in git's order (by name, byte for byte).
@@ -50,8 +50,6 @@ struct GitObject {
     /// (``PackCodecs``), else libgit2's.
     static func id(type: Int, content: [UInt8]) -> String {
         guard PackCodecs.load() == nil else { return GitRepository.hash(type: type, content: content) }
-        var hashed = Array("\(typeNames[type] ?? "blob") \(content.count)".utf8) + [0]
-        hashed += content
-        return ObjectID.hex(SHA1.digest(hashed))
+        return ObjectID.hex(SHA1.digest(content, after: Array("\(typeNames[type] ?? "blob") \(content.count)".utf8) + [0]))
     }
 }

@@ -9,34 +9,34 @@ enum PackCodecs {
 }
 
 enum SHA1 {
-    static func digest(_ bytes: [UInt8]) -> [UInt8] {
+    /// The SHA-1 of `prefix` followed by `bytes`.
+    static func digest(_ bytes: [UInt8], after prefix: [UInt8] = []) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: 20)
-        bytes.withUnsafeBytes { bytes in redline_sha1(bytes.baseAddress, bytes.count, &digest) }
+        prefix.withUnsafeBytes { prefix in
+            bytes.withUnsafeBytes { bytes in redline_sha1(prefix.baseAddress, prefix.count, bytes.baseAddress, bytes.count, &digest) }
+        }
         return digest
     }
 }
 
 enum Zlib {
     /// `bytes` as one zlib stream at `level` (1 fastest … 9 smallest); nil when zlib fails.
+    /// The output is not zeroed first: only the pages zlib writes are touched.
     static func compress(_ bytes: [UInt8], level: Int32) -> [UInt8]? {
-        var out = [UInt8](repeating: 0, count: redline_zlib_bound(bytes.count))
-        let written = bytes.withUnsafeBytes { bytes in
-            out.withUnsafeMutableBytes { out in
-                redline_zlib_compress(out.baseAddress, out.count, bytes.baseAddress, bytes.count, level)
+        let out = [UInt8](unsafeUninitializedCapacity: redline_zlib_bound(bytes.count)) { out, count in
+            count = bytes.withUnsafeBytes { bytes in
+                max(redline_zlib_compress(out.baseAddress, out.count, bytes.baseAddress, bytes.count, level), 0)
             }
         }
-        guard written > 0 else { return nil }
-        out.removeSubrange(written...)
-        return out
+        return out.isEmpty ? nil : out
     }
 
     /// The zlib stream `bytes`, which must make exactly `size` bytes; nil when it does not.
     static func decompress(_ bytes: ArraySlice<UInt8>, size: Int) -> [UInt8]? {
-        var out = [UInt8](repeating: 0, count: size)
-        let made = bytes.withUnsafeBytes { bytes in
-            out.withUnsafeMutableBytes { out in
-                redline_zlib_uncompress(out.baseAddress, out.count, bytes.baseAddress, bytes.count)
-            }
+        var made = -1
+        let out = [UInt8](unsafeUninitializedCapacity: size) { out, count in
+            made = bytes.withUnsafeBytes { bytes in redline_zlib_uncompress(out.baseAddress, out.count, bytes.baseAddress, bytes.count) }
+            count = made == size ? size : 0
         }
         return made == size ? out : nil
     }

@@ -50,20 +50,18 @@ struct PackWriter {
     /// With `keep`, a `.keep` file is put beside it first, as `git receive-pack` does for a pack
     /// whose objects no reference reaches yet: `git repack -a -d` neither repacks nor removes a
     /// kept pack, so it cannot drop them before the branch moves (``PackKeep``).
-    func write(into folder: String, keep: Bool = false) throws -> String {
+    mutating func write(into folder: String, keep: Bool = false) throws -> String {
         guard bytes.count < 0x8000_0000 else { throw Failure.tooLarge }
-        var pack = bytes
         var count: [UInt8] = []
         PackIndex.append(UInt32(entries.count), to: &count)
-        pack.replaceSubrange(8..<12, with: count)
-        let checksum = SHA1.digest(pack)
-        pack.append(contentsOf: checksum)
+        bytes.replaceSubrange(8..<12, with: count)   // the header's number of entries, as of now
+        let checksum = SHA1.digest(bytes)
         let index = PackIndex(entries: entries, packChecksum: checksum).encoded()
         let name = "pack-" + ObjectID.hex(checksum)
-        if keep { try Self.place(Array(PackKeep.content.utf8), at: "\(folder)/\(name).keep", folder: folder) }
+        if keep { try Self.place([Array(PackKeep.content.utf8)], at: "\(folder)/\(name).keep", folder: folder) }
         do {
-            try Self.place(pack, at: "\(folder)/\(name).pack", folder: folder)
-            try Self.place(index, at: "\(folder)/\(name).idx", folder: folder)
+            try Self.place([bytes, checksum], at: "\(folder)/\(name).pack", folder: folder)
+            try Self.place([index], at: "\(folder)/\(name).idx", folder: folder)
         } catch {
             if keep { unlink("\(folder)/\(name).keep") }   // the .pack, if in place, is a leftover (no .idx)
             throw error
@@ -76,22 +74,27 @@ struct PackWriter {
         return name
     }
 
-    private static func place(_ data: [UInt8], at path: String, folder: String) throws {
+    /// Writes `parts`, one after the other, into a new file at `path`, flushed to disk.
+    private static func place(_ parts: [[UInt8]], at path: String, folder: String) throws {
         let temporary = "\(folder)/\(temporaryPrefix)\(getpid())_\(UInt32.random(in: 0...UInt32.max))"
         let file = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o444)
         guard file >= 0 else { throw Failure.system("open", errno) }
-        var written = 0
-        let failure: Int32? = data.withUnsafeBytes { data in
-            while written < data.count {
-                let count = Foundation.write(file, data.baseAddress! + written, data.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
+        var failure: Int32?
+        for part in parts where failure == nil {
+            var written = 0
+            failure = part.withUnsafeBytes { data in
+                while written < data.count {
+                    let count = Foundation.write(file, data.baseAddress! + written, data.count - written)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        return errno
+                    }
+                    written += count
                 }
-                written += count
+                return nil
             }
-            return fsync(file) == 0 ? nil : errno
         }
+        if failure == nil, fsync(file) != 0 { failure = errno }
         close(file)
         if let failure {
             unlink(temporary)

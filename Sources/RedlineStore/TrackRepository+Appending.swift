@@ -101,7 +101,7 @@ extension TrackRepository {
         contents.packed = target
         var plan = AppendPlan(packed: target, adding: objects, successors: successors)
         try plan.shortenChains(contents: &contents)
-        let writer = try plan.write(contents: &contents)
+        var writer = try plan.write(contents: &contents)
         let name = try writer.write(into: folder, keep: keep)
         do {
             try GitRepository.checkPack("\(folder)/\(name).idx", holds: plan.written)

@@ -26,7 +26,8 @@ size_t redline_zlib_uncompress(void *out, size_t capacity, const void *data, siz
 /// zlib's CRC-32 of `length` bytes, continuing from `crc` (0 to start).
 uint32_t redline_crc32(uint32_t crc, const void *data, size_t length);
 
-/// SHA-1 of `length` bytes into `digest` (20 bytes).
-void redline_sha1(const void *data, size_t length, unsigned char *digest);
+/// SHA-1 of `prefix_length` bytes at `prefix` followed by `length` bytes at `data`, into
+/// `digest` (20 bytes).
+void redline_sha1(const void *prefix, size_t prefix_length, const void *data, size_t length, unsigned char *digest);
 
 #endif
