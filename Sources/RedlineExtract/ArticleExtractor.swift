@@ -86,6 +86,15 @@ public enum ArticleExtractor {
             }
             if !repaired { return Extraction(article: article, format: .text) }
         }
+        // An HTML page in UTF-8 (the most of them) goes to libxml2 as it is, never made a string.
+        if format == .html, !TextDecoding.isUTF16(bytes), !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
+           bytes.withUnsafeBytes({ raw in
+               let page = raw.bindMemory(to: UInt8.self)
+               return TextDecoding.isValidUTF8(page) && CaptureFormat.containsTag(bytes: page)
+           }),
+           let extracted = HTMLArticleExtractor.extract(bytes, encoding: "UTF-8", select: select) {
+            return Extraction(article: extracted.article, format: .html, warnings: extracted.warnings)
+        }
         // One decision for text and HTML: bytes that are not UTF-8 and declare nothing are read
         // as windows-1252; mostly UTF-8 with some bad bytes, as UTF-8 with U+FFFD for those.
         let (text, warning) = TextDecoding.decode(bytes)
@@ -105,12 +114,6 @@ public enum ArticleExtractor {
                let extracted = HTMLArticleExtractor.extract(bytes, encoding: encoding, select: select) {
                 warnings = ["the capture is not UTF-8; it was read as \(encoding), as its <meta charset> says"] + extracted.warnings
                 article = extracted.article
-            } else if warning == nil, !TextDecoding.isUTF16(bytes),
-                      !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
-                      let extracted = HTMLArticleExtractor.extract(bytes, encoding: "UTF-8", select: select) {
-                // Valid UTF-8 already: libxml2 reads the bytes as they are.
-                article = extracted.article
-                warnings += extracted.warnings
             } else {
                 let extracted = HTMLArticleExtractor.extract(text, select: select)
                 article = extracted.article

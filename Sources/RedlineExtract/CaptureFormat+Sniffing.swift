@@ -20,8 +20,12 @@ extension CaptureFormat {
 extension CaptureFormat {
     /// True when `text` has at least one thing that looks like a tag (`<p>`, `</div>`, `<!--`).
     static func containsTag(_ text: String) -> Bool {
+        containsTag(bytes: text.utf8)
+    }
+
+    static func containsTag(bytes: some Sequence<UInt8>) -> Bool {
         var previousWasOpen = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if previousWasOpen, byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!") || (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") {
                 return true
             }

@@ -18,23 +18,31 @@ enum HTMLArticleExtractor {
         guard let document = HTMLDocument(utf8: Array(html.utf8)) else {
             return (Article(), ["libxml2 could not parse the capture as HTML"])
         }
-        return extract(document, select: select)
+        return extract(read(consume document, select: select))
     }
 
     /// The article in `bytes`, a page in the character encoding `encoding` (`"UTF-8"`, or the
     /// legacy one its `<meta charset>` names); nil when libxml2 cannot read that encoding.
     static func extract(_ bytes: some ContiguousBytes, encoding: String, select: String? = nil) -> (article: Article, warnings: [String])? {
         guard let document = HTMLDocument(bytes: bytes, encoding: encoding) else { return nil }
-        return extract(document, select: select)
+        return extract(read(consume document, select: select))
     }
 
-    /// The article in `document`, narrowed first to what the XPath `select` selects (nothing
-    /// at all when it selects nothing).
-    private static func extract(_ document: HTMLDocument, select: String?) -> (article: Article, warnings: [String]) {
-        if let select, document.narrow(to: select) == 0 {
+    /// `document` as Swift values: its tree, narrowed first to what the XPath `select` selects,
+    /// and the texts of its JSON-LD; nil when `select` selects nothing. The caller lets the
+    /// document go once this returns, so that libxml2's copy of the page is freed before the
+    /// article is read (the memory is used again rather than more taken).
+    private static func read(_ document: HTMLDocument, select: String?) -> (tree: HTMLTree, structuredData: [[UInt8]])? {
+        if let select, document.narrow(to: select) == 0 { return nil }
+        let tree = document.tree()
+        return (tree, document.structuredData ?? LiveBlogJSONLD.blocks(in: tree))
+    }
+
+    /// The article in a document `read` read.
+    private static func extract(_ document: (tree: HTMLTree, structuredData: [[UInt8]])?) -> (article: Article, warnings: [String]) {
+        guard let (tree, structuredData) = document else {
             return (Article(), ["the selector matched nothing on the page; nothing was read"])
         }
-        let tree = document.tree()
         var warnings: [String] = []
         if tree.isDeeplyNested {
             warnings.append("the page nests elements \(tree.maximumDepth) levels deep, deeper than libxml2's usual limit of \(HTMLTree.deepNesting); it was read in full")
@@ -42,7 +50,7 @@ enum HTMLArticleExtractor {
         guard !tree.nodes.isEmpty else { return (Article(), warnings) }
         let page = HTMLPage(tree)
 
-        let (jsonLD, jsonWarnings) = LiveBlogJSONLD.read(document.structuredData ?? LiveBlogJSONLD.blocks(in: tree))
+        let (jsonLD, jsonWarnings) = LiveBlogJSONLD.read(structuredData)
         warnings += jsonWarnings
         let microdata = LiveBlogMicrodata.read(tree)
         var posting = jsonLD

@@ -1,4 +1,5 @@
 import Foundation
+import RedlineText
 
 /// Turns captured bytes into text: UTF-8 (with or without BOM) or UTF-16 with a BOM; bytes that
 /// declare nothing and are not UTF-8 are read as windows-1252 (``windows1252Fallback(_:)``);
@@ -43,6 +44,40 @@ public enum TextDecoding {
         // A UTF-8 byte order mark declares UTF-8; without one, the bytes may be in a legacy encoding.
         if !data.starts(with: [0xEF, 0xBB, 0xBF]), let legacy = windows1252Fallback(data) { return legacy }
         return (text, invalidUTF8Warning)
+    }
+
+    /// True when `bytes` are well-formed UTF-8 (what ``decodeUTF8(_:)`` leaves unrepaired),
+    /// told without making a string: eight ASCII bytes at a time, then each sequence by
+    /// RFC 3629's table (no overlong form, no surrogate, nothing past U+10FFFF).
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var index = 0
+        while index < bytes.count {
+            if index + 8 <= bytes.count, SWAR.isASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int, second: ClosedRange<UInt8>
+            switch lead {
+            case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
+            case 0xE0: (length, second) = (3, 0xA0...0xBF)
+            case 0xED: (length, second) = (3, 0x80...0x9F)
+            case 0xE1...0xEF: (length, second) = (3, 0x80...0xBF)
+            case 0xF0: (length, second) = (4, 0x90...0xBF)
+            case 0xF1...0xF3: (length, second) = (4, 0x80...0xBF)
+            case 0xF4: (length, second) = (4, 0x80...0x8F)
+            default: return false
+            }
+            guard index + length <= bytes.count, second.contains(bytes[index + 1]) else { return false }
+            for next in index + 2 ..< index + length where bytes[next] & 0xC0 != 0x80 { return false }
+            index += length
+        }
+        return true
     }
 
     /// `bytes` decoded as UTF-8, bad sequences replaced with U+FFFD; `repaired` when there were any.
