@@ -18,7 +18,7 @@ extension TextDecoding {
     static func repairingMojibake(_ bytes: Data) -> Data? {
         guard mightHaveMojibake(bytes) else { return nil }
         guard let strict = bytes.withUnsafeBytes({ repair($0.bindMemory(to: UInt8.self), everyLead: false) }) else { return nil }
-        return Data(strict.withUnsafeBufferPointer { repair($0, everyLead: true) } ?? strict)
+        return strict.withUnsafeBytes { repair($0.bindMemory(to: UInt8.self), everyLead: true) } ?? strict
     }
 
     /// False when `bytes` cannot hold mojibake that ``repair(_:everyLead:)`` reads back: that
@@ -50,8 +50,8 @@ extension TextDecoding {
 
     /// One pass over `bytes`; nil when nothing was repaired. Without `everyLead`, only the
     /// unmistakable leads (Â, Ã, â, ð) are read.
-    private static func repair(_ bytes: UnsafeBufferPointer<UInt8>, everyLead: Bool) -> [UInt8]? {
-        var output: [UInt8] = []
+    private static func repair(_ bytes: UnsafeBufferPointer<UInt8>, everyLead: Bool) -> Data? {
+        var output = Data()
         var copied = 0
         var index = 0
         while case let found = nextC3(in: bytes, from: index), found < bytes.count {
@@ -79,13 +79,13 @@ extension TextDecoding {
                 continue
             }
             if output.isEmpty { output.reserveCapacity(bytes.count) }
-            output += UnsafeBufferPointer(rebasing: bytes[copied..<index])
-            output += original
+            output.append(UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+            output.append(contentsOf: original)
             copied = next
             index = next
         }
         guard copied > 0 else { return nil }
-        output += UnsafeBufferPointer(rebasing: bytes[copied...])
+        output.append(UnsafeBufferPointer(rebasing: bytes[copied...]))
         return output
     }
 
