@@ -18,31 +18,45 @@ static struct {
     int (*SHA1_Final)(unsigned char *digest, void *context);
 } codecs;
 
-static pthread_once_t load_once = PTHREAD_ONCE_INIT;
-static char load_failure[512];
+static pthread_once_t zlib_once = PTHREAD_ONCE_INIT, load_once = PTHREAD_ONCE_INIT;
+static char zlib_failure[512], load_failure[512];
 
-static void *open_library(const char *name) {
+static void *open_library(const char *name, char *failure) {
     void *library = dlopen(name, RTLD_NOW | RTLD_LOCAL);
-    if (!library) snprintf(load_failure, sizeof load_failure, "%s", dlerror());
+    if (!library) snprintf(failure, 512, "%s", dlerror());
     return library;
 }
 
-static void load(void) {
-    void *zlib = open_library("libz.so.1");
-    void *crypto = zlib ? open_library("libcrypto.so.3") : NULL;
-    if (!crypto) return;
-#define LOAD(library, name, file) \
+#define LOAD(library, name, file, failure) \
     if (!(*(void **)&codecs.name = dlsym(library, #name))) { \
-        snprintf(load_failure, sizeof load_failure, file " has no %s", #name); \
+        snprintf(failure, 512, file " has no %s", #name); \
         return; \
     }
-    LOAD(zlib, compressBound, "libz.so.1")
-    LOAD(zlib, compress2, "libz.so.1")
-    LOAD(zlib, uncompress, "libz.so.1")
-    LOAD(zlib, crc32, "libz.so.1")
-    LOAD(crypto, SHA1_Init, "libcrypto.so.3")
-    LOAD(crypto, SHA1_Update, "libcrypto.so.3")
-    LOAD(crypto, SHA1_Final, "libcrypto.so.3")
+
+static void load_zlib(void) {
+    void *zlib = open_library("libz.so.1", zlib_failure);
+    if (!zlib) return;
+    LOAD(zlib, compressBound, "libz.so.1", zlib_failure)
+    LOAD(zlib, compress2, "libz.so.1", zlib_failure)
+    LOAD(zlib, uncompress, "libz.so.1", zlib_failure)
+    LOAD(zlib, crc32, "libz.so.1", zlib_failure)
+}
+
+static void load(void) {
+    if (redline_zlib_load()) {
+        snprintf(load_failure, sizeof load_failure, "%s", zlib_failure);
+        return;
+    }
+    void *crypto = open_library("libcrypto.so.3", load_failure);
+    if (!crypto) return;
+    LOAD(crypto, SHA1_Init, "libcrypto.so.3", load_failure)
+    LOAD(crypto, SHA1_Update, "libcrypto.so.3", load_failure)
+    LOAD(crypto, SHA1_Final, "libcrypto.so.3", load_failure)
+}
+
+const char *redline_zlib_load(void) {
+    pthread_once(&zlib_once, load_zlib);
+    return zlib_failure[0] ? zlib_failure : NULL;
 }
 
 const char *redline_pack_load(void) {

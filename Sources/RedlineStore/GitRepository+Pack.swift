@@ -19,7 +19,7 @@ extension GitRepository {
     func writePack(commits: [String], objects: [String]) throws(GitError) -> String {
         PackingStop.begin()
         var builder: OpaquePointer?
-        try git("git_packbuilder_new", git_packbuilder_new(&builder, handle))
+        try git("git_packbuilder_new", git_packbuilder_new(&builder, try handle()))
         defer { git_packbuilder_free(builder) }
         git_packbuilder_set_threads(builder, 0)   // as many as there are cores
         // The delta search ends with a report of every object searched; the pack's file is
@@ -55,7 +55,7 @@ extension GitRepository {
     /// The commits reachable from any reference, newest first.
     func reachableCommits() throws(GitError) -> [String] {
         var walk: OpaquePointer?
-        try git("git_revwalk_new", git_revwalk_new(&walk, handle))
+        try git("git_revwalk_new", git_revwalk_new(&walk, try handle()))
         defer { git_revwalk_free(walk) }
         try git("git_revwalk_push_glob", git_revwalk_push_glob(walk, "refs/*"))
         var commits: [String] = []
@@ -126,6 +126,7 @@ extension GitRepository {
 
     /// Runs `body` with an object database that is the pack whose index is `index`, nothing else.
     private static func withPackAlone(_ index: String, _ body: (OpaquePointer?) throws(GitError) -> Void) throws(GitError) {
+        try startLibgit2()
         var database: OpaquePointer?
         try git("git_odb_new", git_odb_new(&database))
         defer { git_odb_free(database) }
@@ -157,7 +158,7 @@ extension GitRepository {
 
     func withObjectDatabase<T>(_ body: (OpaquePointer?) throws(GitError) -> T) throws(GitError) -> T {
         var database: OpaquePointer?
-        try git("git_repository_odb", git_repository_odb(&database, handle))
+        try git("git_repository_odb", git_repository_odb(&database, try handle()))
         defer { git_odb_free(database) }
         return try body(database)
     }

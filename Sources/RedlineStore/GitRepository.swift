@@ -1,17 +1,34 @@
 import Foundation
 internal import CLibGit2
 
-/// A libgit2 repository handle, freed when the last reference goes. Every value it hands out
+/// A git repository, read and written through libgit2, whose handle is opened (and libgit2
+/// loaded) on first need and freed when the last reference goes; a branch and its commits are
+/// read from the files first (``GitFiles``), which is all `log` needs. Every value it hands out
 /// is a copied Swift value (hex object ids, `Data`, `String`); no libgit2 pointer leaves this file.
 final class GitRepository {
-    let handle: OpaquePointer
+    let path: String
+    private var opened: OpaquePointer?
+    private var files: GitFiles
 
-    private init(handle: OpaquePointer) {
-        self.handle = handle
+    private init(path: String, handle: OpaquePointer?) {
+        self.path = path
+        opened = handle
+        files = GitFiles(path: path)
     }
 
     deinit {
-        git_repository_free(handle)
+        files.close()
+        if let opened { git_repository_free(opened) }
+    }
+
+    /// libgit2's handle on the repository, opened on first call.
+    func handle() throws(GitError) -> OpaquePointer {
+        if let opened { return opened }
+        try startLibgit2()
+        var out: OpaquePointer?
+        try git("git_repository_open_bare", git_repository_open_bare(&out, path))
+        opened = out
+        return out!
     }
 
     /// Creates a bare repository at `path`, or opens the one already there.
@@ -19,24 +36,29 @@ final class GitRepository {
         try startLibgit2()
         var out: OpaquePointer?
         try git("git_repository_init", git_repository_init(&out, path, 1))
-        return GitRepository(handle: out!)
+        return GitRepository(path: path, handle: out!)
     }
 
-    /// Opens the bare repository at exactly `path` (no search upwards).
+    /// Opens the bare repository at exactly `path` (no search upwards). A folder that does not
+    /// look like one is opened by libgit2 at once, so that its error says what is wrong.
     static func openBare(at path: String) throws(GitError) -> GitRepository {
-        try startLibgit2()
-        var out: OpaquePointer?
-        try git("git_repository_open_bare", git_repository_open_bare(&out, path))
-        return GitRepository(handle: out!)
+        let repository = GitRepository(path: path, handle: nil)
+        if !GitFiles.looksLikeRepository(path) { _ = try repository.handle() }
+        return repository
     }
 
     // MARK: References
 
     /// The commit id `name` points at, or nil when there is no such reference.
     func target(ofReference name: String) throws(GitError) -> String? {
+        switch files.reference(name) {
+        case .target(let id): return id
+        case .absent: return nil
+        case nil: break
+        }
         var oid = git_oid()
         do {
-            try git("git_reference_name_to_id", git_reference_name_to_id(&oid, handle, name))
+            try git("git_reference_name_to_id", git_reference_name_to_id(&oid, try handle(), name))
         } catch where error.isNotFound {
             return nil
         }
@@ -46,7 +68,7 @@ final class GitRepository {
     /// The names of the references matching `glob` (`refs/heads/articles/*`).
     func referenceNames(matching glob: String) throws(GitError) -> [String] {
         var iterator: OpaquePointer?
-        try git("git_reference_iterator_glob_new", git_reference_iterator_glob_new(&iterator, handle, glob))
+        try git("git_reference_iterator_glob_new", git_reference_iterator_glob_new(&iterator, try handle(), glob))
         defer { git_reference_iterator_free(iterator) }
         var names: [String] = []
         while true {
@@ -67,9 +89,9 @@ final class GitRepository {
         if let expected {
             var old = try GitRepository.oid(expected)
             try git("git_reference_create_matching",
-                    git_reference_create_matching(&ref, handle, name, &new, 1, &old, message))
+                    git_reference_create_matching(&ref, try handle(), name, &new, 1, &old, message))
         } else {
-            try git("git_reference_create", git_reference_create(&ref, handle, name, &new, 0, message))
+            try git("git_reference_create", git_reference_create(&ref, try handle(), name, &new, 0, message))
         }
         git_reference_free(ref)
     }
@@ -107,9 +129,10 @@ final class GitRepository {
 
     /// The commit `id`.
     func commit(_ id: String) throws(GitError) -> CommitInfo {
+        if let read = files.commit(id) { return read }
         var oid = try GitRepository.oid(id)
         var commit: OpaquePointer?
-        try git("git_commit_lookup", git_commit_lookup(&commit, handle, &oid))
+        try git("git_commit_lookup", git_commit_lookup(&commit, try handle(), &oid))
         defer { git_commit_free(commit) }
         let parent = git_commit_parentcount(commit) > 0 ? git_commit_parent_id(commit, 0)?.pointee.hex : nil
         let message = git_commit_message(commit).map { String(cString: $0) } ?? ""
@@ -123,7 +146,7 @@ final class GitRepository {
         try withTree(ofCommit: id) { tree throws(GitError) -> (blob: String, content: Data)? in
             guard let entry = git_tree_entry_byname(tree, name), let blobID = git_tree_entry_id(entry) else { return nil }
             var blob: OpaquePointer?
-            try git("git_blob_lookup", git_blob_lookup(&blob, handle, blobID))
+            try git("git_blob_lookup", git_blob_lookup(&blob, try handle(), blobID))
             defer { git_blob_free(blob) }
             let size = Int(git_blob_rawsize(blob))
             guard size > 0, let bytes = git_blob_rawcontent(blob) else { return (blobID.pointee.hex, Data()) }
@@ -172,7 +195,7 @@ final class GitRepository {
     private func withTree<T>(ofCommit id: String, _ body: (OpaquePointer?) throws(GitError) -> T) throws(GitError) -> T {
         var oid = try GitRepository.oid(id)
         var commit: OpaquePointer?
-        try git("git_commit_lookup", git_commit_lookup(&commit, handle, &oid))
+        try git("git_commit_lookup", git_commit_lookup(&commit, try handle(), &oid))
         defer { git_commit_free(commit) }
         var tree: OpaquePointer?
         try git("git_commit_tree", git_commit_tree(&tree, commit))
@@ -183,6 +206,7 @@ final class GitRepository {
     // MARK: Object ids
 
     static func oid(_ hex: String) throws(GitError) -> git_oid {
+        try startLibgit2()   // libgit2 may not be loaded yet (``handle()``)
         var oid = git_oid()
         try git("git_oid_fromstr", git_oid_fromstr(&oid, hex))
         return oid

@@ -41,6 +41,17 @@ enum Zlib {
         return made == size ? out : nil
     }
 
+    /// The zlib stream `bytes`, when it makes at most `capacity` bytes (bytes after the stream's
+    /// end are not read); nil when it makes more or is damaged.
+    static func decompress(_ bytes: ArraySlice<UInt8>, atMost capacity: Int) -> [UInt8]? {
+        var made = -1
+        let out = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+            made = bytes.withUnsafeBytes { bytes in redline_zlib_uncompress(out.baseAddress, out.count, bytes.baseAddress, bytes.count) }
+            count = max(made, 0)
+        }
+        return made >= 0 ? out : nil
+    }
+
     static func crc32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         bytes.withUnsafeBytes { bytes in redline_crc32(0, bytes.baseAddress, bytes.count) }
     }

@@ -52,6 +52,16 @@ struct PackIndex {
         packChecksum = Array(data[(data.count - 40)..<(data.count - 20)])
     }
 
+    /// The entry of the object `id` (20 bytes), found by bisection; nil when the pack lacks it.
+    func entry(_ id: [UInt8]) -> Entry? {
+        var low = 0, high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].id.lexicographicallyPrecedes(id) { low = middle + 1 } else { high = middle }
+        }
+        return low < entries.count && entries[low].id == id ? entries[low] : nil
+    }
+
     init(entries: [Entry], packChecksum: [UInt8]) {
         self.entries = entries.sorted { $0.id.lexicographicallyPrecedes($1.id) }
         self.packChecksum = packChecksum

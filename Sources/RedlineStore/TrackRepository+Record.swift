@@ -47,6 +47,7 @@ extension TrackRepository {
         prepare: (Version?) throws -> StoredVersion?
     ) throws -> RecordOutcome {
         if let given, !GitRepository.commitTimes.contains(given) { throw StoreError.timeOutOfRange(given) }
+        try startLibgit2()   // a capture is written through it: without it, say so before anything
         try ensureWritable()
         try? writeAttributes()   // once for a repository made before they were kept; never a reason not to capture
         let reference = Self.reference(for: slug)

@@ -57,12 +57,13 @@ public final class TrackRepository {
 
     /// Opens the track repository at `path`.
     public static func open(at path: String) throws -> TrackRepository {
-        try startLibgit2()
         switch try entry(at: path) {
         case .none: throw StoreError.noRepository(path: path)
         case .file: throw StoreError.notADirectory(path: path)
         case .directory: break
         }
+        // libgit2 judges a folder that does not look like a repository: without it, say so.
+        if !GitFiles.looksLikeRepository(path) { try startLibgit2() }
         do {
             return TrackRepository(path: path, git: try GitRepository.openBare(at: path))
         } catch {

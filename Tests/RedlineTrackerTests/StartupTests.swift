@@ -12,10 +12,25 @@ import Testing
         let repo = dir.child("track.git")
         _ = try RedlineProcess.run(["init", "--repo", repo])
         _ = try RedlineProcess.run(["snap", "story", dir.write("a.txt", "Title\n\nOne paragraph of text.\n"), "--repo", repo])
-        let log = try RedlineProcess.run(["log", "story", "--repo", repo], environment: ["LD_DEBUG": "bindings"])
-        #expect(log.status == 0, "\(log.stderr)")
-        let bindings = log.stderr.split(separator: "\n").filter { $0.contains("libgit2") && $0.contains("mbedtls_x509_crt_parse_") }
+        let articles = try RedlineProcess.run(["articles", "--repo", repo], environment: ["LD_DEBUG": "bindings"])
+        #expect(articles.status == 0, "\(articles.stderr)")
+        let bindings = articles.stderr.split(separator: "\n").filter { $0.contains("libgit2") && $0.contains("mbedtls_x509_crt_parse_") }
         #expect(bindings.count == 2, "libgit2 binds no certificate loading: \(bindings)")
         #expect(bindings.allSatisfy { $0.contains("/redline [0]") }, "\(bindings)")
+    }
+
+    /// `log` reads the branch and its commits from the repository's files (`GitFiles`): it loads
+    /// neither libgit2 nor OpenSSL, only zlib.
+    @Test func logLoadsNoLibgit2() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        _ = try RedlineProcess.run(["snap", "story", dir.write("a.txt", "Title\n\nOne paragraph of text.\n"), "--repo", repo])
+        let log = try RedlineProcess.run(["log", "story", "--repo", repo], environment: ["LD_DEBUG": "files"])
+        #expect(log.status == 0 && log.stdout.contains("first version"), "\(log.stderr)")
+        let loaded = log.stderr.split(separator: "\n").filter { $0.contains("file=") }
+        #expect(!loaded.contains { $0.contains("libgit2") || $0.contains("libcrypto") }, "\(loaded)")
+        #expect(loaded.contains { $0.contains("libz.so") }, "\(loaded)")
     }
 }

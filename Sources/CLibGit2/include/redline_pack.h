@@ -12,6 +12,10 @@
 /// NULL once both libraries are loaded, else why they could not be.
 const char *redline_pack_load(void);
 
+/// NULL once zlib alone is loaded (all that reading objects needs), else why it could not be;
+/// the zlib functions below need only this.
+const char *redline_zlib_load(void);
+
 /// The most bytes zlib can make of `length` bytes.
 size_t redline_zlib_bound(size_t length);
 

@@ -1,0 +1,181 @@
+import Foundation
+internal import CLibGit2
+
+/// A branch and its commits read straight from the repository's files, as git itself reads them:
+/// the branch's file (or its line in `packed-refs`) and each commit object, loose
+/// (`objects/ab/cdef…`, one zlib stream) or whole in a pack (found through the pack's index).
+///
+///     refs/heads/articles/day   "9fceb02d0ae598e95dc970b74767f19372d61af8\n"
+///     objects/9f/ceb02d…        zlib("commit 233\0tree …\nparent …\ncommitter redline <…> 1601971200 +0000\n\n…")
+///
+/// That is all `redline log` reads, and reading it so spares loading libgit2 and its fifteen
+/// libraries, half of `log` on a small repository. Whatever else it meets — a symbolic
+/// reference, a commit stored as a delta, an object it does not find, a file it cannot read — it
+/// leaves to libgit2 (nil), which reads it as it always did.
+struct GitFiles {
+    let path: String
+    /// The packs' indexes, read on first need, and their pack files, open until ``close()``.
+    private var packs: [(file: Int32, index: PackIndex)]?
+
+    init(path: String) {
+        self.path = path
+    }
+
+    /// True when `path` is a folder as libgit2 opens one as a bare repository: a `HEAD` file, the
+    /// `objects` and `refs` folders, owned by this user. Anything else is left to libgit2 to judge.
+    static func looksLikeRepository(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_uid == geteuid() else { return false }
+        return kind(of: "\(path)/HEAD") == S_IFREG && kind(of: "\(path)/objects") == S_IFDIR && kind(of: "\(path)/refs") == S_IFDIR
+    }
+
+    private static func kind(of path: String) -> mode_t? {
+        var info = stat()
+        return stat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
+    }
+
+    enum Reference: Equatable {
+        case target(String)
+        case absent
+    }
+
+    /// Where the reference `name` (`refs/heads/articles/day`) points; nil when libgit2 must say.
+    func reference(_ name: String) -> Reference? {
+        switch Self.contents(of: "\(path)/\(name)") {
+        case .contents(let bytes):
+            guard bytes.count == 41, bytes[40] == 0x0A, let id = Self.hexID(bytes[0..<40]) else { return nil }
+            return .target(id)
+        case .missing:
+            break
+        case .unreadable:
+            return nil
+        }
+        switch Self.contents(of: "\(path)/packed-refs") {
+        case .contents(let bytes):
+            let wanted = Array(name.utf8)
+            for line in bytes.split(separator: 0x0A) where line.count == 41 + wanted.count && line[line.startIndex + 40] == 0x20 {
+                if line.suffix(wanted.count).elementsEqual(wanted) { return Self.hexID(line.prefix(40)).map(Reference.target) }
+            }
+            return .absent
+        case .missing:
+            return .absent
+        case .unreadable:
+            return nil
+        }
+    }
+
+    /// The commit `id`, when it is loose or whole in a pack; nil when libgit2 must read it.
+    mutating func commit(_ id: String) -> GitRepository.CommitInfo? {
+        guard id.utf8.count == 40, redline_zlib_load() == nil, let content = commitContent(id) else { return nil }
+        return Self.parseCommit(content, id: id)
+    }
+
+    private mutating func commitContent(_ id: String) -> [UInt8]? {
+        switch Self.contents(of: "\(path)/objects/\(id.prefix(2))/\(id.dropFirst(2))") {
+        case .contents(let compressed):
+            // "commit <size>\0" and the commit, one zlib stream; a commit is a few hundred bytes.
+            guard let object = Zlib.decompress(compressed[...], atMost: max(1 << 16, 64 * compressed.count)),
+                  let nul = object.firstIndex(of: 0), object[..<nul].elementsEqual("commit \(object.count - nul - 1)".utf8)
+            else { return nil }
+            return Array(object[(nul + 1)...])
+        case .unreadable:
+            return nil
+        case .missing:
+            break
+        }
+        guard Self.hexID(id.utf8) != nil else { return nil }
+        let wanted = ObjectID.bytes(id)
+        if packs == nil { packs = readIndexes() }
+        for (file, index) in packs ?? [] {
+            guard let entry = index.entry(wanted) else { continue }
+            return Self.wholeCommit(in: file, at: entry.offset)
+        }
+        return nil
+    }
+
+    /// Closes the pack files read.
+    mutating func close() {
+        for pack in packs ?? [] { Glibc.close(pack.file) }
+        packs = nil
+    }
+
+    /// Every readable pack in `objects/pack`: its file, open, and its index.
+    private func readIndexes() -> [(file: Int32, index: PackIndex)] {
+        let folder = "\(path)/objects/pack"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".idx") }.sorted().compactMap { name in
+            guard case .contents(let bytes) = Self.contents(of: "\(folder)/\(name)"), let index = PackIndex(bytes) else { return nil }
+            let file = open("\(folder)/\(name.dropLast(4)).pack", O_RDONLY | O_CLOEXEC)
+            return file >= 0 ? (file, index) : nil
+        }
+    }
+
+    /// The commit whose entry starts at `offset` of the pack `file`, when it is stored whole: its
+    /// header and zlib stream read 4 KB at first (a commit is some hundreds of bytes), 64 KB if
+    /// that cut it short.
+    private static func wholeCommit(in file: Int32, at offset: Int) -> [UInt8]? {
+        for size in [4 << 10, 64 << 10] {
+            let chunk = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                count = max(pread(file, buffer.baseAddress, size, off_t(offset)), 0)
+            }
+            guard let header = PackWriter.entryHeader(chunk, at: 0), header.type == 1 else { return nil }
+            if let commit = Zlib.decompress(chunk[header.data...], size: header.size) { return commit }
+            if chunk.count < size { return nil }   // the whole entry was read: damaged
+        }
+        return nil
+    }
+
+    /// What libgit2's `git_commit_lookup` gives redline: the first parent, the committer's time
+    /// and the message (leading newlines taken off, as libgit2 does); nil when malformed.
+    static func parseCommit(_ content: [UInt8], id: String) -> GitRepository.CommitInfo? {
+        guard let end = content.indices.dropLast().first(where: { content[$0] == 0x0A && content[$0 + 1] == 0x0A }) else { return nil }
+        var parent: String?
+        var time: Int64?
+        for line in content[..<end].split(separator: 0x0A) {
+            if parent == nil, line.starts(with: "parent ".utf8) {
+                guard line.count == 47, let hex = hexID(line.suffix(40)) else { return nil }
+                parent = hex
+            } else if line.starts(with: "committer ".utf8) {
+                // "committer NAME <EMAIL> SECONDS ZONE"
+                guard let close = line.lastIndex(of: UInt8(ascii: ">")) else { return nil }
+                let fields = line[(close + 1)...].split(separator: 0x20)
+                guard fields.count == 2 else { return nil }
+                time = Int64(String(decoding: fields[0], as: UTF8.self))
+            }
+        }
+        guard let time else { return nil }
+        let message = content[(end + 2)...].drop { $0 == 0x0A }
+        return GitRepository.CommitInfo(id: id, parent: parent, time: Date(timeIntervalSince1970: TimeInterval(time)),
+                                        message: String(decoding: message, as: UTF8.self))
+    }
+
+    /// 40 hex digits as a lower-case id; nil for anything else.
+    private static func hexID(_ bytes: some Collection<UInt8>) -> String? {
+        guard bytes.count == 40, bytes.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private enum FileRead {
+        case contents([UInt8])
+        case missing
+        case unreadable
+    }
+
+    /// A whole file; `missing` only when it is not there.
+    private static func contents(of path: String) -> FileRead {
+        let file = open(path, O_RDONLY)
+        guard file >= 0 else { return errno == ENOENT ? .missing : .unreadable }
+        defer { Glibc.close(file) }
+        var info = stat()
+        guard fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .unreadable }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { read(file, $0.baseAddress! + done, $0.count - done) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return .unreadable }
+            done += count
+        }
+        return .contents(bytes)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import RedlineStore
+
+/// ``GitFiles`` reads a branch and its commits from the repository's files as git does, wherever
+/// git keeps them, and leaves to libgit2 what it does not read.
+@Suite struct GitFilesTests {
+    let store = TrackRepositoryTests()
+    let branch = "refs/heads/articles/live-blog"
+
+    @Test func readsWhatGitHolds() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        for n in 1...6 { _ = try store.record(repo, "version \(n)", at: 1_745_395_800 + 60 * Double(n)) }
+        let git = PackingTests()
+
+        /// Every commit of the branch as git prints it, and as GitFiles reads it (nil: not read).
+        func compare(_ stage: String, mustRead: Bool) throws {
+            var files = GitFiles(path: repo.path)
+            defer { files.close() }
+            let tip = try git.git(repo.path, "rev-parse \(branch)").trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(files.reference(branch) == .target(tip), "\(stage)")
+            for id in try git.git(repo.path, "rev-list \(branch)").split(separator: "\n").map(String.init) {
+                let fields = try git.git(repo.path, "log -1 --format='%P|%ct' \(id)").trimmingCharacters(in: .newlines).split(separator: "|", omittingEmptySubsequences: false)
+                let raw = try git.git(repo.path, "cat-file commit \(id)")
+                let message = String(raw[raw.range(of: "\n\n")!.upperBound...])
+                guard let commit = files.commit(id) else {
+                    #expect(!mustRead, "\(stage): \(id) was left to libgit2")
+                    continue
+                }
+                #expect(commit.parent == fields[0].split(separator: " ").first.map(String.init), "\(stage)")
+                #expect(commit.time == Date(timeIntervalSince1970: TimeInterval(fields[1])!), "\(stage)")
+                #expect(commit.message == message, "\(stage)")
+            }
+        }
+
+        try compare("in redline's pack", mustRead: true)
+        _ = try git.git(repo.path, "gc --quiet --aggressive")   // git's pack, deltas by offset, the branch in packed-refs
+        #expect(!FileManager.default.fileExists(atPath: "\(repo.path)/\(branch)"))
+        try compare("after git gc", mustRead: false)
+        let packs = "\(repo.path)/objects/pack"
+        for file in try FileManager.default.contentsOfDirectory(atPath: packs) where file.hasSuffix(".pack") {
+            let moved = dir.child(file)
+            try FileManager.default.moveItem(atPath: "\(packs)/\(file)", toPath: moved)
+            try FileManager.default.removeItem(atPath: "\(packs)/\(file.dropLast(5)).idx")
+            _ = try git.git(repo.path, "unpack-objects -q < '\(moved)'")
+        }
+        try compare("loose", mustRead: true)
+    }
+
+    @Test func leavesToLibgit2WhatItDoesNotRead() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        _ = try store.record(repo, "version 1", at: 1_745_395_800)
+        var files = GitFiles(path: repo.path)
+        defer { files.close() }
+        #expect(files.reference("refs/heads/articles/none") == .absent)
+        try "ref: \(branch)\n".write(toFile: "\(repo.path)/refs/heads/alias", atomically: true, encoding: .utf8)
+        #expect(files.reference("refs/heads/alias") == nil)   // symbolic: libgit2's
+        #expect(try repo.git.target(ofReference: "refs/heads/alias") == repo.git.target(ofReference: branch))
+        #expect(files.commit("0123456789012345678901234567890123456789") == nil)
+        #expect(files.commit("not an id") == nil)
+        #expect(GitFiles.looksLikeRepository(repo.path) && !GitFiles.looksLikeRepository(dir.path))
+    }
+}
