@@ -92,7 +92,7 @@ struct AppendPlan {
             let source = try contents.object(base)
             if source.type == object.type {
                 let delta = GitDelta.encode(source: source.content, target: object.content)
-                if delta.count < object.content.count / 2, GitDelta.apply(delta, to: source.content) == object.content {
+                if delta.count < object.content.count / 2, GitDelta.makes(object.content, from: source.content, with: delta) {
                     try writer.add(delta: delta, base: ObjectID.bytes(base), id: ObjectID.bytes(id))
                     return
                 }

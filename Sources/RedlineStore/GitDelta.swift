@@ -1,3 +1,5 @@
+import Foundation
+
 /// git's delta format, what a pack's delta entries hold: the size of the base and of the result
 /// (little-endian base-128), then instructions that build the result from the base:
 ///
@@ -80,13 +82,41 @@ enum GitDelta {
     /// damaged.
     static func apply(_ delta: [UInt8], to source: [UInt8]) -> [UInt8]? {
         var at = 0
+        guard readSize(delta, &at) != nil, let expected = readSize(delta, &at) else { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(min(expected, source.count + delta.count))   // a damaged delta may claim anything
+        let size = run(delta, on: source) { piece in
+            result.append(contentsOf: piece)
+            return true
+        }
+        return size == result.count ? result : nil
+    }
+
+    /// True when `delta` makes `target` out of `source`: what ``apply(_:to:)`` would make,
+    /// compared as it is made, never held.
+    static func makes(_ target: [UInt8], from source: [UInt8], with delta: [UInt8]) -> Bool {
+        var at = 0
+        let size = target.withUnsafeBytes { target in
+            run(delta, on: source) { piece in
+                guard at + piece.count <= target.count else { return false }
+                defer { at += piece.count }
+                return piece.withUnsafeBytes { memcmp($0.baseAddress!, target.baseAddress! + at, piece.count) == 0 }
+            }
+        }
+        return size == target.count && at == target.count
+    }
+
+    /// Runs `delta`'s instructions on `source`, handing `take` each piece of the result in order
+    /// (a run of `source` or of the delta's own bytes); the size the delta says it makes, nil when
+    /// it is malformed or `take` refused a piece.
+    private static func run(_ delta: [UInt8], on source: [UInt8], _ take: (ArraySlice<UInt8>) -> Bool) -> Int? {
+        var at = 0
         guard let sourceSize = readSize(delta, &at), sourceSize == source.count,
               let targetSize = readSize(delta, &at) else { return nil }
-        var result: [UInt8] = []
-        result.reserveCapacity(targetSize)
         while at < delta.count {
             let instruction = delta[at]
             at += 1
+            let piece: ArraySlice<UInt8>
             if instruction & 0x80 != 0 {
                 var offset = 0
                 var size = 0
@@ -97,15 +127,16 @@ enum GitDelta {
                 }
                 if size == 0 { size = maxCopy }
                 guard offset + size <= source.count else { return nil }
-                result.append(contentsOf: source[offset..<(offset + size)])
+                piece = source[offset..<(offset + size)]
             } else {
                 let count = Int(instruction)
                 guard count > 0, at + count <= delta.count else { return nil }
-                result.append(contentsOf: delta[at..<(at + count)])
+                piece = delta[at..<(at + count)]
                 at += count
             }
+            guard take(piece) else { return nil }
         }
-        return result.count == targetSize ? result : nil
+        return targetSize
     }
 
     // MARK: Hashing 16 bytes

@@ -42,13 +42,15 @@ struct PackedObjects {
         positions = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The object `id` when this pack holds it whole (not as a delta), decompressed and checked
-    /// against its id; nil otherwise.
+    /// The object `id` when this pack holds it whole (not as a delta), decompressed; nil
+    /// otherwise. Its entry's bytes are checked against the CRC-32 the index keeps for them (as
+    /// `git repack` checks an entry it copies), and zlib checks what they make: the content is
+    /// what was stored under `id`, and is not hashed again.
     func whole(_ id: String) -> (type: Int, content: [UInt8])? {
         guard let position = positions[id], let header = PackWriter.entryHeader(bytes, at: entries[position].range.lowerBound),
-              header.base == nil,
-              let content = Zlib.decompress(bytes[header.data..<entries[position].range.upperBound], size: header.size),
-              GitObject.id(type: header.type, content: content) == id else { return nil }
+              header.base == nil, Zlib.crc32(bytes[entries[position].range]) == entries[position].crc,
+              let content = Zlib.decompress(bytes[header.data..<entries[position].range.upperBound], size: header.size)
+        else { return nil }
         return (header.type, content)
     }
 }

@@ -23,6 +23,14 @@ import Testing
     func roundTrip(_ source: [UInt8], _ target: [UInt8]) -> [UInt8] {
         let delta = GitDelta.encode(source: source, target: target)
         #expect(GitDelta.apply(delta, to: source) == target)
+        #expect(GitDelta.makes(target, from: source, with: delta))
+        if !target.isEmpty {
+            var other = target
+            other[other.count / 2] ^= 1
+            #expect(!GitDelta.makes(other, from: source, with: delta))
+            #expect(!GitDelta.makes(Array(target.dropLast()), from: source, with: delta))
+            #expect(!GitDelta.makes(target + [0], from: source, with: delta))
+        }
         return delta
     }
 
@@ -64,5 +72,7 @@ import Testing
         let delta = GitDelta.encode(source: Array("the mayor said yes, the mayor said yes".utf8), target: Array("the mayor said no".utf8))
         #expect(GitDelta.apply(delta, to: Array("something else".utf8)) == nil)
         #expect(GitDelta.apply(Array(delta.dropLast()), to: Array("the mayor said yes, the mayor said yes".utf8)) == nil)
+        #expect(!GitDelta.makes(Array("the mayor said no".utf8), from: Array("the mayor said yes, the mayor said yes".utf8),
+                                with: Array(delta.dropLast())))
     }
 }
