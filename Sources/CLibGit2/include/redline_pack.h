@@ -5,9 +5,11 @@
 #include <stdint.h>
 
 /* zlib's compression, decompression and CRC-32 and OpenSSL's SHA-1, for the pack files redline writes itself
-   (RedlineStore's PackWriter). Both libraries come with libgit2; they are loaded the same way,
-   with dlopen, the first time redline_pack_load is called. Distinct names, so that nothing here
-   stands in for the libraries' own symbols. */
+   (RedlineStore's PackWriter) and the objects it reads itself (GitFiles). Both libraries come with
+   libgit2; they are loaded the same way, with dlopen, the first time redline_zlib_load (zlib) or
+   redline_pack_load (both) is called. Where libdeflate (libdeflate.so.0) is installed, it makes
+   and reads the zlib streams instead (the same format, faster), unless REDLINE_NO_LIBDEFLATE is
+   set. Distinct names, so that nothing here stands in for the libraries' own symbols. */
 
 /// NULL once both libraries are loaded, else why they could not be.
 const char *redline_pack_load(void);
