@@ -85,10 +85,15 @@ struct GitFiles {
         }
         guard Self.hexID(id.utf8) != nil else { return nil }
         let wanted = ObjectID.bytes(id)
-        if packs == nil { packs = readIndexes() }
-        for (file, index) in packs ?? [] {
-            guard let entry = index.entry(wanted) else { continue }
-            return Self.wholeCommit(in: file, at: entry.offset)
+        // The packs as they were when last listed; listed again when none holds the commit (a
+        // capture since may have written a new pack and removed the one held open).
+        for attempt in 0..<2 {
+            if packs == nil { packs = readIndexes() }
+            for (file, index) in packs ?? [] {
+                guard let entry = index.entry(wanted) else { continue }
+                return Self.wholeCommit(in: file, at: entry.offset)
+            }
+            if attempt == 0 { close() }
         }
         return nil
     }

@@ -64,4 +64,30 @@ import Testing
         #expect(files.commit("not an id") == nil)
         #expect(GitFiles.looksLikeRepository(repo.path) && !GitFiles.looksLikeRepository(dir.path))
     }
+
+    /// A capture after the packs were listed writes a new pack and removes the old: the packs are
+    /// listed again, and the removed one is let go.
+    @Test func seesPacksWrittenSince() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        _ = try store.record(repo, "version 1", at: 1_745_395_800)
+        var files = GitFiles(path: repo.path)
+        defer { files.close() }
+        guard case .target(let first) = files.reference(branch) else { Issue.record("no branch"); return }
+        #expect(files.commit(first) != nil)
+        _ = try store.record(repo, "version 2", at: 1_745_395_860)
+        guard case .target(let second) = files.reference(branch) else { Issue.record("no branch"); return }
+        #expect(second != first)
+        #expect(files.commit(second)?.parent == first)
+        /// The files open under the repository that are no longer there (libgit2 may hold some).
+        func removedButOpen() -> [String] {
+            let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+            return open.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\($0)") }
+                .filter { $0.hasPrefix(repo.path) && $0.hasSuffix("(deleted)") }
+        }
+        let held = removedButOpen()
+        files.close()
+        #expect(removedButOpen() == held, "GitFiles held a removed pack open")
+    }
 }
