@@ -117,11 +117,12 @@ size_t redline_zlib_uncompress(void *out, size_t capacity, const void *data, siz
             size_t made = 0;
             int result = codecs.libdeflate_zlib_decompress(decompressor, data, length, out, capacity, &made);
             codecs.libdeflate_free_decompressor(decompressor);
-            return result == 0 ? made : (size_t)-1;
+            return result == 0 ? made : result == 3 ? (size_t)-2 : (size_t)-1;   // 3: LIBDEFLATE_INSUFFICIENT_SPACE
         }
     }
     unsigned long written = capacity;
-    return codecs.uncompress(out, &written, data, length) == 0 ? written : (size_t)-1;
+    int result = codecs.uncompress(out, &written, data, length);
+    return result == 0 ? written : result == -5 ? (size_t)-2 : (size_t)-1;   // -5: Z_BUF_ERROR, the output did not fit
 }
 
 uint32_t redline_crc32(uint32_t crc, const void *data, size_t length) {

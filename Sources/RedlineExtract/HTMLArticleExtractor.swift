@@ -35,7 +35,7 @@ enum HTMLArticleExtractor {
     private static func read(_ document: HTMLDocument, select: String?) -> (tree: HTMLTree, structuredData: [[UInt8]])? {
         if let select, document.narrow(to: select) == 0 { return nil }
         let tree = document.tree()
-        return (tree, document.structuredData ?? LiveBlogJSONLD.blocks(in: tree))
+        return (tree, LiveBlogJSONLD.blocks(in: tree, taken: document.structuredData ?? []))
     }
 
     /// The article in a document `read` read.

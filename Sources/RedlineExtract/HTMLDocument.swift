@@ -12,8 +12,9 @@ import Foundation
 /// copy below walks them with a loop. ``HTMLTree/isDeeplyNested`` flags such pages.
 final class HTMLDocument {
     let document: htmlDocPtr
-    /// The texts of the page's JSON-LD scripts, taken out before parsing (in page order) when
-    /// the page is UTF-8; nil when they were left in the page for libxml2 to convert.
+    /// The texts of the page's JSON-LD scripts, taken out before parsing (in page order, each
+    /// script left holding a marker: ``LiveBlogJSONLD/blocks(in:taken:)``) when the page is
+    /// UTF-8; nil when they were left in the page for libxml2 to convert.
     let structuredData: [[UInt8]]?
     /// Tag and attribute names by their pointer: libxml2 mostly interns names in its
     /// dictionary, so each distinct name is decoded once.

@@ -36,11 +36,14 @@ struct StructuredUpdate: Sendable {
 }
 
 enum LiveBlogJSONLD {
-    /// The texts of the page's JSON-LD scripts, in page order, as `tree` holds them.
-    static func blocks(in tree: HTMLTree) -> [[UInt8]] {
+    /// The texts of the JSON-LD scripts in `tree`, in page order: a script's own, or, for one
+    /// taken out before parsing (``RawTextStripping``), the text among `taken` its marker names.
+    static func blocks(in tree: HTMLTree, taken: [[UInt8]]) -> [[UInt8]] {
         tree.elements(named: "script").compactMap { script in
             guard let type = tree.nodes[script].attribute("type"), type.lowercased().contains("ld+json") else { return nil }
-            return Array(tree.text(of: script).utf8)
+            let text = tree.text(of: script)
+            if let index = RawTextStripping.takenIndex(text), taken.indices.contains(index) { return taken[index] }
+            return Array(text.utf8)
         }
     }
 

@@ -7,12 +7,14 @@ import Foundation
 ///     <p>Hi</p><script>var s = "<p>no</p>";</script><style>p{}</style>
 ///     → <p>Hi</p><script></script><style></style>
 ///
-/// JSON-LD scripts are kept whole, or taken out whole (emptied, their texts returned apart),
-/// so that libxml2 does not read a live blog's hundreds of kilobytes of it a character at a
-/// time and they are not copied twice more on the way to the JSON reader. The rules are the HTML parser's own: a script ends at the
-/// first `</script` whatever it is inside, comments (`<!-- <script> -->`) are skipped, and a
-/// start tag closed the XML way (`<script src="x"/>`) is left alone, since libxml2 ends the
-/// element there.
+/// JSON-LD scripts are kept whole, or taken out whole (their texts returned apart, each script
+/// left holding a marker, ``marker(_:)``, that says which text was its), so that libxml2 does not
+/// read a live blog's hundreds of kilobytes of it a character at a time and it is not copied
+/// twice more on the way to the JSON reader, while the tree still says where each script was.
+/// The rules are the HTML parser's own: a script ends at the first `</script` whatever it is
+/// inside, comments (`<!-- <script> -->`) are skipped, so are other tags whole (a `<script>`
+/// inside an attribute's quoted value is text: `<img alt="how <script> loads">`), and a start tag
+/// closed the XML way (`<script src="x"/>`) is left alone, since libxml2 ends the element there.
 enum RawTextStripping {
     private static let script = Array("<script".utf8)
     private static let names = [script, Array("<style".utf8)]
@@ -22,7 +24,18 @@ enum RawTextStripping {
         return stripped(bytes, structuredData: &ignored)
     }
 
-    /// `bytes` stripped, with the JSON-LD scripts emptied too, and their texts in page order.
+    /// What a JSON-LD script taken out holds instead of its text: which of the texts taken it was.
+    static func marker(_ index: Int) -> String { "\(markerPrefix)\(index)" }
+
+    /// The index a script's text names when it is a ``marker(_:)``, else nil.
+    static func takenIndex(_ text: String) -> Int? {
+        guard text.hasPrefix(markerPrefix) else { return nil }
+        return Int(text.dropFirst(markerPrefix.count))
+    }
+
+    private static let markerPrefix = "redline:json-ld:"
+
+    /// `bytes` stripped, with the JSON-LD scripts taken out too, and their texts in page order.
     static func strippedWithoutStructuredData(_ bytes: some ContiguousBytes) -> (page: [UInt8], structuredData: [[UInt8]]) {
         var taken: [[UInt8]]? = []
         let page = stripped(bytes, structuredData: &taken)
@@ -37,6 +50,7 @@ enum RawTextStripping {
             output.reserveCapacity(input.count)
             let count = input.count
             var index = 0
+            var unclosed: Set<UInt8> = []   // the quotes no later byte closes
             while index < count {
                 guard let open = find(UInt8(ascii: "<"), in: input, from: index) else {
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<count]))
@@ -51,31 +65,21 @@ enum RawTextStripping {
                     continue
                 }
                 let next = open + 1 < count ? input[open + 1] | 0x20 : 0
-                guard next == UInt8(ascii: "s"), let name = names.first(where: { startsTag($0, in: input, at: open) }) else {
+                guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(next) else {
+                    output.append(input[open])   // an end tag, a doctype, a lone `<`
+                    index = open + 1
+                    continue
+                }
+                // A start tag, to the first `>` outside its attributes' quoted values. One that
+                // another `<` interrupts, or that never ends, is left to libxml2 as it is.
+                guard let cursor = tagEnd(in: input, from: open + 1, unclosed: &unclosed) else {
                     output.append(input[open])
                     index = open + 1
                     continue
                 }
-                // The end of the start tag: the first `>` outside quotes.
-                var cursor = open + name.count
-                var quote: UInt8?
-                while cursor < count {
-                    let byte = input[cursor]
-                    if let open = quote {
-                        if byte == open { quote = nil }
-                    } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                        quote = byte
-                    } else if byte == UInt8(ascii: ">") {
-                        break
-                    }
-                    cursor += 1
-                }
-                guard cursor < count else {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: input[open..<count]))
-                    break
-                }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: input[open...cursor]))
                 index = cursor + 1
+                guard next == UInt8(ascii: "s"), let name = names.first(where: { startsTag($0, in: input, at: open) }) else { continue }
                 let selfClosed = input[cursor - 1] == UInt8(ascii: "/")
                 let isJSONLD = name == Self.script && contains("ld+json", in: input, from: open, to: cursor)
                 let taken = isJSONLD && structuredData != nil && typeIsJSONLD(in: input, from: open + name.count, to: cursor)
@@ -83,10 +87,43 @@ enum RawTextStripping {
                 // Drop everything up to the closing tag (or the end of the page).
                 let content = index
                 index = find([UInt8(ascii: "<"), UInt8(ascii: "/")] + name.dropFirst(), in: input, from: index, ignoringCase: true) ?? count
-                if taken { structuredData?.append(Array(UnsafeBufferPointer(rebasing: input[content..<index]))) }
+                if taken, structuredData != nil {
+                    output.append(contentsOf: marker(structuredData!.count).utf8)
+                    structuredData!.append(Array(UnsafeBufferPointer(rebasing: input[content..<index])))
+                }
             }
         }
         return output
+    }
+
+    /// The `>` that ends the tag whose name starts at `start`, as libxml2 reads a start tag: a
+    /// quote opens a value only right after `=` (and spaces), and runs to the same quote. Nil for
+    /// no clean tag: a `<` comes first (outside a value), a value or the page never ends.
+    /// `unclosed` keeps the quotes found to have no closing one, so that no scan is repeated.
+    private static func tagEnd(in input: UnsafeBufferPointer<UInt8>, from start: Int, unclosed: inout Set<UInt8>) -> Int? {
+        var index = start
+        while index < input.count {
+            switch input[index] {
+            case UInt8(ascii: ">"):
+                return index
+            case UInt8(ascii: "<"):
+                return nil
+            case UInt8(ascii: "="):
+                index += 1
+                while index < input.count, input[index] == 0x20 || (0x09...0x0D).contains(input[index]) { index += 1 }
+                guard index < input.count else { return nil }
+                let quote = input[index]
+                guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { continue }
+                guard !unclosed.contains(quote), let close = find(quote, in: input, from: index + 1) else {
+                    unclosed.insert(quote)
+                    return nil
+                }
+                index = close + 1
+            default:
+                index += 1
+            }
+        }
+        return nil
     }
 
     private static func find(_ byte: UInt8, in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {

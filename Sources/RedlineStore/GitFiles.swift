@@ -40,8 +40,9 @@ struct GitFiles {
     }
 
     /// Where the reference `name` (`refs/heads/articles/day`) points; nil when libgit2 must say.
-    func reference(_ name: String) -> Reference? {
-        switch Self.contents(of: "\(path)/\(name)") {
+    /// Throws for a reference that is neither a file nor a folder (a FIFO would hang libgit2).
+    func reference(_ name: String) throws(GitError) -> Reference? {
+        switch try Self.contents(of: "\(path)/\(name)") {
         case .contents(let bytes):
             guard bytes.count == 41, bytes[40] == 0x0A, let id = Self.hexID(bytes[0..<40]) else { return nil }
             return .target(id)
@@ -50,7 +51,7 @@ struct GitFiles {
         case .unreadable:
             return nil
         }
-        switch Self.contents(of: "\(path)/packed-refs") {
+        switch try Self.contents(of: "\(path)/packed-refs") {
         case .contents(let bytes):
             let wanted = Array(name.utf8)
             for line in bytes.split(separator: 0x0A) where line.count == 41 + wanted.count && line[line.startIndex + 40] == 0x20 {
@@ -65,19 +66,27 @@ struct GitFiles {
     }
 
     /// The commit `id`, when it is loose or whole in a pack; nil when libgit2 must read it.
-    mutating func commit(_ id: String) -> GitRepository.CommitInfo? {
-        guard id.utf8.count == 40, redline_zlib_load() == nil, let content = commitContent(id) else { return nil }
+    /// Throws for a loose object that does not inflate: libgit2 1.5 spins for ever on one cut short.
+    mutating func commit(_ id: String) throws(GitError) -> GitRepository.CommitInfo? {
+        guard id.utf8.count == 40, redline_zlib_load() == nil, let content = try commitContent(id) else { return nil }
         return Self.parseCommit(content, id: id)
     }
 
-    private mutating func commitContent(_ id: String) -> [UInt8]? {
-        switch Self.contents(of: "\(path)/objects/\(id.prefix(2))/\(id.dropFirst(2))") {
+    private mutating func commitContent(_ id: String) throws(GitError) -> [UInt8]? {
+        let loose = "\(path)/objects/\(id.prefix(2))/\(id.dropFirst(2))"
+        switch try Self.contents(of: loose) {
         case .contents(let compressed):
             // "commit <size>\0" and the commit, one zlib stream; a commit is a few hundred bytes.
-            guard let object = Zlib.decompress(compressed[...], atMost: max(1 << 16, 64 * compressed.count)),
-                  let nul = object.firstIndex(of: 0), object[..<nul].elementsEqual("commit \(object.count - nul - 1)".utf8)
-            else { return nil }
-            return Array(object[(nul + 1)...])
+            switch Zlib.inflate(compressed[...], atMost: max(1 << 16, 64 * compressed.count)) {
+            case .made(let object):
+                guard let nul = object.firstIndex(of: 0), object[..<nul].elementsEqual("commit \(object.count - nul - 1)".utf8)
+                else { return nil }
+                return Array(object[(nul + 1)...])
+            case .tooLarge:
+                return nil
+            case .damaged:
+                throw GitError(function: "inflate", code: -1, message: "the loose object \(id) is damaged (\(loose) does not inflate)")
+            }
         case .unreadable:
             return nil
         case .missing:
@@ -109,7 +118,7 @@ struct GitFiles {
         let folder = "\(path)/objects/pack"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { $0.hasSuffix(".idx") }.sorted().compactMap { name in
-            guard case .contents(let bytes) = Self.contents(of: "\(folder)/\(name)"), let index = PackIndex(bytes) else { return nil }
+            guard case .contents(let bytes) = try? Self.contents(of: "\(folder)/\(name)"), let index = PackIndex(bytes) else { return nil }
             let file = open("\(folder)/\(name.dropLast(4)).pack", O_RDONLY | O_CLOEXEC)
             return file >= 0 ? (file, index) : nil
         }
@@ -166,13 +175,19 @@ struct GitFiles {
         case unreadable
     }
 
-    /// A whole file; `missing` only when it is not there.
-    private static func contents(of path: String) -> FileRead {
-        let file = open(path, O_RDONLY)
+    /// A whole file; `missing` only when it is not there. Throws for something that is neither
+    /// a file nor a folder (a FIFO, a device), opened without waiting for it.
+    private static func contents(of path: String) throws(GitError) -> FileRead {
+        let file = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard file >= 0 else { return errno == ENOENT ? .missing : .unreadable }
         defer { Glibc.close(file) }
         var info = stat()
-        guard fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .unreadable }
+        guard fstat(file, &info) == 0 else { return .unreadable }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .unreadable
+        default: throw GitError(function: "open", code: -1, message: "\(path) is neither a file nor a folder")
+        }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var done = 0
         while done < bytes.count {

@@ -51,7 +51,7 @@ final class GitRepository {
 
     /// The commit id `name` points at, or nil when there is no such reference.
     func target(ofReference name: String) throws(GitError) -> String? {
-        switch files.reference(name) {
+        switch try files.reference(name) {
         case .target(let id): return id
         case .absent: return nil
         case nil: break
@@ -129,7 +129,7 @@ final class GitRepository {
 
     /// The commit `id`.
     func commit(_ id: String) throws(GitError) -> CommitInfo {
-        if let read = files.commit(id) { return read }
+        if let read = try files.commit(id) { return read }
         var oid = try GitRepository.oid(id)
         var commit: OpaquePointer?
         try git("git_commit_lookup", git_commit_lookup(&commit, try handle(), &oid))

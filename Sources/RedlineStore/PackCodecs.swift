@@ -41,15 +41,22 @@ enum Zlib {
         return made == size ? out : nil
     }
 
+    /// What a zlib stream of unknown size makes.
+    enum Inflated {
+        case made([UInt8])
+        case tooLarge
+        case damaged
+    }
+
     /// The zlib stream `bytes`, when it makes at most `capacity` bytes (bytes after the stream's
-    /// end are not read); nil when it makes more or is damaged.
-    static func decompress(_ bytes: ArraySlice<UInt8>, atMost capacity: Int) -> [UInt8]? {
+    /// end are not read).
+    static func inflate(_ bytes: ArraySlice<UInt8>, atMost capacity: Int) -> Inflated {
         var made = -1
         let out = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
             made = bytes.withUnsafeBytes { bytes in redline_zlib_uncompress(out.baseAddress, out.count, bytes.baseAddress, bytes.count) }
             count = max(made, 0)
         }
-        return made >= 0 ? out : nil
+        return made >= 0 ? .made(out) : made == -2 ? .tooLarge : .damaged
     }
 
     static func crc32(_ bytes: ArraySlice<UInt8>) -> UInt32 {

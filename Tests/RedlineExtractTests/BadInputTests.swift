@@ -238,6 +238,41 @@ extension BadInputTests {
         #expect(Self.strip(kept) == kept)
     }
 
+    @Test func aScriptInsideAnAttributeValueIsText() {
+        let kept = #"<img alt="how a <script> tag loads"><p>after</p><h1 data-x='<style>'>T</h1><p>z</p>"#
+        #expect(Self.strip(kept) == kept)
+        let json = #"<h1 data-embed='<script type="application/ld+json">'>T</h1><p>x</p>"#
+        #expect(RawTextStripping.strippedWithoutStructuredData(Array(json.utf8)).structuredData.isEmpty)
+        #expect(Self.strip(json) == json)
+    }
+
+    @Test func aStartTagAnotherTagInterruptsIsLeftToLibxml2() {
+        let broken = #"<script type="application/ld+json>{"a": 1}</script><p>x</p><script>var a;</script>"#
+        let (page, taken) = RawTextStripping.strippedWithoutStructuredData(Array(broken.utf8))
+        #expect(taken.isEmpty)
+        #expect(String(decoding: page, as: UTF8.self) == #"<script type="application/ld+json>{"a": 1}</script><p>x</p><script></script>"#)
+    }
+
+    @Test func jsonLDTakenOutLeavesAMarker() {
+        let page = #"<script type="application/ld+json">{"a": 1}</script><p>x</p><script type='application/ld+json'>[2]</script>"#
+        let (stripped, taken) = RawTextStripping.strippedWithoutStructuredData(Array(page.utf8))
+        #expect(taken == [Array(#"{"a": 1}"#.utf8), Array("[2]".utf8)])
+        #expect(String(decoding: stripped, as: UTF8.self)
+                == #"<script type="application/ld+json">"# + RawTextStripping.marker(0) + "</script><p>x</p><script type='application/ld+json'>"
+                + RawTextStripping.marker(1) + "</script>")
+    }
+
+    /// A newcomer's page: JSON-LD written inside an attribute took the rest of the page with it.
+    @Test func markupInAttributesKeepsTheArticle() throws {
+        let url = Fixtures.packageRoot.appendingPathComponent("Tests/RedlineExtractTests/Fixtures/markup/markup-in-attributes.html")
+        let extraction = ArticleExtractor.extract(try Data(contentsOf: url))
+        #expect(extraction.article.title == "Council votes on bridge")
+        #expect(extraction.article.byline == "Jane Reporter")
+        #expect(extraction.article.positionedBlocks.count == 3, "\(extraction.article.positionedBlocks.map(\.block.text))")
+        #expect(extraction.warnings.isEmpty, "\(extraction.warnings)")
+        #expect(extraction.article.entries.isEmpty)   // the JSON-LD in <noscript> is not read, as before
+    }
+
     @Test func aScriptEndsAtTheFirstClosingTagAndAnUnclosedOneAtTheEnd() {
         #expect(Self.strip("<script>a = '</script>'; <p>shown</p>") == "<script></script>'; <p>shown</p>")
         #expect(Self.strip("<p>a</p><script>never closed <p>b</p>") == "<p>a</p><script>")

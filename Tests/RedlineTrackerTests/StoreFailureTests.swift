@@ -43,6 +43,29 @@ import Testing
         #expect(warnings.contains { $0.hasPrefix("redline: warning: article 'corrupt-commit' is not listed") }, "\(result.stderr)")
     }
 
+    /// libgit2 1.5 spins for ever on a loose commit cut short; `log` reads commits itself and
+    /// says the object is damaged. A FIFO where a branch's file should be does not hang it either.
+    @Test func logOfACommitCutShortOrAFIFOBranchEndsWithOneLine() throws {
+        let f = try RepositoryFixture()
+        defer { f.dir.remove() }
+        _ = try f.run(["snap", "story", f.dir.write("two.txt", capture(2))])
+        let commit = try RedlineProcess.shell("git --git-dir='\(f.repo)' rev-parse articles/story").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let object = try f.looseObject(commit)
+        _ = try RedlineProcess.shell("chmod u+w '\(object)' && truncate -s 20 '\(object)'")
+        let redline = RedlineProcess.executable
+        let cut = try RedlineProcess.shell("timeout 60 '\(redline)' log story --repo '\(f.repo)'")
+        #expect(cut.status == 2, "\(cut.stdout) \(cut.stderr)")
+        #expect(cut.stderr.hasPrefix("redline: error: ") && cut.stderr.contains("damaged") && cut.stderr.split(separator: "\n").count == 1,
+                "\(cut.stderr)")
+
+        let branch = f.repo + "/refs/heads/articles/story"
+        _ = try RedlineProcess.shell("rm -f '\(branch)' && mkfifo '\(branch)'")
+        let fifo = try RedlineProcess.shell("timeout 60 '\(redline)' log story --repo '\(f.repo)'")
+        #expect(fifo.status == 2, "\(fifo.stdout) \(fifo.stderr)")
+        #expect(fifo.stderr.hasPrefix("redline: error: ") && fifo.stderr.split(separator: "\n").count == 1, "\(fifo.stderr)")
+    }
+
     @Test func initsRunAtOnceAllSucceed() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

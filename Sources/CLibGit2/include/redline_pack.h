@@ -26,7 +26,8 @@ size_t redline_zlib_bound(size_t length);
 size_t redline_zlib_compress(void *out, size_t capacity, const void *data, size_t length, int level);
 
 /// Decompresses the zlib stream of `length` bytes at `data` into `out` (room for `capacity`
-/// bytes); the bytes it made, or (size_t)-1 when the stream is damaged or does not fit.
+/// bytes); the bytes it made, (size_t)-2 when they do not fit, or (size_t)-1 when the stream is
+/// damaged (or cut short).
 size_t redline_zlib_uncompress(void *out, size_t capacity, const void *data, size_t length);
 
 /// zlib's CRC-32 of `length` bytes, continuing from `crc` (0 to start).
