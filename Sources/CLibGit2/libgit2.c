@@ -33,6 +33,7 @@
     F(unsigned int, git_commit_parentcount, (const git_commit *commit), (commit)) \
     F(git_time_t, git_commit_time, (const git_commit *commit), (commit)) \
     F(int, git_commit_tree, (git_tree **tree_out, const git_commit *commit), (tree_out, commit)) \
+    F(const git_oid *, git_commit_tree_id, (const git_commit *commit), (commit)) \
     V(git_commit_free, (git_commit *commit), (commit)) \
     F(int, git_reference_create, \
       (git_reference **out, git_repository *repo, const char *name, const git_oid *id, int force, \

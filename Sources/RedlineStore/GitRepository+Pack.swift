@@ -93,7 +93,8 @@ extension GitRepository {
 
     /// The object `id`'s type (1 commit, 2 tree, 3 blob, 4 tag) and bytes, checked against its id.
     func object(_ id: String) throws(GitError) -> (type: Int, content: [UInt8]) {
-        try withObjectDatabase { database throws(GitError) in
+        try files.checkLoose(id)
+        return try withObjectDatabase { database throws(GitError) in
             try Self.read(id, from: database)
         }
     }

@@ -8,7 +8,7 @@ internal import CLibGit2
 final class GitRepository {
     let path: String
     private var opened: OpaquePointer?
-    private var files: GitFiles
+    private(set) var files: GitFiles
 
     private init(path: String, handle: OpaquePointer?) {
         self.path = path
@@ -130,6 +130,7 @@ final class GitRepository {
     /// The commit `id`.
     func commit(_ id: String) throws(GitError) -> CommitInfo {
         if let read = try files.commit(id) { return read }
+        try files.checkLoose(id)
         var oid = try GitRepository.oid(id)
         var commit: OpaquePointer?
         try git("git_commit_lookup", git_commit_lookup(&commit, try handle(), &oid))
@@ -145,6 +146,7 @@ final class GitRepository {
     func file(named name: String, inCommit id: String) throws(GitError) -> (blob: String, content: Data)? {
         try withTree(ofCommit: id) { tree throws(GitError) -> (blob: String, content: Data)? in
             guard let entry = git_tree_entry_byname(tree, name), let blobID = git_tree_entry_id(entry) else { return nil }
+            try files.checkLoose(blobID.pointee.hex)
             var blob: OpaquePointer?
             try git("git_blob_lookup", git_blob_lookup(&blob, try handle(), blobID))
             defer { git_blob_free(blob) }
@@ -193,10 +195,12 @@ final class GitRepository {
 
     /// Runs `body` with the tree of commit `id`, freed as soon as `body` returns.
     private func withTree<T>(ofCommit id: String, _ body: (OpaquePointer?) throws(GitError) -> T) throws(GitError) -> T {
+        try files.checkLoose(id)
         var oid = try GitRepository.oid(id)
         var commit: OpaquePointer?
         try git("git_commit_lookup", git_commit_lookup(&commit, try handle(), &oid))
         defer { git_commit_free(commit) }
+        if let tree = git_commit_tree_id(commit) { try files.checkLoose(tree.pointee.hex) }
         var tree: OpaquePointer?
         try git("git_commit_tree", git_commit_tree(&tree, commit))
         defer { git_tree_free(tree) }

@@ -66,6 +66,25 @@ import Testing
         #expect(fifo.stderr.hasPrefix("redline: error: ") && fifo.stderr.split(separator: "\n").count == 1, "\(fifo.stderr)")
     }
 
+    /// The same for the objects libgit2 reads: a loose `article.md` or tree cut short.
+    @Test func readingAFileOrTreeCutShortEndsWithOneLine() throws {
+        for (object, commands) in [("articles/story:article.md", [["show", "story"], ["diff", "story"], ["report", "story", "-o", "r.html"]]),
+                                   ("articles/story^{tree}", [["show", "story"], ["events", "story"], ["blame", "story"]])] {
+            let f = try RepositoryFixture()
+            defer { f.dir.remove() }
+            _ = try f.run(["snap", "story", f.dir.write("two.txt", capture(2))])
+            let id = try RedlineProcess.shell("git --git-dir='\(f.repo)' rev-parse '\(object)'").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let loose = try f.looseObject(id)
+            _ = try RedlineProcess.shell("chmod u+w '\(loose)' && truncate -s 12 '\(loose)'")
+            for command in commands {
+                let arguments = (command + ["--repo", f.repo]).map { "'\($0)'" }.joined(separator: " ")
+                let result = try RedlineProcess.shell("cd '\(f.dir.path)' && timeout 60 '\(RedlineProcess.executable)' \(arguments)")
+                #expect(result.status == 2, "\(object): \(command): \(result.status) \(result.stderr)")
+                #expect(result.stderr.contains("damaged") && result.stderr.split(separator: "\n").count == 1, "\(command): \(result.stderr)")
+            }
+        }
+    }
+
     @Test func initsRunAtOnceAllSucceed() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
