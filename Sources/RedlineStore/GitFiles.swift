@@ -68,7 +68,7 @@ struct GitFiles {
     /// The commit `id`, when it is loose or whole in a pack; nil when libgit2 must read it.
     /// Throws for a loose object that does not inflate: libgit2 1.5 spins for ever on one cut short.
     mutating func commit(_ id: String) throws(GitError) -> GitRepository.CommitInfo? {
-        guard id.utf8.count == 40, redline_zlib_load() == nil, let content = try commitContent(id) else { return nil }
+        guard Self.hexID(id.utf8) != nil, redline_zlib_load() == nil, let content = try commitContent(id) else { return nil }
         return Self.parseCommit(content, id: id)
     }
 
@@ -76,7 +76,7 @@ struct GitFiles {
     /// it: libgit2 1.5 spins for ever on a loose object cut short (`show`, `diff` and `report` hung
     /// on one). An object that is not loose, or too large to check here, is libgit2's to read.
     func checkLoose(_ id: String) throws(GitError) {
-        guard id.utf8.count == 40 else { return }
+        guard Self.hexID(id.utf8) != nil else { return }
         let loose = "\(path)/objects/\(id.prefix(2))/\(id.dropFirst(2))"
         guard case .contents(let compressed) = try Self.contents(of: loose), redline_zlib_load() == nil,
               case .damaged = Zlib.inflate(compressed[...], atMost: max(1 << 20, 64 * compressed.count)) else { return }
@@ -104,7 +104,6 @@ struct GitFiles {
         case .missing:
             break
         }
-        guard Self.hexID(id.utf8) != nil else { return nil }
         let wanted = ObjectID.bytes(id)
         // The packs as they were when last listed; listed again when none holds the commit (a
         // capture since may have written a new pack and removed the one held open).
