@@ -201,9 +201,10 @@ extension TrackRepository {
     }
 }
 
-/// The objects' bytes: those this process made (a capture's, ``RecentFiles``), those the pack
-/// being rewritten holds whole (decompressed here), the rest read once through libgit2; each
-/// read is checked against its id.
+/// The objects' bytes: those this process made or read back (a capture's, ``RecentFiles``),
+/// those the pack being rewritten holds whole (decompressed here, the entry checked by its
+/// index's CRC-32: ``PackedObjects/whole(_:)``), the rest read once through libgit2, which
+/// checks each against its id.
 struct ObjectContents {
     let git: GitRepository
     var packed: PackedObjects?
