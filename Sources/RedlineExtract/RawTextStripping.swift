@@ -110,7 +110,7 @@ enum RawTextStripping {
                 return nil
             case UInt8(ascii: "="):
                 index += 1
-                while index < input.count, input[index] == 0x20 || (0x09...0x0D).contains(input[index]) { index += 1 }
+                while index < input.count, isSpace(input[index]) { index += 1 }
                 guard index < input.count else { return nil }
                 let quote = input[index]
                 guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { continue }
@@ -124,6 +124,12 @@ enum RawTextStripping {
             }
         }
         return nil
+    }
+
+    /// HTML's white space between attributes: space, tab, line feed, form feed, carriage return
+    /// (and vertical tab, as libxml2 takes it).
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     private static func find(_ byte: UInt8, in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
@@ -167,7 +173,7 @@ enum RawTextStripping {
     private static func startsTag(_ pattern: [UInt8], in input: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard matches(pattern, in: input, at: index, ignoringCase: true), index + pattern.count < input.count else { return false }
         let next = input[index + pattern.count]
-        return next == 0x20 || (0x09...0x0D).contains(next) || next == UInt8(ascii: ">") || next == UInt8(ascii: "/")
+        return isSpace(next) || next == UInt8(ascii: ">") || next == UInt8(ascii: "/")
     }
 
     /// True when the attributes in `start..<end` give a `type` whose value names JSON-LD
@@ -175,19 +181,19 @@ enum RawTextStripping {
     private static func typeIsJSONLD(in input: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
         var index = start
         while index < end {
-            let isSpace = input[index] == 0x20 || (0x09...0x0D).contains(input[index])
+            let afterSpace = isSpace(input[index])
             index += 1
-            guard isSpace, matches(Array("type".utf8), in: input, at: index, ignoringCase: true) else { continue }
+            guard afterSpace, matches(Array("type".utf8), in: input, at: index, ignoringCase: true) else { continue }
             var cursor = index + 4
-            while cursor < end, input[cursor] == 0x20 || (0x09...0x0D).contains(input[cursor]) { cursor += 1 }
+            while cursor < end, isSpace(input[cursor]) { cursor += 1 }
             guard cursor < end, input[cursor] == UInt8(ascii: "=") else { continue }
             cursor += 1
-            while cursor < end, input[cursor] == 0x20 || (0x09...0x0D).contains(input[cursor]) { cursor += 1 }
+            while cursor < end, isSpace(input[cursor]) { cursor += 1 }
             guard cursor < end else { return false }
             let quote = input[cursor] == UInt8(ascii: "\"") || input[cursor] == UInt8(ascii: "'") ? input[cursor] : nil
             if quote != nil { cursor += 1 }
             var valueEnd = cursor
-            while valueEnd < end, quote.map({ input[valueEnd] != $0 }) ?? !(input[valueEnd] == 0x20 || (0x09...0x0D).contains(input[valueEnd])) {
+            while valueEnd < end, quote.map({ input[valueEnd] != $0 }) ?? !isSpace(input[valueEnd]) {
                 valueEnd += 1
             }
             return contains("ld+json", in: input, from: cursor, to: valueEnd)

@@ -68,7 +68,7 @@ struct GitFiles {
     /// The commit `id`, when it is loose or whole in a pack; nil when libgit2 must read it.
     /// Throws for a loose object that does not inflate: libgit2 1.5 spins for ever on one cut short.
     mutating func commit(_ id: String) throws(GitError) -> GitRepository.CommitInfo? {
-        guard Self.hexID(id.utf8) != nil, redline_zlib_load() == nil, let content = try commitContent(id) else { return nil }
+        guard ObjectID.isHex(id.utf8), redline_zlib_load() == nil, let content = try commitContent(id) else { return nil }
         return Self.parseCommit(content, id: id)
     }
 
@@ -76,15 +76,19 @@ struct GitFiles {
     /// it: libgit2 1.5 spins for ever on a loose object cut short (`show`, `diff` and `report` hung
     /// on one). An object that is not loose, or too large to check here, is libgit2's to read.
     func checkLoose(_ id: String) throws(GitError) {
-        guard Self.hexID(id.utf8) != nil else { return }
-        let loose = "\(path)/objects/\(id.prefix(2))/\(id.dropFirst(2))"
+        guard ObjectID.isHex(id.utf8) else { return }
+        let loose = ObjectFiles.loosePath(id, repository: path)
         guard case .contents(let compressed) = try Self.contents(of: loose), redline_zlib_load() == nil,
               case .damaged = Zlib.inflate(compressed[...], atMost: max(1 << 20, 64 * compressed.count)) else { return }
-        throw GitError(function: "inflate", code: -1, message: "the loose object \(id) is damaged (\(loose) does not inflate)")
+        throw Self.damaged(id, loose)
+    }
+
+    private static func damaged(_ id: String, _ loose: String) -> GitError {
+        GitError(function: "inflate", code: -1, message: "the loose object \(id) is damaged (\(loose) does not inflate)")
     }
 
     private mutating func commitContent(_ id: String) throws(GitError) -> [UInt8]? {
-        let loose = "\(path)/objects/\(id.prefix(2))/\(id.dropFirst(2))"
+        let loose = ObjectFiles.loosePath(id, repository: path)
         switch try Self.contents(of: loose) {
         case .contents(let compressed):
             // "commit <size>\0" and the commit, one zlib stream; a commit is a few hundred bytes.
@@ -96,8 +100,7 @@ struct GitFiles {
             case .tooLarge:
                 return nil
             case .damaged:
-                try checkLoose(id)   // throws
-                return nil
+                throw Self.damaged(id, loose)
             }
         case .unreadable:
             return nil
@@ -176,8 +179,7 @@ struct GitFiles {
 
     /// 40 hex digits as a lower-case id; nil for anything else.
     private static func hexID(_ bytes: some Collection<UInt8>) -> String? {
-        guard bytes.count == 40, bytes.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+        ObjectID.isHex(bytes) ? String(decoding: bytes, as: UTF8.self) : nil
     }
 
     private enum FileRead {

@@ -38,8 +38,8 @@ struct ObjectFiles {
         let objects = "\(repository)/objects"
         let manager = FileManager.default
         loose = []
-        for folder in (try? manager.contentsOfDirectory(atPath: objects)) ?? [] where Self.isHex(folder, count: 2) {
-            for file in (try? manager.contentsOfDirectory(atPath: "\(objects)/\(folder)")) ?? [] where Self.isHex(file, count: 38) {
+        for folder in (try? manager.contentsOfDirectory(atPath: objects)) ?? [] where ObjectID.isHex(folder.utf8, count: 2) {
+            for file in (try? manager.contentsOfDirectory(atPath: "\(objects)/\(folder)")) ?? [] where ObjectID.isHex(file.utf8, count: 38) {
                 var info = stat()
                 guard stat("\(objects)/\(folder)/\(file)", &info) == 0 else { continue }
                 loose.append(Loose(id: folder + file, bytes: Int(info.st_size), isSettled: Self.isStale(info)))
@@ -59,8 +59,13 @@ struct ObjectFiles {
     /// its folder when that is left empty, as `git prune-packed` does (a writer that meets the
     /// folder gone under its write tries again).
     static func removeLoose(_ id: String, repository: String) {
-        unlink("\(repository)/objects/\(id.prefix(2))/\(id.dropFirst(2))")
+        unlink(loosePath(id, repository: repository))
         rmdir("\(repository)/objects/\(id.prefix(2))")   // fails, as it should, unless empty
+    }
+
+    /// Where the loose object `id` is, or would be: `objects/3f/2a…`.
+    static func loosePath(_ id: String, repository: String) -> String {
+        "\(repository)/objects/\(id.prefix(2))/\(id.dropFirst(2))"
     }
 
     /// Removes the pack `name`: its index first, so that no reader finds it from then on.
@@ -125,7 +130,4 @@ struct ObjectFiles {
         return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
-    private static func isHex(_ name: String, count: Int) -> Bool {
-        name.utf8.count == count && name.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
-    }
 }

@@ -9,6 +9,12 @@ enum ObjectID {
         String(decoding: id.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
     }
 
+    /// True when `digits` are `count` lower-case hex digits (an id is 40; a loose object's
+    /// folder 2, its file 38).
+    static func isHex(_ digits: some Collection<UInt8>, count: Int = 40) -> Bool {
+        digits.count == count && digits.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
     static func bytes(_ hex: String) -> [UInt8] {
         let digits = Array(hex.utf8)
         func value(_ digit: UInt8) -> UInt8 { digit <= 57 ? digit - 48 : digit - 87 }

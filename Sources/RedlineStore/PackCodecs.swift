@@ -33,12 +33,8 @@ enum Zlib {
 
     /// The zlib stream `bytes`, which must make exactly `size` bytes; nil when it does not.
     static func decompress(_ bytes: ArraySlice<UInt8>, size: Int) -> [UInt8]? {
-        var made = -1
-        let out = [UInt8](unsafeUninitializedCapacity: size) { out, count in
-            made = bytes.withUnsafeBytes { bytes in redline_zlib_uncompress(out.baseAddress, out.count, bytes.baseAddress, bytes.count) }
-            count = made == size ? size : 0
-        }
-        return made == size ? out : nil
+        guard case .made(let out) = inflate(bytes, atMost: size), out.count == size else { return nil }
+        return out
     }
 
     /// What a zlib stream of unknown size makes.
