@@ -15,15 +15,17 @@ import RedlineModel
 enum HTMLArticleExtractor {
     /// The article in `html`, and what went wrong on the way.
     static func extract(_ html: String, select: String? = nil) -> (article: Article, warnings: [String]) {
-        guard let document = HTMLDocument(utf8: Array(html.utf8)) else {
-            return (Article(), ["libxml2 could not parse the capture as HTML"])
-        }
-        return extract(read(consume document, select: select))
+        extract(Array(html.utf8), encoding: "UTF-8", select: select)
+            ?? (Article(), ["libxml2 could not parse the capture as HTML"])
     }
 
     /// The article in `bytes`, a page in the character encoding `encoding` (`"UTF-8"`, or the
-    /// legacy one its `<meta charset>` names); nil when libxml2 cannot read that encoding.
+    /// legacy one its `<meta charset>` names); nil when libxml2 cannot read it.
     static func extract(_ bytes: some ContiguousBytes, encoding: String, select: String? = nil) -> (article: Article, warnings: [String])? {
+        guard let select else {
+            guard let (tree, structuredData) = HTMLStreamParser.tree(bytes, encoding: encoding) else { return nil }
+            return extract((tree, LiveBlogJSONLD.blocks(in: tree, taken: structuredData ?? [])))
+        }
         guard let document = HTMLDocument(bytes: bytes, encoding: encoding) else { return nil }
         return extract(read(consume document, select: select))
     }
@@ -32,8 +34,8 @@ enum HTMLArticleExtractor {
     /// and the texts of its JSON-LD; nil when `select` selects nothing. The caller lets the
     /// document go once this returns, so that libxml2's copy of the page is freed before the
     /// article is read (the memory is used again rather than more taken).
-    private static func read(_ document: HTMLDocument, select: String?) -> (tree: HTMLTree, structuredData: [[UInt8]])? {
-        if let select, document.narrow(to: select) == 0 { return nil }
+    private static func read(_ document: HTMLDocument, select: String) -> (tree: HTMLTree, structuredData: [[UInt8]])? {
+        if document.narrow(to: select) == 0 { return nil }
         let tree = document.tree()
         return (tree, LiveBlogJSONLD.blocks(in: tree, taken: document.structuredData ?? []))
     }

@@ -1,7 +1,9 @@
 internal import CLibXML2
 import Foundation
 
-/// A page parsed by libxml2's HTML parser, copied at once into an ``HTMLTree`` of Swift values.
+/// A page parsed by libxml2's HTML parser into libxml2's own document, for a page narrowed by a
+/// selector (``narrow(to:)``, XPath needs the document), then copied into an ``HTMLTree`` of Swift
+/// values. Every other page is parsed straight into the tree (``HTMLStreamParser``), to the same tree.
 ///
 ///     "<p>Talks <b>end</b></p>"
 ///     → HTMLTree: html > body > p > ["Talks ", b > ["end"]]  (the C document is freed on deinit)
@@ -20,28 +22,15 @@ final class HTMLDocument {
     /// dictionary, so each distinct name is decoded once.
     private var names: [UnsafePointer<xmlChar>: String] = [:]
 
-    /// Parses `utf8` (already decoded and re-encoded as UTF-8); nil when libxml2 returns no document.
-    convenience init?(utf8: [UInt8]) {
-        self.init(bytes: utf8, encoding: "UTF-8")
-    }
-
     /// Parses `bytes` in the named character encoding (`"windows-1252"`, …), converted by
     /// libxml2 (iconv); nil when the encoding is unknown or libxml2 returns no document.
     init?(bytes page: some ContiguousBytes, encoding: String) {
         HTMLDocument.initializeParser()
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
-        var (bytes, structuredData): ([UInt8], [[UInt8]]?)
-        if encoding.uppercased() == "UTF-8" {
-            (bytes, structuredData) = RawTextStripping.strippedWithoutStructuredData(page)
-        } else {
-            (bytes, structuredData) = (RawTextStripping.stripped(page), nil)
-        }
-        if bytes.isEmpty { bytes = [UInt8(ascii: " ")] }
+        let (bytes, structuredData) = HTMLDocument.prepared(page, encoding: encoding)
         self.structuredData = structuredData
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)
+                htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, encoding, HTMLDocument.options)
             }
         }
         guard let parsed else { return nil }
@@ -50,21 +39,46 @@ final class HTMLDocument {
 
     deinit { xmlFreeDoc(document) }
 
+    /// How libxml2 parses a page: recovering from any markup, never touching the network, at
+    /// any depth, in the encoding given rather than one the page names.
+    static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
+
+    /// `page` as libxml2 is given it: the contents of scripts and style sheets taken out
+    /// (``RawTextStripping``), and, on a UTF-8 page, the JSON-LD too (returned, each script left
+    /// holding a marker); never empty.
+    static func prepared(_ page: some ContiguousBytes, encoding: String) -> (bytes: [UInt8], structuredData: [[UInt8]]?) {
+        var (bytes, structuredData): ([UInt8], [[UInt8]]?)
+        if encoding.uppercased() == "UTF-8" {
+            (bytes, structuredData) = RawTextStripping.strippedWithoutStructuredData(page)
+        } else {
+            (bytes, structuredData) = (RawTextStripping.stripped(page), nil)
+        }
+        if bytes.isEmpty { bytes = [UInt8(ascii: " ")] }
+        return (bytes, structuredData)
+    }
+
     /// The document as Swift values, in document order; walked with pointers, never recursion.
     func tree() -> HTMLTree {
-        var tree = HTMLTree()
-        guard let root = xmlDocGetRootElement(document) else { return tree }
-        var open: [Int] = []          // indices of the elements whose subtrees are being copied
+        var builder = HTMLTreeBuilder()
+        guard let root = xmlDocGetRootElement(document) else { return builder.finish() }
         var node: xmlNodePtr? = root
         while let current = node {
-            let copied = append(current, parent: open.last ?? -1, depth: open.count, to: &tree)
-            if copied, current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children,
-               !HTMLTree.opaqueTags.contains(tree.nodes[tree.nodes.count - 1].name) {
-                open.append(tree.nodes.count - 1)
-                node = child
-                continue
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                if builder.element(name(current.pointee.name), attributes: attributes(of: current)) {
+                    if let child = current.pointee.children {
+                        node = child
+                        continue
+                    }
+                    builder.close()
+                }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                let content = current.pointee.content
+                builder.text(UnsafeBufferPointer(start: content, count: content.map { strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? 0))
+            default:
+                break
             }
-            if copied { tree.nodes[tree.nodes.count - 1].end = tree.nodes.count }
             // Climb until a next sibling exists, closing the elements we leave.
             var climbing: xmlNodePtr? = current
             node = nil
@@ -72,12 +86,10 @@ final class HTMLDocument {
                 if here == root { break }
                 if let next = here.pointee.next { node = next; break }
                 climbing = here.pointee.parent
-                if let closed = open.popLast() { tree.nodes[closed].end = tree.nodes.count }
+                builder.close()
             }
         }
-        while let closed = open.popLast() { tree.nodes[closed].end = tree.nodes.count }
-        tree.isDeeplyNested = tree.maximumDepth > HTMLTree.deepNesting
-        return tree
+        return builder.finish()
     }
 
     /// A tag or attribute name, lower case.
@@ -91,46 +103,23 @@ final class HTMLDocument {
         return name
     }
 
-    /// Appends `node` when it is an element or text; false for comments and other kinds.
-    private func append(_ node: xmlNodePtr, parent: Int, depth: Int, to tree: inout HTMLTree) -> Bool {
-        switch node.pointee.type {
-        case XML_ELEMENT_NODE:
-            var attributes: [HTMLAttribute] = []
-            var attribute = node.pointee.properties
-            while let current = attribute {
-                attribute = current.pointee.next
-                let name = self.name(current.pointee.name)
-                guard HTMLTree.readAttributes.contains(name) else { continue }
-                var value = ""
-                var child = current.pointee.children
-                while let text = child {
-                    if let content = text.pointee.content { value += String(cString: content) }
-                    child = text.pointee.next
-                }
-                attributes.append(HTMLAttribute(name: name, value: value))
+    /// The attributes of `element` that extraction reads, each value the text of its children.
+    private func attributes(of element: xmlNodePtr) -> [HTMLAttribute] {
+        var attributes: [HTMLAttribute] = []
+        var attribute = element.pointee.properties
+        while let current = attribute {
+            attribute = current.pointee.next
+            let name = self.name(current.pointee.name)
+            guard HTMLTreeBuilder.keeps(attribute: name) else { continue }
+            var value = ""
+            var child = current.pointee.children
+            while let text = child {
+                if let content = text.pointee.content { value += String(cString: content) }
+                child = text.pointee.next
             }
-            tree.nodes.append(HTMLNode(kind: .element, name: name(node.pointee.name), attributes: attributes, text: "",
-                                       parent: parent, end: tree.nodes.count + 1, depth: depth))
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            // Code and style sheets are never read: only JSON-LD scripts keep their text.
-            var wanted = true
-            if parent >= 0, tree.nodes[parent].name == "script" || tree.nodes[parent].name == "style" {
-                wanted = tree.nodes[parent].name == "script" && tree.nodes[parent].attribute("type")?.lowercased().contains("ld+json") == true
-            }
-            var text = ""
-            if wanted, let content = node.pointee.content {
-                // Indentation between tags folds to one space anyway: keep one, allocate nothing.
-                var cursor = content
-                while cursor.pointee != 0, cursor.pointee <= 0x20 { cursor += 1 }
-                text = cursor.pointee == 0 ? (cursor == content ? "" : " ") : String(cString: content)
-            }
-            tree.nodes.append(HTMLNode(kind: .text, name: "", attributes: [], text: text,
-                                       parent: parent, end: tree.nodes.count + 1, depth: depth))
-        default:
-            return false
+            attributes.append(HTMLAttribute(name: name, value: value))
         }
-        tree.maximumDepth = max(tree.maximumDepth, depth)
-        return true
+        return attributes
     }
 }
 

@@ -3,7 +3,7 @@
 ///
 ///     <div id="a"><p>Hi <b>you</b></p></div>
 ///     → 0 div(end 5) · 1 p(end 5) · 2 "Hi " · 3 b(end 5) · 4 "you"
-struct HTMLTree: Sendable {
+struct HTMLTree: Sendable, Equatable {
     /// Every element and text node, parents before children.
     var nodes: [HTMLNode] = []
     /// The deepest nesting seen.
@@ -63,7 +63,7 @@ struct HTMLTree: Sendable {
 }
 
 /// One element or run of text.
-struct HTMLNode: Sendable {
+struct HTMLNode: Sendable, Equatable {
     enum Kind: Sendable { case element, text }
 
     var kind: Kind

@@ -23,4 +23,20 @@
 /// not be. Call it before any other libxml2 function.
 const char *redline_xml_load(void);
 
+/// Parses `buffer` as htmlReadMemory would (same context, options, `encoding`), calling
+/// `handler`'s callbacks with libxml2's parser context, whose `_private` is `user`
+/// (``redline_html_sax_user``); no document is built. -1 when no context could be made.
+int redline_html_sax_parse(const char *buffer, int size, const char *encoding, int options,
+                           const htmlSAXHandler *handler, void *user);
+
+/// The `user` given to ``redline_html_sax_parse`` for the context a callback was handed.
+void *redline_html_sax_user(void *context);
+
+/// The local part of a prefixed element name (`o:p` → `p`), as libxml2's document builder names
+/// the element; free it with ``redline_xml_free``.
+xmlChar *redline_xml_local_name(void *context, const xmlChar *name);
+
+/// Frees memory libxml2 allocated.
+void redline_xml_free(void *memory);
+
 #endif

@@ -1,0 +1,184 @@
+internal import CLibXML2
+import Foundation
+
+/// A page parsed by libxml2's HTML parser straight into an ``HTMLTree``: libxml2 reports each
+/// tag and run of text as it reads them (its SAX interface) and ``HTMLTreeBuilder`` keeps what
+/// extraction reads. libxml2's own document (some six times the page in memory, built, walked
+/// and freed) is never made; a page narrowed by a selector still needs it (``HTMLDocument``).
+///
+/// The tree is the one ``HTMLDocument/tree()`` copies from libxml2's document (a test holds the
+/// two equal on every page of the corpus), so the events are arranged here as libxml2's document
+/// builder arranges them:
+///
+///     "a" "b" (two runs of text)         → one text node "ab"; a comment between them splits them
+///     <o:p>                              → an element `p` (a prefixed name is its local part)
+///     text outside every element         → dropped
+///     <p> once the root element ended    → inside the root when the root is the document's first
+///                                          node, else beside it, where it is not read (a doctype
+///                                          or a comment came first)
+enum HTMLStreamParser {
+    /// The tree of `page`, in the character encoding `encoding`, and its JSON-LD when it was
+    /// taken out first (as ``HTMLDocument/prepared(_:encoding:)`` does); nil when libxml2 cannot
+    /// set up a parse.
+    static func tree(_ page: some ContiguousBytes, encoding: String) -> (tree: HTMLTree, structuredData: [[UInt8]]?)? {
+        HTMLDocument.initializeParser()
+        let (bytes, structuredData) = HTMLDocument.prepared(page, encoding: encoding)
+        // Valid UTF-8 is what libxml2 reads unconverted: told "UTF-8", it copies the page through
+        // a converter first. Not told, it guesses from the first four bytes, which only a NUL
+        // among them could mislead (to UTF-16 or UCS-4); bytes that are not UTF-8 it would read
+        // as Latin-1 where the converter puts U+FFFD.
+        let isUTF8 = encoding.uppercased() == "UTF-8" && !bytes.prefix(4).contains(0)
+            && bytes.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) }
+        let converted: String? = isUTF8 ? nil : encoding
+        // About one node a tag and one a run of text between tags: reserved once, not doubled.
+        let stream = Stream(capacity: 2 * bytes.reduce(into: 0) { count, byte in if byte == UInt8(ascii: "<") { count += 1 } } + 16)
+        var handler = htmlSAXHandler()
+        handler.startElement = { context, name, attributes in Stream.of(context).start(context, name, attributes) }
+        handler.endElement = { context, _ in Stream.of(context).end() }
+        handler.characters = { context, characters, length in Stream.of(context).text(characters, length, isData: false) }
+        handler.cdataBlock = { context, characters, length in Stream.of(context).text(characters, length, isData: true) }
+        handler.comment = { context, _ in Stream.of(context).node() }
+        handler.processingInstruction = { context, _, _ in Stream.of(context).node() }
+        handler.internalSubset = { context, _, _, _ in Stream.of(context).doctype() }
+        let parsed = withExtendedLifetime(stream) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    redline_html_sax_parse(chars.baseAddress, Int32(clamping: chars.count), converted, HTMLDocument.options,
+                                           &handler, Unmanaged.passUnretained(stream).toOpaque())
+                }
+            }
+        }
+        guard parsed == 0 else { return nil }
+        stream.flush()
+        return (stream.builder.finish(), structuredData)
+    }
+}
+
+/// One parse's state, reached from libxml2's callbacks through its parser context.
+private final class Stream {
+    var builder: HTMLTreeBuilder
+    /// Tag and attribute names by their pointer: libxml2 interns names in its dictionary.
+    private var elementNames: [UnsafePointer<xmlChar>: String] = [:]
+    private var attributeNames: [UnsafePointer<xmlChar>: String] = [:]
+    /// Text read but not yet added: the runs libxml2's builder would join into one node.
+    private var pending: [UInt8] = []
+    private var pendingIsData = false
+    /// How many elements libxml2's builder would have open (its current node is nil at 0).
+    private var depth = 0
+    /// How deep inside an element whose contents are not read (opaque, or outside the root).
+    private var skipping = 0
+    private var rootSeen = false
+    /// Whether the root element's contents are read (it is not opaque).
+    private var rootOpen = false
+    /// True while nothing came before the root element in the document (a doctype, a comment).
+    private var rootIsFirst = true
+    /// True while an element that started after the root ended is being read inside the root.
+    private var rootReopened = false
+
+    init(capacity: Int) {
+        builder = HTMLTreeBuilder(capacity: capacity)
+    }
+
+    static func of(_ context: UnsafeMutableRawPointer?) -> Stream {
+        Unmanaged<Stream>.fromOpaque(redline_html_sax_user(context)!).takeUnretainedValue()
+    }
+
+    func start(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
+               _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        flush()
+        defer { depth += 1 }
+        if skipping > 0 {
+            skipping += 1
+            return
+        }
+        if depth == 0, rootSeen {
+            guard rootIsFirst, rootOpen else {
+                skipping = 1
+                return
+            }
+            builder.reopen(0)
+            rootReopened = true
+        }
+        let opened = builder.element(elementName(context, name), attributes: kept(attributes))
+        if !rootSeen {
+            rootSeen = true
+            rootOpen = opened
+        }
+        if !opened { skipping = 1 }
+    }
+
+    func end() {
+        flush()
+        guard depth > 0 else { return }
+        depth -= 1
+        if skipping > 0 {
+            skipping -= 1
+        } else {
+            builder.close()
+        }
+        if depth == 0, rootReopened {
+            builder.close()
+            rootReopened = false
+        }
+    }
+
+    func text(_ characters: UnsafePointer<xmlChar>?, _ length: Int32, isData: Bool) {
+        guard depth > 0, skipping == 0, let characters, length > 0 else { return }
+        if !pending.isEmpty, pendingIsData != isData { flush() }
+        pendingIsData = isData
+        pending.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
+    }
+
+    /// A comment or processing instruction: a node of its own, which no text joins across.
+    func node() {
+        flush()
+        if depth == 0, !rootSeen { rootIsFirst = false }
+    }
+
+    /// A doctype: libxml2 puts it first in the document, before the root element.
+    func doctype() {
+        rootIsFirst = false
+    }
+
+    func flush() {
+        guard !pending.isEmpty else { return }
+        pending.withUnsafeBufferPointer { builder.text($0) }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func elementName(_ context: UnsafeMutableRawPointer?, _ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        if let known = elementNames[pointer] { return known }
+        var name = String(cString: pointer)
+        if name.utf8.contains(UInt8(ascii: ":")), let local = redline_xml_local_name(context, pointer) {
+            name = String(cString: local)
+            redline_xml_free(local)
+        }
+        name = name.lowercased()
+        if elementNames.count < 512 { elementNames[pointer] = name }
+        return name
+    }
+
+    private func attributeName(_ pointer: UnsafePointer<xmlChar>) -> String {
+        if let known = attributeNames[pointer] { return known }
+        let name = String(cString: pointer).lowercased()
+        if attributeNames.count < 512 { attributeNames[pointer] = name }
+        return name
+    }
+
+    /// The attributes extraction reads, from libxml2's list (name, value, name, value …, nil).
+    private func kept(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [HTMLAttribute] {
+        guard var cursor = list else { return [] }
+        var attributes: [HTMLAttribute] = []
+        while let pointer = cursor.pointee {
+            let name = attributeName(pointer)
+            // A value left out (`<div hidden>`) reads as empty: libxml2 gives one only to the
+            // boolean attributes of HTML 4 (`checked`, `selected` …), none of which is kept.
+            if HTMLTreeBuilder.keeps(attribute: name) {
+                attributes.append(HTMLAttribute(name: name, value: cursor[1].map { String(cString: $0) } ?? ""))
+            }
+            cursor += 2
+        }
+        return attributes
+    }
+}
