@@ -30,8 +30,9 @@ enum HTMLStreamParser {
         let isUTF8 = encoding.uppercased() == "UTF-8" && !bytes.prefix(4).contains(0)
             && bytes.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) }
         let converted: String? = isUTF8 ? nil : encoding
-        // About one node a tag and one a run of text between tags: reserved once, not doubled.
-        let stream = Stream(capacity: 2 * bytes.reduce(into: 0) { count, byte in if byte == UInt8(ascii: "<") { count += 1 } } + 16)
+        // About one node a tag (a start and an end tag hold an element and a run of text): room
+        // reserved once, rather than doubled and copied as the tree grows.
+        let stream = Stream(capacity: bytes.reduce(into: 0) { count, byte in if byte == UInt8(ascii: "<") { count += 1 } } + 16)
         var handler = htmlSAXHandler()
         handler.startElement = { context, name, attributes in Stream.of(context).start(context, name, attributes) }
         handler.endElement = { context, _ in Stream.of(context).end() }
