@@ -42,6 +42,8 @@ extension TextDecoding {
     static func transcode(_ bytes: Data, from charset: String) -> Transcoding {
         let label = charset.trimmingCharacters(in: .whitespaces).lowercased()
         if ["utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"].contains(label) {
+            // Told without a string when it is valid (the most of them); decoded only to repair.
+            guard !bytes.withUnsafeBytes({ isValidUTF8($0.bindMemory(to: UInt8.self)) }) else { return .utf8 }
             let (text, repaired) = bytes.withUnsafeBytes { decodeUTF8($0.bindMemory(to: UInt8.self)) }
             return repaired ? .converted(Data(text.utf8), warning: invalidUTF8Warning) : .utf8
         }
