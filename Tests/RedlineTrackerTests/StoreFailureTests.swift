@@ -85,6 +85,37 @@ import Testing
         }
     }
 
+    /// Bytes of the pack flipped anywhere (a disk's damage, not a cut): every reading command
+    /// either reads what it needs or ends with one line, never hangs or crashes, and some
+    /// damage is found.
+    @Test func aDamagedPackIsReadOrReportedInOneLine() throws {
+        let f = try RepositoryFixture()
+        defer { f.dir.remove() }
+        for version in 1...4 { _ = try f.run(["snap", "story", f.dir.write("v\(version).txt", capture(version * 3))]) }
+        let packs = try FileManager.default.contentsOfDirectory(atPath: f.repo + "/objects/pack").filter { $0.hasSuffix(".pack") }
+        let pack = f.repo + "/objects/pack/" + (try #require(packs.first))
+        let original = try Data(contentsOf: URL(fileURLWithPath: pack))
+        _ = try RedlineProcess.shell("chmod u+w '\(pack)'")
+        var reported = 0
+        for step in 1...12 {
+            var damaged = original
+            let offset = 12 + (original.count - 40) * step / 13
+            for index in offset..<(offset + 4) { damaged[index] ^= 0x5A }
+            try damaged.write(to: URL(fileURLWithPath: pack))
+            for command in [["log", "story"], ["show", "story"], ["show", "story", "1"], ["diff", "story", "1", "4"], ["events", "story"], ["blame", "story"]] {
+                let arguments = (command + ["--repo", f.repo]).map { "'\($0)'" }.joined(separator: " ")
+                let result = try RedlineProcess.shell("timeout 60 '\(RedlineProcess.executable)' \(arguments)")
+                #expect(result.status == 0 || result.status == 2, "byte \(offset): \(command): \(result.status) \(result.stderr)")
+                if result.status == 2 {
+                    reported += 1
+                    #expect(result.stderr.hasPrefix("redline: error: ") && result.stderr.split(separator: "\n").count == 1,
+                            "byte \(offset): \(command): \(result.stderr)")
+                }
+            }
+        }
+        #expect(reported > 0)
+    }
+
     @Test func initsRunAtOnceAllSucceed() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
