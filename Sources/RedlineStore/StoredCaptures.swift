@@ -70,7 +70,7 @@ public struct StoredCaptures: Sendable {
 extension TrackRepository {
     /// The captures stored for `slug` so far (none for a new article).
     public func storedCaptures(of slug: Slug) throws -> StoredCaptures {
-        guard try git.target(ofReference: Self.reference(for: slug)) != nil else { return StoredCaptures(tip: nil, entries: []) }
+        guard try tip(of: slug) != nil else { return StoredCaptures(tip: nil, entries: []) }
         let sourceNames = CaptureFormat.allCases.map(StoredVersion.sourceFile)
         let versions = try versions(of: slug)
         let entries = versions.reversed().map { version in

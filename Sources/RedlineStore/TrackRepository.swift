@@ -149,9 +149,19 @@ public final class TrackRepository {
         return list
     }
 
+    /// The commit `slug`'s branch points at, nil when the article has none; a branch that
+    /// cannot be read is damage in the store.
+    func tip(of slug: Slug) throws -> String? {
+        do {
+            return try git.target(ofReference: Self.reference(for: slug))
+        } catch {
+            throw StoreError(error, repository: path)
+        }
+    }
+
     /// The newest version of `slug`, nil when the article has none yet. Reads one commit.
     public func latest(of slug: Slug) throws -> Version? {
-        guard let tip = try git.target(ofReference: Self.reference(for: slug)) else { return nil }
+        guard let tip = try tip(of: slug) else { return nil }
         return try version(atTip: tip, of: slug)
     }
 
@@ -167,7 +177,7 @@ public final class TrackRepository {
     /// read when each carries its number; otherwise the whole history is counted.
     public func versions(of slug: Slug, last: Int?) throws -> [Version] {
         guard let last else { return try versions(of: slug) }
-        guard let tip = try git.target(ofReference: Self.reference(for: slug)) else {
+        guard let tip = try tip(of: slug) else {
             throw StoreError.unknownArticle(slug: slug.value)
         }
         var newestFirst: [Version] = []
@@ -187,7 +197,7 @@ public final class TrackRepository {
 
     /// Every version of `slug`, newest first.
     public func versions(of slug: Slug) throws -> [Version] {
-        guard var next = try git.target(ofReference: Self.reference(for: slug)) as String? else {
+        guard var next = try tip(of: slug) else {
             throw StoreError.unknownArticle(slug: slug.value)
         }
         var newestFirst: [Version] = []
