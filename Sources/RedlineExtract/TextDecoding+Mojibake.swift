@@ -31,18 +31,16 @@ extension TextDecoding {
         bytes.withUnsafeBytes { raw in
             let buffer = raw.bindMemory(to: UInt8.self)
             var hasMark = false, hasLeadBeforeCharacter = false
-            var index = 0
+            var index = nextC3(in: buffer, from: 0)
             while index + 1 < buffer.count {
-                if buffer[index] == 0xC3 {
-                    let second = buffer[index + 1]
-                    if second == 0x82 || second == 0x83 || second == 0xA2 { hasMark = true }
-                    if second == 0x82 || second == 0x83 || second == 0xA2 || second == 0xB0,
-                       index + 2 < buffer.count, buffer[index + 2] >= 0xC2 {
-                        hasLeadBeforeCharacter = true
-                    }
-                    if hasMark && hasLeadBeforeCharacter { return true }
+                let second = buffer[index + 1]
+                if second == 0x82 || second == 0x83 || second == 0xA2 { hasMark = true }
+                if second == 0x82 || second == 0x83 || second == 0xA2 || second == 0xB0,
+                   index + 2 < buffer.count, buffer[index + 2] >= 0xC2 {
+                    hasLeadBeforeCharacter = true
                 }
-                index += 1
+                if hasMark && hasLeadBeforeCharacter { return true }
+                index = nextC3(in: buffer, from: index + 1)
             }
             return false
         }
