@@ -67,7 +67,10 @@ struct AppendPlan {
 
     /// The pack: the rewritten pack's entries in their order, then the objects added.
     mutating func write(contents: inout ObjectContents) throws -> PackWriter {
-        var writer = PackWriter()
+        // Room for the pack rewritten and the objects added, compressed about fourfold (a
+        // page's whole; the rest are small).
+        let incoming = try adding.filter { !packedIDs.contains($0) }.reduce(0) { $0 + (try contents.object($1).content.count) }
+        var writer = PackWriter(capacity: (packed?.bytes.count ?? 0) + incoming / 4 + 4096)
         written = []
         for entry in packed?.entries ?? [] {
             if bases[entry.id] != nil {

@@ -201,14 +201,22 @@ struct GitFiles {
         case S_IFDIR: return .unreadable
         default: throw GitError(function: "open", code: -1, message: "\(path) is neither a file nor a folder")
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { read(file, $0.baseAddress! + done, $0.count - done) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return .unreadable }
-            done += count
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, initialized in
+            while initialized < buffer.count {
+                let count = read(file, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { complete = false; return }
+                initialized += count
+            }
         }
-        return .contents(bytes)
+        return complete ? .contents(bytes) : .unreadable
+    }
+
+    /// The whole file at `path` read straight into an array; nil when it cannot be read, or
+    /// is not a file.
+    static func bytes(of path: String) -> [UInt8]? {
+        guard case .contents(let bytes)? = try? contents(of: path) else { return nil }
+        return bytes
     }
 }

@@ -18,6 +18,12 @@ struct PackWriter {
     private var bytes: [UInt8] = Array("PACK".utf8) + [0, 0, 0, 2, 0, 0, 0, 0]
     private(set) var entries: [PackIndex.Entry] = []
 
+    /// A pack expected to take about `capacity` bytes: room for them is taken once, rather than
+    /// doubled and copied as entries are added.
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
     /// An entry of another pack, as it is.
     mutating func copy(_ entry: ArraySlice<UInt8>, id: [UInt8], crc: UInt32) {
         entries.append(PackIndex.Entry(id: id, offset: bytes.count, crc: crc))

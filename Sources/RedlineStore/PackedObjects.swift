@@ -20,9 +20,8 @@ struct PackedObjects {
     /// Nil unless the pack and its index are whole and every delta names its base by id (what
     /// libgit2 and ``PackWriter`` write; `git gc` writes deltas by offset).
     init?(name: String, folder: String) {
-        guard let index = FileManager.default.contents(atPath: "\(folder)/\(name).idx").flatMap({ PackIndex([UInt8]($0)) }),
-              let data = FileManager.default.contents(atPath: "\(folder)/\(name).pack"), data.count >= 32 else { return nil }
-        let bytes = [UInt8](data)
+        guard let index = GitFiles.bytes(of: "\(folder)/\(name).idx").flatMap(PackIndex.init),
+              let bytes = GitFiles.bytes(of: "\(folder)/\(name).pack"), bytes.count >= 32 else { return nil }
         guard Array(bytes[(bytes.count - 20)...]) == index.packChecksum else { return nil }
         let ordered = index.entries.sorted { $0.offset < $1.offset }
         var entries: [Entry] = []
