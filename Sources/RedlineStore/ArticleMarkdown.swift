@@ -56,7 +56,8 @@ public enum ArticleMarkdown {
     /// `extract` print this (`Ukraine\-Russia talks` reads `Ukraine-Russia talks`); it does not
     /// read back.
     public static func readable(_ article: Article) -> String {
-        render(article).split(separator: "\n", omittingEmptySubsequences: false).map { unescape($0) }.joined(separator: "\n")
+        // No escape spans a line break: the whole text is read back in one pass.
+        unescape(render(article))
     }
 
     static let keyEventsHeading = "## Key events"
