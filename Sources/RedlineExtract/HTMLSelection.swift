@@ -29,27 +29,30 @@ enum HTMLSelection {
 }
 
 extension HTMLDocument {
-    /// Narrows the body to the elements `xpath` selects (see ``HTMLSelection``); the number of
-    /// elements it selected (0: the body is left empty).
+    /// Narrows the body to the elements `xpath` selects inside it (see ``HTMLSelection``); the
+    /// number of those (0: nothing of the body was selected, and it is left empty). A selection
+    /// holding the body itself, or an element around it (`html`, `*`), holds all of it: the body
+    /// is left as it is.
     func narrow(to xpath: String) -> Int {
         guard let context = xmlXPathNewContext(document) else { return 0 }
         defer { xmlXPathFreeContext(context) }
         context.pointee.error = { _, _ in }
         let selected = elements(matching: xpath, context: context)
         let scripts = elements(matching: HTMLSelection.structuredData, context: context)
-        guard let root = xmlDocGetRootElement(document) else { return selected.count }
+        guard let root = xmlDocGetRootElement(document) else { return 0 }
         var body = root.pointee.children
         while let node = body, !(node.pointee.type == XML_ELEMENT_NODE && String(cString: node.pointee.name) == "body") {
             body = node.pointee.next
         }
-        guard let body else { return selected.count }
+        guard let body else { return 0 }
+        if selected.contains(where: { $0 == body || isInside(body, $0) }) { return selected.count }
         // The selected elements and the scripts in the body, outermost only, in document order.
-        let inBody = Set(selected + scripts.filter { isInside($0, body) })
-        let kept = (selected + scripts).filter { node in
-            guard inBody.contains(node) else { return false }
+        let inBody = (selected + scripts).filter { isInside($0, body) }
+        let chosen = Set(inBody)
+        let kept = inBody.filter { node in
             var parent = node.pointee.parent
             while let ancestor = parent, ancestor != body {
-                if inBody.contains(ancestor) { return false }
+                if chosen.contains(ancestor) { return false }
                 parent = ancestor.pointee.parent
             }
             return true
@@ -62,7 +65,7 @@ extension HTMLDocument {
             xmlFreeNode(child)
         }
         ordered.forEach { xmlAddChild(body, $0) }
-        return selected.count
+        return selected.filter { isInside($0, body) }.count
     }
 
     private func elements(matching xpath: String, context: xmlXPathContextPtr) -> [xmlNodePtr] {

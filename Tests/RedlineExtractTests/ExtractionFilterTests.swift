@@ -47,6 +47,22 @@ import Testing
         }
     }
 
+    /// Selecting the body, or what holds it, selects all of it (libxml2's document was once left
+    /// without a body, and `html` was put inside its own body).
+    @Test(arguments: ["body", "html", "*", "//node()", "/html", "//body"])
+    func aSelectorHoldingTheBodyReadsAllOfIt(_ selector: String) throws {
+        #expect(texts(try ExtractionFilter(select: selector)) == texts(.none))
+        let page = try Fixtures.page(Fixtures.pageNames[0])
+        let whole = ArticleExtractor.extract(page).article
+        #expect(ArticleExtractor.extract(page, filter: try ExtractionFilter(select: selector)).article == whole)
+    }
+
+    @Test func aSelectorMatchingOnlyTheHeadReadsNothing() throws {
+        let extraction = ArticleExtractor.extract(Data(Self.page.utf8), filter: try ExtractionFilter(select: "title"))
+        #expect(extraction.article.isEmpty)
+        #expect(extraction.warnings == ["the selector matched nothing on the page; nothing was read"])
+    }
+
     @Test func aSelectorThatMatchesNothingReadsNothing() throws {
         let extraction = ArticleExtractor.extract(Data(Self.page.utf8), filter: try ExtractionFilter(select: "#gone"))
         #expect(extraction.article.isEmpty)
