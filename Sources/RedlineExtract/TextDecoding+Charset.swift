@@ -31,15 +31,23 @@ extension TextDecoding {
     }
 
     /// iconv's name for a lower-case charset label: the labels browsers read as windows-1252 are
-    /// read so (latin1 too: its C1 bytes are windows-1252's characters on the web).
+    /// read so (latin1 too: its C1 bytes are windows-1252's characters on the web), and likewise
+    /// Latin-5 as windows-1254 and TIS-620 as windows-874.
     private static func converterName(_ label: String) -> String {
         let windows1252 = ["iso-8859-1", "iso8859-1", "iso_8859-1", "iso88591", "iso_8859-1:1987", "latin1", "l1", "ascii",
                            "us-ascii", "ansi_x3.4-1968", "cp1252", "cp819", "ibm819", "csisolatin1", "iso-ir-100",
                            "windows-1252", "x-cp1252"]
-        return windows1252.contains(label) ? "WINDOWS-1252" : label.uppercased()
+        let windows1254 = ["iso-8859-9", "iso8859-9", "iso_8859-9", "iso88599", "iso_8859-9:1989", "latin5", "l5", "csisolatin5",
+                           "iso-ir-148", "cp1254", "windows-1254", "x-cp1254"]
+        let windows874 = ["tis-620", "iso-8859-11", "iso8859-11", "iso885911", "dos-874", "windows-874"]
+        if windows1252.contains(label) { return "WINDOWS-1252" }
+        if windows1254.contains(label) { return "WINDOWS-1254" }
+        if windows874.contains(label) { return "CP874" }
+        return label.uppercased()
     }
 
-    static func transcode(_ bytes: Data, from charset: String) -> Transcoding {
+    /// `declarer` says who named it, for the warning when bytes had to be replaced.
+    static func transcode(_ bytes: Data, from charset: String, declarer: String = "the server declared") -> Transcoding {
         let label = charset.trimmingCharacters(in: .whitespaces).lowercased()
         if ["utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"].contains(label) {
             // Told without a string when it is valid (the most of them); decoded only to repair.
@@ -77,7 +85,7 @@ extension TextDecoding {
                 inputLeft -= 1
             }
         }
-        let warning = replaced ? "the capture is not valid \(charset), as the server declared; bad bytes were replaced with U+FFFD" : nil
+        let warning = replaced ? "the capture is not valid \(charset), as \(declarer); bad bytes were replaced with U+FFFD" : nil
         return .converted(output, warning: warning)
     }
 

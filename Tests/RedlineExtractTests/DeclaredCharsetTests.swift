@@ -87,4 +87,24 @@ import Testing
         bytes += [0xD6, 0xD0, 0xCE, 0xC4] + Array("</p></article></body></html>".utf8)
         #expect(ArticleExtractor.extract(Data(bytes)).article.blocks.map(\.text) == ["中文"])
     }
+
+    /// A `<meta charset>` is read as a charset the server declares is: browsers' labels
+    /// (iso-8859-1 is windows-1252, whose 93/94 are curly quotes), and a byte the charset does not
+    /// define is U+FFFD with a warning, the rest of the page read (libxml2 converting stopped
+    /// there, and wrote to standard error).
+    @Test func aMetaCharsetIsReadAsTheServersWouldBe() throws {
+        let folder = Fixtures.packageRoot.appendingPathComponent("Tests/RedlineExtractTests/Fixtures/charset")
+        let latin = ArticleExtractor.extract(try Data(contentsOf: folder.appendingPathComponent("meta-iso-8859-1.html")))
+        #expect(latin.article.title == "Café réouvre “bientôt”")
+        #expect(latin.article.blocks.map(\.text) == ["Le café de la gare rouvre ses portes – après des mois de travaux, dit le gérant.",
+                                                      "Les habitués sont ravis… et le patron offre un café à tous."])
+        let japanese = ArticleExtractor.extract(try Data(contentsOf: folder.appendingPathComponent("meta-shift_jis-bad-bytes.html")))
+        #expect(japanese.article.blocks.count == 5, "\(japanese.article.blocks.map(\.text))")
+        #expect(japanese.article.blocks.contains { $0.text.contains("あ \u{FFFD}") })
+        #expect(japanese.warnings.contains { $0.contains("replaced with U+FFFD") }, "\(japanese.warnings)")
+        // An undefined byte in a page that says us-ascii: windows-1252's 81.
+        let ascii = Array("<html><head><meta charset=\"us-ascii\"></head><body><article><p>A".utf8) + [0x81, 0xE9]
+            + Array("B</p><p>After it.</p></article></body></html>".utf8)
+        #expect(ArticleExtractor.extract(Data(ascii)).article.blocks.map(\.text) == ["A\u{FFFD}éB", "After it."])
+    }
 }
