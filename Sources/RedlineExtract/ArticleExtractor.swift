@@ -92,7 +92,7 @@ public enum ArticleExtractor {
                let page = raw.bindMemory(to: UInt8.self)
                return TextDecoding.isValidUTF8(page) && CaptureFormat.containsTag(bytes: page)
            }),
-           let extracted = HTMLArticleExtractor.extract(bytes, encoding: "UTF-8", select: select) {
+           let extracted = HTMLArticleExtractor.extract(bytes, select: select) {
             return Extraction(article: extracted.article, format: .html, warnings: extracted.warnings)
         }
         // One decision for text and HTML: bytes that are not UTF-8 and declare nothing are read
@@ -113,7 +113,7 @@ public enum ArticleExtractor {
             if readsMeta, warning != nil, !TextDecoding.isUTF16(bytes),
                let encoding = CaptureFormat.declaredEncoding(bytes), TextDecoding.knows(encoding),
                case .converted(let utf8, let replaced) = TextDecoding.transcode(bytes, from: encoding, declarer: "its <meta charset> says"),
-               let extracted = HTMLArticleExtractor.extract(utf8, encoding: "UTF-8", select: select) {
+               let extracted = HTMLArticleExtractor.extract(utf8, select: select) {
                 warnings = ["the capture is not UTF-8; it was read as \(encoding), as its <meta charset> says"]
                     + (replaced.map { [$0] } ?? []) + extracted.warnings
                 article = extracted.article

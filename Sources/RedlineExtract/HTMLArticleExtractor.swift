@@ -15,18 +15,17 @@ import RedlineModel
 enum HTMLArticleExtractor {
     /// The article in `html`, and what went wrong on the way.
     static func extract(_ html: String, select: String? = nil) -> (article: Article, warnings: [String]) {
-        extract(Array(html.utf8), encoding: "UTF-8", select: select)
-            ?? (Article(), ["libxml2 could not parse the capture as HTML"])
+        extract(Array(html.utf8), select: select) ?? (Article(), ["libxml2 could not parse the capture as HTML"])
     }
 
-    /// The article in `bytes`, a page in the character encoding `encoding` (`"UTF-8"`, or the
-    /// legacy one its `<meta charset>` names); nil when libxml2 cannot read it.
-    static func extract(_ bytes: some ContiguousBytes, encoding: String, select: String? = nil) -> (article: Article, warnings: [String])? {
+    /// The article in `bytes`, a page in UTF-8 (a page in another encoding is converted first:
+    /// ``ArticleExtractor``); nil when libxml2 cannot read it.
+    static func extract(_ bytes: some ContiguousBytes, select: String? = nil) -> (article: Article, warnings: [String])? {
         guard let select else {
-            guard let (tree, structuredData) = HTMLStreamParser.tree(bytes, encoding: encoding) else { return nil }
-            return extract((tree, LiveBlogJSONLD.blocks(in: tree, taken: structuredData ?? [])))
+            guard let (tree, structuredData) = HTMLStreamParser.tree(bytes) else { return nil }
+            return extract((tree, LiveBlogJSONLD.blocks(in: tree, taken: structuredData)))
         }
-        guard let document = HTMLDocument(bytes: bytes, encoding: encoding) else { return nil }
+        guard let document = HTMLDocument(bytes: bytes) else { return nil }
         return extract(read(consume document, select: select))
     }
 
@@ -37,7 +36,7 @@ enum HTMLArticleExtractor {
     private static func read(_ document: HTMLDocument, select: String) -> (tree: HTMLTree, structuredData: [[UInt8]])? {
         if document.narrow(to: select) == 0 { return nil }
         let tree = document.tree()
-        return (tree, LiveBlogJSONLD.blocks(in: tree, taken: document.structuredData ?? []))
+        return (tree, LiveBlogJSONLD.blocks(in: tree, taken: document.structuredData))
     }
 
     /// The article in a document `read` read.

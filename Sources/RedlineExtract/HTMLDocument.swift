@@ -15,22 +15,20 @@ import Foundation
 final class HTMLDocument {
     let document: htmlDocPtr
     /// The texts of the page's JSON-LD scripts, taken out before parsing (in page order, each
-    /// script left holding a marker: ``LiveBlogJSONLD/blocks(in:taken:)``) when the page is
-    /// UTF-8; nil when they were left in the page for libxml2 to convert.
-    let structuredData: [[UInt8]]?
+    /// script left holding a marker: ``LiveBlogJSONLD/blocks(in:taken:)``).
+    let structuredData: [[UInt8]]
     /// Tag and attribute names by their pointer: libxml2 mostly interns names in its
     /// dictionary, so each distinct name is decoded once.
     private var names: [UnsafePointer<xmlChar>: String] = [:]
 
-    /// Parses `bytes` in the named character encoding (`"windows-1252"`, …), converted by
-    /// libxml2 (iconv); nil when the encoding is unknown or libxml2 returns no document.
-    init?(bytes page: some ContiguousBytes, encoding: String) {
+    /// Parses `bytes`, a page in UTF-8; nil when libxml2 returns no document.
+    init?(bytes page: some ContiguousBytes) {
         HTMLDocument.initializeParser()
-        let (bytes, structuredData) = HTMLDocument.prepared(page, encoding: encoding)
+        let (bytes, structuredData) = HTMLDocument.prepared(page)
         self.structuredData = structuredData
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, encoding, HTMLDocument.options)
+                htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, "UTF-8", HTMLDocument.options)
             }
         }
         guard let parsed else { return nil }
@@ -40,20 +38,15 @@ final class HTMLDocument {
     deinit { xmlFreeDoc(document) }
 
     /// How libxml2 parses a page: recovering from any markup, never touching the network, at
-    /// any depth, in the encoding given rather than one the page names.
+    /// any depth, in UTF-8 whatever the page names.
     static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
 
-    /// `page` as libxml2 is given it: the contents of scripts and style sheets taken out
-    /// (``RawTextStripping``), and, on a UTF-8 page, the JSON-LD too (returned, each script left
-    /// holding a marker); never empty.
-    static func prepared(_ page: some ContiguousBytes, encoding: String) -> (bytes: [UInt8], structuredData: [[UInt8]]?) {
-        var (bytes, structuredData): ([UInt8], [[UInt8]]?)
-        if encoding.uppercased() == "UTF-8" {
-            (bytes, structuredData) = RawTextStripping.strippedWithoutStructuredData(page)
-        } else {
-            (bytes, structuredData) = (RawTextStripping.stripped(page), nil)
-        }
+    /// `page` as libxml2 is given it: the contents of scripts and style sheets taken out, and
+    /// the JSON-LD too, returned, each script left holding a marker (``RawTextStripping``);
+    /// never empty.
+    static func prepared(_ page: some ContiguousBytes) -> (bytes: [UInt8], structuredData: [[UInt8]]) {
+        var (bytes, structuredData) = RawTextStripping.strippedWithoutStructuredData(page)
         if bytes.isEmpty { bytes = [UInt8(ascii: " ")] }
         return (bytes, structuredData)
     }

@@ -17,19 +17,17 @@ import Foundation
 ///                                          node, else beside it, where it is not read (a doctype
 ///                                          or a comment came first)
 enum HTMLStreamParser {
-    /// The tree of `page`, in the character encoding `encoding`, and its JSON-LD when it was
-    /// taken out first (as ``HTMLDocument/prepared(_:encoding:)`` does); nil when libxml2 cannot
-    /// set up a parse.
-    static func tree(_ page: some ContiguousBytes, encoding: String) -> (tree: HTMLTree, structuredData: [[UInt8]]?)? {
+    /// The tree of `page`, a page in UTF-8, and its JSON-LD, taken out first (as
+    /// ``HTMLDocument/prepared(_:)`` does); nil when libxml2 cannot set up a parse.
+    static func tree(_ page: some ContiguousBytes) -> (tree: HTMLTree, structuredData: [[UInt8]])? {
         HTMLDocument.initializeParser()
-        let (bytes, structuredData) = HTMLDocument.prepared(page, encoding: encoding)
+        let (bytes, structuredData) = HTMLDocument.prepared(page)
         // Valid UTF-8 is what libxml2 reads unconverted: told "UTF-8", it copies the page through
         // a converter first. Not told, it guesses from the first four bytes, which only a NUL
         // among them could mislead (to UTF-16 or UCS-4); bytes that are not UTF-8 it would read
         // as Latin-1 where the converter puts U+FFFD.
-        let isUTF8 = encoding.uppercased() == "UTF-8" && !bytes.prefix(4).contains(0)
-            && bytes.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) }
-        let converted: String? = isUTF8 ? nil : encoding
+        let isUTF8 = !bytes.prefix(4).contains(0) && bytes.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) }
+        let converted: String? = isUTF8 ? nil : "UTF-8"
         // About one node a tag (a start and an end tag hold an element and a run of text): room
         // reserved once, rather than doubled and copied as the tree grows.
         let stream = Stream(capacity: bytes.reduce(into: 0) { count, byte in if byte == UInt8(ascii: "<") { count += 1 } } + 16)

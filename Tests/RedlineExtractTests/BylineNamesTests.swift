@@ -21,7 +21,7 @@ import Testing
     @Test func agreeWithTheReadingsByCharactersOnEveryPage() throws {
         var texts: Set<String> = []
         for data in try Fixtures.htmlPages() {
-            guard let tree = HTMLDocument(bytes: [UInt8](data), encoding: "UTF-8")?.tree() else { continue }
+            guard let tree = HTMLDocument(bytes: [UInt8](data))?.tree() else { continue }
             for node in tree.nodes where node.kind == .text {
                 texts.insert(node.text)
                 texts.insert(TextFolding.fold(node.text))

@@ -19,7 +19,7 @@ import Testing
     @Test func agreesWithTheReadingByCharactersOnEveryPage() throws {
         var values: Set<String> = []
         for data in try Fixtures.htmlPages() {
-            guard let tree = HTMLDocument(bytes: [UInt8](data), encoding: "UTF-8")?.tree() else { continue }
+            guard let tree = HTMLDocument(bytes: [UInt8](data))?.tree() else { continue }
             for node in tree.nodes {
                 for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
                     values.insert(attribute.value)

@@ -5,12 +5,12 @@ import Testing
 /// The tree libxml2's events build (``HTMLStreamParser``, every page) is the tree copied from
 /// libxml2's document (``HTMLDocument``, a page narrowed by a selector): node for node.
 @Suite struct HTMLStreamParserTests {
-    static func documentTree(_ page: [UInt8], encoding: String = "UTF-8") -> HTMLTree? {
-        HTMLDocument(bytes: page, encoding: encoding)?.tree()
+    static func documentTree(_ page: [UInt8]) -> HTMLTree? {
+        HTMLDocument(bytes: page)?.tree()
     }
 
-    static func streamTree(_ page: [UInt8], encoding: String = "UTF-8") -> HTMLTree? {
-        HTMLStreamParser.tree(page, encoding: encoding)?.tree
+    static func streamTree(_ page: [UInt8]) -> HTMLTree? {
+        HTMLStreamParser.tree(page)?.tree
     }
 
     /// The first node where two trees part, for a readable failure.
@@ -68,13 +68,5 @@ import Testing
         let bytes = Array(html.utf8)
         let document = try #require(Self.documentTree(bytes)), stream = try #require(Self.streamTree(bytes))
         #expect(Self.firstDifference(document, stream) == nil)
-    }
-
-    @Test func aLegacyEncodingConvertedByLibxml2() throws {
-        let page: [UInt8] = Array("<p>caf".utf8) + [0xE9] + Array(" cr".utf8) + [0xE8, 0x6D, 0x65] + Array("</p>".utf8)
-        let document = try #require(Self.documentTree(page, encoding: "windows-1252"))
-        let stream = try #require(Self.streamTree(page, encoding: "windows-1252"))
-        #expect(Self.firstDifference(document, stream) == nil)
-        #expect(stream.nodes.contains { $0.text == "café crème" })
     }
 }
