@@ -6,7 +6,8 @@ public enum CaptureError: Error, Sendable, Equatable, CustomStringConvertible {
     case empty(String)
     case binary(String)
     case utf16WithoutByteOrderMark(String)
-    case tooLarge(String, bytes: Int, limit: Int)
+    /// Larger than `limit`: `bytes` when its size is known, nil when it was read only as far as the limit.
+    case tooLarge(String, bytes: Int?, limit: Int)
 
     public var description: String {
         switch self {
@@ -18,7 +19,7 @@ public enum CaptureError: Error, Sendable, Equatable, CustomStringConvertible {
         case .utf16WithoutByteOrderMark(let path):
             "\(path) looks like UTF-16 without a byte-order mark; convert it to UTF-8 (iconv -f UTF-16LE -t UTF-8) or add a BOM"
         case .tooLarge(let path, let bytes, let limit):
-            "\(path) is \(bytes) bytes, over the limit of \(limit); raise it with REDLINE_MAX_BYTES if you mean it"
+            "\(path) is \(bytes.map { "\($0) bytes, " } ?? "")over the limit of \(limit)\(bytes == nil ? " bytes (read no further)" : ""); raise it with REDLINE_MAX_BYTES if you mean it"
         }
     }
 }

@@ -90,7 +90,7 @@ public enum CaptureReader {
                 throw .unreadable(path, reason: String(cString: strerror(errno)))
             }
             data.append(contentsOf: buffer[..<count])
-            if data.count > limit { throw .tooLarge(path, bytes: data.count, limit: limit) }
+            if data.count > limit { throw .tooLarge(path, bytes: nil, limit: limit) }
         }
     }
 
@@ -98,7 +98,7 @@ public enum CaptureReader {
         var data = Data()
         while let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 16), !chunk.isEmpty {
             data.append(chunk)
-            if data.count > limit { throw .tooLarge("standard input", bytes: data.count, limit: limit) }
+            if data.count > limit { throw .tooLarge("standard input", bytes: nil, limit: limit) }
         }
         return data
     }

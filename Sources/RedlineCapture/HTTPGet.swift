@@ -22,7 +22,7 @@ struct HTTPGet: Sendable {
         case timedOut
         case tls(String)
         case network(String)
-        case tooLarge(receivedAtLeast: Int)
+        case tooLarge
         /// A redirect from a public address to `address`, a private one, at `url`.
         case privateRedirect(url: String, address: String)
         /// ``cancelAll()`` was called.
@@ -96,7 +96,7 @@ struct HTTPGet: Sendable {
                                      finalURL: response.redirects > 0 && finalURL != url ? finalURL : nil))
         case redline_http_timed_out: return .failure(.timedOut)
         case redline_http_tls: return .failure(.tls(message))
-        case redline_http_too_large: return .failure(.tooLarge(receivedAtLeast: response.body_length))
+        case redline_http_too_large: return .failure(.tooLarge)
         case redline_http_cancelled: return .failure(.cancelled)
         case redline_http_private_redirect:
             let address = withUnsafeBytes(of: response.refused_address) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
@@ -113,7 +113,7 @@ extension HTTPGet.Failure {
         case .timedOut: .timedOut(url: url, seconds: timeout)
         case .tls(let detail): .tls(url: url, detail: detail)
         case .network(let detail): .network(url: url, detail: detail)
-        case .tooLarge(let received): .refused(.tooLarge(url, bytes: received, limit: limit))
+        case .tooLarge: .refused(.tooLarge(url, bytes: nil, limit: limit))
         case .privateRedirect(let target, let address): .privateRedirect(url: url, target: target, address: address)
         case .cancelled: .cancelled(url: url)
         }

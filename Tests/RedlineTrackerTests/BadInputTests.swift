@@ -122,7 +122,8 @@ import Testing
         let stdin = try RedlineProcess.run(["snap", "story", "-", "--repo", f.repo], stdin: try Data(contentsOf: URL(fileURLWithPath: big)),
                                            environment: ["REDLINE_MAX_BYTES": "100000"])
         #expect(stdin.status == 2)
-        #expect(stdin.stderr.contains("standard input is"))
+        // Read only as far as the limit: its size is not known, and not made up.
+        #expect(stdin.stderr.contains("standard input is over the limit of 100000 bytes (read no further)"), "\(stdin.stderr)")
         #expect(try fingerprint(f.repo) == before)
         #expect(try RedlineProcess.run(["snap", "story", big, "--repo", f.repo]).status == 0, "under the default limit of 64 MiB")
     }
