@@ -77,7 +77,7 @@ enum RawTextStripping {
                     index = open + 1
                     continue
                 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: input[open...cursor]))
+                appendTag(input, from: open, to: cursor, to: &output)
                 index = cursor + 1
                 guard next == UInt8(ascii: "s"), let name = names.first(where: { startsTag($0, in: input, at: open) }) else { continue }
                 let selfClosed = input[cursor - 1] == UInt8(ascii: "/")
@@ -128,7 +128,7 @@ enum RawTextStripping {
 
     /// HTML's white space between attributes: space, tab, line feed, form feed, carriage return
     /// (and vertical tab, as libxml2 takes it).
-    private static func isSpace(_ byte: UInt8) -> Bool {
+    static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 

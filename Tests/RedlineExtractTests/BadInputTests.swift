@@ -27,6 +27,24 @@ import Testing
         #expect(extraction.warnings.contains { $0.contains("levels deep") })
     }
 
+    /// libxml2 compares each attribute of a tag with every one before it: 100,000 on one `<p>`
+    /// took ten seconds. Such a tag keeps only the attributes extraction reads, so the article
+    /// is the one the same page gives without the others, at once.
+    @Test func aTagOfAHundredThousandAttributes() throws {
+        let crowd = (0..<100_000).map { " data-a\($0)=\"\($0)\"" }.joined()
+        let page = "<html><body><div class=\"story\"\(crowd) id=\"main\"\(crowd.prefix(5_000))><p>Crowded but read.</p>"
+            + "<p class=\"x\" title='y' hidden>Next.</p></div></body></html>"
+        let plain = "<html><body><div class=\"story\" id=\"main\"><p>Crowded but read.</p><p class=\"x\" title='y' hidden>Next.</p></div></body></html>"
+        let started = Date()
+        let crowded = ArticleExtractor.extract(Data(page.utf8))
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(crowded.article == ArticleExtractor.extract(Data(plain.utf8)).article)
+        let tree = try #require(HTMLStreamParser.tree(Array(page.utf8))).tree
+        let div = try #require(tree.nodes.first { $0.name == "div" })
+        #expect(div.attributes == [HTMLAttribute(name: "class", value: "story"), HTMLAttribute(name: "id", value: "main")])
+        #expect(RawTextStrippingTests.strip("<p a=\"1\" b>x</p>") == "<p a=\"1\" b>x</p>")   // a tag of a few is left as it is
+    }
+
     @Test func htmlInATextFileIsSniffed() throws {
         let html = try Fixtures.page("corkbeo-level-3-live-cork.html")
         let extraction = ArticleExtractor.extract(html, format: nil)
