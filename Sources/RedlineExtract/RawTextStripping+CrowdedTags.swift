@@ -1,9 +1,10 @@
 extension RawTextStripping {
     /// More attributes than this on one start tag and it keeps only those extraction reads.
     /// libxml2 compares each attribute's name with every one before it on the tag (a page's
-    /// `<p>` of 100,000 attributes took ten seconds, and the time grows with their square); no
-    /// real page comes near (the most seen: some 600).
-    static let crowdedTag = 1_000
+    /// `<p>` of 100,000 attributes took ten seconds, and the time grows with their square; at
+    /// 64 a tag, 60 MB of such tags take two seconds). A real page's tag seldom has more, and then
+    /// loses only attributes the tree never holds (416 real pages extract the same).
+    static let crowdedTag = 64
 
     /// Appends the start tag `input[open...end]` (`<`…`>`) to `output`: as it is, or, past
     /// ``crowdedTag`` attributes, with only the attributes ``HTMLTree/readAttributes`` names, each
