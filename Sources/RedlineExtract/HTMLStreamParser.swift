@@ -32,6 +32,7 @@ enum HTMLStreamParser {
         // reserved once, rather than doubled and copied as the tree grows.
         let stream = Stream(capacity: bytes.reduce(into: 0) { count, byte in if byte == UInt8(ascii: "<") { count += 1 } } + 16)
         var handler = htmlSAXHandler()
+        handler.initialized = 1   // as libxml2's own HTML handler is (a SAX1 handler: startElement, not startElementNs)
         handler.startElement = { context, name, attributes in Stream.of(context).start(context, name, attributes) }
         handler.endElement = { context, _ in Stream.of(context).end() }
         handler.characters = { context, characters, length in Stream.of(context).text(characters, length, isData: false) }

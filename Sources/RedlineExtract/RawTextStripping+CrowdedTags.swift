@@ -7,7 +7,7 @@ extension RawTextStripping {
     static let crowdedTag = 64
 
     /// Appends the start tag `input[open...end]` (`<`…`>`) to `output`: as it is, or, past
-    /// ``crowdedTag`` attributes, with only the attributes ``HTMLTree/readAttributes`` names, each
+    /// ``crowdedTag`` attributes, with only the attributes the tree keeps (``HTMLTreeBuilder/keeps(attribute:)``), each
     /// as it was written (the tree is the same: it holds no other).
     static func appendTag(_ input: UnsafeBufferPointer<UInt8>, from open: Int, to end: Int, to output: inout [UInt8]) {
         guard end - open > 2 * crowdedTag, attributeCount(input, from: open, to: end) > crowdedTag else {
@@ -40,7 +40,7 @@ extension RawTextStripping {
                 }
                 index = cursor
             }
-            if HTMLTree.readAttributes.contains(name) {
+            if HTMLTreeBuilder.keeps(attribute: name) {
                 output.append(UInt8(ascii: " "))
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<index]))
             }
