@@ -28,7 +28,7 @@ extension Tracker {
         let paths = [old, new]
         let results = Mutex<[Result<(extraction: Extraction, blocks: VersionBlocks), CaptureError>?]>([nil, nil])
         let extract = { @Sendable (index: Int) in
-            ShortRunMemory.prepareThread()
+            ProcessMemory.prepareShortRunThread()
             let result = Result { () throws(CaptureError) in
                 let extraction = try ArticleExtractor.extract(CaptureReader.read(paths[index]).bytes)
                 return (extraction: extraction, blocks: VersionBlocks(extraction.article))

@@ -97,7 +97,7 @@ extension RedlineCommand {
         }
 
         private func diffFiles() throws -> ArticleDiff {
-            ShortRunMemory.prepare()     // this process ends when the diff is printed
+            ProcessMemory.prepareShortRun()     // this process ends when the diff is printed
             let found = try Tracker.diffFiles(arguments[0], arguments[1])
             found.warnings.forEach(Output.warning)
             KeptUntilExit.keep(found.extractions)

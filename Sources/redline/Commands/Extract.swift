@@ -13,7 +13,7 @@ extension RedlineCommand {
         @OptionGroup var filter: FilterOptions
 
         func run() throws {
-            ShortRunMemory.prepare()     // this process ends when the article is printed
+            ProcessMemory.prepareShortRun()     // this process ends when the article is printed
             let extraction = try Tracker.extract(file, format: input.captureFormat, filter: filter.filter())
             extraction.warnings.forEach(Output.warning)
             printArticle(extraction.article, as: format)

@@ -25,7 +25,7 @@ extension RedlineCommand {
         }
 
         func run() async throws {
-            ShortRunMemory.prepare()     // this process ends when the capture is stored
+            ProcessMemory.prepareShortRun()     // this process ends when the capture is stored
             let slug = try Slug(slug)
             let tracker = try repository.tracker()
             // Ctrl-C or SIGTERM abandons the transfer at once; nothing is stored.

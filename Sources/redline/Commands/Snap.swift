@@ -53,7 +53,7 @@ extension RedlineCommand {
         }
 
         func run() throws {
-            ShortRunMemory.prepare()     // this process ends when the capture is stored
+            ProcessMemory.prepareShortRun()     // this process ends when the capture is stored
             if file == "-", isatty(STDIN_FILENO) != 0 {   // not a silent wait for a page nobody pipes in
                 Output.log("reading the capture from standard input; paste it and press Ctrl-D, or name a file")
             }

@@ -62,6 +62,7 @@ extension RedlineCommand {
         }
 
         func run() async throws {
+            ProcessMemory.preparePolling()   // every poll does the same work: its memory is kept for the next
             let tracker = try repository.tracker()
             let configuration = slug == nil ? try config.load() : nil
             for signalNumber in [SIGINT, SIGTERM] {
