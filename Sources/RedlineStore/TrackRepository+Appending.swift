@@ -58,11 +58,22 @@ extension TrackRepository {
     /// is written, compressed and read back. Returns what keeps it safe until its branch moves
     /// (the packer's lock and the pack's `.keep`); nil when another process is packing, or this
     /// cannot be done: then the caller writes it loose.
+    ///
+    /// When the pack holding the versions before is one this cannot rewrite (`git gc` wrote it,
+    /// with deltas by offset), the capture goes into a pack of its own, kept the same way: loose,
+    /// its objects would be what `git gc --prune=now` deletes while no branch reaches them yet.
     func packCapture(_ capture: NewCapture) -> PackKeep? {
         guard let lock = try? packLock() else { return nil }
         ObjectFiles.removeLeftovers(repository: path)
-        guard let packed = try? append(ObjectFiles(repository: path), capture: capture), let pack = packed.pack else { return nil }
-        return PackKeep(lock: lock, path: "\(path)/objects/pack/\(pack).keep")
+        if let packed = try? append(ObjectFiles(repository: path), capture: capture), let pack = packed.pack {
+            return PackKeep(lock: lock, path: "\(path)/objects/pack/\(pack).keep")
+        }
+        var contents = ObjectContents(git: git, known: Dictionary(capture.objects.map { ($0.id, (type: $0.type, content: $0.content)) },
+                                                                   uniquingKeysWith: { first, _ in first }))
+        guard PackCodecs.load() == nil,
+              let alone = try? append(capture.objects.map(\.id), successors: [:], contents: &contents, packs: [], keep: true)
+        else { return nil }
+        return PackKeep(lock: lock, path: "\(path)/objects/pack/\(alone.pack).keep")
     }
 
     /// ``appendLoose(_:)``, with `capture`'s objects too (then the pack written has a `.keep`):

@@ -67,6 +67,34 @@ import Testing
         #expect(fsck.status == 0, "\(fsck.stderr)")
     }
 
+    /// `git gc` writes a pack redline cannot rewrite (deltas by offset): a capture then goes
+    /// into a pack of its own, kept until its branch moves, not loose, where `git gc
+    /// --prune=now` in a loop beside the writer deleted objects of versions reported stored.
+    @Test func capturesBesideGitGcPruneNowLoseNothing() throws {
+        let f = try RepositoryFixture()
+        defer { f.dir.remove() }
+        for n in 1...2 { #expect(try f.run(["snap", "story", f.dir.write("v\(n).txt", capture(n))]).status == 0) }
+        _ = try RedlineProcess.shell("git --git-dir='\(f.repo)' gc -q")
+        #expect(try f.run(["snap", "story", f.dir.write("v3.txt", capture(3))]).status == 0)
+        let loose = try RedlineProcess.shell("find '\(f.repo)/objects' -type f -path '*/objects/??/*' | wc -l")
+        #expect(loose.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "a capture after git gc was written loose")
+
+        let stop = f.dir.child("stop")
+        let gc = Process()
+        gc.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gc.arguments = ["-c", "while [ ! -e '\(stop)' ]; do git --git-dir='\(f.repo)' gc -q --prune=now > /dev/null 2>&1; done"]
+        try gc.run()
+        for n in 4...15 {
+            let snap = try f.run(["snap", "story", f.dir.write("v\(n).txt", capture(n))])
+            #expect(snap.status == 0, "\(snap.stderr)")
+        }
+        FileManager.default.createFile(atPath: stop, contents: nil)
+        gc.waitUntilExit()
+        #expect(try ConcurrencyTests().versionNumbers(f.repo, "story") == Array((1...15).reversed()))
+        for n in 1...15 { #expect(try f.run(["show", "story", "\(n)"]).status == 0, "version \(n)") }
+        try f.expectValid()
+    }
+
     @Test func gcSaysWhatItDid() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
