@@ -73,8 +73,10 @@ public struct Watcher {
                 log("\(stamp)304  unchanged (not modified)")
                 return .unchanged
             case .page(let capture, let status, let next):
-                validators = next
                 let result = try tracker.snap(slug, capture, format: format, filter: filter)
+                // Only what was stored, or equals what was, is asked after conditionally: a page
+                // refused (near-empty, no selector match) is fetched whole again next time.
+                validators = next
                 let warnings = result.warnings.filter { warned.insert($0).inserted }
                 defer { warnings.forEach { log("\(stamp)warning: \($0)") } }
                 guard result.isNew else {

@@ -47,6 +47,25 @@ import Testing
         #expect(try versionCount(repo, "talks") == 1)
     }
 
+    /// A page refused (here as nearly empty: a paywall) leaves no validators behind: the next
+    /// poll asks with those of the version stored, is sent the paywall again and refuses it again,
+    /// rather than being told "not modified" and logging the page unchanged.
+    @Test func aRefusedPageIsNotAskedAfterAsIfStored() throws {
+        let paywall = Self.page("Talks", ["Subscribe."])
+        let server = try PageServer(steps: [
+            .init(body: Self.pageA, etag: "\"a\""), .init(body: paywall, etag: "\"p\""), .init(body: paywall, etag: "\"p\""),
+        ])
+        defer { server.stop() }
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        let result = try RedlineProcess.run(["watch", "talks", server.url, "--every", "100ms", "--count", "3", "--repo", repo])
+        let polls = result.stderr.split(separator: "\n").filter { $0.contains("version 1") || $0.contains("refused") || $0.contains("unchanged") }
+        #expect(polls.count == 3 && polls.dropFirst().allSatisfy { $0.contains("refused") }, "\(result.stderr)")
+        #expect(server.requests.dropFirst().allSatisfy { $0["if-none-match"] == "\"a\"" }, "\(server.requests)")
+    }
+
     @Test func watchStoresExactlyTheChangesAndReportsFailures() throws {
         let server = try PageServer(steps: [
             .init(body: Self.pageA, etag: "\"a\""),
