@@ -31,6 +31,7 @@ extension Tracker {
                        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
                        report: (_ file: String, _ step: ReplayStep) -> Void) throws {
         let slug = try slug ?? Self.slug(forDirectory: directory)
+        if let url { _ = try PageFetcher.url(url) }   // stored and linked, as snap's
         let files = try Self.captureFiles(in: directory)
         var stored = try repository.storedCaptures(of: slug)
         var position = 0, unreadable = 0

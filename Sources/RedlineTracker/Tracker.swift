@@ -151,6 +151,8 @@ public struct Tracker {
     /// taken at `capturedAt` (nil: now), stored as ``snap(_:_:format:force:)`` does.
     public func snap(_ slug: Slug, file path: String, url: String?, capturedAt: Date?, format: CaptureFormat? = nil,
                      force: Bool = false, filter: ExtractionFilter = .none) throws -> SnapResult {
+        // The page's address is stored and linked (feeds, the report): an http(s) URL or none.
+        if let url { _ = try PageFetcher.url(url) }
         let capture = try CaptureReader.read(path, url: url, capturedAt: capturedAt)
         if format != .text, let kind = capture.nonPageKind {   // as `fetch` refuses it
             throw TrackerError.notAPage(capture.origin == "-" ? "standard input" : capture.origin, kind: kind)

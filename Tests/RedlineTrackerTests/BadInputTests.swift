@@ -109,6 +109,20 @@ import Testing
         try f.expectRefused(["snap", "story", f.dir.child("bin.txt")], mentioning: "binary")
     }
 
+    /// The URL a capture is stored with is linked from feeds and the report: `snap --url` and
+    /// `replay --url` take an http(s) URL, as `fetch` does (a `javascript:` one went into the feed).
+    @Test func aStoredURLIsHTTP() throws {
+        let f = try RepositoryFixture()
+        defer { f.dir.remove() }
+        let page = f.dir.write("page.txt", capture(1))
+        try f.expectRefused(["snap", "story", page, "--url", "javascript:alert(document.domain)"], mentioning: "is not an http or https URL")
+        let folder = f.dir.child("story")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        _ = f.dir.write("story/2025-04-23T0800Z.txt", capture(1))
+        try f.expectRefused(["replay", folder, "--url", "file:///etc/passwd"], mentioning: "is not an http or https URL")
+        #expect(try f.run(["snap", "story", page, "--url", "https://example.com/live"]).status == 0)
+    }
+
     @Test func aCaptureOverTheSizeLimitIsRefused() throws {
         let f = try RepositoryFixture()
         defer { f.dir.remove() }
