@@ -48,7 +48,8 @@ extension HistoryText {
 }
 
 extension HistoryText {
-    /// Key events newest first, with when each appeared, was retitled and was dropped.
+    /// Key events in the order given (`Tracker.events`: newest first), with when each appeared,
+    /// was retitled and was dropped.
     ///
     ///     v3  2025-04-23T16:00:00Z  Talks end without agreement
     ///     v1  2025-04-23T08:00:00Z  Talks begin in London
@@ -56,7 +57,7 @@ extension HistoryText {
     ///           dropped in v3 (2025-04-23T16:00:00Z)
     public static func events(_ records: [KeyEventRecord]) -> String {
         var lines: [String] = []
-        for record in records.reversed() {
+        for record in records {
             var head = "v\(record.firstVersion)  \(Timestamp.format(record.firstSeenAt))  "
             if let time = record.time { head += "[\(Timestamp.format(time))] " }
             lines.append(head + record.title)

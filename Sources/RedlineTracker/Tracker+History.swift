@@ -39,7 +39,9 @@ extension Tracker {
         try repository.articles()
     }
 
-    /// `redline events`: every key event `slug` ever listed, in order of first appearance.
+    /// `redline events`: every key event `slug` ever listed, newest first: by the version that
+    /// first listed it, newest first, and those one version listed first in that list's own order
+    /// (a live blog lists its newest on top).
     public func events(_ slug: Slug) throws -> [KeyEventRecord] {
         var timeline = KeyEventTimeline()
         var previous: (version: Version, stored: [KeyEvent], index: String?)?
@@ -59,7 +61,9 @@ extension Tracker {
             timeline.add(events, version: version.number, capturedAt: version.capturedAt)
             previous = (version, stored, index)
         }
-        return timeline.records
+        return timeline.records.enumerated().sorted { a, b in
+            a.element.firstVersion != b.element.firstVersion ? a.element.firstVersion > b.element.firstVersion : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// One block of a version beside where it came from, as `redline blame` shows it.

@@ -51,6 +51,33 @@ import Testing
         return html + "</div></body></html>"
     }
 
+    /// Several key events first listed in one version keep the page's order (newest on top)
+    /// under the newer versions' (the list was once reversed whole, each version's oldest first).
+    @Test func keyEventsListedTogetherKeepThePagesOrder() throws {
+        func page(_ events: [(id: String, hour: Int)]) -> String {
+            var html = "<html><head><title>Storm: live</title></head><body><h1>Storm: live</h1><div class=\"key-events\"><h2>Key events</h2><ul>"
+            html += events.map { "<li><a href=\"#\($0.id)\">Update at \($0.hour):00 on the storm</a></li>" }.joined() + "</ul></div><div class=\"live-blog\">"
+            for event in events {
+                html += "<article id=\"\(event.id)\"><header><time datetime=\"2024-01-02T\(event.hour):00:00Z\">\(event.hour):00</time></header>"
+                html += "<h2>Update at \(event.hour):00 on the storm</h2><p>The storm moved on at \(event.hour):00, the forecasters said today.</p></article>"
+            }
+            return html + "</div></body></html>"
+        }
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        let first = [("c", 13), ("b", 12), ("a", 11)]
+        #expect(try RedlineProcess.run(["snap", "storm", dir.write("1.html", page(first)), "--repo", repo]).status == 0)
+        #expect(try RedlineProcess.run(["snap", "storm", dir.write("2.html", page([("d", 14)] + first)), "--repo", repo]).status == 0)
+        let json = try RedlineProcess.run(["events", "storm", "--format", "json", "--repo", repo])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((object["events"] as? [[String: Any]])?.map { $0["id"] as? String } == ["d", "c", "b", "a"], "\(json.stdout)")
+        let text = try RedlineProcess.run(["events", "storm", "--repo", repo]).stdout
+        #expect(text.split(separator: "\n").map { $0.contains("14:00") ? 14 : $0.contains("13:00") ? 13 : $0.contains("12:00") ? 12 : 11 }
+                == [14, 13, 12, 11], "\(text)")
+    }
+
     @Test func eventsAndBlameAgreeWithTheKnownHistory() throws {
         let all = try Self.entries()
         let keys = all.filter(\.isKeyEvent)
@@ -86,6 +113,11 @@ import Testing
         }
         let firstSeen = records.map { $0["firstVersion"] as? Int ?? 0 }
         #expect(firstSeen == firstSeen.sorted(by: >), "newest first")
+        // Newest first within a version too, as the page lists them (it was reversed there).
+        #expect(records.map { $0["id"] as? String } == keys.reversed().map(\.id))
+        let text = try RedlineProcess.run(["events", "london", "--repo", repo]).stdout
+        let titles = text.split(separator: "\n").filter { $0.hasPrefix("v") }.map(String.init)
+        #expect(titles.count == keys.count && zip(titles, keys.reversed()).allSatisfy { $0.contains($1.title) }, "\(text)")
 
         // blame: each block of the last version, from the version its entry was published in;
         // the edited paragraph and the retitled heading last changed when the test changed them.

@@ -22,7 +22,7 @@ extension RedlineCommand {
             let slug = try Slug(slug)
             let records = try repository.tracker().events(slug)
             switch format {
-            case .json: Output.write(JSONOutput.render(events: records.reversed(), article: slug.value) + "\n")
+            case .json: Output.write(JSONOutput.render(events: records, article: slug.value) + "\n")
             case .text, .terminal: Output.write(HistoryText.events(records))
             }
         }
