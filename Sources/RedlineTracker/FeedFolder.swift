@@ -2,6 +2,7 @@ import Foundation
 import RedlineModel
 import RedlineRender
 import RedlineStore
+import RedlineText
 
 /// The feeds folder of a watch (`announce: feeds:`): after each version stored, `SLUG.xml` of its
 /// article and `all.xml` written again, each atomically (a reader never sees half a file).
@@ -51,7 +52,7 @@ public actor FeedFolder: VersionStored {
             }
             try write(event.slug)
         } catch {
-            log("\(Timestamp.format(Date()))  feeds: cannot write \(folder.path): \(error); capturing goes on")
+            log("\(Timestamp.format(Date()))  feeds: cannot write \(folder.path): \(SystemReason.of(error)); capturing goes on")
         }
     }
 

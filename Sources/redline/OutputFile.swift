@@ -1,4 +1,5 @@
 import Foundation
+import RedlineText
 
 /// Why a file a command writes (`report -o`, `feed -o`) could not be written.
 enum OutputFileError: Error, CustomStringConvertible {
@@ -40,26 +41,8 @@ extension Output {
             if !isDirectory.boolValue {
                 throw OutputFileError.badFolder(path, what: what, folder: folder, problem: "is a file, not a folder")
             }
-            throw OutputFileError.cannotWrite(path, what: what, reason: reason(error))
+            throw OutputFileError.cannotWrite(path, what: what, reason: SystemReason.of(error))
         }
     }
 
-    /// The system's reason for `error` as a clause ending without a full stop: `permission
-    /// denied` rather than Foundation's sentence where the error says which it is.
-    private static func reason(_ error: any Error) -> String {
-        let error = error as NSError
-        let posix = (error.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
-        if let posix, let text = strerror(Int32(posix)) {
-            return String(cString: text).lowercased()
-        }
-        switch error.code {
-        case NSFileWriteNoPermissionError: return "permission denied"
-        case NSFileWriteOutOfSpaceError: return "the disk is full"
-        case NSFileWriteVolumeReadOnlyError: return "the file system is read-only"
-        default: break
-        }
-        var text = error.localizedFailureReason ?? error.localizedDescription
-        while text.last == "." || text.last == " " { text.removeLast() }
-        return text
-    }
 }
