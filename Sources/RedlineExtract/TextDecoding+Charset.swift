@@ -85,7 +85,9 @@ extension TextDecoding {
                 inputLeft -= 1
             }
         }
-        let warning = replaced ? "the capture is not valid \(charset), as \(declarer); bad bytes were replaced with U+FFFD" : nil
+        // Named as it was read: a label browsers read as another charset says which.
+        let read = converterName(label), named = read.lowercased() == label ? charset : "\(charset) (read as \(read.lowercased()))"
+        let warning = replaced ? "the capture is not valid \(named), as \(declarer); bad bytes were replaced with U+FFFD" : nil
         return .converted(output, warning: warning)
     }
 
