@@ -1,15 +1,20 @@
-/// A length of time as `watch --every` and the configuration's `every` write it.
+/// A length of time as `watch --every` and the configuration's `every` write it, up to a week
+/// (a longer one, `99999999999999999999h`, would leave the article never polled again).
 ///
-///     "60s" → 60    "500ms" → 0.5    "5m" → 300    "1h" → 3600    "90" → 90    "0s", "soon" → nil
+///     "60s" → 60    "500ms" → 0.5    "5m" → 300    "1h" → 3600    "90" → 90    "0s", "soon", "200h" → nil
 public enum PollInterval {
-    /// The seconds `text` stands for, nil when it is not a positive length of time.
+    /// The longest interval taken: a week.
+    public static let longest: Double = 7 * 24 * 3600
+
+    /// The seconds `text` stands for, nil when it is not a positive length of time up to ``longest``.
     public static func seconds(_ text: String) -> Double? {
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
+        var seconds = Double(text)
         for (suffix, scale) in units where text.hasSuffix(suffix) {
-            guard let value = Double(text.dropLast(suffix.count)), value > 0, value.isFinite else { return nil }
-            return value * scale
+            seconds = Double(text.dropLast(suffix.count)).map { $0 * scale }
+            break
         }
-        guard let value = Double(text), value > 0, value.isFinite else { return nil }
-        return value
+        guard let seconds, seconds > 0, seconds <= longest else { return nil }
+        return seconds
     }
 }

@@ -39,6 +39,8 @@ import Testing
          "line 4, key 'slug': the article 'a' is already listed on line 2"),
         ("articles:\n  - slug: a\n    url: http://127.0.0.1:9/\n    ignore: [\"(unclosed\"]\n", "line 4, key 'ignore': '(unclosed' is not a regular expression"),
         ("articles:\n  - slug: a\n    url: http://127.0.0.1:9/\n    every: soon\n", "line 4, key 'every': 'soon' is not a length of time"),
+        ("articles:\n  - slug: a\n    url: http://127.0.0.1:9/\n    every: 99999999999999999999h\n",
+         "line 4, key 'every': '99999999999999999999h' is not a length of time up to a week"),
         ("articles:\n  - slug: a\n    url: http://127.0.0.1:9/\n    select: \"p:first-child\"\n", "line 4, key 'select':"),
         ("articles:\n  - slug: a\n    url: http://127.0.0.1:9/\n    select: \"//div[@id=\"\n", "line 4, key 'select':"),
         ("articles:\n  - slug: a\n    url: ftp://example.com/\n", "line 3, key 'url': 'ftp://example.com/' is not an http or https URL"),
