@@ -47,13 +47,21 @@ struct HTMLPage {
         // called `has-sidebar` or `article-comments` is not a sidebar, a page-wide form not a form).
         let limit = max(lengths.isEmpty ? 0 : lengths[body] / 2, 1)
         var pruned = byTag
+        // Each class or id value is judged once: pages repeat the same few hundred.
+        var furnitureNames: [String: Bool] = [:]
+        func isFurnitureName(_ value: String) -> Bool {
+            if let known = furnitureNames[value] { return known }
+            let judged = Furniture.isFurnitureName(value)
+            furnitureNames[value] = judged
+            return judged
+        }
         for index in nodes.indices where !pruned[index] {
             let parent = nodes[index].parent
             if parent >= 0, pruned[parent] { pruned[index] = true; continue }
             guard nodes[index].kind == .element, lengths[index] < limit, nodes[index].name != "blockquote" else { continue }
             if Furniture.softTags.contains(nodes[index].name) { pruned[index] = true; continue }
             for attribute in nodes[index].attributes where attribute.name == "class" || attribute.name == "id" {
-                if Furniture.isFurnitureName(attribute.value) { pruned[index] = true; break }
+                if isFurnitureName(attribute.value) { pruned[index] = true; break }
             }
         }
         // Pass 3: promotion boxes, known by their heading ("Sign up for our newsletter").
@@ -66,9 +74,9 @@ struct HTMLPage {
         }
         isFurniture = pruned
         textLength = Self.textLengths(nodes, visible: visible, excluding: pruned)
-        hasFurnitureClass = nodes.map { node in
-            guard node.kind == .element, let value = node.attribute("class") else { return false }
-            return Furniture.isFurnitureName(value)
+        hasFurnitureClass = nodes.indices.map { index in
+            guard nodes[index].kind == .element, let value = nodes[index].attribute("class") else { return false }
+            return isFurnitureName(value)
         }
         var classesSeen: [String: Bool] = [:]
         marksAuthor = nodes.map { node in
@@ -86,9 +94,9 @@ struct HTMLPage {
     /// Visible characters (bytes above space) of each text node, 0 for elements and for the
     /// text of scripts, styles and other furniture by tag (never counted, pruning only adds).
     private static func visibleLengths(_ nodes: [HTMLNode], excluding excluded: [Bool]) -> [Int] {
-        zip(nodes, excluded).map { node, excluded in
-            guard node.kind == .text, !excluded else { return 0 }
-            return node.text.withUTF8Bytes { bytes in
+        nodes.indices.map { index in
+            guard nodes[index].kind == .text, !excluded[index] else { return 0 }
+            return nodes[index].text.withUTF8Bytes { bytes in
                 var count = 0
                 for byte in bytes where byte > 0x20 { count += 1 }
                 return count
