@@ -46,9 +46,8 @@ final class HTMLDocument {
     /// the JSON-LD too, returned, each script left holding a marker (``RawTextStripping``);
     /// never empty.
     static func prepared(_ page: some ContiguousBytes) -> (bytes: [UInt8], structuredData: [[UInt8]]) {
-        var (bytes, structuredData) = RawTextStripping.strippedWithoutStructuredData(page)
-        if bytes.isEmpty { bytes = [UInt8(ascii: " ")] }
-        return (bytes, structuredData)
+        let stripped = RawTextStripping.strippedWithoutStructuredData(page)
+        return (stripped.page.isEmpty ? [UInt8(ascii: " ")] : stripped.page, stripped.structuredData)
     }
 
     /// The document as Swift values, in document order; walked with pointers, never recursion.
