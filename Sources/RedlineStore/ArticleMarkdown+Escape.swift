@@ -1,3 +1,4 @@
+import RedlineText
 /// Article text as inert Markdown that reads back exactly:
 ///
 ///     "**Breaking** <b>x</b> {#id}"  →  "\*\*Breaking\*\* &lt;b&gt;x&lt;/b&gt; \{#id\}"
@@ -13,13 +14,13 @@ extension ArticleMarkdown {
     /// `text` escaped; with `lineStart`, also a leading `#`, `-`, `+`, `=` and the `.`, `)` or
     /// `-` after leading digits (a list marker, or what would read as a time stamp).
     static func escape(_ text: String, lineStart: Bool = false) -> String {
-        if !text.utf8.contains(where: needsEscape) {
+        // Read in place: most text needs nothing, and is told so without a copy.
+        if !text.withUTF8Bytes({ $0.contains(where: needsEscape) }) {
             if !lineStart { return text }
-            if case .some(.none) = text.utf8.withContiguousStorageIfAvailable(markerEnd) { return text }   // no marker to escape
+            if text.withUTF8Bytes(markerEnd) == nil { return text }   // no marker to escape
         }
-        var text = text
         var out: [UInt8] = []
-        text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             out.reserveCapacity(bytes.count + 16)
             var i = 0
             while i < bytes.count {

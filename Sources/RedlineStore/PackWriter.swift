@@ -17,6 +17,8 @@ struct PackWriter {
 
     private var bytes: [UInt8] = Array("PACK".utf8) + [0, 0, 0, 2, 0, 0, 0, 0]
     private(set) var entries: [PackIndex.Entry] = []
+    /// The pack as ``write(into:keep:)`` put it in place: its name, bytes and index.
+    private(set) var written: (name: String, bytes: [UInt8], index: PackIndex)?
 
     /// A pack expected to take about `capacity` bytes: room for them is taken once, rather than
     /// doubled and copied as entries are added.
@@ -62,12 +64,15 @@ struct PackWriter {
         PackIndex.append(UInt32(entries.count), to: &count)
         bytes.replaceSubrange(8..<12, with: count)   // the header's number of entries, as of now
         let checksum = SHA1.digest(bytes)
-        let index = PackIndex(entries: entries, packChecksum: checksum).encoded()
+        let packIndex = PackIndex(entries: entries, packChecksum: checksum)
+        let index = packIndex.encoded()
         let name = "pack-" + ObjectID.hex(checksum)
+        bytes.append(contentsOf: checksum)
         if keep { try Self.place([Array(PackKeep.content.utf8)], at: "\(folder)/\(name).keep", folder: folder) }
         do {
-            try Self.place([bytes, checksum], at: "\(folder)/\(name).pack", folder: folder)
+            try Self.place([bytes], at: "\(folder)/\(name).pack", folder: folder)
             try Self.place([index], at: "\(folder)/\(name).idx", folder: folder)
+            written = (name, bytes, packIndex)
         } catch {
             if keep { unlink("\(folder)/\(name).keep") }   // the .pack, if in place, is a leftover (no .idx)
             throw error

@@ -21,7 +21,13 @@ struct PackedObjects {
     /// libgit2 and ``PackWriter`` write; `git gc` writes deltas by offset).
     init?(name: String, folder: String) {
         guard let index = GitFiles.bytes(of: "\(folder)/\(name).idx").flatMap(PackIndex.init),
-              let bytes = GitFiles.bytes(of: "\(folder)/\(name).pack"), bytes.count >= 32 else { return nil }
+              let bytes = GitFiles.bytes(of: "\(folder)/\(name).pack") else { return nil }
+        self.init(name: name, bytes: bytes, index: index)
+    }
+
+    /// The pack `name` whose file holds `bytes`, described by `index`; nil as above.
+    init?(name: String, bytes: [UInt8], index: PackIndex) {
+        guard bytes.count >= 32 else { return nil }
         guard Array(bytes[(bytes.count - 20)...]) == index.packChecksum else { return nil }
         let ordered = index.entries.sorted { $0.offset < $1.offset }
         var entries: [Entry] = []

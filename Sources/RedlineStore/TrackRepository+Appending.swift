@@ -87,6 +87,7 @@ extension TrackRepository {
         guard !loose.isEmpty || capture != nil else { return (0, 0, false, nil) }
         var successors = try successors(ofLoose: loose)
         var known = recentFiles.take().mapValues { (type: 3, content: $0) }
+        if let page = lastCapture?.page, known[page.id] == nil { known[page.id] = (3, page.content) }
         if let capture {
             if let parent = capture.parent { Self.follow(from: try git.files(inCommit: parent), to: capture.files, into: &successors) }
             for object in capture.objects { known[object.id] = (object.type, object.content) }
@@ -95,6 +96,9 @@ extension TrackRepository {
         let adding = loose + (capture?.objects.map(\.id) ?? [])
         guard let appended = try append(adding, successors: successors, contents: &contents, packs: files.packs, keep: capture != nil)
         else { return nil }
+        if lastCapture != nil, let page = capture?.objects.filter({ $0.type == 3 }).max(by: { $0.content.count < $1.content.count }) {
+            lastCapture?.page = (page.id, page.content)
+        }
         for object in loose { ObjectFiles.removeLoose(object, repository: path) }
         return (appended.objects, loose.count, appended.replaced, appended.pack)
     }
@@ -107,7 +111,10 @@ extension TrackRepository {
                         packs: [ObjectFiles.Pack], keep: Bool) throws -> (objects: Int, replaced: Bool, pack: String)? {
         let folder = "\(path)/objects/pack"
         let candidate = packToRewrite(holding: Set(successors.keys), among: packs)
-        let target = candidate.flatMap { PackedObjects(name: $0.name, folder: folder) }
+        let target = candidate.flatMap { candidate in
+            if let kept = lastCapture?.pack, kept.name == candidate.name, kept.bytes.count == candidate.bytes { return kept }
+            return PackedObjects(name: candidate.name, folder: folder)
+        }
         guard candidate == nil || target != nil else { return nil }
         contents.packed = target
         var plan = AppendPlan(packed: target, adding: objects, successors: successors)
@@ -125,6 +132,9 @@ extension TrackRepository {
             throw error
         }
         if let target, target.name != name { ObjectFiles.removePack(target.name, repository: path) }
+        if lastCapture != nil {
+            lastCapture?.pack = writer.written.flatMap { PackedObjects(name: $0.name, bytes: $0.bytes, index: $0.index) }
+        }
         removePacks(heldBy: writer, among: packs.filter { $0.name != name && $0.name != target?.name })
         return (writer.entries.count, target != nil, name)
     }

@@ -10,6 +10,24 @@ public final class TrackRepository {
     /// The files the capture being recorded wrote, by blob id, so that packing right after it
     /// does not read back through libgit2 what it has in memory (``appendLoose(_:)``).
     var recentFiles = RecentFiles()
+    /// What this process keeps of its last capture for the next, when it watches one article
+    /// (``keepLastCapture()``); nil otherwise, so that nothing is held between captures.
+    var lastCapture: LastCapture?
+
+    /// The pack a capture wrote and the page it stored, kept for the next capture of the same
+    /// article by the same process: that capture rewrites the same pack (whose name is the SHA-1
+    /// of its bytes, so a file of that name and size holds these very bytes) and makes the page a
+    /// delta against its own, so neither is read back from disk and decompressed again.
+    struct LastCapture {
+        var pack: PackedObjects?
+        var page: (id: String, content: [UInt8])?
+    }
+
+    /// Keeps, from now on, the pack and page of each capture for the next (some megabytes: the
+    /// pack up to 8 MB and one page), as a watcher of one article does.
+    public func keepLastCapture() {
+        if lastCapture == nil { lastCapture = LastCapture() }
+    }
 
     private init(path: String, git: GitRepository) {
         self.path = path

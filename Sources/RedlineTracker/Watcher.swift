@@ -135,6 +135,9 @@ extension Tracker {
                               schedule: interval.map { .fixed($0) } ?? .adaptive())
         watcher.filter = filter
         watcher.format = format
+        // One article, captured again and again by this process: its pack and page are kept in
+        // memory between captures rather than read back (a watcher of many articles does not).
+        repository.keepLastCapture()
         return try await watcher.run(count: count, shouldStop: shouldStop, log: log)
     }
 }

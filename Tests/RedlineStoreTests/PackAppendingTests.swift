@@ -91,6 +91,27 @@ import Testing
         #expect(try repo.versions(of: slug).map { try repo.article(at: $0)?.title } == [4, 3, 5, 4, 3, 4, 3].map(page))
     }
 
+    /// A watcher of one article keeps its last pack and page between captures: the next capture
+    /// rewrites that pack from memory (no read) while it is the file of that name, and reads the
+    /// pack again once another process replaced it; either way the history is whole.
+    @Test func theLastCaptureKeptIsUsedOnlyWhileItsPackIsThere() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        repo.keepLastCapture()
+        for i in 1...4 { try record(repo, page(i), at: Double(i * 60)) }
+        let kept = try #require(repo.lastCapture?.pack)
+        let packs = ObjectFiles(repository: repo.path).packs
+        #expect(packs.map(\.name) == [kept.name])
+        #expect(repo.lastCapture?.page?.content.count ?? 0 > 1_000)
+        _ = try packing.git(repo.path, "repack -a -d -f -q")   // another pack, other bytes, another name
+        #expect(ObjectFiles(repository: repo.path).packs.map(\.name) != [kept.name])
+        for i in 5...7 { try record(repo, page(i), at: Double(i * 60)) }
+        _ = try packing.git(repo.path, "fsck --full --strict")
+        #expect(try repo.versions(of: slug).map { try repo.article(at: $0)?.title } == (1...7).reversed().map(page))
+        #expect(ObjectFiles(repository: repo.path).loose.isEmpty)
+    }
+
     @Test func aPackWithDeltasByOffsetIsLeftToLibgit2() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
