@@ -39,7 +39,11 @@ extension Tracker {
             progress(done, files.count)
             let step: ReplayStep
             do {
+                if let reason = Self.notAFile(file) { throw CaptureError.unreadable(file, reason: reason) }
                 step = try replay(file, of: slug, format: format, url: url, force: force, stored: &stored, position: position)
+            } catch TrackerError.notAPage(let origin, let kind) {
+                unreadable += 1
+                step = .skipped(reason: TrackerError.notAPage(origin, kind: kind).description)
             } catch let error as CaptureError {
                 unreadable += 1
                 step = .skipped(reason: error.description)
@@ -69,6 +73,7 @@ extension Tracker {
                         stored: inout StoredCaptures, position: Int) throws -> ReplayStep {
         let time = Self.captureTime(fromFileName: file)
         let capture = try CaptureReader.read(file, url: url, capturedAt: time)
+        if format != .text, let kind = capture.nonPageKind { throw TrackerError.notAPage(file, kind: kind) }   // as snap refuses it
         let extraction = ArticleExtractor.extract(capture.bytes, format: format)
         let source = TrackRepository.blobID(of: capture.bytes)
         let article = extraction.article.isEmpty ? nil : StoredVersion.articleID(of: extraction.article)
@@ -107,13 +112,27 @@ extension Tracker {
             throw CaptureError.unreadable(directory, reason: "it is not a directory")
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        let files = names.filter { !$0.hasPrefix(".") }.sorted().map { (directory as NSString).appendingPathComponent($0) }
+        // Every entry but folders (a link to nothing, a FIFO are reported, not read: notAFile),
+        // in the order of the times their names give, those without one last (captured now),
+        // then by name.
+        let files = names.filter { !$0.hasPrefix(".") }.map { (directory as NSString).appendingPathComponent($0) }
             .filter { path in
-                var isDir: ObjCBool = false
-                return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && !isDir.boolValue
+                var info = stat()   // FileManager calls a link to nothing a folder
+                return !(stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR)
             }
+            .map { (path: $0, time: captureTime(fromFileName: $0) ?? .distantFuture) }
+            .sorted { ($0.time, $0.path) < ($1.time, $1.path) }
+            .map(\.path)
         guard !files.isEmpty else { throw TrackerError.emptyDirectory(directory) }
         return files
+    }
+
+    /// Why `path` is not a file to read as a capture (a link to nothing, a FIFO, a device, a
+    /// socket: reading a FIFO would wait for ever), nil for a regular file or a link to one.
+    static func notAFile(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "it is a link to nothing" }
+        return info.st_mode & S_IFMT == S_IFREG ? nil : "it is not a regular file (a FIFO, a device or a socket)"
     }
 
     /// The slug `replay` uses for `directory` when none is given: its name.

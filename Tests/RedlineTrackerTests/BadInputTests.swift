@@ -123,6 +123,31 @@ import Testing
         #expect(try f.run(["snap", "story", page, "--url", "https://example.com/live"]).status == 0)
     }
 
+    /// A folder replayed holds what is not a capture: a FIFO (read, it waited for ever), a link
+    /// to nothing (it was left out without a word), a PDF (it was reported as a paywall). Each
+    /// is skipped with its reason; the captures are replayed in the order of the times their
+    /// names give, whichever way the names are written.
+    @Test func replaySkipsWhatIsNotACaptureAndGoesByTime() throws {
+        let f = try RepositoryFixture()
+        defer { f.dir.remove() }
+        let folder = f.dir.child("story")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        _ = f.dir.write("story/2025-04-23T0800Z_a.txt", capture(1))
+        _ = f.dir.write("story/2025-04-23T09:00:00Z_b.txt", capture(2))   // after 08:30, though it sorts before it by name
+        _ = f.dir.write("story/2025-04-23T0830Z_c.txt", capture(3))
+        _ = f.dir.write("story/2025-04-23T0840Z_d.pdf", "%PDF-1.4 not a page")
+        _ = try RedlineProcess.shell("mkfifo '\(folder)/2025-04-23T0810Z_fifo.txt' && ln -s /no/such/file '\(folder)/2025-04-23T0820Z_gone.txt'")
+        let result = try RedlineProcess.shell("timeout 60 '\(RedlineProcess.executable)' replay '\(folder)' --slug replayed --repo '\(f.repo)'")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").map { $0.prefix(while: { $0 != ":" }) }
+                == ["2025-04-23T0800Z_a.txt", "2025-04-23T0830Z_c.txt", "2025-04-23T09"], "\(result.stdout)")
+        let warnings = result.stderr.split(separator: "\n")
+        #expect(warnings.count == 3, "\(result.stderr)")
+        #expect(warnings.contains { $0.contains("_fifo.txt skipped") && $0.contains("not a regular file") })
+        #expect(warnings.contains { $0.contains("_gone.txt skipped") && $0.contains("a link to nothing") })
+        #expect(warnings.contains { $0.contains("_d.pdf skipped") && $0.contains("is a PDF document, not a web page") })
+    }
+
     @Test func aCaptureOverTheSizeLimitIsRefused() throws {
         let f = try RepositoryFixture()
         defer { f.dir.remove() }
