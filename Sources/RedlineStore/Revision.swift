@@ -5,7 +5,8 @@ import RedlineModel
 ///
 ///     "3"                  → .number(3)        the third version
 ///     "-1"                 → .offset(1)        the one before the newest
-///     "9fceb02"            → .commit("9fceb02") a commit id or unique prefix (4+ hex digits)
+///     "9fceb02"            → .commit("9fceb02") a commit id or unique prefix (4+ hex digits; one of
+///                                              digits only names a version when there is one)
 ///     "2025-04-23T10:00Z"  → .time(…)          the newest capture at or before then
 public enum Revision: Sendable, Hashable, CustomStringConvertible {
     case number(Int)
@@ -52,7 +53,12 @@ public enum Revision: Sendable, Hashable, CustomStringConvertible {
         case .number(let n):
             guard let newest = versions.first else { throw miss("the article has no versions") }
             guard n >= 1, n <= newest.number, let found = versions.first(where: { $0.number == n }) else {
-                throw miss("versions run from 1 to \(newest.number)")
+                // No such version: digits only may still start a commit id, as `log` shows one (4888855).
+                let digits = text ?? description
+                let commits = digits.count >= 4 ? versions.filter { $0.commit.hasPrefix(digits) } : []
+                if commits.count == 1 { return commits[0] }
+                throw miss("versions run from 1 to \(newest.number)"
+                           + (commits.count > 1 ? ", and \(commits.count) commits start with it" : ""))
             }
             return found
         case .offset(let n):

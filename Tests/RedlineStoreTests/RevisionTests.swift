@@ -38,6 +38,19 @@ import Testing
         #expect(throws: StoreError.self) { try revision.select(from: versions, of: slug) }
     }
 
+    /// `log` shows a commit of digits only (4888855) as it shows any: it names that commit when
+    /// no version has that number, and a version when one does.
+    @Test func digitsOnlyNameACommitWhenNoVersionHasThatNumber() throws {
+        let digits = [Version(number: 2, commit: "48888551" + String(repeating: "a", count: 32), capturedAt: Date()),
+                      Version(number: 1, commit: "0004" + String(repeating: "b", count: 36), capturedAt: Date())]
+        #expect(try Revision("4888855")!.select(from: digits, of: slug, text: "4888855").number == 2)
+        #expect(try Revision("4888")!.select(from: digits, of: slug, text: "4888").number == 2)
+        #expect(try Revision("0004")!.select(from: digits, of: slug, text: "0004").number == 1)
+        #expect(try Revision("2")!.select(from: digits, of: slug, text: "2").number == 2)
+        #expect(throws: StoreError.self) { try Revision("999")!.select(from: digits, of: slug, text: "999") }
+        #expect(throws: StoreError.self) { try Revision("4889")!.select(from: digits, of: slug, text: "4889") }
+    }
+
     @Test func ambiguousPrefixIsRefused() {
         let twins = [Version(number: 2, commit: "abcd1" + String(repeating: "0", count: 35), capturedAt: Date()),
                      Version(number: 1, commit: "abcd2" + String(repeating: "0", count: 35), capturedAt: Date())]
