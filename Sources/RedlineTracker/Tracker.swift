@@ -157,7 +157,14 @@ public struct Tracker {
         if format != .text, let kind = capture.nonPageKind {   // as `fetch` refuses it
             throw TrackerError.notAPage(capture.origin == "-" ? "standard input" : capture.origin, kind: kind)
         }
-        return try snap(slug, capture, format: format, force: force, filter: filter)
+        var result = try snap(slug, capture, format: format, force: force, filter: filter)
+        // Versions are kept in time order: one stored ahead of the clock holds back every capture
+        // taken now until then.
+        if let capturedAt, result.isNew, capturedAt > Date().addingTimeInterval(600) {
+            result.warnings.append("--at \(Timestamp.format(capturedAt)) is in the future: until then, every capture of '\(slug.value)' "
+                                   + "taken now is refused as older than this version")
+        }
+        return result
     }
 
     /// What `redline fetch` found.
