@@ -8,7 +8,11 @@ import Synchronization
 extension Tracker {
     /// `redline extract`: the article in the capture at `path` (`-` for standard input).
     public static func extract(_ path: String, format: CaptureFormat? = nil, filter: ExtractionFilter = .none) throws -> Extraction {
-        ArticleExtractor.extract(try CaptureReader.read(path).bytes, format: format, filter: filter)
+        let capture = try CaptureReader.read(path)
+        if format != .text, let kind = capture.nonPageKind {   // as `snap` refuses it
+            throw TrackerError.notAPageToExtract(capture.origin == "-" ? "standard input" : capture.origin, kind: kind)
+        }
+        return ArticleExtractor.extract(capture.bytes, format: format, filter: filter)
     }
 
     /// What `diff --files` found.

@@ -14,6 +14,8 @@ public enum TrackerError: Error, Sendable, Equatable, CustomStringConvertible {
     case selectorMatchedNothing(String, selector: String)
     /// `snap` was given what is plainly not a page (a PDF, an image, JSON), `kind` says which.
     case notAPage(String, kind: String)
+    /// `extract` of what is not a page: the same, told how `extract` reads it as text.
+    case notAPageToExtract(String, kind: String)
 
     public var description: String {
         switch self {
@@ -33,6 +35,8 @@ public enum TrackerError: Error, Sendable, Equatable, CustomStringConvertible {
             "the selector '\(selector)' matched nothing on \(origin); nothing was read or stored (has the page changed its layout?)"
         case .notAPage(let origin, let kind):
             "\(origin) is \(kind), not a web page; nothing was stored (--format text stores it as text)"
+        case .notAPageToExtract(let origin, let kind):
+            "\(origin) is \(kind), not a web page; --input text reads it as text"
         case .onlyOneVersion(let slug):
             "'\(slug)' has only 1 version so far; there is nothing to compare it with yet"
         }

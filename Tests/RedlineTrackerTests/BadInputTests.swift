@@ -148,6 +148,20 @@ import Testing
         #expect(warnings.contains { $0.contains("_d.pdf skipped") && $0.contains("is a PDF document, not a web page") })
     }
 
+    /// `extract` refuses what is not a page as `snap` does (a PDF was printed as an article), and
+    /// `diff --files` takes standard input for one side only.
+    @Test func extractRefusesAPDFAndDiffFilesOneStandardInput() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let pdf = dir.write("report.pdf", "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n")
+        let extract = try RedlineProcess.run(["extract", pdf])
+        #expect(extract.status == 2 && extract.stdout.isEmpty, "\(extract.stdout)")
+        #expect(extract.stderr == "redline: error: \(pdf) is a PDF document, not a web page; --input text reads it as text\n")
+        #expect(try RedlineProcess.run(["extract", pdf, "--input", "text"]).status == 0)
+        let both = try RedlineProcess.run(["diff", "--files", "-", "-"], stdin: Data(capture(1).utf8))
+        #expect(both.status == 64 && both.stderr.contains("only one of OLD and NEW can be standard input"), "\(both.stderr)")
+    }
+
     @Test func aCaptureOverTheSizeLimitIsRefused() throws {
         let f = try RepositoryFixture()
         defer { f.dir.remove() }

@@ -56,6 +56,7 @@ extension RedlineCommand {
             }
             if files {
                 guard arguments.count == 2 else { throw ValidationError("diff --files takes two files: OLD NEW.") }
+                guard arguments != ["-", "-"] else { throw ValidationError("only one of OLD and NEW can be standard input (-).") }
             } else {
                 guard (1...3).contains(arguments.count) else { throw ValidationError("diff takes SLUG [FROM [TO]].") }
             }
