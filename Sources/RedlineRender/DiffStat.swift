@@ -30,7 +30,9 @@ public enum DiffStat {
             let padded = label.padding(toLength: 9, withPad: " ", startingAt: 0)
             let number = String(repeating: " ", count: digits - String(count).count) + String(count)
             let length = largest <= room ? count : (count == 0 ? 0 : max(1, count * room / largest))
-            lines.append([StyledRun(" \(padded) | \(number) "), StyledRun(String(repeating: bar, count: length), style)])
+            // No bar, no space before it: a line ends where its text does.
+            lines.append(length == 0 ? [StyledRun(" \(padded) | \(number)")]
+                                     : [StyledRun(" \(padded) | \(number) "), StyledRun(String(repeating: bar, count: length), style)])
         }
         lines.append([StyledRun(" key events: \(summary.keyEventsAdded) new, \(summary.keyEventsRetitled) retitled, \(summary.keyEventsRemoved) dropped")])
         if !diff.fields.isEmpty {
