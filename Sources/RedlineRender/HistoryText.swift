@@ -22,8 +22,11 @@ public enum HistoryText {
         items.map { item in
             "\(item.slug)  \(item.versions) version\(item.versions == 1 ? "" : "s")  last \(Timestamp.format(item.last))"
                 + (item.url.map { "  \($0)" } ?? "")
-        }.map { TerminalText.escape($0) }.joined(separator: "\n") + (items.isEmpty ? "" : "\n")
+        }.map { TerminalText.escape($0) }.joined(separator: "\n") + (items.isEmpty ? noArticles : "\n")
     }
+
+    /// What `articles` says of a track repository that holds none (`events` says the same of key events).
+    static let noArticles = "No articles in this track repository yet.\n"
 }
 
 extension HistoryText {
@@ -43,7 +46,7 @@ extension HistoryText {
             }
             line += (item.url.map { "  \($0)" } ?? "") + (item.configured ? "  configured" : "  not configured")
             return TerminalText.escape(line)
-        }.joined(separator: "\n") + (items.isEmpty ? "" : "\n")
+        }.joined(separator: "\n") + (items.isEmpty ? noArticles : "\n")
     }
 }
 

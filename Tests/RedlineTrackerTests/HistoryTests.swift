@@ -84,6 +84,9 @@ import Testing
         let events = try RedlineProcess.run(["events", "story", "--repo", repo])
         #expect(events.status == 0)
         #expect(events.stdout == "No key events in any version.\n")
+        let empty = dir.child("empty.git")
+        _ = try RedlineProcess.run(["init", "--repo", empty])
+        #expect(try RedlineProcess.run(["articles", "--repo", empty]).stdout == "No articles in this track repository yet.\n")
         let json = try RedlineProcess.run(["events", "story", "--format", "json", "--repo", repo])
         #expect(json.stdout.contains("\"events\": []"))
     }
