@@ -12,6 +12,11 @@ struct RepositoryOptions: ParsableArguments {
     /// The path in force.
     var path: String { RepositoryLocation.resolve(repo) }
 
+    /// `--repo ''` names no repository: a usage error, not the default one.
+    func validate() throws {
+        if repo?.isEmpty == true { throw ValidationError("--repo needs a path; leave it out for $REDLINE_REPO or ./.redline.") }
+    }
+
     /// A tracker over the existing track repository.
     func tracker() throws -> Tracker { try Tracker.open(at: path) }
 }

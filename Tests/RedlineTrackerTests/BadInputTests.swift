@@ -197,6 +197,12 @@ import Testing
             let result = try RedlineProcess.run(arguments + ["--repo", f.repo])
             #expect(result.status == 64, "exit \(result.status) for \(arguments)")
         }
+        // An empty --repo names no repository (it meant the default, and init made ./.redline).
+        for arguments in [["init", "--repo", ""], ["log", "story", "--repo", ""], ["--repo", "", "articles"]] {
+            let result = try RedlineProcess.run(arguments, workingDirectory: f.dir.path)
+            #expect(result.status == 64 && result.stderr.contains("--repo needs a path"), "\(arguments): \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: f.dir.child(".redline")))
     }
 
     @Test func aCaptureGivenWithoutItsSlugAsksForTheSlug() throws {
