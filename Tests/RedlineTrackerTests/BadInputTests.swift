@@ -193,7 +193,7 @@ import Testing
         let f = try RepositoryFixture()
         defer { f.dir.remove() }
         for arguments in [["diff"], ["diff", "--files", "a"], ["snap"], ["log", "story", "--bogus"], ["diff", "story", "-x"],
-                          ["snap", "story", "--at", "noon"], ["frobnicate"]] {
+                          ["snap", "story", "--at", "noon"], ["frobnicate"], ["show", "story", "--raw", "--format", "json"]] {
             let result = try RedlineProcess.run(arguments + ["--repo", f.repo])
             #expect(result.status == 64, "exit \(result.status) for \(arguments)")
         }

@@ -31,8 +31,12 @@ extension RedlineCommand {
 
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var target: VersionArguments
-        @Option(help: "text (readable), markdown (article.md as stored) or json.") var format: ArticleFormat = .text
+        @Option(help: "text (readable), markdown (article.md as stored) or json.") var format: ArticleFormat?
         @Flag(help: "Print the captured bytes unchanged instead.") var raw = false
+
+        func validate() throws {
+            if raw, format != nil { throw ValidationError("--raw prints the captured bytes as they are; --format does not go with it.") }
+        }
 
         func run() throws {
             let tracker = try repository.tracker()
@@ -46,7 +50,7 @@ extension RedlineCommand {
                 }
                 return
             }
-            printArticle(try tracker.article(of: slug, at: target.revision.first), as: format)
+            printArticle(try tracker.article(of: slug, at: target.revision.first), as: format ?? .text)
         }
     }
 }
