@@ -203,6 +203,12 @@ import Testing
             #expect(result.status == 64 && result.stderr.contains("--repo needs a path"), "\(arguments): \(result.stderr)")
         }
         #expect(!FileManager.default.fileExists(atPath: f.dir.child(".redline")))
+        // A negative number is a number out of range, not a missing value.
+        for (arguments, said) in [(["diff", "story", "--context", "-3"], "0 or more"), (["report", "story", "-o", "r.html", "--last", "-3"], "1 or more"),
+                                  (["feed", "story", "-o", "-", "--last", "-1"], "1 or more")] {
+            let result = try RedlineProcess.run(arguments + ["--repo", f.repo])
+            #expect(result.status == 64 && result.stderr.contains(said), "\(arguments): \(result.stderr)")
+        }
     }
 
     @Test func aCaptureGivenWithoutItsSlugAsksForTheSlug() throws {

@@ -42,7 +42,7 @@ extension RedlineCommand {
         var format: DiffFormat?
         @Option(help: "When to colour the terminal format; auto honours NO_COLOR and TERM=dumb.")
         var color: ColorChoice = .auto
-        @Option(help: ArgumentHelp("Unchanged blocks shown around each change.", valueName: "blocks")) var context = 1
+        @Option(parsing: .unconditional, help: ArgumentHelp("Unchanged blocks shown around each change.", valueName: "blocks")) var context = 1
         @Flag(help: "Print only the counts.") var stat = false
         @Flag(help: "Never send the output through a pager ($REDLINE_PAGER, $PAGER, less -FRX).") var noPager = false
         @Flag(help: "Exit with 1 when anything changed (see --fail-on).") var exitCode = false

@@ -23,7 +23,7 @@ extension RedlineCommand {
         @Flag(help: "Every tracked article in one feed.") var all = false
         @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The XML file to write ('-' for standard output).", valueName: "file"))
         var output: String
-        @Option(help: ArgumentHelp("Look at only the newest N versions of each article.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Look at only the newest N versions of each article.", valueName: "n"))
         var last: Int = Tracker.feedVersions
 
         func validate() throws {

@@ -16,8 +16,8 @@ extension RedlineCommand {
         @Argument(help: "The article.") var slug: String
         @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The HTML file to write ('-' for standard output).", valueName: "file"))
         var output: String
-        @Option(help: ArgumentHelp("Only the newest N versions.", valueName: "n")) var last: Int?
-        @Option(help: ArgumentHelp("Unchanged blocks shown around each change.", valueName: "blocks")) var context = 1
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only the newest N versions.", valueName: "n")) var last: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Unchanged blocks shown around each change.", valueName: "blocks")) var context = 1
 
         func validate() throws {
             guard context >= 0 else { throw ValidationError("--context takes a number of blocks, 0 or more.") }
