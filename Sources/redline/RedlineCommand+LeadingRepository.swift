@@ -37,4 +37,16 @@ extension RedlineCommand {
         guard configuration.subcommands.contains(where: { $0.configuration.commandName == name }) else { return Array(rest) }
         return [name] + leading + rest.dropFirst()
     }
+
+    /// Refuses a word of letters after one dash (`-dash`, `-ha`): swift-argument-parser reads it
+    /// as short flags grouped, and one `h` among them printed the help and exited 0, storing
+    /// nothing (`redline snap -dash page.html`). redline has no flags to group; after `--`,
+    /// anything goes.
+    static func refusingGroupedFlags(_ arguments: [String]) throws(ValidationError) -> [String] {
+        for argument in arguments.prefix(while: { $0 != "--" }) where argument.count > 2 && argument.hasPrefix("-")
+            && !argument.hasPrefix("--") && argument.dropFirst().allSatisfy({ $0.isASCII && $0.isLetter }) {
+            throw ValidationError("Unknown option '\(argument)'; an article's name never starts with '-'")
+        }
+        return arguments
+    }
 }

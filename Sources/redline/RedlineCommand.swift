@@ -31,7 +31,7 @@ struct RedlineCommand: AsyncParsableCommand {
         reportCapturesCutShort()
         var command: any ParsableCommand
         do {
-            command = try parseAsRoot(movingLeadingRepository(Array(CommandLine.arguments.dropFirst())))
+            command = try parseAsRoot(refusingGroupedFlags(movingLeadingRepository(Array(CommandLine.arguments.dropFirst()))))
         } catch {
             exit(withError: error)
         }

@@ -193,7 +193,8 @@ import Testing
         let f = try RepositoryFixture()
         defer { f.dir.remove() }
         for arguments in [["diff"], ["diff", "--files", "a"], ["snap"], ["log", "story", "--bogus"], ["diff", "story", "-x"],
-                          ["snap", "story", "--at", "noon"], ["frobnicate"], ["show", "story", "--raw", "--format", "json"]] {
+                          ["snap", "story", "--at", "noon"], ["frobnicate"], ["show", "story", "--raw", "--format", "json"],
+                          ["snap", "-dash", "page.html"], ["log", "-ha"]] {   // read as grouped flags with -h: help and exit 0
             let result = try RedlineProcess.run(arguments + ["--repo", f.repo])
             #expect(result.status == 64, "exit \(result.status) for \(arguments)")
         }
