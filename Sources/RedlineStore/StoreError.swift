@@ -49,7 +49,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .readOnly(let path):
             "the track repository at \(path) is read-only; nothing was written (make it writable, or capture into another with --repo)"
         case .unknownArticle(let slug):
-            "no article named '\(slug)' in this track repository; 'redline articles' lists them"
+            "no article named '\(slug)' in this track repository (nothing was captured under that name); 'redline articles' lists them"
         case .unknownRevision(let text, let slug, let reason):
             "unknown revision '\(text)' for '\(slug)': \(reason); 'redline log \(slug)' lists its versions"
         case .locked(let reference, let path):
