@@ -7,6 +7,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notADirectory(path: String)
     /// A folder that is no git repository; `isEmpty` when `redline init` can make one there.
     case notARepository(path: String, isEmpty: Bool)
+    /// A git work tree (a folder holding `.git`): a track repository is a bare one of its own.
+    case workTree(path: String)
     case readOnly(path: String)
     case unknownArticle(slug: String)
     case unknownRevision(String, slug: String, reason: String)
@@ -43,6 +45,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path) is a file, not a track repository; name a directory with --repo"
         case .notARepository(let path, isEmpty: true):
             "\(path) is not a git repository (an empty folder); run 'redline init --repo \(path)' to make it one, or name another with --repo"
+        case .workTree(let path):
+            "\(path) is a git work tree; a track repository is a bare repository of its own: name a new or empty folder with --repo"
         case .notARepository(let path, isEmpty: false):
             "\(path) is not a git repository and is not empty, so no track repository can be made there; "
                 + "name another with --repo (a new or empty folder for 'redline init')"

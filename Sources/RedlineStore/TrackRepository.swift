@@ -60,7 +60,7 @@ public final class TrackRepository {
             return existing
         }
         if let contents = try? FileManager.default.contentsOfDirectory(atPath: path), !contents.isEmpty {
-            throw StoreError.notARepository(path: path, isEmpty: false)
+            throw contents.contains(".git") ? StoreError.workTree(path: path) : StoreError.notARepository(path: path, isEmpty: false)
         }
         let repository: TrackRepository
         do {
@@ -87,8 +87,8 @@ public final class TrackRepository {
         } catch {
             let reported = StoreError(error, repository: path)
             if case .system = reported { throw reported }
-            let isEmpty = (try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty == true
-            throw StoreError.notARepository(path: path, isEmpty: isEmpty)
+            let contents = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            throw contents.contains(".git") ? StoreError.workTree(path: path) : StoreError.notARepository(path: path, isEmpty: contents.isEmpty)
         }
     }
 

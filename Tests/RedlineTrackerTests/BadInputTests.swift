@@ -68,6 +68,18 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: plain).isEmpty)
     }
 
+    /// A git work tree given as --repo is called one (it was "not a git repository").
+    @Test func aWorkTreeIsNamedSo() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let tree = dir.child("site")
+        _ = try RedlineProcess.shell("git init -q '\(tree)'")
+        for arguments in [["log", "story"], ["init"]] {
+            let result = try RedlineProcess.run(arguments + ["--repo", tree])
+            #expect(result.status == 2 && result.stderr.contains("is a git work tree"), "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test func aFolderHoldingOtherFilesIsNeverOfferedToInit() throws {
         let f = try RepositoryFixture()
         defer { f.dir.remove() }
