@@ -8,11 +8,17 @@ import Synchronization
 extension Tracker {
     /// `redline extract`: the article in the capture at `path` (`-` for standard input).
     public static func extract(_ path: String, format: CaptureFormat? = nil, filter: ExtractionFilter = .none) throws -> Extraction {
-        let capture = try CaptureReader.read(path)
-        if format != .text, let kind = capture.nonPageKind {   // as `snap` refuses it
-            throw TrackerError.notAPageToExtract(capture.origin == "-" ? "standard input" : capture.origin, kind: kind)
-        }
+        let capture = try refusingNonPage(CaptureReader.read(path), format: format, as: TrackerError.notAPageToExtract)
         return ArticleExtractor.extract(capture.bytes, format: format, filter: filter)
+    }
+
+    /// `capture`, unless it is not a page (a PDF, JSON, an image: ``Capture/nonPageKind``) and
+    /// `format` does not say to read it as text: then `refusal` of where it came from and what it
+    /// is, as `fetch` refuses what a server sends.
+    static func refusingNonPage(_ capture: Capture, format: CaptureFormat?,
+                                as refusal: (String, String) -> TrackerError = TrackerError.notAPage) throws -> Capture {
+        guard format != .text, let kind = capture.nonPageKind else { return capture }
+        throw refusal(capture.origin == "-" ? "standard input" : capture.origin, kind)
     }
 
     /// What `diff --files` found.

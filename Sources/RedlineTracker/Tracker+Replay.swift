@@ -72,8 +72,7 @@ extension Tracker {
     private func replay(_ file: String, of slug: Slug, format: CaptureFormat?, url: String?, force: Bool,
                         stored: inout StoredCaptures, position: Int) throws -> ReplayStep {
         let time = Self.captureTime(fromFileName: file)
-        let capture = try CaptureReader.read(file, url: url, capturedAt: time)
-        if format != .text, let kind = capture.nonPageKind { throw TrackerError.notAPage(file, kind: kind) }   // as snap refuses it
+        let capture = try Self.refusingNonPage(CaptureReader.read(file, url: url, capturedAt: time), format: format)
         let extraction = ArticleExtractor.extract(capture.bytes, format: format)
         let source = TrackRepository.blobID(of: capture.bytes)
         let article = extraction.article.isEmpty ? nil : StoredVersion.articleID(of: extraction.article)

@@ -153,10 +153,7 @@ public struct Tracker {
                      force: Bool = false, filter: ExtractionFilter = .none) throws -> SnapResult {
         // The page's address is stored and linked (feeds, the report): an http(s) URL or none.
         if let url { _ = try PageFetcher.url(url) }
-        let capture = try CaptureReader.read(path, url: url, capturedAt: capturedAt)
-        if format != .text, let kind = capture.nonPageKind {   // as `fetch` refuses it
-            throw TrackerError.notAPage(capture.origin == "-" ? "standard input" : capture.origin, kind: kind)
-        }
+        let capture = try Self.refusingNonPage(CaptureReader.read(path, url: url, capturedAt: capturedAt), format: format)
         var result = try snap(slug, capture, format: format, force: force, filter: filter)
         // Versions are kept in time order: one stored ahead of the clock holds back every capture
         // taken now until then.
