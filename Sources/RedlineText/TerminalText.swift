@@ -9,9 +9,7 @@ public enum TerminalText {
     /// Newlines and tabs are kept only when `keepLineBreaks` is true.
     public static func escape(_ text: String, keepLineBreaks: Bool = false) -> String {
         text.withUTF8Bytes { bytes in
-            var index = 0
-            while index < bytes.count, control(in: bytes, at: index, keepLineBreaks: keepLineBreaks) == nil { index += 1 }
-            guard index < bytes.count else { return text }
+            guard var index = firstControl(in: bytes, keepLineBreaks: keepLineBreaks) else { return text }
             // Runs of text copied as they are, each control written out visibly.
             var escaped: [UInt8] = []
             escaped.reserveCapacity(bytes.count + 64)
@@ -36,7 +34,12 @@ public enum TerminalText {
     /// True when `text` holds a character ``isControl(_:)`` names (other than a newline or a tab
     /// when `keepLineBreaks`).
     static func needsEscape(_ text: String, keepLineBreaks: Bool) -> Bool {
-        text.withUTF8Bytes { bytes in bytes.indices.contains { control(in: bytes, at: $0, keepLineBreaks: keepLineBreaks) != nil } }
+        text.withUTF8Bytes { firstControl(in: $0, keepLineBreaks: keepLineBreaks) != nil }
+    }
+
+    /// Where the first character ``control(in:at:keepLineBreaks:)`` names starts in `bytes`.
+    private static func firstControl(in bytes: UnsafeBufferPointer<UInt8>, keepLineBreaks: Bool) -> Int? {
+        bytes.indices.first { control(in: bytes, at: $0, keepLineBreaks: keepLineBreaks) != nil }
     }
 
     /// The character ``isControl(_:)`` names that starts at `index` of UTF-8 `bytes` (other than
