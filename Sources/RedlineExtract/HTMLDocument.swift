@@ -17,9 +17,7 @@ final class HTMLDocument {
     /// The texts of the page's JSON-LD scripts, taken out before parsing (in page order, each
     /// script left holding a marker: ``LiveBlogJSONLD/blocks(in:taken:)``).
     let structuredData: [[UInt8]]
-    /// Tag and attribute names by their pointer: libxml2 mostly interns names in its
-    /// dictionary, so each distinct name is decoded once.
-    private var names: [UnsafePointer<xmlChar>: String] = [:]
+    private var names = LibxmlNames()
 
     /// Parses `bytes`, a page in UTF-8; nil when libxml2 returns no document.
     init?(bytes page: some ContiguousBytes) {
@@ -86,13 +84,7 @@ final class HTMLDocument {
 
     /// A tag or attribute name, lower case.
     private func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
-        if let known = names[pointer] { return known }
-        let name = String(cString: pointer).lowercased()
-        // libxml2 interns most names; where it does not (deeply nested pages), the cache would
-        // only grow, so it stops taking new ones.
-        if names.count < 512 { names[pointer] = name }
-        return name
+        pointer.map { names.name($0) } ?? ""
     }
 
     /// The attributes of `element` that extraction reads, each value the text of its children.
@@ -135,5 +127,21 @@ extension HTMLDocument {
         initializeParser()
         guard let description = htmlEntityLookup(name) else { return nil }
         return Unicode.Scalar(description.pointee.value)
+    }
+}
+
+/// libxml2's tag and attribute names as Swift strings, lower case, each decoded once by its
+/// pointer: libxml2 interns most names in its dictionary. Where it does not (deeply nested
+/// pages) the cache would only grow, so it stops taking new ones.
+struct LibxmlNames {
+    private var names: [UnsafePointer<xmlChar>: String] = [:]
+
+    /// The name at `pointer`, as `decode` reads it (its own text by default), lower case.
+    mutating func name(_ pointer: UnsafePointer<xmlChar>,
+                       decode: (UnsafePointer<xmlChar>) -> String = { String(cString: $0) }) -> String {
+        if let known = names[pointer] { return known }
+        let name = decode(pointer).lowercased()
+        if names.count < 512 { names[pointer] = name }
+        return name
     }
 }

@@ -57,9 +57,7 @@ enum HTMLStreamParser {
 /// One parse's state, reached from libxml2's callbacks through its parser context.
 private final class Stream {
     var builder: HTMLTreeBuilder
-    /// Tag and attribute names by their pointer: libxml2 interns names in its dictionary.
-    private var elementNames: [UnsafePointer<xmlChar>: String] = [:]
-    private var attributeNames: [UnsafePointer<xmlChar>: String] = [:]
+    private var elementNames = LibxmlNames(), attributeNames = LibxmlNames()
     /// Text read but not yet added: the runs libxml2's builder would join into one node.
     private var pending: [UInt8] = []
     private var pendingIsData = false
@@ -146,24 +144,16 @@ private final class Stream {
         pending.removeAll(keepingCapacity: true)
     }
 
+    /// An element's name as libxml2's document builder names it: a prefixed one (`o:p`) by its
+    /// local part.
     private func elementName(_ context: UnsafeMutableRawPointer?, _ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        if let known = elementNames[pointer] { return known }
-        var name = String(cString: pointer)
-        if name.utf8.contains(UInt8(ascii: ":")), let local = redline_xml_local_name(context, pointer) {
-            name = String(cString: local)
-            redline_xml_free(local)
+        return elementNames.name(pointer) { pointer in
+            let name = String(cString: pointer)
+            guard name.utf8.contains(UInt8(ascii: ":")), let local = redline_xml_local_name(context, pointer) else { return name }
+            defer { redline_xml_free(local) }
+            return String(cString: local)
         }
-        name = name.lowercased()
-        if elementNames.count < 512 { elementNames[pointer] = name }
-        return name
-    }
-
-    private func attributeName(_ pointer: UnsafePointer<xmlChar>) -> String {
-        if let known = attributeNames[pointer] { return known }
-        let name = String(cString: pointer).lowercased()
-        if attributeNames.count < 512 { attributeNames[pointer] = name }
-        return name
     }
 
     /// The attributes extraction reads, from libxml2's list (name, value, name, value …, nil).
@@ -171,7 +161,7 @@ private final class Stream {
         guard var cursor = list else { return [] }
         var attributes: [HTMLAttribute] = []
         while let pointer = cursor.pointee {
-            let name = attributeName(pointer)
+            let name = attributeNames.name(pointer)
             // A value left out (`<div hidden>`) reads as empty: libxml2 gives one only to the
             // boolean attributes of HTML 4 (`checked`, `selected` …), none of which is kept.
             if HTMLTreeBuilder.keeps(attribute: name) {
