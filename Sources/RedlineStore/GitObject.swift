@@ -6,7 +6,7 @@ import Foundation
 ///     GitObject(blob: Data("hello\n".utf8)).id    → "ce013625030ba8dba906f756967f9e9ca394464a"
 ///     GitObject(tree: [("article.md", "ce01…")])  → "100644 article.md\0" + 20 bytes of id
 ///
-/// A capture's objects are made here and then packed (``TrackRepository/packCapture(_:parent:)``)
+/// A capture's objects are made here and then packed (``TrackRepository/packCapture(_:keep:)``)
 /// or, when that cannot be done, written loose through libgit2 (``GitRepository/write(_:)``),
 /// which checks the id.
 struct GitObject {

@@ -12,8 +12,9 @@ import Foundation
 /// pack copied byte for byte (their CRC-32 with them).
 struct PackWriter {
     static let deltaType = 7
-    /// Files being written are named so, until they are renamed into place.
-    static let temporaryPrefix = "tmp_redline_"
+    /// Files being written are named so, until they are renamed into place: not `tmp_…`, which
+    /// `git prune` (`git gc --prune=now`) deletes in `objects/pack` however new, under a writer.
+    static let temporaryPrefix = ".tmp-redline-"
 
     private var bytes: [UInt8] = Array("PACK".utf8) + [0, 0, 0, 2, 0, 0, 0, 0]
     private(set) var entries: [PackIndex.Entry] = []
@@ -68,13 +69,15 @@ struct PackWriter {
         let index = packIndex.encoded()
         let name = "pack-" + ObjectID.hex(checksum)
         bytes.append(contentsOf: checksum)
-        if keep { try Self.place([Array(PackKeep.content.utf8)], at: "\(folder)/\(name).keep", folder: folder) }
+        let keepPath = "\(folder)/\(name).keep"
+        let placesKeep = keep && access(keepPath, F_OK) != 0   // one kept already (an earlier try's) stays kept
+        if placesKeep { try Self.place([Array(PackKeep.content.utf8)], at: keepPath, folder: folder) }
         do {
             try Self.place([bytes], at: "\(folder)/\(name).pack", folder: folder)
             try Self.place([index], at: "\(folder)/\(name).idx", folder: folder)
             written = (name, bytes, packIndex)
         } catch {
-            if keep { unlink("\(folder)/\(name).keep") }   // the .pack, if in place, is a leftover (no .idx)
+            if placesKeep { unlink(keepPath) }   // the .pack, if in place, is a leftover (no .idx)
             throw error
         }
         let directory = open(folder, O_RDONLY)

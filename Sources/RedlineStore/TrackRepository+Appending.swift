@@ -23,6 +23,8 @@ import Foundation
 /// (``mergePacks(_:)``).
 extension TrackRepository {
     static let maxDepth = 100
+    /// How long a capture waits for another process's packing before it is written loose.
+    static let packLockWait = 2.0
     static let largestRewritten = 8 << 20
     /// Packs are merged, smallest first, up to this much in all (each is read whole into memory),
     /// and only five or more at once, so that a merge is rare.
@@ -55,25 +57,36 @@ extension TrackRepository {
 
     /// Puts `capture` straight into the pack holding the versions it follows (with whatever
     /// loose objects are settled), as ``appendLoose(_:)`` would once it was loose: no loose copy
-    /// is written, compressed and read back. Returns what keeps it safe until its branch moves
-    /// (the packer's lock and the pack's `.keep`); nil when another process is packing, or this
-    /// cannot be done: then the caller writes it loose.
+    /// is written, compressed and read back. `keep` then holds what keeps it safe until its branch
+    /// moves (the packer's lock and the pack's `.keep`), with an earlier try's of the same capture
+    /// when there was one. False when another process is packing still after
+    /// ``packLockWait`` (another capture holds the packer's lock for tens of milliseconds,
+    /// `redline gc` for seconds), or this cannot be done: then the caller writes it loose.
     ///
     /// When the pack holding the versions before is one this cannot rewrite (`git gc` wrote it,
     /// with deltas by offset), the capture goes into a pack of its own, kept the same way: loose,
     /// its objects would be what `git gc --prune=now` deletes while no branch reaches them yet.
-    func packCapture(_ capture: NewCapture) -> PackKeep? {
-        guard let lock = try? packLock() else { return nil }
-        ObjectFiles.removeLeftovers(repository: path)
+    func packCapture(_ capture: NewCapture, keep: inout PackKeep?) -> Bool {
+        let held = keep
+        if held == nil {
+            guard let lock = try? packLock(waiting: Self.packLockWait) else { return false }
+            ObjectFiles.removeLeftovers(repository: path)   // not while a try holds its own `.keep` files
+            keep = PackKeep(lock: lock)
+        }
+        let folder = "\(path)/objects/pack"
         if let packed = try? append(ObjectFiles(repository: path), capture: capture), let pack = packed.pack {
-            return PackKeep(lock: lock, path: "\(path)/objects/pack/\(pack).keep")
+            keep?.hold("\(folder)/\(pack).keep")
+            return true
         }
         var contents = ObjectContents(git: git, known: Dictionary(capture.objects.map { ($0.id, (type: $0.type, content: $0.content)) },
                                                                    uniquingKeysWith: { first, _ in first }))
-        guard PackCodecs.load() == nil,
-              let alone = try? append(capture.objects.map(\.id), successors: [:], contents: &contents, packs: [], keep: true)
-        else { return nil }
-        return PackKeep(lock: lock, path: "\(path)/objects/pack/\(alone.pack).keep")
+        if PackCodecs.load() == nil,
+           let alone = try? append(capture.objects.map(\.id), successors: [:], contents: &contents, packs: [], keep: true) {
+            keep?.hold("\(folder)/\(alone.pack).keep")
+            return true
+        }
+        keep = held   // the packer's lock taken here goes: the capture is written loose
+        return false
     }
 
     /// ``appendLoose(_:)``, with `capture`'s objects too (then the pack written has a `.keep`):

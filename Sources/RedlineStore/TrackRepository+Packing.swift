@@ -13,7 +13,7 @@ public struct PackReport: Sendable, Equatable {
 }
 
 /// The store packs itself. A capture goes straight into the pack holding the versions it follows
-/// (``packCapture(_:)``); when another process holds the packer's lock it is written loose, and
+/// (``packCapture(_:keep:)``); when another process holds the packer's lock it is written loose, and
 /// loose objects go into that pack with a later capture, or once they pass the threshold
 /// (``appendLoose(_:)``). Where that cannot be done (a pack with deltas by offset), and on
 /// `redline gc`, libgit2's pack builder packs, as `git gc --auto` and `git repack -d
@@ -137,12 +137,12 @@ extension TrackRepository {
                           packsReplaced: replaced.count, bytesBefore: files.bytes, bytesAfter: after.bytes)
     }
 
-    /// The packer's lock, or nil when another process holds it.
-    func packLock() throws -> FileLock? {
+    /// The packer's lock, or nil when another process holds it (still, after waiting `seconds`).
+    func packLock(waiting seconds: Double = 0) throws -> FileLock? {
         let folder = "\(path)/redline/locks"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         do {
-            return try FileLock.acquire("\(folder)/gc.lock", until: .distantPast)
+            return try FileLock.acquire("\(folder)/gc.lock", until: seconds > 0 ? Date().addingTimeInterval(seconds) : .distantPast)
         } catch {
             throw StoreError.system(path: path, detail: error.operation, errno: error.errno)
         }

@@ -55,6 +55,8 @@ extension TrackRepository {
         let lock = try lockArticle(slug, until: deadline)
         defer { withExtendedLifetime(lock) {} }
         var attempt = 0, failures = 0
+        var keep: PackKeep?   // every try's packed capture, kept until the branch holds one (PackKeep)
+        defer { withExtendedLifetime(keep) {} }
         while true {
             do {
                 let tip = try git.target(ofReference: reference)
@@ -75,8 +77,7 @@ extension TrackRepository {
                 message.finalURL = pending.finalURL
                 message.select = pending.select
                 message.ignore = pending.ignore
-                let (commit, keep) = try writeCommit(pending.files, message: message, parent: tip, time: capturedAt)
-                defer { withExtendedLifetime(keep) {} }   // until the branch holds it, or this try failed
+                let commit = try writeCommit(pending.files, message: message, parent: tip, time: capturedAt, keep: &keep)
                 try git.updateReference(reference, to: commit, expecting: tip, message: "redline: version \(number)")
                 let now = try git.target(ofReference: reference)
                 guard now == commit else { throw StoreError.moved(reference: reference, written: commit, found: now) }
@@ -112,19 +113,19 @@ extension TrackRepository {
     }
 
     /// Stores `files` as a tree and a commit of it on top of `parent`, straight into a pack
-    /// when it can (``packCapture(_:)``: then with what keeps that pack safe until the branch
-    /// moves), else loose; returns the commit's id.
-    private func writeCommit(_ files: [String: Data], message: CommitMessage, parent: String?, time: Date) throws
-        -> (commit: String, keep: PackKeep?) {
+    /// when it can (``packCapture(_:keep:)``: then `keep` holds what keeps that pack safe
+    /// until the branch moves), else loose; returns the commit's id.
+    private func writeCommit(_ files: [String: Data], message: CommitMessage, parent: String?, time: Date,
+                             keep: inout PackKeep?) throws -> String {
         let blobs = files.mapValues { GitObject(blob: $0) }
         let tree = GitObject(tree: blobs.map { (name: $0.key, blob: $0.value.id) })
         let commit = GitObject(commit: tree.id, parent: parent, message: message.text, name: "redline", email: "redline@localhost",
                                time: time)
         let objects = Array(blobs.values) + [tree, commit]
-        if let keep = packCapture(NewCapture(objects: objects, files: blobs.mapValues(\.id), parent: parent)) { return (commit.id, keep) }
+        if packCapture(NewCapture(objects: objects, files: blobs.mapValues(\.id), parent: parent), keep: &keep) { return commit.id }
         for object in objects { try git.write(object) }
         for blob in blobs.values { recentFiles.remember(blob.id, blob.content) }
-        return (commit.id, nil)
+        return commit.id
     }
 
     /// How many times a capture tries a write that fails in a way that may pass.

@@ -189,7 +189,7 @@ extension PackAppendingTests {
         try record(repo, page(1), at: 60)
         let objects = "\(repo.path)/objects"
         let stale = ["\(objects)/tmp_object_git2_a1B2c3", "\(objects)/pack/pack-0123456789012345678901234567890123456789.pack",
-                     "\(objects)/pack/tmp_redline_1_2", "\(objects)/pack/pack_git2_b6dfe6d79cbe3bcd"]
+                     "\(objects)/pack/.tmp-redline-1_2", "\(objects)/pack/pack_git2_b6dfe6d79cbe3bcd"]
         let fresh = ["\(objects)/tmp_object_git2_d4E5f6", "\(objects)/pack/pack-9876543210987654321098765432109876543210.pack",
                      "\(objects)/pack/pack_git2_0123456789abcdef"]
         for file in stale + fresh { FileManager.default.createFile(atPath: file, contents: Data("half".utf8)) }

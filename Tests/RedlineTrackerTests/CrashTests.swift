@@ -52,7 +52,7 @@ import Testing
         for number in stride(from: 1, through: count, by: 7) {
             #expect(try RedlineProcess.run(["show", "story", "\(number)", "--repo", repo]).status == 0)
         }
-        let leftover = "\(repo)/objects/pack/tmp_redline_1_2"   // as a packer killed mid-write leaves it
+        let leftover = "\(repo)/objects/pack/.tmp-redline-1_2"   // as a packer killed mid-write leaves it
         if !environment.isEmpty { FileManager.default.createFile(atPath: leftover, contents: Data("PACK".utf8)) }
         let kept = "\(repo)/objects/pack/pack-\(String(repeating: "0", count: 40)).keep"   // as a capture killed before its branch moved leaves it
         FileManager.default.createFile(atPath: kept, contents: Data("redline capture\n".utf8))
@@ -62,7 +62,7 @@ import Testing
         // A capture killed between packing itself and moving its branch leaves its pack's
         // `.keep` (PackKeep): the next capture removes it, under the packer's lock.
         let left = try FileManager.default.contentsOfDirectory(atPath: "\(repo)/objects/pack")
-            .filter { $0.hasPrefix("tmp_") && !environment.isEmpty || $0.hasSuffix(".keep") }
+            .filter { $0.hasPrefix(".tmp-redline-") && !environment.isEmpty || $0.hasSuffix(".keep") }
         #expect(left.isEmpty, "\(left)")
     }
 
