@@ -76,6 +76,7 @@ enum HTMLPage {
     .events li.ke-added::marker{content:"★ ";color:var(--key)}
     .events time,.changes time,.timeline time{color:var(--muted);font-variant-numeric:tabular-nums;margin-right:.35rem}
     section.diff{border-top:1px solid var(--line);padding-top:1.25rem;margin-top:1.75rem}
+    header.page+main>section.diff:first-child{border-top:0;padding-top:0;margin-top:0}
     .changes{margin-top:1rem}
     .b{border-left:4px solid var(--line);padding:.35rem .75rem;margin:.35rem 0;border-radius:0 6px 6px 0}
     .b p{margin:.15rem 0}
@@ -94,6 +95,7 @@ enum HTMLPage {
     .note{font-size:.875rem;color:var(--muted)}
     ins{background:var(--add);color:var(--add-fg);text-decoration:underline;text-decoration-thickness:1px;font-weight:600;border-radius:3px}
     del{background:var(--del);color:var(--del-fg);text-decoration:line-through;border-radius:3px}
+    del+ins{margin-left:.25em}
     h4.entry{font-size:.95rem;margin:1.1rem 0 .3rem;color:var(--entry)}
     p.skip{margin:.3rem 0 .3rem 1rem;color:var(--muted);font-size:.85rem}
     p.none{color:var(--muted)}
