@@ -7,7 +7,8 @@
 # WRITERS processes each run CAPTURES `redline snap`s of distinct captures of the article
 # `shared`, one after the other; WATCHERS `redline watch`es poll a local page server (every
 # request a new page) into the same article; meanwhile a loop runs `git gc`, `git repack -ad` and
-# `git pack-refs --all` (never --prune=now). Then it checks: every snap succeeded, the branch holds
+# `git pack-refs --all` (`git gc --prune=now` with PRUNE=now, which deletes loose objects no branch
+# reaches however new). Then it checks: every snap succeeded, the branch holds
 # exactly the writers' captures plus the versions the watchers reported, numbered 1…N without a
 # gap, `git fsck --strict` is clean, and every watcher was still running at the end.
 # Prints one summary line and exits 0 when all of that holds, 1 otherwise.
@@ -64,7 +65,7 @@ for w in $(seq "$watchers"); do
 done
 
 ( while [ ! -e "$work/stop" ]; do
-      git --git-dir="$repo" gc -q
+      git --git-dir="$repo" gc -q ${PRUNE:+--prune="$PRUNE"}
       git --git-dir="$repo" repack -adq
       git --git-dir="$repo" pack-refs --all
       echo run >>"$work/gc-runs"
