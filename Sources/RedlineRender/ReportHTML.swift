@@ -128,7 +128,7 @@ public enum ReportHTML {
                 if !change.notes.isEmpty { out += "<div class=\"note\">" + change.notes.joined(separator: ", ") + "</div>" }
             } else {
                 out += "<span class=\"v\">Version \(version.number)</span>" + HTMLPage.time(version.capturedAt)
-                out += "<span class=\"note\">" + (version.number == 1 ? "first capture" : "no diff") + "</span>"
+                out += "<span class=\"note\">" + (version.number == 1 ? "first version" : "no diff") + "</span>"
             }
             out += "</li>\n"
         }

@@ -30,7 +30,7 @@ import Testing
         let version = Version(number: 1, commit: "25ca672d572d6d0d9a3b1c2d3e4f5a6b7c8d9e0f", capturedAt: Fixtures.time("2025-04-23T08:00:00Z"))
         let page = ReportHTML.render(ReportHTML.History(article: "story", versions: [version], diffs: []))
         #expect(page.contains("Only one version so far"))
-        #expect(page.contains("first capture"))
+        #expect(page.contains("first version"))
         #expect(!page.contains("<section"))
     }
 
