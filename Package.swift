@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "CLibCurl"),
         .target(name: "CLibGit2"),
         .target(name: "CLibXML2", cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])]),
-        // glibc's <malloc.h>, for ShortRunMemory.
+        // glibc's <malloc.h>, for ProcessMemory.
         .systemLibrary(name: "CMalloc"),
 
         .target(name: "RedlineText"),
