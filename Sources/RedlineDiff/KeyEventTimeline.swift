@@ -6,10 +6,13 @@ import RedlineModel
 ///     v1: [A "Talks begin"]
 ///     v2: [B "Talks end", A "Talks begin in London"]
 ///     v3: [B "Talks end"]
-///     → B first seen v2; A first seen v1, retitled in v2, dropped in v3
+///     v4: [A "Talks begin in London", B "Talks end"]
+///     → B first seen v2; A first seen v1, retitled in v2, dropped in v3, listed again in v4
 ///
 /// Events are matched from one version to the next as `diff` matches them (``KeyEventMatching``),
-/// so a new title on the same event is a retitle, not a new event, and the two always agree.
+/// so a new title on the same event is a retitle, not a new event, and the two always agree. An
+/// event the list does not hold that was dropped earlier (the same id, or, without ids, the same
+/// title) is that event listed again, not a new one.
 public struct KeyEventTimeline: Sendable {
     /// Every event seen so far, in order of first appearance.
     public private(set) var records: [KeyEventRecord] = []
@@ -53,6 +56,18 @@ public struct KeyEventTimeline: Sendable {
                 records[record].id = records[record].id ?? event.id
                 records[record].time = records[record].time ?? event.time
                 nowListed.append(record)
+            } else if retitling, let record = dropped(event) {
+                let was = records[record]
+                records[record].returns.append(.init(droppedVersion: was.droppedVersion!, droppedAt: was.droppedAt!,
+                                                     version: version, at: capturedAt))
+                records[record].droppedVersion = nil
+                records[record].droppedAt = nil
+                if !KeyEventMatching.sameTitle(was.title, event.title) {
+                    records[record].retitles.append(.init(version: version, at: capturedAt, oldTitle: was.title, newTitle: event.title))
+                }
+                records[record].title = event.title
+                records[record].time = was.time ?? event.time
+                nowListed.append(record)
             } else {
                 records.append(KeyEventRecord(id: event.id, time: event.time, title: event.title,
                                               firstVersion: version, firstSeenAt: capturedAt))
@@ -67,5 +82,14 @@ public struct KeyEventTimeline: Sendable {
         listedRecords = nowListed
         listed = events
         newest = (version, capturedAt)
+    }
+
+    /// The record of `event` when it was listed before and dropped: the one of its id, or, when
+    /// it has none, the newest dropped without an id under the same title.
+    private func dropped(_ event: KeyEvent) -> Int? {
+        if let id = event.id {
+            return records.lastIndex { $0.id == id && $0.droppedVersion != nil }
+        }
+        return records.lastIndex { $0.id == nil && $0.droppedVersion != nil && KeyEventMatching.sameTitle($0.title, event.title) }
     }
 }

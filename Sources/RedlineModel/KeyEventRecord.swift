@@ -22,6 +22,26 @@ public struct KeyEventRecord: Sendable, Hashable {
         }
     }
 
+    /// A return to the list after a drop: dropped in `droppedVersion`, listed again in `version`.
+    public struct Return: Sendable, Hashable {
+        /// The version from which it was no longer listed.
+        public var droppedVersion: Int
+        /// When that version was captured.
+        public var droppedAt: Date
+        /// The version that lists it again.
+        public var version: Int
+        /// When that version was captured.
+        public var at: Date
+
+        /// A return with the given fields.
+        public init(droppedVersion: Int, droppedAt: Date, version: Int, at: Date) {
+            self.droppedVersion = droppedVersion
+            self.droppedAt = droppedAt
+            self.version = version
+            self.at = at
+        }
+    }
+
     /// The entry's id, when the page gives one.
     public var id: String?
     /// The entry's time, when known.
@@ -34,6 +54,8 @@ public struct KeyEventRecord: Sendable, Hashable {
     public var firstSeenAt: Date
     /// Its changes of title, oldest first.
     public var retitles: [Retitle]
+    /// Its returns to the list after being dropped, oldest first.
+    public var returns: [Return] = []
     /// The version from which it was no longer listed, nil while it is.
     public var droppedVersion: Int?
     /// When that version was captured.

@@ -57,7 +57,8 @@ extension JSONOutput {
     ///
     ///     {"schemaVersion": 1, "article": "…", "events": [{"id": …, "time": …, "title": …,
     ///       "firstVersion": 2, "firstSeenAt": …, "retitled": [{"version": 4, "at": …,
-    ///       "oldTitle": …, "newTitle": …}], "droppedVersion": null, "droppedAt": null}]}
+    ///       "oldTitle": …, "newTitle": …}], "returned": [{"droppedVersion": 5, "droppedAt": …,
+    ///       "version": 6, "at": …}], "droppedVersion": null, "droppedAt": null}]}
     public static func render(events: [KeyEventRecord], article: String) -> String {
         var json = JSONWriter()
         json.object { json in
@@ -82,6 +83,18 @@ extension JSONOutput {
                                     json.field("at", time: retitle.at)
                                     json.field("oldTitle", string: retitle.oldTitle)
                                     json.field("newTitle", string: retitle.newTitle)
+                                }
+                            }
+                        }
+                        json.key("returned")
+                        json.array { json in
+                            for back in record.returns {
+                                json.element()
+                                json.object { json in
+                                    json.field("droppedVersion", int: back.droppedVersion)
+                                    json.field("droppedAt", time: back.droppedAt)
+                                    json.field("version", int: back.version)
+                                    json.field("at", time: back.at)
                                 }
                             }
                         }

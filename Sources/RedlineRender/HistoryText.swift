@@ -52,12 +52,14 @@ extension HistoryText {
 
 extension HistoryText {
     /// Key events in the order given (`Tracker.events`: newest first), with when each appeared,
-    /// was retitled and was dropped.
+    /// was retitled, was dropped and came back.
     ///
     ///     v3  2025-04-23T16:00:00Z  Talks end without agreement
     ///     v1  2025-04-23T08:00:00Z  Talks begin in London
     ///           retitled in v2 (2025-04-23T12:00:00Z), was: Talks begin
     ///           dropped in v3 (2025-04-23T16:00:00Z)
+    ///     v1  2025-04-23T08:00:00Z  Polls open
+    ///           dropped in v2 (2025-04-23T12:00:00Z), listed again in v3 (2025-04-23T16:00:00Z)
     public static func events(_ records: [KeyEventRecord]) -> String {
         var lines: [String] = []
         for record in records {
@@ -66,6 +68,10 @@ extension HistoryText {
             lines.append(head + record.title)
             for retitle in record.retitles {
                 lines.append("      retitled in v\(retitle.version) (\(Timestamp.format(retitle.at))), was: \(retitle.oldTitle)")
+            }
+            for back in record.returns {
+                lines.append("      dropped in v\(back.droppedVersion) (\(Timestamp.format(back.droppedAt))), " +
+                             "listed again in v\(back.version) (\(Timestamp.format(back.at)))")
             }
             if let dropped = record.droppedVersion {
                 lines.append("      dropped in v\(dropped)" + (record.droppedAt.map { " (\(Timestamp.format($0)))" } ?? ""))

@@ -62,14 +62,33 @@ import Testing
         #expect(timeline.records.filter { $0.droppedVersion == 2 }.map(\.title) == changes.removed.map(\.title))
     }
 
-    @Test func anEventThatReturnsIsANewRecord() {
+    /// `events` lists every key event ever seen with the version it first appeared in (SPEC):
+    /// one dropped and listed again is the same event, its return told, not a new one.
+    @Test func anEventListedAgainKeepsItsFirstVersion() {
         var timeline = KeyEventTimeline()
         let a = KeyEvent(id: "block-a", title: "Talks begin")
         timeline.add([a], version: 1, capturedAt: t[0])
         timeline.add([], version: 2, capturedAt: t[1])
-        timeline.add([a], version: 3, capturedAt: t[2])
-        #expect(timeline.records.map(\.firstVersion) == [1, 3])
-        #expect(timeline.records.map(\.droppedVersion) == [2, nil])
+        timeline.add([KeyEvent(id: "block-a", title: "Talks begin in London")], version: 3, capturedAt: t[2])
+        #expect(timeline.records.count == 1)
+        #expect(timeline.records[0].firstVersion == 1)
+        #expect(timeline.records[0].returns == [.init(droppedVersion: 2, droppedAt: t[1], version: 3, at: t[2])])
+        #expect(timeline.records[0].retitles.map(\.version) == [3])
+        #expect(timeline.records[0].droppedVersion == nil)
+        timeline.add([], version: 4, capturedAt: t[3])
+        #expect(timeline.records[0].droppedVersion == 4)
+    }
+
+    /// Without ids, the same title dropped earlier is the event listed again; another title is new.
+    @Test func withoutIdsAnEventListedAgainIsFoundByItsTitle() {
+        var timeline = KeyEventTimeline()
+        timeline.add([KeyEvent(title: "Polls open"), KeyEvent(title: "Minister resigns")], version: 1, capturedAt: t[0])
+        timeline.add([KeyEvent(title: "Polls open")], version: 2, capturedAt: t[1])
+        timeline.add([KeyEvent(title: "Minister resigns"), KeyEvent(title: "Count begins"), KeyEvent(title: "Polls open")],
+                     version: 3, capturedAt: t[2])
+        #expect(timeline.records.map(\.title) == ["Polls open", "Minister resigns", "Count begins"])
+        #expect(timeline.records.map(\.firstVersion) == [1, 1, 3])
+        #expect(timeline.records[1].returns.map(\.version) == [3])
     }
 }
 
