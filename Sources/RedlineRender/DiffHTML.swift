@@ -197,8 +197,8 @@ public enum DiffHTML {
         guard let entry else { return "Outside the entries" }
         let title = entry.title.map { HTMLEscape.text($0) }
         switch (entry.time, title) {
-        case (let time?, let title?): return HTMLPage.time(time) + title
-        case (let time?, nil): return HTMLPage.time(time) + "untitled entry"
+        case (let time?, let title?): return HTMLPage.time(time) + " " + title
+        case (let time?, nil): return HTMLPage.time(time) + " untitled entry"
         case (nil, let title?): return title
         case (nil, nil): return "Untitled entry"
         }
