@@ -23,7 +23,8 @@ public enum ReportHTML {
         public var title: String?
         /// Where the article lives, when known.
         public var url: String?
-        /// Every version, oldest first.
+        /// Every version, oldest first, or the newest of them (then the oldest shown has a diff
+        /// from the one before it, which is not shown).
         public var versions: [Version]
         /// Unchanged blocks shown around each change.
         public var context: Int
@@ -95,7 +96,11 @@ public enum ReportHTML {
         var out = "<header class=\"page\">\n"
         out += "<p class=\"kicker\">redline report · <code>\(HTMLEscape.text(history.article))</code></p>\n"
         out += "<h1>\(HTMLEscape.text(history.title ?? history.article))</h1>\n"
+        // Versions are numbered 1… without gaps: the newest's number is how many there are.
         var meta = ["\(history.versions.count) version\(history.versions.count == 1 ? "" : "s")"]
+        if let first = history.versions.first?.number, first > 1, let newest = history.versions.last?.number {
+            meta[0] = first == newest ? "version \(newest) of \(newest)" : "versions \(first)–\(newest) of \(newest)"
+        }
         if let first = history.versions.first?.capturedAt, let last = history.versions.last?.capturedAt {
             meta.append(first == last ? HTMLPage.time(first) + " UTC" : "\(HTMLPage.time(first)) → \(HTMLPage.time(last)) UTC")
         }

@@ -138,6 +138,31 @@ import Testing
         #expect(try RedlineProcess.run(["report", "story", "--repo", repo]).status == 64, "-o is required")
     }
 
+    /// `--last N`: the newest N versions, each with its diff from the one before (a newcomer's
+    /// `--last 1` said the article had one version, "nothing to compare it with yet").
+    @Test func reportOfTheLastVersionsShowsTheirDiffs() throws {
+        let p = try Pair()
+        defer { p.dir.remove() }
+        let repo = p.dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        let third = p.dir.write("third.txt", "Live: the council\n\nThe council met on Monday.\n\nA vote is due on Friday.\n\nIt passed.\n")
+        for (n, file) in [p.old, p.new, third].enumerated() {
+            _ = try RedlineProcess.run(["snap", "story", file, "--at", "2025-04-23T0\(n + 7):00Z", "--repo", repo])
+        }
+        let file = p.dir.child("report.html")
+        let one = try RedlineProcess.run(["report", "story", "--last", "1", "-o", file, "--repo", repo])
+        #expect(one.stdout.hasSuffix(": 1 version, 1 diff\n"), "\(one.stdout)")
+        var html = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(html.contains("version 3 of 3") && html.contains("id=\"v3\"") && html.contains("It passed."))
+        #expect(!html.contains("Only one version") && !html.contains("id=\"v2\""))
+        let two = try RedlineProcess.run(["report", "story", "--last", "2", "-o", file, "--repo", repo])
+        #expect(two.stdout.hasSuffix(": 2 versions, 2 diffs\n"), "\(two.stdout)")
+        html = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(html.contains("versions 2–3 of 3") && html.contains("id=\"v2\"") && !html.contains(">Version 1<"))
+        let all = try RedlineProcess.run(["report", "story", "--last", "9", "-o", file, "--repo", repo])
+        #expect(all.stdout.hasSuffix(": 3 versions, 2 diffs\n"), "\(all.stdout)")
+    }
+
     // MARK: On a terminal
 
     static let hasScript = FileManager.default.isExecutableFile(atPath: "/usr/bin/script")

@@ -16,7 +16,8 @@ extension RedlineCommand {
         @Argument(help: "The article.") var slug: String
         @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The HTML file to write ('-' for standard output).", valueName: "file"))
         var output: String
-        @Option(parsing: .unconditional, help: ArgumentHelp("Only the newest N versions.", valueName: "n")) var last: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only the newest N versions, each with its diff from the one before.",
+                                                            valueName: "n")) var last: Int?
         @Option(parsing: .unconditional, help: ArgumentHelp("Unchanged blocks shown around each change.", valueName: "blocks")) var context = 1
 
         func validate() throws {
@@ -28,10 +29,12 @@ extension RedlineCommand {
             let slug = try Slug(slug)
             var history = ReportHTML.History(article: slug.value, versions: [], context: context)
             let context = context
-            let (versions, changes, newest) = try repository.tracker().history(slug, last: last) {
+            // The version before the newest N too, for the diff to the oldest of them.
+            let (read, changes, newest) = try repository.tracker().history(slug, last: last.map { $0 + 1 }) {
                 ReportHTML.Change($0, context: context)
             }
-            changes.forEach { history.add($0) }
+            let versions = last.map { Array(read.suffix($0)) } ?? read
+            changes.suffix(versions.count).forEach { history.add($0) }
             (history.versions, history.title, history.url) = (versions, newest?.title, newest?.url ?? versions.last?.url)
             let html = ReportHTML.render(history)
             let diffs = history.changes
