@@ -1,6 +1,8 @@
 /// Why a page could not be fetched; nothing is stored when one happens.
 public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsupportedURL(String)
+    /// An http(s) URL whose port is not 1…65535 (`http://host:99999/`).
+    case invalidPort(url: String, port: Int)
     case http(status: Int, url: String)
     case timedOut(url: String, seconds: Double)
     case tls(url: String, detail: String)
@@ -16,6 +18,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unsupportedURL(let text): "'\(text)' is not an http or https URL"
+        case .invalidPort(let url, let port): "'\(url)' names port \(port); a port is 1 to 65535"
         case .http(let status, let url): "\(url) answered HTTP \(status)\(Self.reason(status)); nothing was stored"
         case .timedOut(let url, let seconds): "\(url) did not answer within \(Self.seconds(seconds)); nothing was stored"
         case .tls(let url, let detail): "TLS error talking to \(url): \(detail); nothing was stored"
@@ -39,7 +42,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
             "redirected to \(target), a private address (\(address)); refused (--allow-private-redirects allows it)"
         case .cancelled: "stopped"
         case .notAPage(_, let kind): "not a web page: \(kind) (--format text stores it as text)"
-        case .unsupportedURL, .refused: description
+        case .unsupportedURL, .invalidPort, .refused: description
         }
     }
 

@@ -63,10 +63,11 @@ public struct PageFetcher: Sendable {
         return nil
     }
 
-    /// The URL `text` names, refused unless it is http or https.
+    /// The URL `text` names, refused unless it is http or https, with a port a connection can use.
     public static func url(_ text: String) throws(FetchError) -> URL {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
               url.host?.isEmpty == false else { throw .unsupportedURL(text) }
+        if let port = url.port, !(1...65535).contains(port) { throw .invalidPort(url: text, port: port) }
         return url
     }
 

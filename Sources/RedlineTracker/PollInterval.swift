@@ -1,12 +1,15 @@
-/// A length of time as `watch --every` and the configuration's `every` write it, up to a week
-/// (a longer one, `99999999999999999999h`, would leave the article never polled again).
+/// A length of time as `watch --every` and the configuration's `every` write it, from 100 ms (a
+/// shorter one, `1ms`, would send a newsroom's server a request as fast as it answers) up to a
+/// week (a longer one, `99999999999999999999h`, would leave the article never polled again).
 ///
-///     "60s" → 60    "500ms" → 0.5    "5m" → 300    "1h" → 3600    "90" → 90    "0s", "soon", "200h" → nil
+///     "60s" → 60    "500ms" → 0.5    "5m" → 300    "1h" → 3600    "90" → 90    "0s", "1ms", "soon", "200h" → nil
 public enum PollInterval {
+    /// The shortest interval taken: 100 ms.
+    public static let shortest = 0.1
     /// The longest interval taken: a week.
     public static let longest: Double = 7 * 24 * 3600
 
-    /// The seconds `text` stands for, nil when it is not a positive length of time up to ``longest``.
+    /// The seconds `text` stands for, nil when it is not a length of time from ``shortest`` to ``longest``.
     public static func seconds(_ text: String) -> Double? {
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
         var seconds = Double(text)
@@ -14,7 +17,7 @@ public enum PollInterval {
             seconds = Double(text.dropLast(suffix.count)).map { $0 * scale }
             break
         }
-        guard let seconds, seconds > 0, seconds <= longest else { return nil }
+        guard let seconds, seconds >= shortest, seconds <= longest else { return nil }
         return seconds
     }
 }

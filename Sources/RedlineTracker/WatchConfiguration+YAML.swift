@@ -68,13 +68,13 @@ extension WatchConfiguration {
             let urlText = try string(urlField.value, key: "url")
             let url: URL
             do { url = try PageFetcher.url(urlText) } catch {
-                throw self.error(urlField.value, key: "url", "'\(urlText)' is not an http or https URL")
+                throw self.error(urlField.value, key: "url", error.description)
             }
             var every: Double?
             if let field = fields["every"] {
                 let text = try string(field.value, key: "every")
                 guard let seconds = PollInterval.seconds(text) else {
-                    throw error(field.value, key: "every", "'\(text)' is not a length of time up to a week; write it as 60s, 500ms, 5m or 1h")
+                    throw error(field.value, key: "every", "'\(text)' is not a length of time from 100ms to a week; write it as 60s, 500ms, 5m or 1h")
                 }
                 every = seconds
             }
@@ -108,7 +108,7 @@ extension WatchConfiguration {
                 for item in list {
                     let text = try string(item, key: "webhooks")
                     do { announce.webhooks.append(try PageFetcher.url(text)) } catch {
-                        throw self.error(item, key: "webhooks", "'\(text)' is not an http or https URL")
+                        throw self.error(item, key: "webhooks", error.description)
                     }
                 }
             }

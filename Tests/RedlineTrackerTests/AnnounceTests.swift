@@ -208,7 +208,7 @@ import Testing
         defer { site.stop() }
         let (dir, repo) = try newRepository()
         defer { dir.remove() }
-        let config = dir.write("redline.yaml", "articles:\n  - slug: a\n    url: \(site.url("/live/a"))\n    every: 50ms\n"
+        let config = dir.write("redline.yaml", "articles:\n  - slug: a\n    url: \(site.url("/live/a"))\n    every: 100ms\n"
                                    + "    select: \"#live\"\nannounce:\n  feeds: feeds/\n")
 
         let watch = try RedlineProcess.run(["watch", "--config", config, "--repo", repo, "--count", "\(polls)"])
