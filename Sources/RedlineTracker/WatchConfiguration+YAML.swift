@@ -153,6 +153,10 @@ extension WatchConfiguration {
         }
 
         func syntaxError(_ error: YamlError) -> ConfigurationError {
+            if file.lowercased().hasSuffix(".toml") {   // a newcomer's guess: say what is read
+                return ConfigurationError(file: file, line: nil, key: nil,
+                                          problem: "not valid YAML; the configuration file is YAML (see 'Many articles' in the README), not TOML")
+            }
             switch error {
             case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
                  .composer(let context, let problem, let mark, _):

@@ -69,6 +69,17 @@ import Testing
         #expect(try fingerprint(repo) == before)
     }
 
+    /// A newcomer who writes the configuration in TOML is told it is read as YAML.
+    @Test func aTOMLFileIsToldTheConfigurationIsYAML() throws {
+        let (dir, repo) = try newRepository()
+        defer { dir.remove() }
+        let config = dir.write("redline.toml", "[[articles]]\nslug = \"a\"\nurl = \"http://127.0.0.1:9/\"\n")
+        let result = try RedlineProcess.run(["watch", "--count", "1", "--config", config, "--repo", repo])
+        #expect(result.status == 2)
+        #expect(result.stderr == "redline: error: \(config): not valid YAML; the configuration file is YAML "
+                + "(see 'Many articles' in the README), not TOML\n")
+    }
+
     @Test func watchingAnEmptyListIsAnErrorOfTheFile() throws {
         let (dir, repo) = try newRepository()
         defer { dir.remove() }
