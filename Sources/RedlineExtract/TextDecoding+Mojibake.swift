@@ -17,8 +17,28 @@ extension TextDecoding {
     /// `bytes` (UTF-8) with their mojibake repaired; nil when they have none.
     static func repairingMojibake(_ bytes: Data) -> Data? {
         guard mightHaveMojibake(bytes) else { return nil }
-        guard let strict = bytes.withUnsafeBytes({ repair($0.bindMemory(to: UInt8.self), everyLead: false) }) else { return nil }
-        return strict.withUnsafeBytes { repair($0.bindMemory(to: UInt8.self), everyLead: true) } ?? strict
+        var output = Data()
+        let repaired = bytes.withUnsafeBytes { raw in
+            repair(raw.bindMemory(to: UInt8.self), everyLead: false) { piece in
+                if output.isEmpty { output.reserveCapacity(raw.count) }
+                output.append(piece)
+            }
+        }
+        guard repaired else { return nil }
+        // Every lead, now that the page has shown it is mangled: in place, as a repair only
+        // ever shortens what it reads (a page's worth of memory not taken a second time).
+        var length = output.count
+        output.withUnsafeMutableBytes { raw in
+            guard let start = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+            var written = 0
+            let again = repair(UnsafeBufferPointer(start: start, count: raw.count), everyLead: true) { piece in
+                memmove(start + written, piece.baseAddress!, piece.count)
+                written += piece.count
+            }
+            if again { length = written }
+        }
+        output.count = length
+        return output
     }
 
     /// False when `bytes` cannot hold mojibake that ``repair(_:everyLead:)`` reads back: that
@@ -46,10 +66,12 @@ extension TextDecoding {
         }
     }
 
-    /// One pass over `bytes`; nil when nothing was repaired. Without `everyLead`, only the
-    /// unmistakable leads (Â, Ã, â, ð) are read.
-    private static func repair(_ bytes: UnsafeBufferPointer<UInt8>, everyLead: Bool) -> Data? {
-        var output = Data()
+    /// One pass over `bytes`, handing `emit` the repaired text piece by piece, in order; false
+    /// (and nothing emitted) when nothing was repaired. Without `everyLead`, only the
+    /// unmistakable leads (Â, Ã, â, ð) are read. A piece never ends past where the pass reads
+    /// next, so `emit` may write the pieces over `bytes` themselves, one after the other.
+    private static func repair(_ bytes: UnsafeBufferPointer<UInt8>, everyLead: Bool,
+                               emit: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
         var copied = 0
         var index = 0
         while case let found = nextC3(in: bytes, from: index), found < bytes.count {
@@ -76,15 +98,14 @@ extension TextDecoding {
                 index += 2
                 continue
             }
-            if output.isEmpty { output.reserveCapacity(bytes.count) }
-            output.append(UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-            output.append(contentsOf: original)
+            emit(UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+            original.withUnsafeBufferPointer(emit)
             copied = next
             index = next
         }
-        guard copied > 0 else { return nil }
-        output.append(UnsafeBufferPointer(rebasing: bytes[copied...]))
-        return output
+        guard copied > 0 else { return false }
+        emit(UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return true
     }
 
     /// The index of the first C3 byte (every lead's first) at or after `start`, `bytes.count`
