@@ -8,7 +8,8 @@ largest pages, ~1.9 MB). A track repository is built from captures 801–990 (`r
 minute apart, so the store is as a day leaves it) and a git repository holding capture 990; then,
 each run on a fresh copy of each, captures 991–1000 one after the other: `redline snap` as it is
 (each goes straight into the pack), the same with the packer's lock held by `flock` (as when
-another process packs: written loose), and `git add` + `git commit`. Ten captures a run, so that
+another process packs: each into a kept pack of its own, after waiting 2 s for the lock), and `git
+add` + `git commit`. Ten captures a run, so that
 the one in fifty that cuts a delta chain short is counted as often as it happens. CPU is user +
 sys from wait4, the process and its children.
 """
@@ -53,7 +54,7 @@ try:
             shutil.copy(page(n), f"{work}/gitcopy/page.html")
             git.append(cpu(["git", "add", "page.html"], cwd=f"{work}/gitcopy") + cpu(["git", "commit", "-qm", str(n)], cwd=f"{work}/gitcopy"))
     print(f"redline snap of the largest pages: {statistics.median(packing):.0f} ms of CPU a capture into the pack "
-          f"(max {max(packing):.0f}), {statistics.median(quiet):.0f} ms written loose; git add + commit: "
+          f"(max {max(packing):.0f}), {statistics.median(quiet):.0f} ms into a pack of its own (another process packing); git add + commit: "
           f"{statistics.median(git):.0f} ms (medians of {runs} × 10)")
 finally:
     shutil.rmtree(work, ignore_errors=True)

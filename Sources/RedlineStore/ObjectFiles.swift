@@ -73,23 +73,23 @@ struct ObjectFiles {
         for suffix in [".idx", ".pack", ".rev", ".bitmap", ".keep"] { unlink("\(repository)/objects/pack/\(name)\(suffix)") }
     }
 
-    /// Removes what a process killed while writing left: ``PackWriter``'s temporary files and
-    /// redline's `.keep` files (none is in use while the packer's lock is held, which the caller
-    /// must: ``PackKeep``), and, once ten minutes old, a `.pack` without its `.idx` (a pack is
-    /// renamed into place before its index), libgit2's half-written pack (`pack_git2_…`, a
-    /// `redline gc` killed while it wrote) and its half-written loose objects
-    /// (`objects/tmp_object_git2_…`), which a writer alive finishes within milliseconds, as `git
-    /// gc` would.
+    /// Removes what a process killed while writing left, once ten minutes old (a writer alive
+    /// finishes within seconds; a capture writes a pack of its own without the packer's lock, so
+    /// the lock says nothing of who is writing): ``PackWriter``'s temporary files, redline's
+    /// `.keep` files (``PackKeep``), a `.pack` without its `.idx` (a pack is renamed into place
+    /// before its index), libgit2's half-written pack (`pack_git2_…`, a `redline gc` killed while
+    /// it wrote) and its half-written loose objects (`objects/tmp_object_git2_…`), as `git gc`
+    /// would.
     static func removeLeftovers(repository: String) {
         let objects = "\(repository)/objects"
         let packs = "\(objects)/pack"
         let files = (try? FileManager.default.contentsOfDirectory(atPath: packs)) ?? []
         let indexed = Set(files.filter { $0.hasSuffix(".idx") }.map { $0.dropLast(4) })
         for file in files {
-            if file.hasPrefix(PackWriter.temporaryPrefix)
+            if (file.hasPrefix(PackWriter.temporaryPrefix)
                 || file.hasSuffix(".keep") && PackKeep.isRedlines("\(packs)/\(file)")
-                || (file.hasSuffix(".pack") && !indexed.contains(file.dropLast(5)) || file.hasPrefix("pack_git2_"))
-                    && isStale("\(packs)/\(file)") {
+                || file.hasSuffix(".pack") && !indexed.contains(file.dropLast(5)) || file.hasPrefix("pack_git2_"))
+                && isStale("\(packs)/\(file)") {
                 unlink("\(packs)/\(file)")
             }
         }

@@ -23,7 +23,7 @@ import Foundation
 /// (``mergePacks(_:)``).
 extension TrackRepository {
     static let maxDepth = 100
-    /// How long a capture waits for another process's packing before it is written loose.
+    /// How long a capture waits for another process's packing before it goes into a pack of its own.
     static let packLockWait = 2.0
     static let largestRewritten = 8 << 20
     /// Packs are merged, smallest first, up to this much in all (each is read whole into memory),
@@ -58,23 +58,24 @@ extension TrackRepository {
     /// Puts `capture` straight into the pack holding the versions it follows (with whatever
     /// loose objects are settled), as ``appendLoose(_:)`` would once it was loose: no loose copy
     /// is written, compressed and read back. `keep` then holds what keeps it safe until its branch
-    /// moves (the packer's lock and the pack's `.keep`), with an earlier try's of the same capture
-    /// when there was one. False when another process is packing still after
-    /// ``packLockWait`` (another capture holds the packer's lock for tens of milliseconds,
-    /// `redline gc` for seconds), or this cannot be done: then the caller writes it loose.
+    /// moves (the pack's `.keep`, and the packer's lock), with an earlier try's of the same
+    /// capture when there was one. False only when no pack could be written (then the caller
+    /// writes it loose).
     ///
-    /// When the pack holding the versions before is one this cannot rewrite (`git gc` wrote it,
-    /// with deltas by offset), the capture goes into a pack of its own, kept the same way: loose,
-    /// its objects would be what `git gc --prune=now` deletes while no branch reaches them yet.
+    /// When another process is still packing after ``packLockWait`` (another capture holds the
+    /// packer's lock for tens of milliseconds, `redline gc` for seconds), or the pack holding the
+    /// versions before is one this cannot rewrite (`git gc` wrote it, with deltas by offset), the
+    /// capture goes into a pack of its own, kept the same way. Loose, its objects would be what
+    /// `git gc --prune=now` deletes while no branch reaches them yet.
     func packCapture(_ capture: NewCapture, keep: inout PackKeep?) -> Bool {
         let held = keep
         if held == nil {
-            guard let lock = try? packLock(waiting: Self.packLockWait) else { return false }
-            ObjectFiles.removeLeftovers(repository: path)   // not while a try holds its own `.keep` files
+            let lock = try? packLock(waiting: Self.packLockWait)
+            if lock != nil { ObjectFiles.removeLeftovers(repository: path) }
             keep = PackKeep(lock: lock)
         }
         let folder = "\(path)/objects/pack"
-        if let packed = try? append(ObjectFiles(repository: path), capture: capture), let pack = packed.pack {
+        if keep?.lock != nil, let packed = try? append(ObjectFiles(repository: path), capture: capture), let pack = packed.pack {
             keep?.hold("\(folder)/\(pack).keep")
             return true
         }
@@ -85,7 +86,7 @@ extension TrackRepository {
             keep?.hold("\(folder)/\(alone.pack).keep")
             return true
         }
-        keep = held   // the packer's lock taken here goes: the capture is written loose
+        keep = held   // what was taken here goes: the capture is written loose
         return false
     }
 

@@ -13,9 +13,9 @@ public struct PackReport: Sendable, Equatable {
 }
 
 /// The store packs itself. A capture goes straight into the pack holding the versions it follows
-/// (``packCapture(_:keep:)``); when another process holds the packer's lock it is written loose, and
-/// loose objects go into that pack with a later capture, or once they pass the threshold
-/// (``appendLoose(_:)``). Where that cannot be done (a pack with deltas by offset), and on
+/// (``packCapture(_:keep:)``); when another process holds the packer's lock, into a kept pack of its
+/// own. Loose objects (a store from before redline packed itself) go into the pack holding what
+/// they follow with a later capture, or once they pass the threshold (``appendLoose(_:)``). Where that cannot be done (a pack with deltas by offset), and on
 /// `redline gc`, libgit2's pack builder packs, as `git gc --auto` and `git repack -d
 /// --geometric=2` do:
 ///
@@ -107,10 +107,12 @@ extension TrackRepository {
     }
 
     /// Writes one pack of `files`' loose objects and the packs they roll up (``rollUp(loose:packs:)``),
-    /// or of every object (`everything`), then removes what it replaced.
+    /// or of every object (`everything`), then removes what it replaced. A kept pack is never
+    /// replaced (a capture in it may not be on its branch yet); its objects are copied all the same.
     private func pack(_ files: ObjectFiles, everything: Bool) throws -> PackReport {
         let loose = files.loose.map(\.id)
-        let rolled = everything ? files.packs : Self.rollUp(loose: loose.count, packs: files.packs)
+        let unkept = files.packs.filter { !$0.isKept }
+        let rolled = everything ? unkept : Self.rollUp(loose: loose.count, packs: unkept)
         guard !loose.isEmpty || rolled.count > 1 else {
             return PackReport(objectsPacked: 0, looseRemoved: 0, packsReplaced: 0, bytesBefore: files.bytes, bytesAfter: files.bytes)
         }

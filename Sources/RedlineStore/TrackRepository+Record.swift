@@ -122,7 +122,9 @@ extension TrackRepository {
         let commit = GitObject(commit: tree.id, parent: parent, message: message.text, name: "redline", email: "redline@localhost",
                                time: time)
         let objects = Array(blobs.values) + [tree, commit]
-        if packCapture(NewCapture(objects: objects, files: blobs.mapValues(\.id), parent: parent), keep: &keep) { return commit.id }
+        if !writesCapturesLoose, packCapture(NewCapture(objects: objects, files: blobs.mapValues(\.id), parent: parent), keep: &keep) {
+            return commit.id
+        }
         for object in objects { try git.write(object) }
         for blob in blobs.values { recentFiles.remember(blob.id, blob.content) }
         return commit.id

@@ -13,6 +13,9 @@ public final class TrackRepository {
     /// What this process keeps of its last capture for the next, when it watches one article
     /// (``keepLastCapture()``); nil otherwise, so that nothing is held between captures.
     var lastCapture: LastCapture?
+    /// Captures are written as loose objects, as a store from before redline packed itself has
+    /// them (tests of what packs loose objects; `REDLINE_LOOSE_CAPTURES=1` for a process).
+    var writesCapturesLoose = ProcessInfo.processInfo.environment["REDLINE_LOOSE_CAPTURES"] == "1"
 
     /// The pack a capture wrote and the page it stored, kept for the next capture of the same
     /// article by the same process: that capture rewrites the same pack (whose name is the SHA-1

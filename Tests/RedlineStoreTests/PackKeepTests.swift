@@ -71,4 +71,30 @@ import Testing
         _ = try packing.packing.git(repo.path, "prune --expire=now")
         #expect(FileManager.default.fileExists(atPath: writing))
     }
+
+    /// A capture that meets another process packing goes into a kept pack of its own, without
+    /// the packer's lock, never loose: loose, `git gc --prune=now` could delete it before its
+    /// branch moved. The pack is not rewritten by the packer meanwhile, and its `.keep` goes
+    /// once the branch holds it.
+    @Test func aCaptureBesideAnotherPackerGoesIntoAKeptPackOfItsOwn() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        for i in 1...2 { try packing.record(repo, packing.page(i), at: Double(i * 60)) }
+        let before = Set(ObjectFiles(repository: repo.path).packs.map(\.name))
+        let held = try #require(try repo.packLock())   // another packer (another descriptor: flock refuses this one too)
+        _ = try repo.record(slug, capturedAt: Date(timeIntervalSince1970: 180), url: nil) { _ in
+            StoredVersion(article: Article(title: packing.page(3), blocks: [Block(.paragraph, packing.page(3))]),
+                          source: Data(packing.page(3).utf8), sourceFormat: .text, origins: [], subject: "capture 3",
+                          changes: nil, extractor: "test")
+        }
+        let files = ObjectFiles(repository: repo.path)
+        withExtendedLifetime(held) {}
+        #expect(files.loose.isEmpty, "written loose: \(files.loose.count) objects")
+        #expect(Set(files.packs.map(\.name)).isSuperset(of: before), "a pack was rewritten without the packer's lock")
+        #expect(files.packs.count == before.count + 1)
+        #expect(files.packs.allSatisfy { !$0.isKept }, "a .keep was left after the branch moved")
+        #expect(try repo.latest(of: slug)?.number == 3)
+        _ = try packing.packing.git(repo.path, "fsck --full --strict")
+    }
 }
