@@ -84,7 +84,9 @@ public struct PageFetcher: Sendable {
         case .success(let answer): response = answer
         case .failure(let failure): throw failure.fetchError(url: address, timeout: timeout, limit: CaptureReader.limit)
         }
-        if response.status == 304 { return .notModified }
+        // "Not modified" answers a request that gave validators; to one that gave none it says nothing of the page.
+        let conditional = validators?.etag != nil || validators?.lastModified != nil
+        if response.status == 304, conditional { return .notModified }
         guard (200..<300).contains(response.status) else { throw .http(status: response.status, url: address) }
         do {
             try CaptureReader.check(response.body, origin: address)

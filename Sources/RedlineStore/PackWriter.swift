@@ -69,15 +69,17 @@ struct PackWriter {
         let index = packIndex.encoded()
         let name = "pack-" + ObjectID.hex(checksum)
         bytes.append(contentsOf: checksum)
-        let keepPath = "\(folder)/\(name).keep"
+        let keepPath = "\(folder)/\(name).keep", packPath = "\(folder)/\(name).pack"
         let placesKeep = keep && access(keepPath, F_OK) != 0   // one kept already (an earlier try's) stays kept
+        let placesPack = access(packPath, F_OK) != 0           // the same bytes already in place stay
         if placesKeep { try Self.place([Array(PackKeep.content.utf8)], at: keepPath, folder: folder) }
         do {
-            try Self.place([bytes], at: "\(folder)/\(name).pack", folder: folder)
+            try Self.place([bytes], at: packPath, folder: folder)
             try Self.place([index], at: "\(folder)/\(name).idx", folder: folder)
             written = (name, bytes, packIndex)
         } catch {
-            if placesKeep { unlink(keepPath) }   // the .pack, if in place, is a leftover (no .idx)
+            if placesPack { unlink(packPath) }   // without its .idx (a full disk): not left for ten minutes
+            if placesKeep { unlink(keepPath) }
             throw error
         }
         let directory = open(folder, O_RDONLY)

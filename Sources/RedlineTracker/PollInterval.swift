@@ -2,7 +2,8 @@
 /// shorter one, `1ms`, would send a newsroom's server a request as fast as it answers) up to a
 /// week (a longer one, `99999999999999999999h`, would leave the article never polled again).
 ///
-///     "60s" → 60    "500ms" → 0.5    "5m" → 300    "1h" → 3600    "90" → 90    "0s", "1ms", "soon", "200h" → nil
+///     "60s" → 60    "500ms" → 0.5    "5m" → 300    "1h" → 3600    "1d" → 86400    "1w" → 604800    "90" → 90
+///     "0s", "1ms", "soon", "200h", "2w" → nil
 public enum PollInterval {
     /// The shortest interval taken: 100 ms.
     public static let shortest = 0.1
@@ -11,7 +12,7 @@ public enum PollInterval {
 
     /// The seconds `text` stands for, nil when it is not a length of time from ``shortest`` to ``longest``.
     public static func seconds(_ text: String) -> Double? {
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
+        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86_400), ("w", 604_800)]
         var seconds = Double(text)
         for (suffix, scale) in units where text.hasSuffix(suffix) {
             seconds = Double(text.dropLast(suffix.count)).map { $0 * scale }

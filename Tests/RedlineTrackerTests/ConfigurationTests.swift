@@ -41,6 +41,8 @@ import Testing
         ("articles:\n  - slug: a\n    url: http://127.0.0.1:9/\n    every: soon\n", "line 4, key 'every': 'soon' is not a length of time"),
         ("articles:\n  - slug: a\n    url: http://127.0.0.1:9/\n    every: 99999999999999999999h\n",
          "line 4, key 'every': '99999999999999999999h' is not a length of time from 100ms to a week"),
+        ("articles:\n  - slug: a\n    url: http://127.0.0.1:9/\n    every: 2w\n",
+         "line 4, key 'every': '2w' is not a length of time from 100ms to a week"),
         ("articles:\n  - slug: a\n    url: http://127.0.0.1:9/\n    every: 1ms\n",
          "line 4, key 'every': '1ms' is not a length of time from 100ms to a week"),
         ("articles:\n  - slug: a\n    url: \"http://127.0.0.1:99999/x\"\n",
@@ -67,6 +69,14 @@ import Testing
             #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         }
         #expect(try fingerprint(repo) == before)
+    }
+
+    /// Lengths of time from 100 ms to a week, in the units the help names (a week was "1w" only
+    /// as "168h" before).
+    @Test func pollIntervalsFromATenthOfASecondToAWeek() {
+        #expect(PollInterval.seconds("100ms") == 0.1 && PollInterval.seconds("90") == 90 && PollInterval.seconds("5m") == 300)
+        #expect(PollInterval.seconds("1d") == 86_400 && PollInterval.seconds("1w") == 604_800 && PollInterval.seconds("168h") == 604_800)
+        for refused in ["99ms", "0s", "-5s", "2w", "8d", "soon", "w", ""] { #expect(PollInterval.seconds(refused) == nil, "\(refused)") }
     }
 
     /// A newcomer who writes the configuration in TOML is told it is read as YAML.

@@ -97,6 +97,20 @@ import Testing
         #expect(result.stderr.contains("not a web page: a PDF document (application/pdf)"), "\(result.stderr)")
     }
 
+    /// 304 answers a conditional request; to one that named no validators (the first fetch) it
+    /// says nothing of the page, and was reported "not modified" with nothing ever stored.
+    @Test func a304ToAnUnconditionalRequestIsAnError() throws {
+        let server = try PageServer(steps: [.init(status: 304)])
+        defer { server.stop() }
+        let (dir, repo) = try newRepository()
+        defer { dir.remove() }
+        let fetched = try RedlineProcess.run(["fetch", "talks", server.url, "--repo", repo])
+        #expect(fetched.status == 2, "\(fetched.stdout) \(fetched.stderr)")
+        #expect(fetched.stderr.contains("answered HTTP 304"), "\(fetched.stderr)")
+        let watched = try RedlineProcess.run(["watch", "talks", server.url, "--every", "100ms", "--count", "2", "--repo", repo])
+        #expect(watched.stdout == "talks: 2 polls, 0 new versions, 2 failed\n", "\(watched.stdout)")
+    }
+
     @Test func aPageSentAsOctetStreamIsStillAPage() throws {
         let server = try PageServer(steps: [.init(body: Self.market("£"), type: "application/octet-stream")])
         defer { server.stop() }

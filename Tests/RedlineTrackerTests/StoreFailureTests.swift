@@ -193,5 +193,10 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("is full") && result.stderr.contains("(errno \(ENOSPC))"), "\(result.stderr)")
         #expect(!result.stderr.contains("fsck"), "\(result.stderr)")
+        // The pack the failed capture began is not left without its index, taking the room a
+        // second try would need (a reliability trial found one a failed try).
+        let packs = try FileManager.default.contentsOfDirectory(atPath: repo + "/objects/pack")
+        let unindexed = packs.filter { $0.hasSuffix(".pack") && !packs.contains(String($0.dropLast(5)) + ".idx") }
+        #expect(unindexed.isEmpty, "\(unindexed)")
     }
 }
