@@ -71,12 +71,15 @@ public struct PageFetcher: Sendable {
         return url
     }
 
-    /// GETs `url`, conditionally when `validators` are given, and returns the page as captured now (stamped as it is stored).
+    /// GETs `url`, conditionally when `validators` are given, and returns the page stamped with
+    /// when it was asked for (in whole seconds, as versions are): the page as the server had it
+    /// then, however long it took to arrive.
     public func fetch(_ url: URL, validators: Validators? = nil) async throws(FetchError) -> Result {
         var headers = ["Accept: text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"]
         if let etag = validators?.etag { headers.append("If-None-Match: \(etag)") }
         if let modified = validators?.lastModified { headers.append("If-Modified-Since: \(modified)") }
         let address = url.absoluteString
+        let asked = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         let get = HTTPGet(url: address, headers: headers, userAgent: Self.userAgent, timeout: timeout,
                           maxBytes: CaptureReader.limit, allowPrivateRedirects: allowPrivateRedirects)
         let response: HTTPGet.Response
@@ -95,6 +98,7 @@ public struct PageFetcher: Sendable {
         }
         let next = Validators(etag: response.etag, lastModified: response.lastModified)
         let capture = Capture(bytes: response.body, origin: address, url: address,
+                              capturedAt: asked,
                               charset: Self.charset(ofContentType: response.contentType), finalURL: response.finalURL,
                               contentType: response.contentType)
         if !acceptsNonPages, let kind = capture.nonPageKind { throw .notAPage(url: address, kind: kind) }

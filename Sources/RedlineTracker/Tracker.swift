@@ -181,8 +181,21 @@ public struct Tracker {
         var fetcher = PageFetcher(timeout: timeout, allowPrivateRedirects: allowPrivateRedirects)
         fetcher.acceptsNonPages = format == .text
         switch try await fetcher.fetch(address) {
-        case .page(let capture, _, _): return .captured(try snap(slug, capture, format: format, force: force, filter: filter))
+        case .page(let capture, _, _): return .captured(try snapFetched(slug, capture, format: format, force: force, filter: filter))
         case .notModified: return .notModified
+        }
+    }
+
+    /// ``snap(_:_:format:force:filter:)`` of a page just fetched, stamped when it arrived: refused
+    /// when another process stored a newer version meanwhile (this one stalled between fetching
+    /// and storing), which it would otherwise follow as if the page had gone back.
+    func snapFetched(_ slug: Slug, _ capture: Capture, format: CaptureFormat?, force: Bool = false,
+                     filter: ExtractionFilter) throws -> SnapResult {
+        do {
+            return try snap(slug, capture, format: format, force: force, filter: filter)
+        } catch StoreError.olderThanNewest(_, let fetchedAt, let newest, let newestAt) {
+            throw TrackerError.fetchedBeforeNewest(capture.origin, fetchedAt: Timestamp.format(fetchedAt), newest: newest,
+                                                   newestAt: Timestamp.format(newestAt))
         }
     }
 

@@ -16,6 +16,9 @@ public enum TrackerError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAPage(String, kind: String)
     /// `extract` of what is not a page: the same, told how `extract` reads it as text.
     case notAPageToExtract(String, kind: String)
+    /// A page fetched before the newest version was stored by another process (this one
+    /// stalled between fetching and storing): stored after it, it would show the page going back.
+    case fetchedBeforeNewest(String, fetchedAt: String, newest: Int, newestAt: String)
 
     public var description: String {
         switch self {
@@ -39,6 +42,9 @@ public enum TrackerError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(origin) is \(kind), not a web page; --input text reads it as text"
         case .onlyOneVersion(let slug):
             "'\(slug)' has only 1 version so far; there is nothing to compare it with yet"
+        case .fetchedBeforeNewest(let origin, let fetchedAt, let newest, let newestAt):
+            "\(origin) was fetched at \(fetchedAt), before version \(newest) (\(newestAt)) was stored; nothing was stored, "
+                + "as versions are kept in the order they were captured"
         }
     }
 
@@ -48,7 +54,7 @@ public enum TrackerError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .nearlyEmpty:
             "\(nearlyEmptyReason); nothing stored ('redline fetch \(slug) \(url) --force' stores it once)"
-        case .selectorMatchedNothing:
+        case .selectorMatchedNothing, .fetchedBeforeNewest:
             description
         default:
             "\(description); nothing stored"

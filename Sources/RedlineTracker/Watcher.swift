@@ -73,7 +73,7 @@ public struct Watcher {
                 log("\(stamp)304  unchanged (not modified)")
                 return .unchanged
             case .page(let capture, let status, let next):
-                let result = try tracker.snap(slug, capture, format: format, filter: filter)
+                let result = try tracker.snapFetched(slug, capture, format: format, filter: filter)
                 // Only what was stored, or equals what was, is asked after conditionally: a page
                 // refused (near-empty, no selector match) is fetched whole again next time.
                 validators = next
