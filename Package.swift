@@ -28,7 +28,7 @@ let package = Package(
     targets: [
         // C libraries, each loaded at run time by the commands that use it (redline_http.c,
         // libgit2.c, libxml2.c): their headers come from Debian's -dev packages.
-        .target(name: "CLibCurl"),
+        .target(name: "CLibCurl", linkerSettings: [.linkedLibrary("z")]),   // gzip bodies decoded (libgit2 loads zlib anyway)
         .target(name: "CLibGit2"),
         .target(name: "CLibXML2", cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])]),
         // glibc's <malloc.h>, for ProcessMemory.

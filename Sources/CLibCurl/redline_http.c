@@ -7,6 +7,7 @@
 #include "redline_http.h"
 
 #include <curl/curl.h>
+#include <zlib.h>
 
 #include <arpa/inet.h>
 #include <dlfcn.h>
@@ -60,6 +61,7 @@ typedef struct {
     int allow_private_redirects;
     int requests;              ///< requests started so far (the first, then one per redirect)
     char previous_address[64]; ///< the address the last request went to
+    char *content_encoding;    ///< the last response's Content-Encoding header, or NULL
 } transfer;
 
 static volatile sig_atomic_t cancelled = 0;
@@ -163,11 +165,13 @@ static size_t on_header(char *line, size_t size, size_t count, void *context) {
         free(r->etag);
         free(r->last_modified);
         free(r->content_type);
-        r->etag = r->last_modified = r->content_type = NULL;
+        free(t->content_encoding);
+        r->etag = r->last_modified = r->content_type = t->content_encoding = NULL;
         return length;
     }
     char *value;
     if ((value = header_value(line, length, "ETag"))) { free(r->etag); r->etag = value; }
+    else if ((value = header_value(line, length, "Content-Encoding"))) { free(t->content_encoding); t->content_encoding = value; }
     else if ((value = header_value(line, length, "Last-Modified"))) { free(r->last_modified); r->last_modified = value; }
     else if ((value = header_value(line, length, "Content-Type"))) { free(r->content_type); r->content_type = value; }
     return length;
@@ -183,6 +187,72 @@ static redline_http_failure classify(CURLcode code) {
         return redline_http_tls;
     default: return redline_http_network;
     }
+}
+
+/// Replaces the body of `t`'s response, sent in `encoding` (gzip, x-gzip or deflate), with what
+/// it stands for, up to the transfer's `max_bytes`; fails the response when the compressed
+/// stream is damaged or ends early. libcurl decodes as it receives and says nothing of a stream
+/// cut short where the server's Content-Length was cut to match: the page would be stored half.
+static void decode(transfer *t, const char *encoding) {
+    redline_http_response *r = t->response;
+    int gzip = strcasecmp(encoding, "gzip") == 0 || strcasecmp(encoding, "x-gzip") == 0;
+    if (!gzip && strcasecmp(encoding, "deflate") != 0) {
+        r->failure = redline_http_network;
+        snprintf(r->message, sizeof r->message, "the server sent the body in the '%s' encoding, which redline does not read",
+                 encoding);
+        return;
+    }
+    // gzip or zlib by their headers (15 + 32); "deflate" is zlib, or, from some servers, raw.
+    for (int window = 15 + 32; ; window = -15) {
+        z_stream z;
+        memset(&z, 0, sizeof z);
+        if (inflateInit2(&z, window) != Z_OK) break;
+        size_t capacity = r->body_length * 4 + 4096, made = 0;
+        if (capacity > t->max_bytes) capacity = t->max_bytes;
+        unsigned char *out = malloc(capacity);
+        z.next_in = r->body;
+        z.avail_in = (uInt)r->body_length;
+        int code = Z_OK;
+        while (out && code == Z_OK) {
+            if (made == capacity) {
+                if (capacity >= t->max_bytes) { code = Z_MEM_ERROR; break; }
+                capacity = capacity * 2 > t->max_bytes ? t->max_bytes : capacity * 2;
+                unsigned char *grown = realloc(out, capacity);
+                if (!grown) break;
+                out = grown;
+            }
+            z.next_out = out + made;
+            z.avail_out = (uInt)(capacity - made);
+            code = inflate(&z, Z_NO_FLUSH);
+            made = capacity - z.avail_out;
+            if (code == Z_BUF_ERROR && z.avail_in == 0) break;   // the input ended before the stream did
+            if (code == Z_BUF_ERROR) code = Z_OK;
+        }
+        const char *why = z.msg;
+        inflateEnd(&z);
+        if (code == Z_STREAM_END) {
+            free(r->body);
+            r->body = out;
+            r->body_length = made;
+            return;
+        }
+        free(out);
+        if (code == Z_DATA_ERROR && !gzip && window > 0) continue;   // not zlib: raw deflate, then
+        if (code == Z_MEM_ERROR && made >= t->max_bytes) {
+            r->failure = redline_http_too_large;
+            r->body_length = made;
+            return;
+        }
+        r->failure = redline_http_network;
+        if (code == Z_DATA_ERROR)
+            snprintf(r->message, sizeof r->message, "the server's %s body is damaged (%s)", encoding, why ? why : "bad data");
+        else
+            snprintf(r->message, sizeof r->message, "the server's %s body ends before the compressed page does "
+                     "(cut short)", encoding);
+        return;
+    }
+    r->failure = redline_http_network;
+    snprintf(r->message, sizeof r->message, "the server's %s body could not be decoded", encoding);
 }
 
 /// One transfer: a GET when `body` is NULL, else a POST of `body_length` bytes of `body`, whose
@@ -205,7 +275,7 @@ static void run(const char *url, const char *const *headers, size_t header_count
     }
     struct curl_slist *list = NULL;
     for (size_t i = 0; i < header_count; i++) list = curl.slist_append(list, headers[i]);
-    transfer t = { response, 0, max_bytes, handle, allow_private_redirects, 0, { 0 } };
+    transfer t = { response, 0, max_bytes, handle, allow_private_redirects, 0, { 0 }, NULL };
     char errors[256] = { 0 };
     curl.easy_setopt(handle, CURLOPT_URL, url);
     curl.easy_setopt(handle, CURLOPT_USERAGENT, user_agent);
@@ -225,7 +295,9 @@ static void run(const char *url, const char *const *headers, size_t header_count
     curl.easy_setopt(handle, CURLOPT_XFERINFODATA, &t);
     curl.easy_setopt(handle, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
     curl.easy_setopt(handle, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-    curl.easy_setopt(handle, CURLOPT_ACCEPT_ENCODING, "");
+    // gzip and deflate asked for and decoded here (decode), so that a stream cut short is seen.
+    curl.easy_setopt(handle, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+    curl.easy_setopt(handle, CURLOPT_HTTP_CONTENT_DECODING, 0L);
     curl.easy_setopt(handle, CURLOPT_TIMEOUT_MS, timeout_ms < 1 ? 1L : timeout_ms);
     curl.easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
     curl.easy_setopt(handle, CURLOPT_ERRORBUFFER, errors);
@@ -244,6 +316,10 @@ static void run(const char *url, const char *const *headers, size_t header_count
         response->failure = classify(code);
         snprintf(response->message, sizeof response->message, "%s", errors[0] ? errors : curl.easy_strerror(code));
     }
+    if (response->failure == redline_http_ok && !body && t.content_encoding && t.content_encoding[0]
+        && strcasecmp(t.content_encoding, "identity") != 0 && response->body_length > 0)
+        decode(&t, t.content_encoding);
+    free(t.content_encoding);
     curl.easy_cleanup(handle);
     curl.slist_free_all(list);
 }

@@ -8,6 +8,10 @@ final class PageServer {
         var body = ""
         var etag: String?
         var gzip = false
+        /// Sent with `Content-Encoding: deflate`: "zlib" (as the standard says) or "raw" (as some servers do).
+        var deflate: String?
+        /// Only this many bytes of the compressed body sent, the Content-Length cut to match.
+        var cut: Int?
         var delay: Double = 0
         /// The Content-Type header (the server's default: `text/html; charset=utf-8`).
         var type: String?

@@ -31,8 +31,8 @@ typedef struct {
 } redline_http_response;
 
 /// GETs `url` with libcurl, loaded at the first call (dlopen), so that commands that never
-/// fetch never load it: redirects followed (http and https only), every encoding libcurl knows
-/// accepted, `headers` ("Name: value") sent, the whole exchange limited to `timeout_ms` (at
+/// fetch never load it: redirects followed (http and https only), gzip and deflate accepted and
+/// decoded here (a compressed stream cut short or damaged is a failure), `headers` ("Name: value") sent, the whole exchange limited to `timeout_ms` (at
 /// least 1: 0 would mean no limit). A redirect from a public address to a private one
 /// (redline_http_is_private_address) is refused unless `allow_private_redirects`; the address
 /// checked is the one connected to. redline_http_cancel aborts it.
