@@ -10,6 +10,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A git work tree (a folder holding `.git`): a track repository is a bare one of its own.
     case workTree(path: String)
     case readOnly(path: String)
+    /// No repository can be made at `path`: `folder`, the nearest above it that exists, cannot be written.
+    case cannotCreate(path: String, folder: String)
     case unknownArticle(slug: String)
     case unknownRevision(String, slug: String, reason: String)
     /// libgit2's lock file of a branch stayed in place (a git command holding it, or one left by
@@ -52,6 +54,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "name another with --repo (a new or empty folder for 'redline init')"
         case .readOnly(let path):
             "the track repository at \(path) is read-only; nothing was written (make it writable, or capture into another with --repo)"
+        case .cannotCreate(let path, let folder):
+            "no track repository can be made at \(path): \(folder) cannot be written to; nothing was written (name another with --repo)"
         case .unknownArticle(let slug):
             "no article named '\(slug)' in this track repository (nothing was captured under that name); 'redline articles' lists them"
         case .unknownRevision(let text, let slug, let reason):

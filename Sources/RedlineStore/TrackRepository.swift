@@ -46,7 +46,8 @@ public final class TrackRepository {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            if !isWritable(parentOf: path) { throw StoreError.readOnly(path: path) }
+            let folder = existingFolder(above: path)
+            if !isWritable(folder) { throw StoreError.cannotCreate(path: path, folder: folder) }
             if case .file = try entry(at: path) { throw StoreError.notADirectory(path: path) }
             throw StoreError.system(path: path, detail: "mkdir \(path)", errno: posixCode(of: error) ?? EIO)
         }
@@ -329,9 +330,13 @@ public final class TrackRepository {
         return version
     }
 
-    static func isWritable(parentOf path: String) -> Bool {
-        let parent = (path as NSString).deletingLastPathComponent
-        return isWritable(parent.isEmpty ? "." : parent)
+    /// The nearest folder above `path` that exists: where a new repository's folders would be made.
+    static func existingFolder(above path: String) -> String {
+        var folder = (path as NSString).deletingLastPathComponent
+        while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        return folder.isEmpty ? "." : folder
     }
 
     /// True when `path` may be written. Root passes `access(2)` everywhere, so a directory whose

@@ -109,6 +109,16 @@ import Testing
         #expect(log.status == 0, "reading a read-only repository still works: \(log.stderr)")
     }
 
+    /// `init` where nothing can be written names the folder that refuses, rather than calling a
+    /// repository that does not exist read-only (a newcomer's report).
+    @Test func initWhereNothingCanBeWrittenNamesTheFolder() throws {
+        // /proc takes no folder, even from root (whom a folder's mode bits do not stop).
+        let result = try RedlineProcess.run(["init", "--repo", "/proc/redline-test/track.git"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "redline: error: no track repository can be made at /proc/redline-test/track.git: /proc cannot be "
+                + "written to; nothing was written (name another with --repo)\n", "\(result.stderr)")
+    }
+
     @Test func emptyAndBinaryCaptures() throws {
         let f = try RepositoryFixture()
         defer { f.dir.remove() }
