@@ -46,7 +46,9 @@ extension WatchConfiguration {
                 for item in sequence {
                     let article = try self.article(item)
                     if let first = seen[article.slug.value] {
-                        throw error(item, key: "slug", "the article '\(article.slug.value)' is already listed on line \(first); give each article one entry")
+                        // A YAML alias (*a) repeats an entry with the line of its anchor (&a).
+                        let again = article.line == first ? "is listed twice (a YAML alias repeats it)" : "is already listed on line \(first)"
+                        throw error(item, key: "slug", "the article '\(article.slug.value)' \(again); give each article one entry")
                     }
                     seen[article.slug.value] = article.line
                     articles.append(article)

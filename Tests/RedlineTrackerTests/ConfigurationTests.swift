@@ -37,6 +37,8 @@ import Testing
         ("articles:\n  - url: http://127.0.0.1:9/\n", "line 2, key 'slug': is missing"),
         ("articles:\n  - slug: a\n    url: http://127.0.0.1:9/a\n  - slug: a\n    url: http://127.0.0.1:9/b\n",
          "line 4, key 'slug': the article 'a' is already listed on line 2"),
+        ("articles:\n  - &a\n    slug: a\n    url: http://127.0.0.1:9/a\n  - *a\n",
+         "line 2, key 'slug': the article 'a' is listed twice (a YAML alias repeats it)"),
         ("articles:\n  - slug: a\n    url: http://127.0.0.1:9/\n    ignore: [\"(unclosed\"]\n", "line 4, key 'ignore': '(unclosed' is not a regular expression"),
         ("articles:\n  - slug: a\n    url: http://127.0.0.1:9/\n    every: soon\n", "line 4, key 'every': 'soon' is not a length of time"),
         ("articles:\n  - slug: a\n    url: http://127.0.0.1:9/\n    every: 99999999999999999999h\n",
