@@ -33,8 +33,10 @@ public struct PackReport: Sendable, Equatable {
 /// already on disk: a loose object is unlinked only once the pack that holds it has its `.idx`
 /// and `.pack` in place (git's `prune-packed`), and a repack of everything holds every object
 /// the repository has, reachable or not (one a writer just wrote and has not referenced yet
-/// survives), before the packs it replaces are removed. One packer at a time: it holds
-/// `redline/locks/gc.lock` (a non-blocking flock; when another process packs, this one skips).
+/// survives), before the packs it replaces are removed; a kept pack (a capture not yet on its
+/// branch) is never replaced. One packer at a time: it holds `redline/locks/gc.lock` (a flock;
+/// when another process packs, a packing skips, and a capture waits 2 s, then goes into a kept
+/// pack of its own, which takes no lock).
 /// A reader that meets a pack or loose object gone retries (``TrackRepository/readingAgain(_:)``).
 extension TrackRepository {
     /// Loose objects that start a pack: `REDLINE_PACK_THRESHOLD` objects (100 by default) …
