@@ -79,7 +79,7 @@ public struct PageFetcher: Sendable {
         if let etag = validators?.etag { headers.append("If-None-Match: \(etag)") }
         if let modified = validators?.lastModified { headers.append("If-Modified-Since: \(modified)") }
         let address = url.absoluteString
-        let asked = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        let asked = Timestamp.wholeSeconds(Date())
         let get = HTTPGet(url: address, headers: headers, userAgent: Self.userAgent, timeout: timeout,
                           maxBytes: CaptureReader.limit, allowPrivateRedirects: allowPrivateRedirects)
         let response: HTTPGet.Response

@@ -13,12 +13,7 @@ enum EntryTime {
     /// The time `text` names (see ``Timestamp/parse(_:)``), truncated to the second.
     static func parse(_ text: String) -> Date? {
         if let seconds = fastParse(text) { return Date(timeIntervalSince1970: Double(seconds)) }
-        return Timestamp.parse(text).map(wholeSeconds)
-    }
-
-    /// `date` without its fraction of a second.
-    static func wholeSeconds(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+        return Timestamp.parse(text).map(Timestamp.wholeSeconds)
     }
 
     /// Seconds since 1970 for `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)`; nil for any other shape.

@@ -10,6 +10,12 @@ public enum Timestamp {
         return "\(pad(t.year, 4))-\(pad(t.month, 2))-\(pad(t.day, 2))T\(pad(t.hour, 2)):\(pad(t.minute, 2)):\(pad(t.second, 2))Z"
     }
 
+    /// `date` without its fraction of a second, as a version's time is kept (a commit holds whole
+    /// seconds).
+    public static func wholeSeconds(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+    }
+
     /// The UTC date and clock time of `date`, to the second (rounded down), computed from the Unix
     /// time directly: no calendar or formatter objects.
     public static func utc(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {

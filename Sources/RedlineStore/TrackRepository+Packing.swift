@@ -15,9 +15,9 @@ public struct PackReport: Sendable, Equatable {
 /// The store packs itself. A capture goes straight into the pack holding the versions it follows
 /// (``packCapture(_:keep:)``); when another process holds the packer's lock, into a kept pack of its
 /// own. Loose objects (a store from before redline packed itself) go into the pack holding what
-/// they follow with a later capture, or once they pass the threshold (``appendLoose(_:)``). Where that cannot be done (a pack with deltas by offset), and on
-/// `redline gc`, libgit2's pack builder packs, as `git gc --auto` and `git repack -d
-/// --geometric=2` do:
+/// they follow with a later capture, or once they pass the threshold (``appendLoose(_:)``). Where
+/// that cannot be done (a pack with deltas by offset), and on `redline gc`, libgit2's pack
+/// builder packs, as `git gc --auto` and `git repack -d --geometric=2` do:
 ///
 ///     loose objects ≥ 100 or ≥ 256 KB?  pack them into a new pack, with every pack of fewer than
 ///                                       twice as many objects as go in already (smallest first)

@@ -61,7 +61,7 @@ extension TrackRepository {
             do {
                 let tip = try git.target(ofReference: reference)
                 let previous = try tip.map { try version(atTip: $0, of: slug) }
-                let capturedAt = given ?? Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+                let capturedAt = given ?? Timestamp.wholeSeconds(Date())
                 if let previous, capturedAt.timeIntervalSince1970.rounded(.down) < previous.capturedAt.timeIntervalSince1970 {
                     throw StoreError.olderThanNewest(slug: slug.value, capturedAt: capturedAt, newest: previous.number,
                                                      newestAt: previous.capturedAt)

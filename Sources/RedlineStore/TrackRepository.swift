@@ -64,7 +64,7 @@ public final class TrackRepository {
             return existing
         }
         if let contents = try? FileManager.default.contentsOfDirectory(atPath: path), !contents.isEmpty {
-            throw contents.contains(".git") ? StoreError.workTree(path: path) : StoreError.notARepository(path: path, isEmpty: false)
+            throw notATrackRepository(path)
         }
         let repository: TrackRepository
         do {
@@ -91,8 +91,7 @@ public final class TrackRepository {
         } catch {
             let reported = StoreError(error, repository: path)
             if case .system = reported { throw reported }
-            let contents = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            throw contents.contains(".git") ? StoreError.workTree(path: path) : StoreError.notARepository(path: path, isEmpty: contents.isEmpty)
+            throw notATrackRepository(path)
         }
     }
 
@@ -328,6 +327,13 @@ public final class TrackRepository {
         version.select = message.select
         version.ignore = message.ignore
         return version
+    }
+
+    /// Why the folder at `path` is no track repository: a git work tree (it holds `.git`), or no
+    /// git repository at all, empty (`redline init` can make one there) or not.
+    static func notATrackRepository(_ path: String) -> StoreError {
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return contents.contains(".git") ? .workTree(path: path) : .notARepository(path: path, isEmpty: contents.isEmpty)
     }
 
     /// The nearest folder above `path` that exists: where a new repository's folders would be made.

@@ -9,6 +9,8 @@ public enum PollInterval {
     public static let shortest = 0.1
     /// The longest interval taken: a week.
     public static let longest: Double = 7 * 24 * 3600
+    /// ``shortest`` and ``longest`` as messages say them.
+    public static let bounds = "from 100ms to a week"
 
     /// The seconds `text` stands for, nil when it is not a length of time from ``shortest`` to ``longest``.
     public static func seconds(_ text: String) -> Double? {

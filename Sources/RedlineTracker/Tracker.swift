@@ -186,7 +186,7 @@ public struct Tracker {
         }
     }
 
-    /// ``snap(_:_:format:force:filter:)`` of a page just fetched, stamped when it arrived: refused
+    /// ``snap(_:_:format:force:filter:)`` of a page just fetched, stamped when it was asked for: refused
     /// when another process stored a newer version meanwhile (this one stalled between fetching
     /// and storing), which it would otherwise follow as if the page had gone back.
     func snapFetched(_ slug: Slug, _ capture: Capture, format: CaptureFormat?, force: Bool = false,

@@ -76,7 +76,7 @@ extension WatchConfiguration {
             if let field = fields["every"] {
                 let text = try string(field.value, key: "every")
                 guard let seconds = PollInterval.seconds(text) else {
-                    throw error(field.value, key: "every", "'\(text)' is not a length of time from 100ms to a week; write it as 60s, 500ms, 5m or 1h")
+                    throw error(field.value, key: "every", "'\(text)' is not a length of time \(PollInterval.bounds); write it as 60s, 500ms, 5m or 1h")
                 }
                 every = seconds
             }

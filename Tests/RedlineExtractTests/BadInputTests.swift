@@ -180,7 +180,7 @@ import Testing
         "2023-02-30T10:00:00Z", "2023-11-02T24:00:00Z", "2023-11-02 10:00", "20250423T1000Z", "2025-04-23", "not a time",
     ])
     func agreesWithTimestampParse(_ text: String) {
-        #expect(EntryTime.parse(text) == Timestamp.parse(text).map(EntryTime.wholeSeconds))
+        #expect(EntryTime.parse(text) == Timestamp.parse(text).map(Timestamp.wholeSeconds))
     }
 }
 

@@ -39,7 +39,7 @@ extension RedlineCommand {
         @OptionGroup var repository: RepositoryOptions
         @Argument(help: "The article's name (none: the configuration file's articles).") var slug: String?
         @Argument(help: "The page's http or https URL.") var url: String?
-        @Option(help: "A fixed interval between polls (60s, 200ms, 5m …), from 100ms to a week.") var every: Interval?
+        @Option(help: "A fixed interval between polls (60s, 200ms, 5m, 1d …), \(PollInterval.bounds).") var every: Interval?
         @Option(help: "Stop after this many polls (of each article).") var count: Int?
         @Option(help: "Seconds to wait for the server on each poll.") var timeout: Double = 30
         @Option(help: "How to read the page; text also stores what is not a page (a PDF, JSON).") var format: InputFormat = .auto
