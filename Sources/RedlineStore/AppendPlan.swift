@@ -11,28 +11,36 @@ struct AppendPlan {
     /// The objects not copied, with their type and size: read back once the pack is written.
     private(set) var written: [(id: String, type: Int, size: Int)] = []
 
-    private let packedIDs: Set<String>
-    private let copiedBases: [String: String]
+    /// Each object added, by id: its place after the packed entries (``position(_:)``).
+    private let addingPositions: [String: Int]
 
     init(packed: PackedObjects?, adding: [String], successors: [String: String]) {
         self.packed = packed
         self.adding = adding
-        let packedEntries = packed?.entries ?? []
-        packedIDs = Set(packedEntries.map(\.id))
-        copiedBases = Dictionary(packedEntries.compactMap { entry in entry.base.map { (entry.id, $0) } }, uniquingKeysWith: { first, _ in first })
-        let present = packedIDs.union(adding)
-        let wholeInPack = Set(packedEntries.filter { $0.type == 3 }.map(\.id))
-        let addingSet = Set(adding)
-        for (old, new) in successors.sorted(by: { $0.key < $1.key })
-        where present.contains(new) && (wholeInPack.contains(old) || (addingSet.contains(old) && !packedIDs.contains(old))) {
+        let packedCount = packed?.entries.count ?? 0
+        addingPositions = Dictionary(adding.enumerated().map { ($0.element, packedCount + $0.offset) }, uniquingKeysWith: { first, _ in first })
+        for (old, new) in successors.sorted(by: { $0.key < $1.key }) where position(new) != nil {
+            if let packedOld = packed?.positions[old] {
+                guard packed?.entries[packedOld].type == 3 else { continue }   // whole in the pack: a blob
+            } else if addingPositions[old] == nil {
+                continue
+            }
             bases[old] = new
             if chain(from: new).contains(old) { bases[old] = nil }   // never a delta against itself, however far round
         }
     }
 
+    /// Where `id` is among the packed entries and then the objects added (an object both packed
+    /// and added is where it is packed); nil when it is in neither.
+    private func position(_ id: String) -> Int? {
+        packed?.positions[id] ?? addingPositions[id]
+    }
+
     /// The base an object has in the pack to be written, nil when it is whole.
     private func base(of id: String) -> String? {
-        bases[id] ?? copiedBases[id]
+        if let base = bases[id] { return base }
+        guard let packed, let position = packed.positions[id], let base = packed.basePositions[position] else { return nil }
+        return packed.entries[base].id
     }
 
     /// The objects from `id` to the whole one its deltas end at, `id` first.
@@ -46,30 +54,54 @@ struct AppendPlan {
     /// Cuts every chain longer than ``TrackRepository/maxDepth``: the object halfway along it
     /// becomes a delta straight against the whole object at its end.
     mutating func shortenChains(contents: inout ObjectContents) throws {
-        var depths: [String: Int] = [:]
-        func depth(_ id: String) -> Int {
-            if let known = depths[id] { return known }
-            let walked = chain(from: id)
-            for (position, step) in walked.enumerated() { depths[step] = walked.count - 1 - position }
-            return depths[id]!
-        }
-        let all = (packed?.entries.map(\.id) ?? []) + adding
         for _ in 0..<8 {
-            guard let deepest = all.max(by: { depth($0) < depth($1) }), depth(deepest) > TrackRepository.maxDepth else { return }
+            guard let deepest = deepestChainStart(), chain(from: deepest).count - 1 > TrackRepository.maxDepth else { return }
             let walked = chain(from: deepest)
             let whole = walked[walked.count - 1]
             let cut = walked[walked.count - 1 - TrackRepository.maxDepth / 2]
             guard try contents.object(cut).type == 3, try contents.object(whole).type == 3 else { return }
             bases[cut] = whole
-            depths = [:]
         }
+    }
+
+    /// The object whose chain of deltas is the longest (the first such, packed entries first),
+    /// found by place (``position(_:)``) rather than by id: a pack holds thousands of entries,
+    /// and only the few in ``bases`` have a base other than the one they are packed with.
+    private func deepestChainStart() -> String? {
+        let packedCount = packed?.entries.count ?? 0
+        var baseAt = (packed?.basePositions ?? []).map { $0 ?? -1 } + [Int](repeating: -1, count: adding.count)
+        for (index, id) in adding.enumerated() where packed?.positions[id] == nil {
+            baseAt[packedCount + index] = base(of: id).flatMap(position) ?? -1
+        }
+        for (id, base) in bases {
+            if let at = position(id) { baseAt[at] = position(base) ?? -1 }
+        }
+        // Depths, each chain walked once: -1 not known yet, -2 on the walk under way.
+        var depth = [Int](repeating: -1, count: baseAt.count)
+        var walk: [Int] = []
+        for start in baseAt.indices where depth[start] == -1 {
+            walk.removeAll(keepingCapacity: true)
+            var at = start
+            while at >= 0, depth[at] == -1 {
+                depth[at] = -2
+                walk.append(at)
+                at = baseAt[at]
+            }
+            var next = at >= 0 && depth[at] >= 0 ? depth[at] + 1 : 0   // a loop (-2) ends the chain, as chain(from:) does
+            for step in walk.reversed() {
+                depth[step] = next
+                next += 1
+            }
+        }
+        guard let deepest = depth.indices.max(by: { depth[$0] < depth[$1] }) else { return nil }
+        return deepest < packedCount ? packed?.entries[deepest].id : adding[deepest - packedCount]
     }
 
     /// The pack: the rewritten pack's entries in their order, then the objects added.
     mutating func write(contents: inout ObjectContents) throws -> PackWriter {
         // Room for the pack rewritten and the objects added, compressed about fourfold (a
         // page's whole; the rest are small).
-        let incoming = try adding.filter { !packedIDs.contains($0) }.reduce(0) { $0 + (try contents.object($1).content.count) }
+        let incoming = try adding.filter { packed?.positions[$0] == nil }.reduce(0) { $0 + (try contents.object($1).content.count) }
         var writer = PackWriter(capacity: (packed?.bytes.count ?? 0) + incoming / 4 + 4096)
         written = []
         for entry in packed?.entries ?? [] {
@@ -79,7 +111,7 @@ struct AppendPlan {
                 writer.copy(packed!.bytes[entry.range], id: ObjectID.bytes(entry.id), crc: entry.crc)
             }
         }
-        for id in adding where !packedIDs.contains(id) {
+        for id in adding where packed?.positions[id] == nil {
             try add(id, to: &writer, contents: &contents)
         }
         return writer

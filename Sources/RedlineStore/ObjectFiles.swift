@@ -20,8 +20,11 @@ struct ObjectFiles {
 
     struct Pack: Hashable {
         var name: String
+        /// The pack and its index together.
         var bytes: Int
         var objects: Int
+        /// The pack file alone.
+        var packBytes = 0
         /// It has a `.keep` file: a capture in it has not moved its branch yet, or git was told to
         /// keep it; it is not rewritten.
         var isKept = false
@@ -50,7 +53,7 @@ struct ObjectFiles {
             let name = String(file.dropLast(4))
             guard let index = Self.size("\(objects)/pack/\(name).idx"), let pack = Self.size("\(objects)/pack/\(name).pack"),
                   let header = Self.read("\(objects)/pack/\(name).idx", bytes: PackIndex.idsStart) else { continue }
-            packs.append(Pack(name: name, bytes: index + pack, objects: PackIndex.count(header),
+            packs.append(Pack(name: name, bytes: index + pack, objects: PackIndex.count(header), packBytes: pack,
                               isKept: manager.fileExists(atPath: "\(objects)/pack/\(name).keep")))
         }
     }
@@ -116,6 +119,21 @@ struct ObjectFiles {
         let count = PackIndex.count(header)
         guard let index = read(path, bytes: PackIndex.idsStart + 20 * count) else { return [] }
         return PackIndex.ids(index, count: count).map(ObjectID.hex)
+    }
+
+    /// True when the pack `name`'s index lists the object `id` (20 bytes).
+    static func pack(_ name: String, repository: String, holds id: [UInt8]) -> Bool {
+        let path = "\(repository)/objects/pack/\(name).idx"
+        guard let header = read(path, bytes: PackIndex.idsStart) else { return false }
+        let count = PackIndex.count(header)
+        guard let index = read(path, bytes: PackIndex.idsStart + 20 * count) else { return false }
+        let ids = PackIndex.ids(index, count: count)
+        var low = 0, high = ids.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ids[middle].lexicographicallyPrecedes(id) { low = middle + 1 } else { high = middle }
+        }
+        return low < ids.count && ids[low].elementsEqual(id)
     }
 
     private static func read(_ path: String, bytes count: Int) -> [UInt8]? {

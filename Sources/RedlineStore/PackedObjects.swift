@@ -16,6 +16,8 @@ struct PackedObjects {
     let entries: [Entry]
     /// Each entry's place in `entries`, by id.
     let positions: [String: Int]
+    /// For each entry, its base's place in `entries`; nil when it is whole.
+    let basePositions: [Int?]
 
     /// Nil unless the pack and its index are whole and every delta names its base by id (what
     /// libgit2 and ``PackWriter`` write; `git gc` writes deltas by offset).
@@ -39,12 +41,19 @@ struct PackedObjects {
             entries.append(Entry(id: ObjectID.hex(entry.id), range: entry.offset..<end, crc: entry.crc, type: header.type,
                                  base: header.base.map(ObjectID.hex)))
         }
-        let ids = Set(entries.map(\.id))
-        guard entries.allSatisfy({ $0.base.map(ids.contains) ?? true }) else { return nil }   // a base outside: not a whole pack
+        let positions = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        var basePositions: [Int?] = []
+        basePositions.reserveCapacity(entries.count)
+        for entry in entries {
+            guard let base = entry.base else { basePositions.append(nil); continue }
+            guard let position = positions[base] else { return nil }   // a base outside: not a whole pack
+            basePositions.append(position)
+        }
         self.name = name
         self.bytes = bytes
         self.entries = entries
-        positions = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        self.positions = positions
+        self.basePositions = basePositions
     }
 
     /// The object `id` when this pack holds it whole (not as a delta), decompressed; nil

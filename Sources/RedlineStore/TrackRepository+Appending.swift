@@ -100,6 +100,7 @@ extension TrackRepository {
         let loose = settled.map(\.id)
         guard !loose.isEmpty || capture != nil else { return (0, 0, false, nil) }
         var successors = try successors(ofLoose: loose)
+        let read = recentFiles.pack
         var known = recentFiles.take().mapValues { (type: 3, content: $0) }
         if let page = lastCapture?.page, known[page.id] == nil { known[page.id] = (3, page.content) }
         if let capture {
@@ -108,7 +109,8 @@ extension TrackRepository {
         }
         var contents = ObjectContents(git: git, known: known)
         let adding = loose + (capture?.objects.map(\.id) ?? [])
-        guard let appended = try append(adding, successors: successors, contents: &contents, packs: files.packs, keep: capture != nil)
+        guard let appended = try append(adding, successors: successors, contents: &contents, packs: files.packs, keep: capture != nil,
+                                        read: read)
         else { return nil }
         if lastCapture != nil, let page = capture?.objects.filter({ $0.type == 3 }).max(by: { $0.content.count < $1.content.count }) {
             lastCapture?.page = (page.id, page.content)
@@ -120,14 +122,16 @@ extension TrackRepository {
     /// Writes `objects` into the pack among `packs` holding most of the versions they follow
     /// (`successors`: a file's version → its next one), rewritten, or into a new pack (with a
     /// `.keep` when `keep`); reads the pack back and removes the one it replaced. Nil when that
-    /// pack is one this cannot rewrite.
+    /// pack is one this cannot rewrite. A pack in memory (`read`, or the last capture's) is not
+    /// read again: a file of its name and size holds these very bytes (its name is their SHA-1).
     private func append(_ objects: [String], successors: [String: String], contents: inout ObjectContents,
-                        packs: [ObjectFiles.Pack], keep: Bool) throws -> (objects: Int, replaced: Bool, pack: String)? {
+                        packs: [ObjectFiles.Pack], keep: Bool, read: PackedObjects? = nil)
+        throws -> (objects: Int, replaced: Bool, pack: String)? {
         let folder = "\(path)/objects/pack"
         let candidate = packToRewrite(holding: Set(successors.keys), among: packs)
         let target = candidate.flatMap { candidate in
-            if let kept = lastCapture?.pack, kept.name == candidate.name, kept.bytes.count == candidate.bytes { return kept }
-            return PackedObjects(name: candidate.name, folder: folder)
+            [lastCapture?.pack, read].lazy.compactMap { $0 }.first { $0.name == candidate.name && $0.bytes.count == candidate.packBytes }
+                ?? PackedObjects(name: candidate.name, folder: folder)
         }
         guard candidate == nil || target != nil else { return nil }
         contents.packed = target
@@ -265,7 +269,11 @@ struct ObjectContents {
 /// articles holds no page it is not working on, and `report` holds none of what it reads.
 struct RecentFiles {
     private var files: [String: [UInt8]] = [:]
-    private var isRecording = false
+    private(set) var isRecording = false
+    /// The pack a file of the version before was read from (``TrackRepository/packedFile(_:)``):
+    /// the one the capture rewrites, read from disk once for both.
+    var pack: PackedObjects?
+    var packSearched = false
 
     mutating func start() {
         isRecording = true
@@ -287,6 +295,8 @@ struct RecentFiles {
 
     mutating func forget() {
         files = [:]
+        pack = nil
+        packSearched = false
         isRecording = false
     }
 }
