@@ -63,7 +63,11 @@ struct PackIndex {
     }
 
     init(entries: [Entry], packChecksum: [UInt8]) {
-        self.entries = entries.sorted { $0.id.lexicographicallyPrecedes($1.id) }
+        self.entries = entries.sorted { first, second in
+            first.id.withUnsafeBufferPointer { first in
+                second.id.withUnsafeBufferPointer { second in memcmp(first.baseAddress!, second.baseAddress!, 20) < 0 }
+            }
+        }
         self.packChecksum = packChecksum
     }
 

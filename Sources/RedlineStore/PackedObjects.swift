@@ -5,6 +5,8 @@ import Foundation
 struct PackedObjects {
     struct Entry {
         var id: String
+        /// `id` as the 20 bytes the index holds.
+        var idBytes: [UInt8]
         var range: Range<Int>
         var crc: UInt32
         var type: Int
@@ -38,7 +40,7 @@ struct PackedObjects {
             let end = position + 1 < ordered.count ? ordered[position + 1].offset : bytes.count - 20
             guard entry.offset >= 12, entry.offset < end, let header = PackWriter.entryHeader(bytes, at: entry.offset),
                   (1...4).contains(header.type) || header.type == PackWriter.deltaType else { return nil }
-            entries.append(Entry(id: ObjectID.hex(entry.id), range: entry.offset..<end, crc: entry.crc, type: header.type,
+            entries.append(Entry(id: ObjectID.hex(entry.id), idBytes: entry.id, range: entry.offset..<end, crc: entry.crc, type: header.type,
                                  base: header.base.map(ObjectID.hex)))
         }
         let positions = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })

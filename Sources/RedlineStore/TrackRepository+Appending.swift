@@ -188,7 +188,7 @@ extension TrackRepository {
         var seen: Set<String> = []
         for pack in merged {
             for entry in pack.entries where seen.insert(entry.id).inserted {
-                writer.copy(pack.bytes[entry.range], id: ObjectID.bytes(entry.id), crc: entry.crc)
+                writer.copy(pack.bytes[entry.range], id: entry.idBytes, crc: entry.crc)
             }
         }
         let name = try writer.write(into: folder)
