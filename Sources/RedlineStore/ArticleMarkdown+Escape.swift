@@ -20,8 +20,15 @@ extension ArticleMarkdown {
             if text.withUTF8Bytes(markerEnd) == nil { return text }   // no marker to escape
         }
         var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        escape(text, lineStart: lineStart, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``escape(_:lineStart:)``, written at the end of `out`.
+    static func escape(_ text: String, lineStart: Bool = false, into out: inout [UInt8]) {
+        let start = out.count
         text.withUTF8Bytes { bytes in
-            out.reserveCapacity(bytes.count + 16)
             var i = 0
             while i < bytes.count {
                 // Text between escapes is copied a run at a time.
@@ -46,8 +53,9 @@ extension ArticleMarkdown {
                 i += 1
             }
         }
-        if lineStart, let marker = out.withUnsafeBufferPointer(markerEnd) { out.insert(0x5C, at: marker) }
-        return String(decoding: out, as: UTF8.self)
+        if lineStart, let marker = out.withUnsafeBufferPointer({ markerEnd(UnsafeBufferPointer(rebasing: $0[start...])) }) {
+            out.insert(0x5C, at: start + marker)
+        }
     }
 
     /// Where a backslash goes in a line that `bytes` (escaped) starts, so that it is not read as
@@ -125,7 +133,13 @@ extension ArticleMarkdown {
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == 0x7F || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x40 || isBackslashed(byte)
+        escapedBytes[Int(byte)]
+    }
+
+    /// ``needsEscape(_:)`` by byte, judged once: every byte of an article's text is asked.
+    private static let escapedBytes: [Bool] = (0...255).map { value in
+        let byte = UInt8(value)
+        return byte < 0x20 || byte == 0x7F || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x40 || isBackslashed(byte)
             || byte == 0xC2 || byte == 0xD8 || byte == 0xE2 || byte == 0xEF
     }
 

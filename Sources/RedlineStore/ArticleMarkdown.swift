@@ -33,23 +33,62 @@ import RedlineModel
 public enum ArticleMarkdown {
     /// `article` as Markdown text ending in a newline.
     public static func render(_ article: Article) -> String {
-        var out: [String] = []
-        if let title = article.title { out.append("# " + escape(title)) }
-        if let standfirst = article.standfirst { out.append("**" + escape(standfirst) + "**") }
-        if let byline = article.byline { out.append("*" + escape(byline) + "*") }
-        if let url = article.url { out.append("<" + escape(url) + ">") }
+        String(decoding: renderedBytes(article), as: UTF8.self)
+    }
+
+    /// ``render(_:)``'s UTF-8, written item after item into one buffer (a live blog's is most of
+    /// a megabyte, rendered at every capture).
+    static func renderedBytes(_ article: Article) -> [UInt8] {
+        var out: [UInt8] = []
+        var estimate = 256 + 64 * article.keyEvents.count
+        for block in article.blocks { estimate += block.text.utf8.count + 8 }
+        for entry in article.entries { estimate += 128 + entry.blocks.reduce(0) { $0 + $1.text.utf8.count + 8 } }
+        out.reserveCapacity(estimate)
+        var isFirst = true
+        func item(_ marker: String = "", _ text: String? = nil, lineStart: Bool = false, close: String = "") {
+            if !isFirst { out += [0x0A, 0x0A] }
+            isFirst = false
+            out += marker.utf8
+            if let text { escape(text, lineStart: lineStart, into: &out) }
+            out += close.utf8
+        }
+        if let title = article.title { item("# ", title) }
+        if let standfirst = article.standfirst { item("**", standfirst, close: "**") }
+        if let byline = article.byline { item("*", byline, close: "*") }
+        if let url = article.url { item("<", url, close: ">") }
         if !article.keyEvents.isEmpty {
-            out.append(keyEventsHeading)
-            out.append(article.keyEvents.map { "- " + stamped($0.time, $0.title, id: $0.id) }.joined(separator: "\n"))
+            item(keyEventsHeading)
+            for (index, event) in article.keyEvents.enumerated() {
+                out += (index == 0 ? "\n\n- " : "\n- ").utf8
+                stamped(event.time, event.title, id: event.id, into: &out)
+            }
         }
-        out.append(contentsOf: article.blocks.map(line))
+        func line(_ block: Block) {
+            switch block.kind {
+            case .paragraph: block.text.isEmpty ? item("\\") : item("", block.text, lineStart: true)
+            case .heading: item("#### ", block.text)
+            case .listItem: item("- ", block.text, lineStart: true)
+            case .quote: item("> ", block.text, lineStart: true)
+            }
+        }
+        article.blocks.forEach(line)
         for entry in article.entries {
-            out.append(entryRule)
-            let heading = entry.time == nil && entry.title == nil && entry.id == nil ? "###" : "### " + stamped(entry.time, entry.title, id: entry.id)
-            out.append(entry.author.map { "\(heading)\n*\(escape($0))*" } ?? heading)
-            out.append(contentsOf: entry.blocks.map(line))
+            item(entryRule)
+            if entry.time == nil && entry.title == nil && entry.id == nil {
+                item("###")
+            } else {
+                item("### ")
+                stamped(entry.time, entry.title, id: entry.id, into: &out)
+            }
+            if let author = entry.author {
+                out += "\n*".utf8
+                escape(author, into: &out)
+                out += "*".utf8
+            }
+            entry.blocks.forEach(line)
         }
-        return out.joined(separator: "\n\n") + "\n"
+        out.append(0x0A)
+        return out
     }
 
     /// `article` laid out as ``render(_:)`` lays it out, the escaping undone: `show` and
@@ -66,19 +105,22 @@ public enum ArticleMarkdown {
 
     /// `2025-04-23T15:10:00Z · Title {#id}`, each part when there is one.
     static func stamped(_ time: Date?, _ title: String?, id: String?) -> String {
-        var text = time.map(Timestamp.format) ?? ""
-        if let title { text += time == nil ? escape(title, lineStart: true) : timeSeparator + escape(title) }
-        if let id { text += (time == nil && title == nil ? "{#" : " {#") + escape(id) + "}" }
-        return text
+        var out: [UInt8] = []
+        stamped(time, title, id: id, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// One block as one line.
-    static func line(_ block: Block) -> String {
-        switch block.kind {
-        case .paragraph: block.text.isEmpty ? "\\" : escape(block.text, lineStart: true)
-        case .heading: "#### " + escape(block.text)
-        case .listItem: "- " + escape(block.text, lineStart: true)
-        case .quote: "> " + escape(block.text, lineStart: true)
+    /// ``stamped(_:_:id:)``, written at the end of `out`.
+    static func stamped(_ time: Date?, _ title: String?, id: String?, into out: inout [UInt8]) {
+        if let time { out += Timestamp.format(time).utf8 }
+        if let title {
+            if time != nil { out += timeSeparator.utf8 }
+            escape(title, lineStart: time == nil, into: &out)
+        }
+        if let id {
+            out += (time == nil && title == nil ? "{#" : " {#").utf8
+            escape(id, into: &out)
+            out += "}".utf8
         }
     }
 }

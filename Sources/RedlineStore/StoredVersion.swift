@@ -48,7 +48,7 @@ public struct StoredVersion: Sendable {
     public init(article: Article, source: Data, sourceFormat: CaptureFormat, origins: [BlockOrigin], subject: String,
                 changes: ChangeSummary?, extractor: String) {
         self.article = article
-        articleText = Data(ArticleMarkdown.render(article).utf8)
+        articleText = Data(ArticleMarkdown.renderedBytes(article))
         self.source = source
         self.sourceFormat = sourceFormat
         self.origins = origins
@@ -86,7 +86,7 @@ public struct StoredVersion: Sendable {
 
     /// The id `article` has, or would have, stored (``articleID``).
     public static func articleID(of article: Article) -> String {
-        TrackRepository.blobID(of: Data(ArticleMarkdown.render(article).utf8))
+        TrackRepository.blobID(of: Data(ArticleMarkdown.renderedBytes(article)))
     }
 
     /// `value` as the store writes JSON: keys sorted, slashes as they are.
