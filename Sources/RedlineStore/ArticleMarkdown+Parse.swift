@@ -29,7 +29,8 @@ private struct ArticleText {
     func article() -> Article? {
         var article = Article()
         if bytes.count == 1, bytes[0] == 0x0A { return article }   // nothing at all
-        guard bytes.last == 0x0A, var items = items()?[...] else { return nil }
+        guard bytes.last == 0x0A, let (lines, ranges) = items() else { return nil }
+        var items = ranges.lazy.map { lines[$0] }[...]
         var head = 0   // how far the head has got: 1 title, 2 standfirst, 3 byline, 4 url
         var entry: Entry?
         func field(_ rank: Int, _ line: Line, _ open: String, _ close: String) -> String? {
@@ -38,7 +39,7 @@ private struct ArticleText {
             return text(line.lowerBound + open.utf8.count..<line.upperBound - close.utf8.count)
         }
         while let item = items.popFirst() {
-            let line = item[0]
+            let line = item[item.startIndex]
             if entry == nil, article.keyEvents.isEmpty, article.blocks.isEmpty, item.count == 1 {
                 if head == 0, starts(line, "# ") {
                     head = 1
@@ -71,29 +72,30 @@ private struct ArticleText {
         return article
     }
 
-    /// The items, each its lines: items are separated by one blank line, and none is empty; nil
-    /// when one is.
-    private func items() -> [[Line]]? {
-        var items: [[Line]] = []
-        var item: [Line] = []
+    /// The items, each a run of `lines`: items are separated by one blank line, and none is
+    /// empty; nil when one is. (One list of lines for all: an article has thousands of items.)
+    private func items() -> (lines: [Line], items: [Range<Int>])? {
+        var lines: [Line] = []
+        var items: [Range<Int>] = []
+        var itemStart = 0
         var start = 0
         for index in 0..<bytes.count where bytes[index] == 0x0A {
             if start == index {
-                guard !item.isEmpty else { return nil }
-                items.append(item)
-                item = []
+                guard lines.count > itemStart else { return nil }
+                items.append(itemStart..<lines.count)
+                itemStart = lines.count
             } else {
-                item.append(start..<index)
+                lines.append(start..<index)
             }
             start = index + 1
         }
-        guard !item.isEmpty else { return nil }
-        items.append(item)
-        return items
+        guard lines.count > itemStart else { return nil }
+        items.append(itemStart..<lines.count)
+        return (lines, items)
     }
 
     /// An entry's heading item: `###[ time · title {#id}]`, and its author on a second line.
-    private func entry(_ lines: [Line]) -> Entry? {
+    private func entry(_ lines: ArraySlice<Line>) -> Entry? {
         guard lines.count <= 2, let heading = lines.first, starts(heading, "###") else { return nil }
         var entry = Entry()
         if heading.count > 3 {
@@ -101,7 +103,7 @@ private struct ArticleText {
             (entry.time, entry.title, entry.id) = (time, title, id)
         }
         if lines.count == 2 {
-            let author = lines[1]
+            let author = lines[lines.startIndex + 1]
             guard author.count >= 2, bytes[author.lowerBound] == 0x2A, bytes[author.upperBound - 1] == 0x2A else { return nil }
             entry.author = text(author.dropFirst().dropLast())
         }
@@ -147,10 +149,12 @@ private struct ArticleText {
     /// One block's line.
     private func block(_ line: Line) -> Block {
         if line.count == 1, bytes[line.lowerBound] == 0x5C { return Block(.paragraph, "") }
-        for (marker, kind) in [("#### ", Block.Kind.heading), ("- ", .listItem), ("> ", .quote)] where starts(line, marker) {
-            return Block(kind, text(line.dropFirst(marker.utf8.count)))
+        switch bytes[line.lowerBound] {   // an item is never empty
+        case 0x23 where starts(line, "#### "): return Block(.heading, text(line.dropFirst(5)))
+        case 0x2D where starts(line, "- "): return Block(.listItem, text(line.dropFirst(2)))
+        case 0x3E where starts(line, "> "): return Block(.quote, text(line.dropFirst(2)))
+        default: return Block(.paragraph, text(line))
         }
-        return Block(.paragraph, text(line))
     }
 
     /// The article text the bytes in `range` were escaped from.
