@@ -57,6 +57,14 @@ enum GitDelta {
                 var from = candidate
                 var at = position
                 var length = block
+                // Eight bytes at a time while they agree (a page a minute later is mostly one
+                // long copy), then byte by byte to where they part.
+                let sourceBytes = UnsafeRawPointer(source.baseAddress!), targetBytes = UnsafeRawPointer(target.baseAddress!)
+                while from + length + 8 <= source.count, at + length + 8 <= target.count,
+                      sourceBytes.loadUnaligned(fromByteOffset: from + length, as: UInt64.self)
+                        == targetBytes.loadUnaligned(fromByteOffset: at + length, as: UInt64.self) {
+                    length += 8
+                }
                 while from + length < source.count, at + length < target.count, source[from + length] == target[at + length] {
                     length += 1
                 }
