@@ -97,8 +97,17 @@ struct HTMLPage {
         nodes.indices.map { index in
             guard nodes[index].kind == .text, !excluded[index] else { return 0 }
             return nodes[index].text.withUTF8Bytes { bytes in
-                var count = 0
-                for byte in bytes where byte > 0x20 { count += 1 }
+                var count = 0, at = 0
+                if let base = bytes.baseAddress {
+                    while at + 8 <= bytes.count {
+                        count += SWAR.count(SWAR.bytes(above: 0x20, UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)))
+                        at += 8
+                    }
+                }
+                while at < bytes.count {
+                    if bytes[at] > 0x20 { count += 1 }
+                    at += 1
+                }
                 return count
             }
         }

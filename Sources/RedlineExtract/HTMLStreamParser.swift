@@ -1,5 +1,6 @@
 internal import CLibXML2
 import Foundation
+import RedlineText
 
 /// A page parsed by libxml2's HTML parser straight into an ``HTMLTree``: libxml2 reports each
 /// tag and run of text as it reads them (its SAX interface) and ``HTMLTreeBuilder`` keeps what
@@ -30,7 +31,7 @@ enum HTMLStreamParser {
         let converted: String? = isUTF8 ? nil : "UTF-8"
         // About one node a tag (a start and an end tag hold an element and a run of text): room
         // reserved once, rather than doubled and copied as the tree grows.
-        let stream = Stream(capacity: bytes.reduce(into: 0) { count, byte in if byte == UInt8(ascii: "<") { count += 1 } } + 16)
+        let stream = Stream(capacity: bytes.withUnsafeBufferPointer(Self.tagCount) + 16)
         var handler = htmlSAXHandler()
         handler.initialized = 1   // as libxml2's own HTML handler is (a SAX1 handler: startElement, not startElementNs)
         handler.startElement = { context, name, attributes in Stream.of(context).start(context, name, attributes) }
@@ -51,6 +52,21 @@ enum HTMLStreamParser {
         guard parsed == 0 else { return nil }
         stream.flush()
         return (stream.builder.finish(), structuredData)
+    }
+}
+
+extension HTMLStreamParser {
+    /// How many `<` `bytes` hold, eight bytes at a time.
+    static func tagCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0, at = 0
+        if let base = bytes.baseAddress {
+            while at + 8 <= bytes.count {
+                count += SWAR.count(SWAR.bytes(equalTo: UInt8(ascii: "<"), UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)))
+                at += 8
+            }
+        }
+        for byte in bytes[at...] where byte == UInt8(ascii: "<") { count += 1 }
+        return count
     }
 }
 

@@ -28,6 +28,16 @@ public enum SWAR {
         return ~(((x & low7) &+ low7) | x) & highs
     }
 
+    /// The high bit of every byte above `bound` (below 0x80), exactly: bytes of 0x80 and up are
+    /// above it too.
+    @inlinable @inline(__always)
+    public static func bytes(above bound: UInt8, _ word: UInt64) -> UInt64 {
+        let low7 = ~highs
+        // Each byte's low seven bits plus (0x7F - bound) carry into its high bit when above
+        // `bound`, and never into the next byte.
+        return (((word & low7) &+ ones &* UInt64(0x7F - bound)) | word) & highs
+    }
+
     /// How many bytes continue a multi-byte scalar (`10xxxxxx`).
     @inlinable @inline(__always)
     public static func continuationCount(_ word: UInt64) -> Int {
