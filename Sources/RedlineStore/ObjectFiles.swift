@@ -71,9 +71,24 @@ struct ObjectFiles {
         "\(repository)/objects/\(id.prefix(2))/\(id.dropFirst(2))"
     }
 
-    /// Removes the pack `name`: its index first, so that no reader finds it from then on.
+    /// Removes the pack `name`: its index first, so that no reader finds it from then on, and
+    /// before it git's multi-pack-index, when there is one (``removeMultiPackIndex(repository:)``).
     static func removePack(_ name: String, repository: String) {
+        removeMultiPackIndex(repository: repository)
         for suffix in [".idx", ".pack", ".rev", ".bitmap", ".keep"] { unlink("\(repository)/objects/pack/\(name)\(suffix)") }
+    }
+
+    /// Removes git's multi-pack-index (`git multi-pack-index write`, `git repack --write-midx`)
+    /// and its bitmap and reverse index: it lists packs by name, and one that lists a pack
+    /// removed makes `git fsck` and `git gc` fail ("failed to load pack"). `git repack -d`
+    /// removes it the same way; git and libgit2 read the packs without it.
+    private static func removeMultiPackIndex(repository: String) {
+        let folder = "\(repository)/objects/pack"
+        guard access("\(folder)/multi-pack-index", F_OK) == 0 else { return }
+        unlink("\(folder)/multi-pack-index")
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasPrefix("multi-pack-index-") {
+            unlink("\(folder)/\(file)")
+        }
     }
 
     /// Removes what a process killed while writing left, once ten minutes old (a writer alive

@@ -130,3 +130,22 @@ extension PackingTests {
         #expect(Self.deletedPacksHeldOpen() <= 8)   // 15 before libgit2 was limited to 8 mapped packs
     }
 }
+
+extension PackingTests {
+    /// A store where someone ran `git multi-pack-index write --bitmap`: a capture rewrites the
+    /// pack the multi-pack-index lists, and git must still read the store (`fsck`, `gc`).
+    @Test func aCaptureRemovesTheMultiPackIndexOfAPackItReplaces() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        for i in 1...3 { try record(repo, "version \(i) " + String(repeating: "text ", count: 50), at: Double(i * 60)) }
+        _ = try git(repo.path, "multi-pack-index write --bitmap")
+        #expect(FileManager.default.fileExists(atPath: "\(repo.path)/objects/pack/multi-pack-index"))
+        try record(repo, "version 4 " + String(repeating: "text ", count: 50), at: 240)
+        #expect(!FileManager.default.fileExists(atPath: "\(repo.path)/objects/pack/multi-pack-index"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(repo.path)/objects/pack").allSatisfy { !$0.hasPrefix("multi-pack-index") })
+        _ = try git(repo.path, "fsck --full --strict")
+        _ = try git(repo.path, "gc -q")
+        #expect(try repo.versions(of: slug).count == 4)
+    }
+}
