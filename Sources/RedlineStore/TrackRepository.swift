@@ -372,8 +372,8 @@ public final class TrackRepository {
     /// permission bits grant nobody write access counts as read-only too.
     static func isWritable(_ path: String) -> Bool {
         guard access(path, W_OK) == 0 else { return false }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let mode = attributes[.posixPermissions] as? Int else { return false }
-        return mode & 0o222 != 0
+        var info = stat()   // not FileManager's attributes, which look the owner's name up too
+        guard stat(path, &info) == 0 else { return false }
+        return info.st_mode & 0o222 != 0
     }
 }
