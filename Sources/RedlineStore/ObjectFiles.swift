@@ -82,13 +82,45 @@ struct ObjectFiles {
     /// and its bitmap and reverse index: it lists packs by name, and one that lists a pack
     /// removed makes `git fsck` and `git gc` fail ("failed to load pack"). `git repack -d`
     /// removes it the same way; git and libgit2 read the packs without it.
-    private static func removeMultiPackIndex(repository: String) {
+    private static func removeMultiPackIndex(repository: String, onlyStale: Bool = false) {
         let folder = "\(repository)/objects/pack"
         guard access("\(folder)/multi-pack-index", F_OK) == 0 else { return }
+        if onlyStale, let names = multiPackIndexPacks(repository: repository),
+           names.allSatisfy({ access("\(folder)/\($0)", F_OK) == 0 }) { return }
         unlink("\(folder)/multi-pack-index")
         for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasPrefix("multi-pack-index-") {
             unlink("\(folder)/\(file)")
         }
+    }
+
+    /// Removes git's multi-pack-index when a pack it lists is gone (a capture of a redline before
+    /// ``removePack(_:repository:)`` removed it replaced one), or it cannot be read.
+    static func removeStaleMultiPackIndex(repository: String) {
+        removeMultiPackIndex(repository: repository, onlyStale: true)
+    }
+
+    /// The packs' index files (`pack-….idx`) git's multi-pack-index lists, from its `PNAM` chunk:
+    ///
+    ///     "MIDX", version, hash version, chunk count, base count, pack count    12 bytes
+    ///     each chunk: id (4 bytes) and offset (8, big-endian); then one ending the last
+    ///     PNAM: the names, each ended by a NUL
+    ///
+    /// Nil when it cannot be read.
+    private static func multiPackIndexPacks(repository: String) -> [String]? {
+        guard let bytes = GitFiles.bytes(of: "\(repository)/objects/pack/multi-pack-index"), bytes.count >= 12,
+              bytes.starts(with: Array("MIDX".utf8)) else { return nil }
+        let chunks = Int(bytes[6])
+        func offset(_ entry: Int) -> Int? {
+            let at = 12 + 12 * entry + 4
+            guard at + 8 <= bytes.count else { return nil }
+            let value = bytes[at..<at + 8].reduce(0) { $0 << 8 | Int($1) }
+            return value <= bytes.count ? value : nil
+        }
+        for entry in 0..<chunks where 12 + 12 * entry + 4 <= bytes.count && bytes[(12 + 12 * entry)..<(12 + 12 * entry + 4)].elementsEqual("PNAM".utf8) {
+            guard let start = offset(entry), let end = offset(entry + 1), start <= end else { return nil }
+            return bytes[start..<end].split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        }
+        return nil
     }
 
     /// Removes what a process killed while writing left, once ten minutes old (a writer alive

@@ -70,6 +70,7 @@ extension TrackRepository {
         guard let lock = try packLock() else { return nil }
         defer { withExtendedLifetime(lock) {} }
         ObjectFiles.removeLeftovers(repository: path)
+        ObjectFiles.removeStaleMultiPackIndex(repository: path)
         return try pack(ObjectFiles(repository: path), everything: true)
     }
 

@@ -149,3 +149,25 @@ extension PackingTests {
         #expect(try repo.versions(of: slug).count == 4)
     }
 }
+
+extension PackingTests {
+    /// A multi-pack-index left naming a pack that is gone (a capture of a redline before the one
+    /// above replaced it) is removed by `redline gc`; one that lists the packs there stays.
+    @Test func gcRemovesAStaleMultiPackIndex() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        let index = "\(repo.path)/objects/pack/multi-pack-index"
+        for i in 1...3 { try record(repo, "version \(i) " + String(repeating: "text ", count: 50), at: Double(i * 60)) }
+        _ = try repo.pack()
+        _ = try git(repo.path, "multi-pack-index write")
+        _ = try repo.pack()   // one pack, nothing to do: the index lists what is there
+        #expect(FileManager.default.fileExists(atPath: index))
+        let stale = try Data(contentsOf: URL(fileURLWithPath: index))
+        try record(repo, "version 4 " + String(repeating: "text ", count: 50), at: 240)
+        try stale.write(to: URL(fileURLWithPath: index))   // as a capture that did not remove it left it
+        _ = try repo.pack()
+        #expect(!FileManager.default.fileExists(atPath: index))
+        _ = try git(repo.path, "fsck --full --strict")
+    }
+}
