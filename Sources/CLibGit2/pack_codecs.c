@@ -27,6 +27,7 @@ static struct {
     int (*libdeflate_zlib_decompress)(void *decompressor, const void *in, size_t in_length, void *out, size_t capacity,
                                       size_t *made);
     void (*libdeflate_free_decompressor)(void *decompressor);
+    uint32_t (*libdeflate_crc32)(uint32_t crc, const void *buffer, size_t length);   // optional even then
 } codecs;
 
 static pthread_once_t zlib_once = PTHREAD_ONCE_INIT, load_once = PTHREAD_ONCE_INIT;
@@ -59,6 +60,8 @@ static void load_libdeflate(void) {
     *(void **)&codecs.libdeflate_alloc_decompressor = functions[3];
     *(void **)&codecs.libdeflate_zlib_decompress = functions[4];
     *(void **)&codecs.libdeflate_free_decompressor = functions[5];
+    // Its CRC-32 folds with carry-less multiplication: every entry a capture copies is checked.
+    *(void **)&codecs.libdeflate_crc32 = dlsym(library, "libdeflate_crc32");
 }
 
 static void load_zlib(void) {
@@ -126,6 +129,7 @@ size_t redline_zlib_uncompress(void *out, size_t capacity, const void *data, siz
 }
 
 uint32_t redline_crc32(uint32_t crc, const void *data, size_t length) {
+    if (codecs.libdeflate_crc32) return codecs.libdeflate_crc32(crc, data, length);
     const unsigned char *bytes = data;
     while (length > 0) {   // zlib's length is an unsigned int
         unsigned int chunk = length > (1u << 30) ? (1u << 30) : (unsigned int)length;

@@ -108,7 +108,7 @@ struct AppendPlan {
             if bases[entry.id] != nil {
                 try add(entry.id, to: &writer, contents: &contents)
             } else {
-                writer.copy(packed!.bytes[entry.range], id: entry.idBytes, crc: entry.crc)
+                try writer.copy(packed!.bytes[entry.range], id: entry.idBytes, crc: entry.crc)
             }
         }
         for id in adding where packed?.positions[id] == nil {

@@ -27,8 +27,11 @@ struct PackWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    /// An entry of another pack, as it is.
-    mutating func copy(_ entry: ArraySlice<UInt8>, id: [UInt8], crc: UInt32) {
+    /// An entry of another pack, as it is, once its bytes match the CRC-32 that pack's index
+    /// keeps for them (as `git repack` checks an entry it reuses): a damaged entry is not copied
+    /// into a pack whose checksum would then hide the damage.
+    mutating func copy(_ entry: ArraySlice<UInt8>, id: [UInt8], crc: UInt32) throws {
+        guard Zlib.crc32(entry) == crc else { throw Failure.damagedEntry(ObjectID.hex(id)) }
         entries.append(PackIndex.Entry(id: id, offset: bytes.count, crc: crc))
         bytes.append(contentsOf: entry)
     }
@@ -157,6 +160,8 @@ struct PackWriter {
     }
 
     enum Failure: Error {
+        /// An entry to copy does not match its CRC-32: the object whose entry it is.
+        case damagedEntry(String)
         case compression
         case tooLarge
         case system(String, Int32)

@@ -75,9 +75,17 @@ extension TrackRepository {
             keep = PackKeep(lock: lock)
         }
         let folder = "\(path)/objects/pack"
-        if keep?.lock != nil, let packed = try? append(ObjectFiles(repository: path), capture: capture), let pack = packed.pack {
-            keep?.hold("\(folder)/\(pack).keep")
-            return true
+        if keep?.lock != nil {
+            do {
+                if let pack = try append(ObjectFiles(repository: path), capture: capture)?.pack {
+                    keep?.hold("\(folder)/\(pack).keep")
+                    return true
+                }
+            } catch PackWriter.Failure.damagedEntry(let object) {
+                // Left as it is, for git fsck to show; the capture goes into a pack of its own.
+                packDamage = "a pack in \(path) is damaged (the entry of object \(object) does not match its index's CRC-32); "
+                    + "it was left as it is and this capture went into a pack of its own: run 'git --git-dir \(path) fsck --full'"
+            } catch {}
         }
         var contents = ObjectContents(git: git, known: Dictionary(capture.objects.map { ($0.id, (type: $0.type, content: $0.content)) },
                                                                    uniquingKeysWith: { first, _ in first }))
@@ -188,7 +196,7 @@ extension TrackRepository {
         var seen: Set<String> = []
         for pack in merged {
             for entry in pack.entries where seen.insert(entry.id).inserted {
-                writer.copy(pack.bytes[entry.range], id: entry.idBytes, crc: entry.crc)
+                try writer.copy(pack.bytes[entry.range], id: entry.idBytes, crc: entry.crc)
             }
         }
         let name = try writer.write(into: folder)

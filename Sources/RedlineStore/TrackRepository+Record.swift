@@ -37,7 +37,9 @@ extension TrackRepository {
     ) throws -> RecordOutcome {
         recentFiles.start()
         defer { recentFiles.forget() }
+        packDamage = nil
         let outcome = try store(slug, capturedAt: given, url: url, prepare: prepare)
+        if let damage = packDamage { packWarning(damage) }
         if case .recorded = outcome, let warning = packIfNeeded() { packWarning(warning) }
         return outcome
     }

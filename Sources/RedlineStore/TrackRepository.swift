@@ -13,6 +13,9 @@ public final class TrackRepository {
     /// What this process keeps of its last capture for the next, when it watches one article
     /// (``keepLastCapture()``); nil otherwise, so that nothing is held between captures.
     var lastCapture: LastCapture?
+    /// Why the last capture could not go into the pack it follows, when a pack was found damaged;
+    /// ``record(_:capturedAt:url:packWarning:prepare:)`` hands it on as a warning.
+    var packDamage: String?
     /// Captures are written as loose objects, as a store from before redline packed itself has
     /// them (tests of what packs loose objects; `REDLINE_LOOSE_CAPTURES=1` for a process).
     var writesCapturesLoose = ProcessInfo.processInfo.environment["REDLINE_LOOSE_CAPTURES"] == "1"

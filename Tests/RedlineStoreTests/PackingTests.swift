@@ -171,3 +171,32 @@ extension PackingTests {
         _ = try git(repo.path, "fsck --full --strict")
     }
 }
+
+extension PackingTests {
+    /// An entry of the pack a capture would rewrite that no longer matches its CRC-32 is not
+    /// copied into a new pack (whose checksum would hide the damage from `git fsck`): the pack is
+    /// left as it is, the capture goes into a pack of its own, and the writer is told.
+    @Test func aDamagedEntryIsNotCopiedIntoANewPack() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        let text = { (i: Int) in "version \(i) " + String(repeating: "text of version \(i) ", count: 200) }
+        for i in 1...6 { try record(repo, text(i), at: Double(i * 60)) }
+        let name = try #require(ObjectFiles(repository: repo.path).packs.first?.name)
+        let folder = "\(repo.path)/objects/pack"
+        let pack = try #require(PackedObjects(name: name, folder: folder))
+        let damaged = try #require(pack.entries.first { $0.base != nil && $0.range.count > 8 })   // an older version's delta
+        var bytes = pack.bytes
+        bytes[damaged.range.lowerBound + damaged.range.count / 2] ^= 0x5A
+        chmod("\(folder)/\(name).pack", 0o644)
+        try Data(bytes).write(to: URL(fileURLWithPath: "\(folder)/\(name).pack"))
+        var warnings: [String] = []
+        let pending = StoredVersion(article: Article(title: text(7), blocks: [Block(.paragraph, text(7))]), source: Data(text(7).utf8),
+                                    sourceFormat: .text, origins: [], subject: "capture 7", changes: nil, extractor: "test")
+        _ = try repo.record(slug, capturedAt: Date(timeIntervalSince1970: 420), url: nil, packWarning: { warnings.append($0) }) { _ in pending }
+        #expect(warnings.contains { $0.contains("damaged") && $0.contains(damaged.id) }, "\(warnings)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name).pack")) == Data(bytes), "the damaged pack was rewritten")
+        #expect(ObjectFiles(repository: repo.path).packs.count == 2)
+        #expect(try repo.latest(of: slug)?.number == 7)
+    }
+}
