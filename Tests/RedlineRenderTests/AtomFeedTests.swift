@@ -1,7 +1,7 @@
 import Foundation
 import FoundationXML
 import RedlineModel
-import RedlineRender
+@testable import RedlineRender
 import Testing
 
 /// The Atom feed and the news told of a change: well-formed whatever the article holds.
@@ -42,5 +42,16 @@ import Testing
         }
         #expect(!moved.isNews)
         #expect(DiffNews.line(moved) == "1 block moved")
+    }
+}
+
+extension AtomFeedTests {
+    @Test func textIsEscapedForXML() {
+        #expect(AtomFeed.xml("Tom & \"Jerry\" <b>£5</b>") == "Tom &amp; &quot;Jerry&quot; &lt;b&gt;£5&lt;/b&gt;")
+        #expect(AtomFeed.xml("tab\tline\nreturn\r bell\u{7} nul\u{0}") == "tab\tline\nreturn\r bell\u{FFFD} nul\u{FFFD}")
+        #expect(AtomFeed.xml("x\u{FFFE}y\u{FFFF}z\u{FFFD}é€😀") == "x\u{FFFD}y\u{FFFD}z\u{FFFD}é€😀")
+        // A large entry is escaped in linear time (it was copied at every append).
+        let large = String(repeating: "<p>Talks &amp; more</p>", count: 40_000)
+        #expect(AtomFeed.xml(large).utf8.count == large.utf8.count + 40_000 * 16)   // each < and > 3 bytes more, & 4 more
     }
 }
