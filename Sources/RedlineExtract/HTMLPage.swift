@@ -181,9 +181,4 @@ struct HTMLPage {
     func text(of index: Int) -> String {
         TextFolding.fold(tree.text(of: index) { isFurniture[$0] })
     }
-
-    /// The start of ``text(of:)``: its first text nodes, folded, once they hold `bytes` bytes.
-    func textStart(of index: Int, bytes: Int) -> String {
-        TextFolding.fold(tree.text(of: index, atLeast: bytes) { isFurniture[$0] })
-    }
 }

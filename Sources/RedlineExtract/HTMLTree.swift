@@ -42,14 +42,13 @@ struct HTMLTree: Sendable, Equatable {
         return nil
     }
 
-    /// The raw text under `index`, concatenated, skipping subtrees for which `skip` is true; with
-    /// `atLeast`, only its first text nodes, once they hold that many bytes.
-    func text(of index: Int, atLeast limit: Int = .max, skip: (Int) -> Bool = { _ in false }) -> String {
+    /// The raw text under `index`, concatenated, skipping subtrees for which `skip` is true.
+    func text(of index: Int, skip: (Int) -> Bool = { _ in false }) -> String {
         if nodes[index].kind == .text { return nodes[index].text }
         var result = ""
         var cursor = index
         let end = nodes[index].end
-        while cursor < end, result.utf8.count < limit {
+        while cursor < end {
             if cursor != index, skip(cursor) { cursor = nodes[cursor].end; continue }
             if nodes[cursor].kind == .text { result += nodes[cursor].text }
             cursor += 1

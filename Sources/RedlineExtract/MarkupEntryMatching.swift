@@ -32,13 +32,6 @@ struct MarkupEntryMatching {
         var found: [MarkupEntry?] = []
         var texts = [String?](repeating: nil, count: markup.entries.count)   // folded once when first needed
         func shows(_ key: String, _ index: Int) -> Bool {
-            if texts[index] == nil {
-                // An entry shows its headline at its start: the start is read first (a live blog's
-                // entries are its text), and found there when it ends a few characters before
-                // the start's end, where folding all of the text could read it otherwise.
-                let start = page.textStart(of: markup.entries[index].element, bytes: 2 * key.utf8.count + 256)
-                if TextFolding.contains(String(start.dropLast(8)), key) { return true }
-            }
             let text = texts[index] ?? page.text(of: markup.entries[index].element)
             texts[index] = text
             return TextFolding.contains(text, key)

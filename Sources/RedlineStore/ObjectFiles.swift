@@ -175,12 +175,7 @@ struct ObjectFiles {
         let count = PackIndex.count(header)
         guard let index = read(path, bytes: PackIndex.idsStart + 20 * count) else { return false }
         let ids = PackIndex.ids(index, count: count)
-        var low = 0, high = ids.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ids[middle].lexicographicallyPrecedes(id) { low = middle + 1 } else { high = middle }
-        }
-        return low < ids.count && ids[low].elementsEqual(id)
+        return PackIndex.find(id, count: ids.count) { ids[$0] } != nil
     }
 
     private static func read(_ path: String, bytes count: Int) -> [UInt8]? {

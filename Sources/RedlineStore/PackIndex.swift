@@ -54,12 +54,18 @@ struct PackIndex {
 
     /// The entry of the object `id` (20 bytes), found by bisection; nil when the pack lacks it.
     func entry(_ id: [UInt8]) -> Entry? {
-        var low = 0, high = entries.count
+        Self.find(id, count: entries.count) { entries[$0].id }.map { entries[$0] }
+    }
+
+    /// Where `id` is among `count` ids in order, `idAt(i)` the i-th, found by bisection; nil when
+    /// it is not among them.
+    static func find<ID: Collection<UInt8>>(_ id: [UInt8], count: Int, idAt: (Int) -> ID) -> Int? {
+        var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
-            if entries[middle].id.lexicographicallyPrecedes(id) { low = middle + 1 } else { high = middle }
+            if idAt(middle).lexicographicallyPrecedes(id) { low = middle + 1 } else { high = middle }
         }
-        return low < entries.count && entries[low].id == id ? entries[low] : nil
+        return low < count && idAt(low).elementsEqual(id) ? low : nil
     }
 
     init(entries: [Entry], packChecksum: [UInt8]) {
