@@ -63,14 +63,20 @@ struct PackWriter {
     /// whose objects no reference reaches yet: `git repack -a -d` neither repacks nor removes a
     /// kept pack, so it cannot drop them before the branch moves (``PackKeep``).
     mutating func write(into folder: String, keep: Bool = false) throws -> String {
-        guard bytes.count < 0x8000_0000 else { throw Failure.tooLarge }
-        var count: [UInt8] = []
-        PackIndex.append(UInt32(entries.count), to: &count)
-        bytes.replaceSubrange(8..<12, with: count)   // the header's number of entries, as of now
-        let checksum = SHA1.digest(bytes)
+        var checksum = try sealed()
+        var name = "pack-" + ObjectID.hex(checksum)
+        if keep, access("\(folder)/\(name).pack", F_OK) == 0, access("\(folder)/\(name).keep", F_OK) != 0 {
+            // The same bytes lie there without a `.keep`: a try of this capture that failed after
+            // writing its pack let it go, and a `git repack -a -d` that listed it since removes
+            // it at its end, kept by then or not. A blob no reference reaches makes this another
+            // pack (git drops the blob when it next repacks).
+            let filler = GitObject(blob: Data("redline: a capture written again beside \(name), \(UUID().uuidString)\n".utf8))
+            try add(type: filler.type, content: filler.content, id: ObjectID.bytes(filler.id), level: 6)
+            checksum = try sealed()
+            name = "pack-" + ObjectID.hex(checksum)
+        }
         let packIndex = PackIndex(entries: entries, packChecksum: checksum)
         let index = packIndex.encoded()
-        let name = "pack-" + ObjectID.hex(checksum)
         bytes.append(contentsOf: checksum)
         let keepPath = "\(folder)/\(name).keep", packPath = "\(folder)/\(name).pack"
         let placesKeep = keep && access(keepPath, F_OK) != 0   // one kept already (an earlier try's) stays kept
@@ -91,6 +97,16 @@ struct PackWriter {
             close(directory)
         }
         return name
+    }
+
+    /// The header's number of entries set to those added so far, and the SHA-1 of the pack so far:
+    /// its checksum, which names it.
+    private mutating func sealed() throws -> [UInt8] {
+        guard bytes.count < 0x8000_0000 else { throw Failure.tooLarge }
+        var count: [UInt8] = []
+        PackIndex.append(UInt32(entries.count), to: &count)
+        bytes.replaceSubrange(8..<12, with: count)
+        return SHA1.digest(bytes)
     }
 
     /// Writes `parts`, one after the other, into a new file at `path`, flushed to disk.

@@ -98,3 +98,37 @@ import Testing
         _ = try packing.packing.git(repo.path, "fsck --full --strict")
     }
 }
+
+extension PackKeepTests {
+    /// A capture that failed after writing its pack (its `.keep` let go, its branch not moved) is
+    /// stored again later with the same time (`snap --at`, `replay`): the same objects, and the
+    /// pack they would go into is the one the failed try left, the same bytes. Written under that
+    /// name, a `git repack -a -d` that listed it unkept in between would remove it at its end,
+    /// with the capture in it; so a capture never takes the name of a pack lying there unkept.
+    @Test func aCaptureStoredAgainNeverTakesTheNameOfAnUnkeptPack() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        for i in 1...3 { try packing.record(repo, packing.page(i), at: Double(i * 60)) }
+        // The failed try: capture 4 packed, as in a copy of the store, its branch left at 3.
+        let copy = dir.child("copy")
+        try FileManager.default.copyItem(atPath: repo.path, toPath: copy)
+        try packing.record(try TrackRepository.open(at: copy), packing.page(4), at: 240)
+        let folder = "\(repo.path)/objects/pack"
+        let before = ObjectFiles(repository: repo.path).packs.map(\.name)
+        let failed = try #require(ObjectFiles(repository: copy).packs.first?.name)
+        for suffix in [".pack", ".idx"] { try FileManager.default.copyItem(atPath: "\(copy)/objects/pack/\(failed)\(suffix)", toPath: "\(folder)/\(failed)\(suffix)") }
+        for name in before { ObjectFiles.removePack(name, repository: repo.path) }
+        #expect(try repo.latest(of: slug)?.number == 3)
+        // `git repack -a -d` starts and lists the unkept pack; capture 4 is stored again …
+        let listed = ObjectFiles(repository: repo.path).packs.filter { !$0.isKept }.map(\.name)
+        #expect(listed == [failed])
+        try packing.record(repo, packing.page(4), at: 240)
+        // … and git removes every pack it listed.
+        for name in listed { ObjectFiles.removePack(name, repository: repo.path) }
+        let latest = try #require(try repo.latest(of: slug))
+        #expect(latest.number == 4)
+        #expect(try repo.article(at: latest)?.title == packing.page(4))
+        _ = try packing.packing.git(repo.path, "fsck --full --strict")
+    }
+}
