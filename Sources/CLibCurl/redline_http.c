@@ -165,8 +165,9 @@ static size_t on_header(char *line, size_t size, size_t count, void *context) {
         free(r->etag);
         free(r->last_modified);
         free(r->content_type);
+        free(r->retry_after);
         free(t->content_encoding);
-        r->etag = r->last_modified = r->content_type = t->content_encoding = NULL;
+        r->etag = r->last_modified = r->content_type = r->retry_after = t->content_encoding = NULL;
         return length;
     }
     char *value;
@@ -174,6 +175,7 @@ static size_t on_header(char *line, size_t size, size_t count, void *context) {
     else if ((value = header_value(line, length, "Content-Encoding"))) { free(t->content_encoding); t->content_encoding = value; }
     else if ((value = header_value(line, length, "Last-Modified"))) { free(r->last_modified); r->last_modified = value; }
     else if ((value = header_value(line, length, "Content-Type"))) { free(r->content_type); r->content_type = value; }
+    else if ((value = header_value(line, length, "Retry-After"))) { free(r->retry_after); r->retry_after = value; }
     return length;
 }
 
@@ -341,7 +343,8 @@ void redline_http_response_free(redline_http_response *response) {
     free(response->etag);
     free(response->last_modified);
     free(response->content_type);
+    free(response->retry_after);
     free(response->final_url);
     response->body = NULL;
-    response->etag = response->last_modified = response->content_type = response->final_url = NULL;
+    response->etag = response->last_modified = response->content_type = response->retry_after = response->final_url = NULL;
 }

@@ -4,6 +4,9 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An http(s) URL whose port is not 1…65535 (`http://host:99999/`).
     case invalidPort(url: String, port: Int)
     case http(status: Int, url: String)
+    /// HTTP 429 or 503 with a `Retry-After`: the server asked to be left alone `seconds` (at
+    /// most a day).
+    case askedToWait(status: Int, url: String, seconds: Double)
     case timedOut(url: String, seconds: Double)
     case tls(url: String, detail: String)
     case network(url: String, detail: String)
@@ -20,6 +23,8 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unsupportedURL(let text): "'\(text)' is not an http or https URL"
         case .invalidPort(let url, let port): "'\(url)' names port \(port); a port is 1 to 65535"
         case .http(let status, let url): "\(url) answered HTTP \(status)\(Self.reason(status)); nothing was stored"
+        case .askedToWait(let status, let url, let seconds):
+            "\(url) answered HTTP \(status)\(Self.reason(status)) and asked to wait \(Self.seconds(seconds)); nothing was stored"
         case .timedOut(let url, let seconds): "\(url) did not answer within \(Self.seconds(seconds)); nothing was stored"
         case .tls(let url, let detail): "TLS error talking to \(url): \(detail); nothing was stored"
         case .network(let url, let detail): "cannot fetch \(url): \(detail); nothing was stored"
@@ -35,6 +40,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     public var brief: String {
         switch self {
         case .http(let status, _): "HTTP \(status)\(Self.reason(status))"
+        case .askedToWait(let status, _, let seconds): "HTTP \(status)\(Self.reason(status)), asked to wait \(Self.seconds(seconds))"
         case .timedOut(_, let seconds): "timed out after \(Self.seconds(seconds))"
         case .tls(_, let detail): "TLS error: \(detail)"
         case .network(_, let detail): detail

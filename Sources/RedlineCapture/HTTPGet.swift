@@ -13,6 +13,8 @@ struct HTTPGet: Sendable {
         var lastModified: String?
         /// The `Content-Type` header.
         var contentType: String?
+        /// The `Retry-After` header.
+        var retryAfter: String? = nil
         /// The URL the body came from, when redirects led away from the one asked for.
         var finalURL: String?
     }
@@ -93,6 +95,7 @@ struct HTTPGet: Sendable {
                                      etag: response.etag.map { String(cString: $0) },
                                      lastModified: response.last_modified.map { String(cString: $0) },
                                      contentType: response.content_type.map { String(cString: $0) },
+                                     retryAfter: response.retry_after.map { String(cString: $0) },
                                      finalURL: response.redirects > 0 && finalURL != url ? finalURL : nil))
         case redline_http_timed_out: return .failure(.timedOut)
         case redline_http_tls: return .failure(.tls(message))

@@ -90,7 +90,12 @@ public struct PageFetcher: Sendable {
         // "Not modified" answers a request that gave validators; to one that gave none it says nothing of the page.
         let conditional = validators?.etag != nil || validators?.lastModified != nil
         if response.status == 304, conditional { return .notModified }
-        guard (200..<300).contains(response.status) else { throw .http(status: response.status, url: address) }
+        guard (200..<300).contains(response.status) else {
+            if [429, 503].contains(response.status), let seconds = response.retryAfter.flatMap({ Self.retryAfter($0) }) {
+                throw .askedToWait(status: response.status, url: address, seconds: seconds)
+            }
+            throw .http(status: response.status, url: address)
+        }
         do {
             try CaptureReader.check(response.body, origin: address)
         } catch {
@@ -104,4 +109,31 @@ public struct PageFetcher: Sendable {
         if !acceptsNonPages, let kind = capture.nonPageKind { throw .notAPage(url: address, kind: kind) }
         return .page(capture, status: response.status, validators: next)
     }
+}
+
+extension PageFetcher {
+    /// The wait a `Retry-After` header asks for, in seconds from now: delay-seconds (`120`) or an
+    /// HTTP date (`Wed, 21 Oct 2026 07:28:00 GMT`), at most a day; nil for none, a time already
+    /// past, or a value that is neither.
+    static func retryAfter(_ value: String, now: Date = Date()) -> Double? {
+        let text = value.trimmingCharacters(in: .whitespaces)
+        let seconds: Double
+        if !text.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+            seconds = Double(text) ?? .infinity
+        } else if let date = httpDate.date(from: text) {
+            seconds = date.timeIntervalSince(now).rounded(.up)
+        } else {
+            return nil
+        }
+        return seconds > 0 ? min(seconds, 86_400) : nil
+    }
+
+    /// RFC 9110's preferred date format, the one servers send.
+    private static let httpDate: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter
+    }()
 }

@@ -94,7 +94,7 @@ struct WatchRoster {
                     guard let outcome else { stopping = true; continue }
                     if outcome == .changed { members[index].summary.stored += 1 }
                     if outcome == .failed { members[index].summary.failures += 1 }
-                    let wait = members[index].watcher.schedule.next(after: outcome) * Double.random(in: 0.9...1.1)
+                    let wait = members[index].watcher.nextWait(after: outcome, jitter: Double.random(in: 0.9...1.1))
                     members[index].due = Date().addingTimeInterval(wait)
                 case nil:
                     break

@@ -33,6 +33,8 @@ public struct Watcher {
     private var known: [String: Int]?
     /// The warnings logged so far: each is logged once a watch, not at every poll of the same page.
     private var warned: Set<String> = []
+    /// How long the server asked to be left alone at the last poll (`Retry-After`), in seconds.
+    private var askedWait: Double?
 
     /// A watch of `url` into `slug`'s history.
     public init(tracker: Tracker, slug: Slug, url: URL, fetcher: PageFetcher, schedule: WatchSchedule) {
@@ -54,7 +56,7 @@ public struct Watcher {
             summary.polls += 1
             if outcome == .changed { summary.stored += 1 }
             if outcome == .failed { summary.failures += 1 }
-            let wait = schedule.next(after: outcome)
+            let wait = nextWait(after: outcome)
             guard count.map({ summary.polls < $0 }) ?? true else { break }
             await Self.sleep(seconds: wait, unless: shouldStop)
         }
@@ -66,6 +68,7 @@ public struct Watcher {
     /// Throws the track repository's own errors, except those that may pass.
     mutating func poll(log: (String) -> Void) async throws -> WatchSchedule.Outcome? {
         if known == nil { known = try tracker.repository.versionsByArticle(of: slug) }
+        askedWait = nil
         let stamp = Timestamp.format(Date()) + "  " + label
         do {
             switch try await fetcher.fetch(url, validators: validators) {
@@ -98,6 +101,7 @@ public struct Watcher {
         } catch FetchError.cancelled {
             return nil
         } catch let error as FetchError {
+            if case .askedToWait(_, _, let seconds) = error { askedWait = seconds }
             log("\(stamp)error  \(error.brief); nothing stored")
         } catch let error as TrackerError {
             log("\(stamp)refused  \(error.watched(slug, url.absoluteString))")
@@ -107,6 +111,12 @@ public struct Watcher {
             log("\(stamp)error  \(error)")
         }
         return .failed
+    }
+
+    /// The wait before the next poll, after one that found `outcome`: the schedule's (times
+    /// `jitter`), or longer when the server asked for longer (`Retry-After` on a 429 or 503).
+    mutating func nextWait(after outcome: WatchSchedule.Outcome, jitter: Double = 1) -> Double {
+        max(schedule.next(after: outcome) * jitter, askedWait ?? 0)
     }
 
     /// Sleeps in short slices so that a stop request is seen within a tenth of a second.

@@ -65,3 +65,17 @@ import Testing
         #expect(capture.bytes == Data(text.utf8))
     }
 }
+
+extension FetchPolicyTests {
+    @Test func retryAfterIsReadAsSecondsOrAnHTTPDate() {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)   // 2027-01-15T08:00:00Z
+        #expect(PageFetcher.retryAfter("120", now: now) == 120)
+        #expect(PageFetcher.retryAfter(" 5 ", now: now) == 5)
+        #expect(PageFetcher.retryAfter("Fri, 15 Jan 2027 08:02:00 GMT", now: now) == 120)
+        #expect(PageFetcher.retryAfter("Fri, 15 Jan 2027 07:59:00 GMT", now: now) == nil)   // past
+        #expect(PageFetcher.retryAfter("0", now: now) == nil)
+        #expect(PageFetcher.retryAfter("9999999", now: now) == 86_400)                       // at most a day
+        #expect(PageFetcher.retryAfter("soon", now: now) == nil)
+        #expect(PageFetcher.retryAfter("-5", now: now) == nil)
+    }
+}

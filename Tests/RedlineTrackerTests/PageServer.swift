@@ -19,6 +19,8 @@ final class PageServer {
         var encoding: String?
         /// A Location header, for a redirect.
         var location: String?
+        /// A Retry-After header (`120`, or an HTTP date).
+        var retryAfter: String?
     }
 
     let process = Process()

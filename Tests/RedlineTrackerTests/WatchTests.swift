@@ -217,3 +217,31 @@ import Testing
         #expect(try versionCount(repo, "talks") == 0)
     }
 }
+
+extension WatchTests {
+    /// A server that answers 429 or 503 with `Retry-After` is left alone that long: `watch`
+    /// waits at least as long before its next poll (the back-off alone would be 200 ms here),
+    /// and `fetch` says how long it was asked to wait.
+    @Test func aServerThatAsksToWaitIsLeftAloneThatLong() throws {
+        let server = try PageServer(steps: [
+            .init(status: 429, body: "slow down", retryAfter: "2"),
+            .init(body: Self.pageA, etag: "\"a\""),
+            .init(status: 503, body: "busy", retryAfter: "Wed, 21 Oct 2015 07:28:00 GMT"),   // a time past: not a wait
+        ])
+        defer { server.stop() }
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        let started = Date()
+        let result = try RedlineProcess.run(["watch", "talks", server.url, "--every", "100ms", "--count", "2", "--repo", repo])
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("error  HTTP 429 Too Many Requests, asked to wait 2 s; nothing stored"), "\(result.stderr)")
+        #expect(result.stderr.contains("version 1 (first version"), "\(result.stderr)")
+        #expect(elapsed >= 2, "the second poll came \(elapsed) s after the first")
+        let fetched = try RedlineProcess.run(["fetch", "talks", server.url, "--repo", repo])
+        #expect(fetched.status == 2)
+        #expect(fetched.stderr.contains("answered HTTP 503 Service Unavailable; nothing was stored"), "\(fetched.stderr)")
+    }
+}

@@ -23,6 +23,7 @@ typedef struct {
     char *etag;                ///< the last response's ETag header, or NULL
     char *last_modified;       ///< the last response's Last-Modified header, or NULL
     char *content_type;        ///< the last response's Content-Type header, or NULL
+    char *retry_after;         ///< the last response's Retry-After header, or NULL
     char *final_url;           ///< the URL the body came from, after redirects, or NULL
     long redirects;            ///< how many redirects were followed
     char refused_address[64];  ///< for redline_http_private_redirect: the private address

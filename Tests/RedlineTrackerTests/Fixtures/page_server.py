@@ -47,6 +47,8 @@ class Handler(QuietHandler):
                 self.send_header("ETag", etag)
             if step.get("location"):
                 self.send_header("Location", step["location"])
+            if step.get("retryAfter"):
+                self.send_header("Retry-After", step["retryAfter"])
             if step.get("gzip"):
                 self.send_header("Content-Encoding", "gzip")
             if step.get("deflate"):
