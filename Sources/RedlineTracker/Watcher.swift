@@ -69,11 +69,13 @@ public struct Watcher {
     mutating func poll(log: (String) -> Void) async throws -> WatchSchedule.Outcome? {
         if known == nil { known = try tracker.repository.versionsByArticle(of: slug) }
         askedWait = nil
-        let stamp = Timestamp.format(Date()) + "  " + label
+        // Each line is stamped when it is written, not when its poll began: with many articles
+        // polled at once, a poll that times out would otherwise print before later lines.
+        func stamp() -> String { Timestamp.format(Date()) + "  " + label }
         do {
             switch try await fetcher.fetch(url, validators: validators) {
             case .notModified:
-                log("\(stamp)304  unchanged (not modified)")
+                log("\(stamp())304  unchanged (not modified)")
                 return .unchanged
             case .page(let capture, let status, let next):
                 let result = try tracker.snapFetched(slug, capture, format: format, filter: filter)
@@ -81,12 +83,12 @@ public struct Watcher {
                 // refused (near-empty, no selector match) is fetched whole again next time.
                 validators = next
                 let warnings = result.warnings.filter { warned.insert($0).inserted }
-                defer { warnings.forEach { log("\(stamp)warning: \($0)") } }
+                defer { warnings.forEach { log("\(stamp())warning: \($0)") } }
                 guard result.isNew else {
-                    log("\(stamp)\(status)  unchanged since version \(result.version.number)")
+                    log("\(stamp())\(status)  unchanged since version \(result.version.number)")
                     return .unchanged
                 }
-                var line = "\(stamp)\(status)  version \(result.version.number)"
+                var line = "\(stamp())\(status)  version \(result.version.number)"
                 line += " (\(result.detail))"
                 if let id = result.articleID, let earlier = known?[id] {
                     line += "; flip-flop: the same article as version \(earlier)"
@@ -102,13 +104,13 @@ public struct Watcher {
             return nil
         } catch let error as FetchError {
             if case .askedToWait(_, _, let seconds) = error { askedWait = seconds }
-            log("\(stamp)error  \(error.brief); nothing stored")
+            log("\(stamp())error  \(error.brief); nothing stored")
         } catch let error as TrackerError {
-            log("\(stamp)refused  \(error.watched(slug, url.absoluteString))")
+            log("\(stamp())refused  \(error.watched(slug, url.absoluteString))")
         } catch let error as StoreError where error.isRefusal {
-            log("\(stamp)refused  \(error)")
+            log("\(stamp())refused  \(error)")
         } catch let error as StoreError where error.isTransient {
-            log("\(stamp)error  \(error)")
+            log("\(stamp())error  \(error)")
         }
         return .failed
     }
