@@ -33,6 +33,11 @@ extension Article {
         return result
     }
 
+    /// How many blocks ``positionedBlocks`` lists, counted without listing them.
+    public var positionedBlockCount: Int {
+        entries.reduce(blocks.count) { $0 + $1.blocks.count + ($1.title == nil ? 0 : 1) }
+    }
+
     /// The number of letters (Unicode scalars) in all blocks, titles and key events: the
     /// article's size as text.
     public var textLength: Int {

@@ -35,7 +35,7 @@ public struct Article: Sendable, Hashable, Codable {
 
     /// True when nothing at all was extracted.
     public var isEmpty: Bool {
-        title == nil && standfirst == nil && keyEvents.isEmpty && positionedBlocks.isEmpty
+        title == nil && standfirst == nil && keyEvents.isEmpty && positionedBlockCount == 0
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -44,6 +44,6 @@ extension Tracker {
         let origins = try origins(of: slug, at: version, article: stored)
         guard current != stored else { return origins }
         return Blame.carry(origins, through: ArticleDiffer.diff(stored, current), version: version.number)
-            ?? Blame.start(blockCount: current.positionedBlocks.count, version: version.number)
+            ?? Blame.start(blockCount: current.positionedBlockCount, version: version.number)
     }
 }

@@ -160,21 +160,21 @@ extension Tracker {
     /// The origins of `version`'s blocks: as stored with it, or, for a version stored without
     /// them, worked out again from the versions before it.
     func origins(of slug: Slug, at version: Version, article: Article) throws -> [BlockOrigin] {
-        let count = article.positionedBlocks.count
+        let count = article.positionedBlockCount
         if let stored = try repository.origins(at: version), stored.count == count { return stored }
         let history = try repository.versions(of: slug).reversed().filter { $0.number <= version.number }
         var previous: (version: Version, article: Article, origins: [BlockOrigin])?
         for step in history {
             let stepArticle = step.number == version.number ? article : try self.article(at: step)
             var stepOrigins: [BlockOrigin]
-            if let stored = try repository.origins(at: step), stored.count == stepArticle.positionedBlocks.count {
+            if let stored = try repository.origins(at: step), stored.count == stepArticle.positionedBlockCount {
                 stepOrigins = stored
             } else if let previous {
                 stepOrigins = Blame.carry(previous.origins, through: ArticleDiffer.diff(previous.article, stepArticle),
                                           version: step.number)
-                    ?? Blame.start(blockCount: stepArticle.positionedBlocks.count, version: step.number)
+                    ?? Blame.start(blockCount: stepArticle.positionedBlockCount, version: step.number)
             } else {
-                stepOrigins = Blame.start(blockCount: stepArticle.positionedBlocks.count, version: step.number)
+                stepOrigins = Blame.start(blockCount: stepArticle.positionedBlockCount, version: step.number)
             }
             previous = (step, stepArticle, stepOrigins)
         }

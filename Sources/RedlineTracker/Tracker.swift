@@ -84,7 +84,7 @@ public struct Tracker {
             throw TrackerError.nothingExtracted(origin)
         }
 
-        let blockCount = article.positionedBlocks.count
+        let blockCount = article.positionedBlockCount
         var changes: ChangeSummary?
         var stored: StoredVersion?
         var articleDiff: ArticleDiff?
