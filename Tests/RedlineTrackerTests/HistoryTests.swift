@@ -129,3 +129,21 @@ import Testing
         #expect(try RedlineProcess.run(["log", "story", "--repo", repo]).stdout.split(separator: "\n").count == 2)
     }
 }
+
+extension HistoryTests {
+    /// Piped, `log --edits` is plain text: a long edited line is one line, its marker once.
+    @Test func logEditsIsNotWrappedWhenPiped() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        let long = "The council met on Monday to debate the budget, and members argued for hours about the library, the roads and the parks."
+        for (n, text) in ["Council live\n\n" + long + "\n", "Council live\n\n" + long.replacingOccurrences(of: "Monday", with: "Tuesday") + "\n"].enumerated() {
+            _ = try RedlineProcess.run(["snap", "story", dir.write("\(n).txt", text), "--repo", repo])
+        }
+        let edits = try RedlineProcess.run(["log", "story", "--edits", "--repo", repo])
+        #expect(edits.status == 0, "\(edits.stderr)")
+        #expect(edits.stdout.contains("~ The council met on [-Monday-]{+Tuesday+} to debate the budget, and members argued for hours about the library, the roads and the parks."),
+                "\(edits.stdout)")
+    }
+}

@@ -34,12 +34,14 @@ extension RedlineCommand {
             }
             let diffs = try tracker.edits(slug)
             let terminal = Terminal.current
-            switch format ?? (terminal.isTerminal || color == .always ? .terminal : .text) {
+            let chosen = format ?? (terminal.isTerminal || color == .always ? .terminal : .text)
+            switch chosen {
             case .json:
                 Output.write(JSONOutput.render(edits: diffs, article: slug.value) + "\n")
             case .text, .terminal:
-                let options = TerminalOptions(color: format != .text && terminal.usesColor(color),
-                                              width: format == .text ? nil : terminal.width, context: 0)
+                // Plain text is never wrapped (piped, each wrapped line repeated its marker).
+                let options = TerminalOptions(color: chosen == .terminal && terminal.usesColor(color),
+                                              width: chosen == .text ? nil : terminal.width, context: 0)
                 let text = diffs.isEmpty ? "No edits: nothing already published was changed.\n"
                     : diffs.map { DiffTerminal.render($0, options: options) }.joined(separator: "\n")
                 terminal.write(text, paging: true)
