@@ -69,6 +69,9 @@ struct BlockFlow {
             switch node.kind {
             case .text:
                 if paragraphsOnly, paragraphs.isEmpty { break }
+                // A time label in a heading, in an element or line of its own, is no part of the
+                // title (`<h3><span class="ago">5 minutes ago</span> Goodnight</h3>`).
+                if kinds.last?.kind == .heading, TimeLabel.matches(TextFolding.fold(node.text)) { break }
                 buffer += node.text
                 if node.text.utf8.contains(where: { $0 > 0x20 }) {
                     if !bufferHasText { bufferKind = kinds.last?.kind ?? .paragraph; bufferHasText = true }

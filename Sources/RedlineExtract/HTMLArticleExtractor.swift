@@ -158,7 +158,7 @@ enum HTMLArticleExtractor {
                 inStory = inStory || node.name == "article" || node.name == "main"
                 ancestor = node.parent
             }
-            let text = page.visibleText(of: h1)
+            let text = page.titleText(of: h1)
             guard !chrome, !text.isEmpty else { continue }
             if let key, text.hasPrefix(key) || key.hasPrefix(text) && text.count * 2 > key.count { return (h1, text) }
             if inStory, inArticle == nil { inArticle = (h1, text) }

@@ -165,6 +165,18 @@ struct HTMLPage {
         })
     }
 
+    /// ``visibleText(of:)`` without the runs of text that are only a time label, as a heading's
+    /// block reads (``BlockFlow``): a title never holds the label that ticks on beside it.
+    ///
+    ///     <h1>Lockdown lifted<small>5 minutes ago</small></h1> → "Lockdown lifted"
+    func titleText(of index: Int) -> String {
+        TextFolding.fold(tree.text(of: index) { inner in
+            let node = tree.nodes[inner]
+            if node.kind == .text { return TimeLabel.matches(TextFolding.fold(node.text)) }
+            return Furniture.alwaysTags.contains(node.name) || Furniture.isHidden(node)
+        })
+    }
+
     /// ``visibleText(of:)`` without time stamps: `<time>` elements and text that is only a time
     /// label ("2h ago", "09.15 BST") are left out.
     ///
