@@ -42,11 +42,14 @@ extension TextDecoding {
     }
 
     /// False when `bytes` cannot hold mojibake that ``repair(_:everyLead:)`` reads back: that
-    /// needs a C3 82/83 ("Â", "Ã") or C3 A2 ("â") somewhere, and an unmistakable lead (Â, Ã, â,
-    /// ð: C3 82/83/A2/B0) followed by a character of two bytes or more. Most pages have neither;
-    /// a page in French or Portuguese has its "â" before letters.
+    /// needs a C3 82/83 ("Â", "Ã") or C3 A2 ("â") somewhere, or an emoji's "ð" before U+009F or
+    /// "Ÿ" (its second byte, 9F, read as Latin-1 or Windows-1252), and an unmistakable lead (Â,
+    /// Ã, â, ð: C3 82/83/A2/B0) followed by a character of two bytes or more. Most pages have
+    /// neither; a page in French or Portuguese has its "â" before letters. (Without the emoji
+    /// mark, a page whose only mojibake was emoji was left as it was until a new entry brought
+    /// an "â€™", and then its old entries' emoji read as edited.)
     ///
-    ///     "pâte"  → false     "EspaÃ±ol" → true     "â€œ" → true
+    ///     "pâte"  → false     "EspaÃ±ol" → true     "â€œ" → true     "ð\u{9F}\u{92}\u{94}" → true
     static func mightHaveMojibake(_ bytes: Data) -> Bool {
         bytes.withUnsafeBytes { raw in
             let buffer = raw.bindMemory(to: UInt8.self)
@@ -55,6 +58,10 @@ extension TextDecoding {
             while index + 1 < buffer.count {
                 let second = buffer[index + 1]
                 if second == 0x82 || second == 0x83 || second == 0xA2 { hasMark = true }
+                if second == 0xB0, index + 3 < buffer.count,
+                   buffer[index + 2] == 0xC2 && buffer[index + 3] == 0x9F || buffer[index + 2] == 0xC5 && buffer[index + 3] == 0xB8 {
+                    hasMark = true   // "ð" then U+009F or "Ÿ": an emoji's F0 9F read byte by byte
+                }
                 if second == 0x82 || second == 0x83 || second == 0xA2 || second == 0xB0,
                    index + 2 < buffer.count, buffer[index + 2] >= 0xC2 {
                     hasLeadBeforeCharacter = true

@@ -23,11 +23,13 @@ import Testing
         let inCharsets = (try? FileManager.default.contentsOfDirectory(at: charsets, includingPropertiesForKeys: nil)) ?? []
         // Time labels in the words pages use ("Updated: 5 mins ago", "about 5 hours ago").
         let labels = Fixtures.packageRoot.appendingPathComponent("Tests/RedlineExtractTests/Fixtures/labels/relative-labels.html")
+        // Time labels inside headings, in elements and lines of their own.
+        let titleLabels = Fixtures.packageRoot.appendingPathComponent("Tests/RedlineExtractTests/Fixtures/labels/labels-in-titles.html")
         // `<script>` and JSON-LD written inside attribute values, a number past a double's range.
         let markup = Fixtures.packageRoot.appendingPathComponent("Tests/RedlineExtractTests/Fixtures/markup/markup-in-attributes.html")
         // In an order that does not depend on where the package and `shared` were checked out.
         return shared + inShapes.sorted { $0.path < $1.path } + inCharsets.sorted { $0.lastPathComponent < $1.lastPathComponent }
-            + [labels, markup]
+            + [labels, titleLabels, markup]
     }
 
     /// FNV-1a over the dump of every capture's extraction.

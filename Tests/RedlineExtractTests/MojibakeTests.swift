@@ -50,6 +50,19 @@ import Testing
         #expect(Self.blocks(mangled) == written)
     }
 
+    /// A page whose only mojibake is an emoji, read byte by byte as Latin-1 or Windows-1252
+    /// ("ð\u{9F}\u{92}\u{94}", "ðŸ’”"), is repaired too: it was left as it was until a new entry
+    /// brought another mark, and then its old entries' emoji read as edited (a newcomer trial,
+    /// captures 100 → 101 of the day: "+6 -1 ~1" for one entry added).
+    @Test(arguments: [false, true]) func anEmojiAloneIsRepaired(windows1252: Bool) throws {
+        let written = ["The home side lost in the last minute 💔 and the fans went home quietly.", "No other mark on the page."]
+        let mangled = written.map { $0.replacingOccurrences(of: "💔", with: Self.mangled("💔", windows1252: windows1252)) }
+        #expect(mangled != written)
+        #expect(Self.blocks(mangled) == written)
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/charset/emoji-mojibake-only.html")
+        #expect(ArticleExtractor.extract(try Data(contentsOf: fixture)).article.blocks.first?.text.contains("💔") == true)
+    }
+
     /// web-monitoring-diff 0.2.0's FEMA "Hurricane Maria" pair (3 and 5 October 2017): the second
     /// capture is double-encoded UTF-8 throughout. US government pages, kept in `Fixtures/wmd`
     /// (its README says where they come from).
