@@ -44,7 +44,7 @@ public enum DiffNews {
         let edited = diff.blocks.filter(ArticleDiff.isEdit).map { $0.newText ?? ("removed: " + ($0.oldText ?? "")) }
         let retitled = diff.keyEvents.retitled.map { "key event retitled: " + $0.newTitle }
         let dropped = diff.keyEvents.removed.map { "key event dropped: " + $0.title }
-        let fields = diff.fields.filter { $0.field != .title }.map { "\($0.field.label) \($0.change.rawValue)" }
+        let fields = FieldNotes.notes(diff.fields.filter { $0.field != .title })
         let edits = retitled + dropped + fields + edited
         if !edits.isEmpty { lines.append("Edited: " + quotes(edits)) }
         lines.append(line(diff))

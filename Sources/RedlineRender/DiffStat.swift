@@ -36,8 +36,7 @@ public enum DiffStat {
         }
         lines.append([StyledRun(" key events: \(summary.keyEventsAdded) new, \(summary.keyEventsRetitled) retitled, \(summary.keyEventsRemoved) dropped")])
         if !diff.fields.isEmpty {
-            let names = diff.fields.map { "\($0.field.label) \($0.change.rawValue)" }
-            lines.append([StyledRun(" fields: " + names.joined(separator: ", "))])
+            lines.append([StyledRun(" fields: " + FieldNotes.notes(diff.fields).joined(separator: ", "))])
         }
         let changed = summary.added + summary.removed + summary.edited + summary.moved
         lines.append([StyledRun(" \(changed) block" + (changed == 1 ? "" : "s") + " changed, \(summary.unchanged) unchanged")])

@@ -69,7 +69,7 @@ public enum ReportHTML {
             summary = diff.summary
             let events = diff.keyEvents
             newKeyEvents = events.added.map(\.title)
-            notes = diff.fields.map { "\($0.field.label) \($0.change.rawValue)" }
+            notes = FieldNotes.notes(diff.fields)
             if !events.retitled.isEmpty { notes.append("\(events.retitled.count) key event\(events.retitled.count == 1 ? "" : "s") retitled") }
             if !events.removed.isEmpty { notes.append("\(events.removed.count) key event\(events.removed.count == 1 ? "" : "s") dropped") }
             section = DiffHTML.section(diff, id: id, context: context)
