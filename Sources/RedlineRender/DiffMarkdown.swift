@@ -112,7 +112,7 @@ public enum DiffMarkdown {
             label += " \(block.oldIndex.map(String.init) ?? "?") → \(block.newIndex.map(String.init) ?? "?")"
             if block.edited { label += " and edited" }
             if let entry = block.entry { label += ", now in *\(entryName(entry))*" }
-        } else if let entry = block.entry, block.change == .added || block.change == .removed {
+        } else if let entry = block.entry, block.change != .unchanged {   // which entry, as for an addition
             label += " in *\(entryName(entry))*"
         }
         let text: String
