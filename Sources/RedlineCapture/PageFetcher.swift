@@ -120,7 +120,7 @@ extension PageFetcher {
         let seconds: Double
         if !text.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
             seconds = Double(text) ?? .infinity
-        } else if let date = httpDate.date(from: text) {
+        } else if let date = httpDate().date(from: text) {
             seconds = date.timeIntervalSince(now).rounded(.up)
         } else {
             return nil
@@ -128,12 +128,12 @@ extension PageFetcher {
         return seconds > 0 ? min(seconds, 86_400) : nil
     }
 
-    /// RFC 9110's preferred date format, the one servers send.
-    private static let httpDate: DateFormatter = {
+    /// RFC 9110's preferred date format, the one servers send (made when one is read: rarely).
+    private static func httpDate() -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
         return formatter
-    }()
+    }
 }
