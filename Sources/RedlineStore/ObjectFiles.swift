@@ -161,21 +161,23 @@ struct ObjectFiles {
 
     /// The ids of the objects in the pack `name`, read from the start of its index.
     static func objects(inPack name: String, repository: String) -> [String] {
-        let path = "\(repository)/objects/pack/\(name).idx"
-        guard let header = read(path, bytes: PackIndex.idsStart) else { return [] }
-        let count = PackIndex.count(header)
-        guard let index = read(path, bytes: PackIndex.idsStart + 20 * count) else { return [] }
-        return PackIndex.ids(index, count: count).map(ObjectID.hex)
+        ids(inPack: name, repository: repository)?.map(ObjectID.hex) ?? []
     }
 
     /// True when the pack `name`'s index lists the object `id` (20 bytes).
     static func pack(_ name: String, repository: String, holds id: [UInt8]) -> Bool {
-        let path = "\(repository)/objects/pack/\(name).idx"
-        guard let header = read(path, bytes: PackIndex.idsStart) else { return false }
-        let count = PackIndex.count(header)
-        guard let index = read(path, bytes: PackIndex.idsStart + 20 * count) else { return false }
-        let ids = PackIndex.ids(index, count: count)
+        guard let ids = ids(inPack: name, repository: repository) else { return false }
         return PackIndex.find(id, count: ids.count) { ids[$0] } != nil
+    }
+
+    /// The ids (20 bytes each, in order) the pack `name`'s index lists, read from its start;
+    /// nil when it cannot be read.
+    private static func ids(inPack name: String, repository: String) -> [ArraySlice<UInt8>]? {
+        let path = "\(repository)/objects/pack/\(name).idx"
+        guard let header = read(path, bytes: PackIndex.idsStart) else { return nil }
+        let count = PackIndex.count(header)
+        guard let index = read(path, bytes: PackIndex.idsStart + 20 * count) else { return nil }
+        return PackIndex.ids(index, count: count)
     }
 
     private static func read(_ path: String, bytes count: Int) -> [UInt8]? {

@@ -26,6 +26,11 @@ extension TrackRepository {
     /// How long a capture waits for another process's packing before it goes into a pack of its own.
     static let packLockWait = 2.0
     static let largestRewritten = 8 << 20
+
+    /// True for a pack a capture may rewrite: below ``largestRewritten``, and not kept.
+    static func isRewritable(_ pack: ObjectFiles.Pack) -> Bool {
+        pack.bytes < largestRewritten && !pack.isKept
+    }
     /// Packs are merged, smallest first, up to this much in all (each is read whole into memory),
     /// and only five or more at once, so that a merge is rare.
     static let largestMerged = 64 << 20
@@ -238,7 +243,7 @@ extension TrackRepository {
     /// packs do not pile up.
     private func packToRewrite(holding versions: Set<String>, among packs: [ObjectFiles.Pack]) -> ObjectFiles.Pack? {
         guard !versions.isEmpty else { return nil }
-        let rewritable = packs.filter { $0.bytes < Self.largestRewritten && !$0.isKept }
+        let rewritable = packs.filter(Self.isRewritable)
         var best: (pack: ObjectFiles.Pack, count: Int)?
         for pack in rewritable {
             let count = ObjectFiles.objects(inPack: pack.name, repository: path).filter(versions.contains).count

@@ -289,7 +289,7 @@ public final class TrackRepository {
             recentFiles.packSearched = true   // once a capture: the pack holding the first file read
             let id = ObjectID.bytes(blob)
             recentFiles.pack = PackCodecs.load() != nil ? nil : ObjectFiles(repository: path).packs.first { pack in
-                !pack.isKept && pack.bytes < Self.largestRewritten && ObjectFiles.pack(pack.name, repository: path, holds: id)
+                Self.isRewritable(pack) && ObjectFiles.pack(pack.name, repository: path, holds: id)
             }.flatMap { PackedObjects(name: $0.name, folder: "\(path)/objects/pack") }
         }
         return recentFiles.pack?.whole(blob)?.content
