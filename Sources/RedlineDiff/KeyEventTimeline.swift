@@ -47,26 +47,14 @@ public struct KeyEventTimeline: Sendable {
         var nowListed: [Int] = []
         for (index, event) in events.enumerated() {
             if let old = pairs[index] {
-                let record = listedRecords[old]
-                if retitling, !KeyEventMatching.sameTitle(records[record].title, event.title) {
-                    records[record].retitles.append(.init(version: version, at: capturedAt,
-                                                          oldTitle: records[record].title, newTitle: event.title))
-                }
-                records[record].title = event.title
-                records[record].id = records[record].id ?? event.id
-                records[record].time = records[record].time ?? event.time
-                nowListed.append(record)
+                relist(listedRecords[old], as: event, version: version, capturedAt: capturedAt, retitling: retitling)
+                nowListed.append(listedRecords[old])
             } else if retitling, let record = dropped(event) {
-                let was = records[record]
-                records[record].returns.append(.init(droppedVersion: was.droppedVersion!, droppedAt: was.droppedAt!,
+                records[record].returns.append(.init(droppedVersion: records[record].droppedVersion!, droppedAt: records[record].droppedAt!,
                                                      version: version, at: capturedAt))
                 records[record].droppedVersion = nil
                 records[record].droppedAt = nil
-                if !KeyEventMatching.sameTitle(was.title, event.title) {
-                    records[record].retitles.append(.init(version: version, at: capturedAt, oldTitle: was.title, newTitle: event.title))
-                }
-                records[record].title = event.title
-                records[record].time = was.time ?? event.time
+                relist(record, as: event, version: version, capturedAt: capturedAt, retitling: true)
                 nowListed.append(record)
             } else {
                 records.append(KeyEventRecord(id: event.id, time: event.time, title: event.title,
@@ -82,6 +70,17 @@ public struct KeyEventTimeline: Sendable {
         listedRecords = nowListed
         listed = events
         newest = (version, capturedAt)
+    }
+
+    /// `records[record]` listed as `event` in `version`: a new title is a retitle (when
+    /// `retitling`), and what the record lacks (an id, a time) the event gives.
+    private mutating func relist(_ record: Int, as event: KeyEvent, version: Int, capturedAt: Date, retitling: Bool) {
+        if retitling, !KeyEventMatching.sameTitle(records[record].title, event.title) {
+            records[record].retitles.append(.init(version: version, at: capturedAt, oldTitle: records[record].title, newTitle: event.title))
+        }
+        records[record].title = event.title
+        records[record].id = records[record].id ?? event.id
+        records[record].time = records[record].time ?? event.time
     }
 
     /// The record of `event` when it was listed before and dropped: the one of its id, or, when
