@@ -191,6 +191,25 @@ struct HTMLPage {
 
     /// The folded text under `index`, furniture left out.
     func text(of index: Int) -> String {
-        TextFolding.fold(tree.text(of: index) { isFurniture[$0] })
+        text(of: index, stoppingAfter: .max).text
+    }
+
+    /// ``text(of:)``, or only its start when that is `bytes` bytes or more (`isWhole` false):
+    /// cut where the next text begins with an ASCII byte, which neither joins a space run nor
+    /// composes with what comes before it, so what the start holds the whole text holds too.
+    func text(of index: Int, stoppingAfter bytes: Int) -> (text: String, isWhole: Bool) {
+        var raw = ""
+        var cursor = index
+        let end = tree.nodes[index].end
+        while cursor < end {
+            if cursor != index, isFurniture[cursor] { cursor = tree.nodes[cursor].end; continue }
+            let node = tree.nodes[cursor]
+            if node.kind == .text, let first = node.text.utf8.first {
+                if raw.utf8.count >= bytes, first < 0x80 { return (TextFolding.fold(raw), false) }
+                raw += node.text
+            }
+            cursor += 1
+        }
+        return (TextFolding.fold(raw), true)
     }
 }

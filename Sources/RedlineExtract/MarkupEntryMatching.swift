@@ -32,7 +32,13 @@ struct MarkupEntryMatching {
         var found: [MarkupEntry?] = []
         var texts = [String?](repeating: nil, count: markup.entries.count)   // folded once when first needed
         func shows(_ key: String, _ index: Int) -> Bool {
-            let text = texts[index] ?? page.text(of: markup.entries[index].element)
+            if let text = texts[index] { return TextFolding.contains(text, key) }
+            // A headline mostly opens its entry: the start of a long one is read first.
+            let element = markup.entries[index].element
+            let start = page.text(of: element, stoppingAfter: 4 * key.utf8.count + 256)
+            if start.isWhole { texts[index] = start.text }
+            if TextFolding.contains(start.text, key) { return true }
+            let text = texts[index] ?? page.text(of: element)
             texts[index] = text
             return TextFolding.contains(text, key)
         }
