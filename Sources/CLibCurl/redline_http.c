@@ -35,8 +35,9 @@ static struct {
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 
 static void load(void) {
-    void *library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
-    if (!library) library = dlopen("libcurl-gnutls.so.4", RTLD_NOW | RTLD_LOCAL);
+    // Lazily bound, as libgit2 is (libgit2.c).
+    void *library = dlopen("libcurl.so.4", RTLD_LAZY | RTLD_LOCAL);
+    if (!library) library = dlopen("libcurl-gnutls.so.4", RTLD_LAZY | RTLD_LOCAL);
     if (!library) return;
 #define SYMBOL(field, name) if (!(*(void **)&curl.field = dlsym(library, name))) return
     SYMBOL(global_init, "curl_global_init");

@@ -34,7 +34,7 @@ static pthread_once_t zlib_once = PTHREAD_ONCE_INIT, load_once = PTHREAD_ONCE_IN
 static char zlib_failure[512], load_failure[512];
 
 static void *open_library(const char *name, char *failure) {
-    void *library = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+    void *library = dlopen(name, RTLD_LAZY | RTLD_LOCAL);   // lazily bound, as libgit2 is (libgit2.c)
     if (!library) snprintf(failure, 512, "%s", dlerror());
     return library;
 }
@@ -46,7 +46,7 @@ static void *open_library(const char *name, char *failure) {
     }
 
 static void load_libdeflate(void) {
-    void *library = dlopen("libdeflate.so.0", RTLD_NOW | RTLD_LOCAL);
+    void *library = dlopen("libdeflate.so.0", RTLD_LAZY | RTLD_LOCAL);
     if (!library) return;
     void *functions[6];
     const char *names[6] = {"libdeflate_alloc_compressor", "libdeflate_zlib_compress", "libdeflate_free_compressor",
