@@ -57,10 +57,15 @@ extension RedlineCommand {
             if file == "-", isatty(STDIN_FILENO) != 0 {   // not a silent wait for a page nobody pipes in
                 Output.log("reading the capture from standard input; paste it and press Ctrl-D, or name a file")
             }
-            let result = try repository.tracker().snap(try Slug(slug), file: file, url: url, capturedAt: try captureTime(at),
-                                                       format: format.captureFormat, force: force, filter: filter.filter())
+            let tracker = try repository.tracker()
+            let result = try tracker.snap(try Slug(slug), file: file, url: url, capturedAt: try captureTime(at),
+                                          format: format.captureFormat, force: force, filter: filter.filter())
             result.warnings.forEach(Output.warning)
             Output.write(result.line + "\n")
+            // Everything is stored and said: the process ends with the article still held, rather
+            // than freeing its tens of thousands of pieces one by one first (1.7 ms of a 1.9 MB
+            // page's capture), as a compiler ends with its syntax tree.
+            withExtendedLifetime((tracker, result)) { Foundation.exit(EXIT_SUCCESS) }
         }
     }
 }
