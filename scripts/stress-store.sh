@@ -13,7 +13,10 @@
 # gap, `git fsck --strict` is clean, and every watcher was still running at the end.
 # Prints one summary line and exits 0 when all of that holds, 1 otherwise.
 #
-# REDLINE names the executable (default .build/debug/redline); KEEP=1 keeps the work folder.
+# REDLINE names the executable (default .build/debug/redline); KEEP=1 keeps the work folder;
+# PAD=N adds N paragraphs every capture and page shares (PAD=4000: some 300 KB, past the size
+# from which a new version is stored as a delta ahead of its base: AppendPlan.storeAhead); GC=0
+# runs no git maintenance (then every capture rewrites redline's own pack).
 set -u
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -40,16 +43,20 @@ capture() {
     for p in 0 1 2 3 4 5; do
         printf 'Paragraph %d of capture %d: the council met again and reported progress on item %d.\n\n' "$p" "$1" $((p * 7 + $1))
     done
+    printf "%s" "$padding"
 }
+padding=$(for p in $(seq "${PAD:-0}"); do printf 'Earlier paragraph %d: what was reported before, told at some length again.\n\n' "$p"; done)
 
 "$redline" init --repo "$repo" >/dev/null || { echo "init failed" >&2; exit 1; }
 
 # The page server: a new page on every request, about as long as a capture.
-python3 - "$work/steps.json" <<'EOF'
+python3 - "$work/steps.json" "${PAD:-0}" <<'EOF'
 import json, sys
 pages = []
+padding = "".join(f"<p>Earlier paragraph {p}: what was reported before, told at some length again.</p>" for p in range(1, int(sys.argv[2]) + 1))
 for n in range(4000):
     paragraphs = "".join(f"<p>Paragraph {p} of page {n}: the council met again and reported progress on item {p * 7 + n}.</p>" for p in range(6))
+    paragraphs += padding
     pages.append({"body": f"<html><head><title>Live: a story that keeps changing</title></head><body><article>"
                           f"<h1>Live: a story that keeps changing</h1>{paragraphs}</article></body></html>"})
 json.dump(pages, open(sys.argv[1], "w"))
@@ -64,7 +71,7 @@ for w in $(seq "$watchers"); do
     watcher_pids+=($!)
 done
 
-( while [ ! -e "$work/stop" ]; do
+( while [ ! -e "$work/stop" ] && [ "${GC:-1}" = 1 ]; do
       git --git-dir="$repo" gc -q ${PRUNE:+--prune="$PRUNE"}
       git --git-dir="$repo" repack -adq
       git --git-dir="$repo" pack-refs --all

@@ -13,15 +13,20 @@ struct AppendPlan {
 
     /// Each object added, by id: its place after the packed entries (``position(_:)``).
     private let addingPositions: [String: Int]
+    /// A file's version → its next one, of those this pack holds or adds.
+    private let successors: [String: String]
+    /// The deltas ``storeAhead(contents:)`` made: an object added → its delta against its base.
+    private var aheadDeltas: [String: [UInt8]] = [:]
 
     init(packed: PackedObjects?, adding: [String], successors: [String: String]) {
         self.packed = packed
         self.adding = adding
         let packedCount = packed?.entries.count ?? 0
         addingPositions = Dictionary(adding.enumerated().map { ($0.element, packedCount + $0.offset) }, uniquingKeysWith: { first, _ in first })
+        self.successors = successors
         for (old, new) in successors.sorted(by: { $0.key < $1.key }) where position(new) != nil {
-            if let packedOld = packed?.positions[old] {
-                guard packed?.entries[packedOld].type == 3 else { continue }   // whole in the pack: a blob
+            if let packedOld = packed?.position(of: old) {
+                guard packed?.wholeEnd(of: packedOld)?.type == 3 else { continue }   // a blob, whole or rebuilt in the pack
             } else if addingPositions[old] == nil {
                 continue
             }
@@ -33,13 +38,13 @@ struct AppendPlan {
     /// Where `id` is among the packed entries and then the objects added (an object both packed
     /// and added is where it is packed); nil when it is in neither.
     private func position(_ id: String) -> Int? {
-        packed?.positions[id] ?? addingPositions[id]
+        packed?.position(of: id) ?? addingPositions[id]
     }
 
     /// The base an object has in the pack to be written, nil when it is whole.
     private func base(of id: String) -> String? {
         if let base = bases[id] { return base }
-        guard let packed, let position = packed.positions[id], let base = packed.basePositions[position] else { return nil }
+        guard let packed, let position = packed.position(of: id), let base = packed.basePositions[position] else { return nil }
         return packed.entries[base].id
     }
 
@@ -50,6 +55,45 @@ struct AppendPlan {
         while let next = base(of: chain[chain.count - 1]), seen.insert(next).inserted { chain.append(next) }
         return chain
     }
+
+    /// A large file's new version (a page, its article) stored as a delta against the whole
+    /// version its previous version's chain ends at, rather than whole and compressed again
+    /// (7 ms a capture for a 1.9 MB page): the version before it then becomes a delta against
+    /// it, as ever. Once the new version has drifted from that base by more than a sixteenth of
+    /// its size, it is stored whole, and the old base becomes a delta against it too:
+    ///
+    ///     pack before:   v7 (delta → v8)   v8 (delta → v5)   v5 (whole)
+    ///     ahead:         v7 (delta → v8)   v8 (delta → v9)   v5 (whole)   v9 (delta → v5)
+    ///     whole again:   v7 (delta → v8)   v8 (delta → v9)   v5 (delta → v9)   v9 (whole)
+    ///
+    /// Only for versions whose previous version this pack holds, at least ``aheadSize`` bytes.
+    mutating func storeAhead(contents: inout ObjectContents) throws {
+        guard let packed else { return }
+        for (old, new) in successors.sorted(by: { $0.key < $1.key }) where addingPositions[new] != nil && packed.position(of: new) == nil {
+            guard let oldAt = packed.position(of: old), let end = packed.wholeEnd(of: oldAt), end.type == 3 else { continue }
+            let target = try contents.object(new)
+            guard target.type == 3, target.content.count >= Self.aheadSize else { continue }
+            let base = packed.entries[end.position].id
+            let source = try contents.object(base)
+            let delta = GitDelta.encode(source: source.content, target: target.content)
+            if delta.count <= target.content.count / 16, GitDelta.makes(target.content, from: source.content, with: delta) {
+                let before = bases
+                if base == old { bases[old] = nil }   // the version before is the base, and stays whole
+                bases[new] = base
+                if chain(from: base).contains(new) {   // never a delta against itself, however far round
+                    bases = before
+                    continue
+                }
+                aheadDeltas[new] = delta
+            } else if base != old {
+                bases[base] = new   // whole again: the old base, no longer the end of any chain, a delta against it
+            }
+        }
+    }
+
+    /// Files this large are stored ahead (``storeAhead(contents:)``); smaller ones are cheap to
+    /// compress whole.
+    static let aheadSize = 1 << 18
 
     /// Cuts every chain longer than ``TrackRepository/maxDepth``: the object halfway along it
     /// becomes a delta straight against the whole object at its end.
@@ -70,7 +114,7 @@ struct AppendPlan {
     private func deepestChainStart() -> String? {
         let packedCount = packed?.entries.count ?? 0
         var baseAt = (packed?.basePositions ?? []).map { $0 ?? -1 } + [Int](repeating: -1, count: adding.count)
-        for (index, id) in adding.enumerated() where packed?.positions[id] == nil {
+        for (index, id) in adding.enumerated() where packed?.position(of: id) == nil {
             baseAt[packedCount + index] = base(of: id).flatMap(position) ?? -1
         }
         for (id, base) in bases {
@@ -101,17 +145,18 @@ struct AppendPlan {
     mutating func write(contents: inout ObjectContents) throws -> PackWriter {
         // Room for the pack rewritten and the objects added, compressed about fourfold (a
         // page's whole; the rest are small).
-        let incoming = try adding.filter { packed?.positions[$0] == nil }.reduce(0) { $0 + (try contents.object($1).content.count) }
+        let incoming = try adding.filter { packed?.position(of: $0) == nil }.reduce(0) { $0 + (try contents.object($1).content.count) }
         var writer = PackWriter(capacity: (packed?.bytes.count ?? 0) + incoming / 4 + 4096)
         written = []
-        for entry in packed?.entries ?? [] {
-            if bases[entry.id] != nil {
+        let rewritten = Set(bases.keys.compactMap { packed?.position(of: $0) })
+        for (position, entry) in (packed?.entries ?? []).enumerated() {
+            if rewritten.contains(position) {
                 try add(entry.id, to: &writer, contents: &contents)
             } else {
                 try writer.copy(packed!.bytes[entry.range], id: entry.idBytes, crc: entry.crc)
             }
         }
-        for id in adding where packed?.positions[id] == nil {
+        for id in adding where packed?.position(of: id) == nil {
             try add(id, to: &writer, contents: &contents)
         }
         return writer
@@ -123,6 +168,10 @@ struct AppendPlan {
     private mutating func add(_ id: String, to writer: inout PackWriter, contents: inout ObjectContents) throws {
         let object = try contents.object(id)
         written.append((id, object.type, object.content.count))
+        if let base = bases[id], let delta = aheadDeltas[id] {   // made and checked already
+            try writer.add(delta: delta, base: ObjectID.bytes(base), id: ObjectID.bytes(id))
+            return
+        }
         if let base = bases[id] {
             let source = try contents.object(base)
             if source.type == object.type {

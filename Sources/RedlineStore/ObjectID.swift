@@ -36,3 +36,25 @@ enum ObjectID {
         }
     }
 }
+
+/// An object id as a value to look up by: its 20 bytes in three words, hashed and compared
+/// without an allocation (a pack's thousands of entries are looked up by id on every capture).
+struct ObjectKey: Hashable {
+    private let first: UInt64, second: UInt64, third: UInt32
+
+    /// The id whose 20 bytes start at `offset` in `bytes`.
+    init(_ bytes: [UInt8], at offset: Int = 0) {
+        precondition(offset >= 0 && offset + 20 <= bytes.count)
+        (first, second, third) = bytes.withUnsafeBytes { raw in
+            (raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self), raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self),
+             raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt32.self))
+        }
+    }
+
+    /// The id `hex` names (40 hex digits); nil for anything else.
+    init?(hex: String) {
+        guard hex.utf8.count == 40 else { return nil }
+        self.init(ObjectID.bytes(hex))
+    }
+}
+

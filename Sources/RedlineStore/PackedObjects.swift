@@ -4,20 +4,21 @@ import Foundation
 /// CRC-32, type and (for a delta) base.
 struct PackedObjects {
     struct Entry {
-        var id: String
-        /// `id` as the 20 bytes the index holds.
+        /// The id as the 20 bytes the index holds.
         var idBytes: [UInt8]
         var range: Range<Int>
         var crc: UInt32
         var type: Int
-        var base: String?
+
+        /// The id as hex, made when asked: most of a pack's entries are only copied.
+        var id: String { ObjectID.hex(idBytes) }
     }
 
     let name: String
     let bytes: [UInt8]
     let entries: [Entry]
     /// Each entry's place in `entries`, by id.
-    let positions: [String: Int]
+    private let positions: [ObjectKey: Int]
     /// For each entry, its base's place in `entries`; nil when it is whole.
     let basePositions: [Int?]
 
@@ -33,21 +34,29 @@ struct PackedObjects {
     init?(name: String, bytes: [UInt8], index: PackIndex) {
         guard bytes.count >= 32 else { return nil }
         guard Array(bytes[(bytes.count - 20)...]) == index.packChecksum else { return nil }
-        let ordered = index.entries.sorted { $0.offset < $1.offset }
+        // In file order: the index's entries sorted by offset, as one integer each (offset, then place).
+        let ordered = index.entries.indices.map { UInt64(index.entries[$0].offset) << 32 | UInt64($0) }.sorted()
+            .map { index.entries[Int($0 & 0xFFFF_FFFF)] }
         var entries: [Entry] = []
         entries.reserveCapacity(ordered.count)
+        var bases: [ObjectKey?] = []
+        bases.reserveCapacity(ordered.count)
         for (position, entry) in ordered.enumerated() {
             let end = position + 1 < ordered.count ? ordered[position + 1].offset : bytes.count - 20
             guard entry.offset >= 12, entry.offset < end, let header = PackWriter.entryHeader(bytes, at: entry.offset),
                   (1...4).contains(header.type) || header.type == PackWriter.deltaType else { return nil }
-            entries.append(Entry(id: ObjectID.hex(entry.id), idBytes: entry.id, range: entry.offset..<end, crc: entry.crc, type: header.type,
-                                 base: header.base.map(ObjectID.hex)))
+            entries.append(Entry(idBytes: entry.id, range: entry.offset..<end, crc: entry.crc, type: header.type))
+            bases.append(header.base.map { ObjectKey($0) })
         }
-        let positions = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        var positions: [ObjectKey: Int] = [:]
+        positions.reserveCapacity(entries.count)
+        for (position, entry) in entries.enumerated() where positions[ObjectKey(entry.idBytes)] == nil {
+            positions[ObjectKey(entry.idBytes)] = position
+        }
         var basePositions: [Int?] = []
         basePositions.reserveCapacity(entries.count)
-        for entry in entries {
-            guard let base = entry.base else { basePositions.append(nil); continue }
+        for base in bases {
+            guard let base else { basePositions.append(nil); continue }
             guard let position = positions[base] else { return nil }   // a base outside: not a whole pack
             basePositions.append(position)
         }
@@ -58,15 +67,44 @@ struct PackedObjects {
         self.basePositions = basePositions
     }
 
-    /// The object `id` when this pack holds it whole (not as a delta), decompressed; nil
-    /// otherwise. Its entry's bytes are checked against the CRC-32 the index keeps for them (as
-    /// `git repack` checks an entry it copies), and zlib checks what they make: the content is
-    /// what was stored under `id`, and is not hashed again.
-    func whole(_ id: String) -> (type: Int, content: [UInt8])? {
-        guard let position = positions[id], let header = PackWriter.entryHeader(bytes, at: entries[position].range.lowerBound),
-              header.base == nil, Zlib.crc32(bytes[entries[position].range]) == entries[position].crc,
-              let content = Zlib.decompress(bytes[header.data..<entries[position].range.upperBound], size: header.size)
-        else { return nil }
-        return (header.type, content)
+    /// The place of the object `id` (hex) in `entries`; nil when the pack lacks it.
+    func position(of id: String) -> Int? {
+        ObjectKey(hex: id).flatMap { positions[$0] }
+    }
+
+    /// The object `id`, decompressed, and rebuilt from the chain of deltas it ends (within this
+    /// pack: every base of this pack is in it); nil when the pack lacks it or an entry is
+    /// damaged. Each entry's bytes are checked against the CRC-32 the index keeps for them (as
+    /// `git repack` checks an entry it copies), zlib checks what they make, and each delta the
+    /// size it makes: the content is what was stored under `id`, and is not hashed again.
+    func object(_ id: String) -> (type: Int, content: [UInt8])? {
+        position(of: id).flatMap { object(at: $0, depth: 0) }
+    }
+
+    private func object(at position: Int, depth: Int) -> (type: Int, content: [UInt8])? {
+        guard depth <= 2 * TrackRepository.maxDepth, let entry = inflated(at: position) else { return nil }
+        guard let basePosition = entry.base else { return (entry.type, entry.data) }
+        guard let base = object(at: basePosition, depth: depth + 1), let content = GitDelta.apply(entry.data, to: base.content) else { return nil }
+        return (base.type, content)
+    }
+
+    /// The entry at `position` decompressed, once its bytes match their CRC-32: a whole object's
+    /// type and content, or a delta's bytes and its base's place.
+    func inflated(at position: Int) -> (type: Int, data: [UInt8], base: Int?)? {
+        let range = entries[position].range
+        guard let header = PackWriter.entryHeader(bytes, at: range.lowerBound), Zlib.crc32(bytes[range]) == entries[position].crc,
+              let data = Zlib.decompress(bytes[header.data..<range.upperBound], size: header.size) else { return nil }
+        return (header.type, data, basePositions[position])
+    }
+
+    /// The type of the object at `position` (a delta's is its chain's whole object's), and the
+    /// place of that whole object.
+    func wholeEnd(of position: Int) -> (type: Int, position: Int)? {
+        var at = position
+        for _ in 0...(2 * TrackRepository.maxDepth) {
+            guard let base = basePositions[at] else { return (entries[at].type, at) }
+            at = base
+        }
+        return nil   // a loop, which no writer makes
     }
 }

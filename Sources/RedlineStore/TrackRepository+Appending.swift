@@ -13,6 +13,10 @@ import Foundation
 ///     capture:       commit 9, its tree, source.html v9, article.md v9 …
 ///     pack after:    … source.html v7 (delta → v8)   source.html v8 (delta → v9)   source.html v9 (whole) …
 ///
+/// A large file's newest version is instead a delta against the whole one its chain ends at,
+/// until it drifts from it (``AppendPlan/storeAhead(contents:)``): a live blog's page is not
+/// compressed whole again every capture.
+///
 /// Every entry is a delta by id (the base may come later in the file). A chain grows by one a
 /// version; past ``maxDepth`` its oldest part is cut short by a delta straight against the newest
 /// version. The pack rewritten must be below ``largestRewritten``; past it, a new pack starts.
@@ -149,6 +153,7 @@ extension TrackRepository {
         guard candidate == nil || target != nil else { return nil }
         contents.packed = target
         var plan = AppendPlan(packed: target, adding: objects, successors: successors)
+        try plan.storeAhead(contents: &contents)
         try plan.shortenChains(contents: &contents)
         var writer = try plan.write(contents: &contents)
         let name = try writer.write(into: folder, keep: keep)
@@ -254,8 +259,8 @@ extension TrackRepository {
 }
 
 /// The objects' bytes: those this process made or read back (a capture's, ``RecentFiles``),
-/// those the pack being rewritten holds whole (decompressed here, the entry checked by its
-/// index's CRC-32: ``PackedObjects/whole(_:)``), the rest read once through libgit2, which
+/// those the pack being rewritten holds (decompressed here, each entry checked by its
+/// index's CRC-32: ``PackedObjects/object(_:)``), the rest read once through libgit2, which
 /// checks each against its id.
 struct ObjectContents {
     let git: GitRepository
@@ -269,9 +274,18 @@ struct ObjectContents {
 
     mutating func object(_ id: String) throws -> (type: Int, content: [UInt8]) {
         if let known = read[id] { return known }
-        let object = try packed?.whole(id) ?? git.object(id)
+        let object = try packedObject(id) ?? git.object(id)
         read[id] = object
         return object
+    }
+
+    /// The object `id` as the pack being rewritten holds it: whole, or a delta applied to its
+    /// base (read once, and kept, as every object here is); nil when it is not there or damaged.
+    private mutating func packedObject(_ id: String) throws -> (type: Int, content: [UInt8])? {
+        guard let packed, let position = packed.position(of: id), let entry = packed.inflated(at: position) else { return nil }
+        guard let basePosition = entry.base else { return (entry.type, entry.data) }
+        let base = try object(packed.entries[basePosition].id)
+        return GitDelta.apply(entry.data, to: base.content).map { (base.type, $0) }
     }
 }
 

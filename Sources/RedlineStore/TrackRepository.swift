@@ -281,9 +281,9 @@ public final class TrackRepository {
     }
 
     /// While a capture is recorded, the file `blob` of the version it follows as the pack the
-    /// capture will rewrite holds it whole: that pack is read once for both (``RecentFiles/pack``),
+    /// capture will rewrite holds it (``PackedObjects/object(_:)``): that pack is read once for both (``RecentFiles/pack``),
     /// and inflated by libdeflate rather than libgit2's zlib (a live blog's 0.7 MB `article.md`:
-    /// 3.4 → 0.8 ms). Nil when no pack this rewrites holds it whole (then libgit2 reads it).
+    /// 3.4 → 0.8 ms). Nil when no pack this rewrites holds it (then libgit2 reads it).
     private func packedFile(_ blob: String) -> [UInt8]? {
         if !recentFiles.packSearched {
             recentFiles.packSearched = true   // once a capture: the pack holding the first file read
@@ -292,7 +292,7 @@ public final class TrackRepository {
                 Self.isRewritable(pack) && ObjectFiles.pack(pack.name, repository: path, holds: id)
             }.flatMap { PackedObjects(name: $0.name, folder: "\(path)/objects/pack") }
         }
-        return recentFiles.pack?.whole(blob)?.content
+        return recentFiles.pack?.object(blob)?.content
     }
 
     /// The names of the files stored with `version`.

@@ -21,19 +21,67 @@ import Testing
 
     /// Every entry of the pack `name` and how many deltas lead from it to a whole object.
     func depths(_ repo: TrackRepository, _ name: String) throws -> [String: Int] {
-        let pack = try #require(PackedObjects(name: name, folder: "\(repo.path)/objects/pack"))
-        let bases = Dictionary(uniqueKeysWithValues: pack.entries.map { ($0.id, $0.base) })
+        let pack = try #require(PackedObjects(name: name, folder: "\(repo.path)/objects/pack"))   // every base in it
         var depths: [String: Int] = [:]
-        for entry in pack.entries {
+        for (position, entry) in pack.entries.enumerated() {
             var depth = 0
-            var at = entry.base
-            while let base = at {
+            var at = pack.basePositions[position]
+            while let base = at, depth <= pack.entries.count {
                 depth += 1
-                at = try #require(bases[base], "a delta's base is in the pack")
+                at = pack.basePositions[base]
             }
             depths[entry.id] = depth
         }
         return depths
+    }
+
+    /// The base of `id` in the pack `name`, nil when it is whole there.
+    func base(_ repo: TrackRepository, _ name: String, of id: String) throws -> String? {
+        let pack = try #require(PackedObjects(name: name, folder: "\(repo.path)/objects/pack"))
+        let position = try #require(pack.position(of: id))
+        return pack.basePositions[position].map { pack.entries[$0].id }
+    }
+
+    /// A large page's new version is stored as a delta against the whole version before it (not
+    /// compressed whole again), until it has drifted from that version by a sixteenth: then it is
+    /// whole, and the old base a delta against it.
+    @Test func largePagesAreStoredAheadOfTheirBase() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        var ahead = 0, wholeAgain = 0
+        var texts: [String] = []
+        var previousWhole: String?
+        for i in 1...14 {
+            // Past AppendPlan.aheadSize; every tenth capture rewrites the labels of every entry.
+            let text = page(600 + i / 10) + (0..<i).map { " correction \($0)" }.joined()
+            texts.append(text)
+            try record(repo, text, at: Double(i * 60))
+            _ = try repo.appendLoose(ObjectFiles(repository: repo.path))
+            let files = ObjectFiles(repository: repo.path)
+            #expect(files.loose.isEmpty && files.packs.count == 1)
+            let pack = files.packs[0].name
+            let newest = try #require(try repo.git.blobID(named: "source.txt", inCommit: repo.latest(of: slug)!.commit))
+            if let base = try base(repo, pack, of: newest) {
+                ahead += 1
+                #expect(try self.base(repo, pack, of: base) == nil, "stored ahead of a whole version")
+            } else if let previousWhole, previousWhole != newest, i > 1 {
+                wholeAgain += 1
+                #expect(try self.base(repo, pack, of: previousWhole) != nil, "the old base is a delta once the newest is whole")
+            }
+            previousWhole = try base(repo, pack, of: newest) ?? newest
+        }
+        #expect(ahead >= 8 && wholeAgain >= 1, "\(ahead) stored ahead, \(wholeAgain) whole again")
+        _ = try packing.git(repo.path, "fsck --full --strict")
+        for (n, version) in try repo.versions(of: slug).reversed().enumerated() {
+            #expect(try repo.source(of: version)?.bytes == Data(texts[n].utf8))
+            #expect(try repo.article(at: version)?.title == texts[n])
+        }
+        let packed = ObjectFiles(repository: repo.path).bytes
+        let copy = dir.child("copy")
+        try FileManager.default.copyItem(atPath: repo.path, toPath: copy)
+        _ = try packing.git(copy, "gc -q")
+        #expect(Double(packed) < 1.3 * Double(ObjectFiles(repository: copy).bytes))
     }
 
     @Test func capturesGoIntoOnePackWithTheNewestWhole() throws {

@@ -185,7 +185,7 @@ extension PackingTests {
         let name = try #require(ObjectFiles(repository: repo.path).packs.first?.name)
         let folder = "\(repo.path)/objects/pack"
         let pack = try #require(PackedObjects(name: name, folder: folder))
-        let damaged = try #require(pack.entries.first { $0.base != nil && $0.range.count > 8 })   // an older version's delta
+        let damaged = try #require(pack.entries.first { $0.type == PackWriter.deltaType && $0.range.count > 8 })   // an older version's delta
         var bytes = pack.bytes
         bytes[damaged.range.lowerBound + damaged.range.count / 2] ^= 0x5A
         chmod("\(folder)/\(name).pack", 0o644)
