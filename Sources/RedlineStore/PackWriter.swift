@@ -81,7 +81,9 @@ struct PackWriter {
         let keepPath = "\(folder)/\(name).keep", packPath = "\(folder)/\(name).pack"
         let placesKeep = keep && access(keepPath, F_OK) != 0   // one kept already (an earlier try's) stays kept
         let placesPack = access(packPath, F_OK) != 0           // the same bytes already in place stay
-        if placesKeep { try Self.place([Array(PackKeep.content.utf8)], at: keepPath, folder: folder) }
+        // Not flushed: it only has to be seen by a `git repack` running now (the system's
+        // cache shows it at once); after a crash the branch either holds the pack or never will.
+        if placesKeep { try Self.place([Array(PackKeep.content.utf8)], at: keepPath, folder: folder, flushed: false) }
         do {
             try Self.place([bytes], at: packPath, folder: folder)
             try Self.place([index], at: "\(folder)/\(name).idx", folder: folder)
@@ -109,8 +111,9 @@ struct PackWriter {
         return SHA1.digest(bytes)
     }
 
-    /// Writes `parts`, one after the other, into a new file at `path`, flushed to disk.
-    private static func place(_ parts: [[UInt8]], at path: String, folder: String) throws {
+    /// Writes `parts`, one after the other, into a new file at `path`, flushed to disk unless
+    /// `flushed` is false.
+    private static func place(_ parts: [[UInt8]], at path: String, folder: String, flushed: Bool = true) throws {
         let temporary = "\(folder)/\(temporaryPrefix)\(getpid())_\(UInt32.random(in: 0...UInt32.max))"
         let file = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o444)
         guard file >= 0 else { throw Failure.system("open", errno) }
@@ -129,7 +132,7 @@ struct PackWriter {
                 return nil
             }
         }
-        if failure == nil, fsync(file) != 0 { failure = errno }
+        if failure == nil, flushed, fsync(file) != 0 { failure = errno }
         close(file)
         if let failure {
             unlink(temporary)
