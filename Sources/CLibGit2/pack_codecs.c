@@ -1,5 +1,5 @@
-// zlib and OpenSSL's SHA-1 for RedlineStore's PackWriter, loaded with dlopen like libgit2 (which
-// maps both already when it opens a repository), and libdeflate where it is installed: the same
+// zlib and a SHA-1 (Nettle's, else OpenSSL's) for RedlineStore's PackWriter, loaded with dlopen
+// like libgit2, and libdeflate where it is installed: the same
 // zlib streams, made in half the time and read in a third (a 1.9 MB page: 6.7 ms against zlib's
 // 13 at level 1; 1.6 against 4.3 to read back). See redline_pack.h.
 #include "redline_pack.h"
@@ -19,6 +19,12 @@ static struct {
     int (*SHA1_Init)(void *context);
     int (*SHA1_Update)(void *context, const void *data, size_t length);
     int (*SHA1_Final)(unsigned char *digest, void *context);
+    // Nettle's, where it is installed (git brings it, through GnuTLS): the same SHA-1 with the
+    // CPU's SHA instructions, from a library loaded in a fifth of a millisecond rather than
+    // OpenSSL's one. NULL otherwise (then OpenSSL's).
+    void (*nettle_sha1_init)(void *context);
+    void (*nettle_sha1_update)(void *context, size_t length, const void *data);
+    void (*nettle_sha1_digest)(void *context, size_t length, unsigned char *digest);
     // libdeflate's, or NULL where it is not installed (then zlib does all).
     void *(*libdeflate_alloc_compressor)(int level);
     size_t (*libdeflate_zlib_compress)(void *compressor, const void *in, size_t in_length, void *out, size_t capacity);
@@ -74,11 +80,24 @@ static void load_zlib(void) {
     if (!getenv("REDLINE_NO_LIBDEFLATE")) load_libdeflate();
 }
 
+static int load_nettle(void) {
+    void *library = dlopen("libnettle.so.8", RTLD_LAZY | RTLD_LOCAL);
+    if (!library) return 0;
+    void *init = dlsym(library, "nettle_sha1_init"), *update = dlsym(library, "nettle_sha1_update"),
+         *digest = dlsym(library, "nettle_sha1_digest");
+    if (!init || !update || !digest) return 0;
+    *(void **)&codecs.nettle_sha1_init = init;
+    *(void **)&codecs.nettle_sha1_update = update;
+    *(void **)&codecs.nettle_sha1_digest = digest;
+    return 1;
+}
+
 static void load(void) {
     if (redline_zlib_load()) {
         snprintf(load_failure, sizeof load_failure, "%s", zlib_failure);
         return;
     }
+    if (!getenv("REDLINE_NO_NETTLE") && load_nettle()) return;
     void *crypto = open_library("libcrypto.so.3", load_failure);
     if (!crypto) return;
     LOAD(crypto, SHA1_Init, "libcrypto.so.3", load_failure)
@@ -143,6 +162,13 @@ uint32_t redline_crc32(uint32_t crc, const void *data, size_t length) {
 void redline_sha1(const void *prefix, size_t prefix_length, const void *data, size_t length, unsigned char *digest) {
     // OpenSSL's SHA_CTX (96 bytes), held without its header, which a build machine may lack.
     _Alignas(16) unsigned char context[256];
+    if (codecs.nettle_sha1_init) {
+        codecs.nettle_sha1_init(context);
+        codecs.nettle_sha1_update(context, prefix_length, prefix);
+        codecs.nettle_sha1_update(context, length, data);
+        codecs.nettle_sha1_digest(context, 20, digest);
+        return;
+    }
     codecs.SHA1_Init(context);
     codecs.SHA1_Update(context, prefix, prefix_length);
     codecs.SHA1_Update(context, data, length);

@@ -46,7 +46,7 @@ struct GitObject {
 
     static let typeNames = [1: "commit", 2: "tree", 3: "blob", 4: "tag"]
 
-    /// The id `content` has as an object of `type`: OpenSSL's SHA-1 when it is loaded
+    /// The id `content` has as an object of `type`: the SHA-1 ``PackCodecs`` loads when it is loaded
     /// (``PackCodecs``), else libgit2's.
     static func id(type: Int, content: [UInt8]) -> String {
         guard PackCodecs.load() == nil else { return GitRepository.hash(type: type, content: content) }

@@ -4,12 +4,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* zlib's compression, decompression and CRC-32 and OpenSSL's SHA-1, for the pack files redline writes itself
-   (RedlineStore's PackWriter) and the objects it reads itself (GitFiles). Both libraries come with
-   libgit2; they are loaded the same way, with dlopen, the first time redline_zlib_load (zlib) or
+/* zlib's compression, decompression and CRC-32 and a SHA-1, for the pack files redline writes itself
+   (RedlineStore's PackWriter) and the objects it reads itself (GitFiles). The libraries come with
+   libgit2 and git; they are loaded the same way, with dlopen, the first time redline_zlib_load (zlib) or
    redline_pack_load (both) is called. Where libdeflate (libdeflate.so.0) is installed, it makes
    and reads the zlib streams instead (the same format, faster), unless REDLINE_NO_LIBDEFLATE is
-   set. Distinct names, so that nothing here stands in for the libraries' own symbols. */
+   set. The SHA-1 is Nettle's (libnettle.so.8, which git's GnuTLS brings: loaded in a fifth of
+   the time) unless REDLINE_NO_NETTLE is set or it is missing, else OpenSSL's (libcrypto.so.3).
+   Distinct names, so that nothing here stands in for the libraries' own symbols. */
 
 /// NULL once both libraries are loaded, else why they could not be.
 const char *redline_pack_load(void);
