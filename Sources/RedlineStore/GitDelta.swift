@@ -100,6 +100,13 @@ enum GitDelta {
         return size == result.count ? result : nil
     }
 
+    /// The size `delta` says it makes (its second header field); nil when malformed.
+    static func targetSize(_ delta: [UInt8]) -> Int? {
+        var at = 0
+        guard readSize(delta, &at) != nil else { return nil }
+        return readSize(delta, &at)
+    }
+
     /// True when `delta` makes `target` out of `source`: what ``apply(_:to:)`` would make,
     /// compared as it is made, never held.
     static func makes(_ target: [UInt8], from source: [UInt8], with delta: [UInt8]) -> Bool {

@@ -31,6 +31,11 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
 /// cannot be loaded (it is loaded at run time: see `Sources/CLibGit2/libgit2.c`).
 func startLibgit2() throws(GitError) {
     if let failure = libgit2Failure {
+        // Refused by the system (too many open files): said as the system's failure, not as a
+        // library to install. (The loader says why in its message; its errno is not kept.)
+        if let code = [ENFILE, EMFILE, ENOMEM].first(where: { failure.hasSuffix(String(cString: strerror($0))) }) {
+            throw GitError(function: "dlopen", code: -1, message: "libgit2 could not be loaded (\(failure))", systemError: code)
+        }
         throw GitError(function: "dlopen", code: -1, message: "libgit2 could not be loaded (\(failure)); install it with scripts/setup.sh")
     }
 }

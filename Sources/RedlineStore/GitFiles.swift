@@ -14,8 +14,9 @@ internal import CLibGit2
 /// leaves to libgit2 (nil), which reads it as it always did.
 struct GitFiles {
     let path: String
-    /// The packs' indexes, read on first need, and their pack files, open until ``close()``.
-    private var packs: [(file: Int32, index: PackIndex)]?
+    /// The packs' index files, read on first need and looked up as they are (``PackIndex/entry(_:inIndex:)``),
+    /// and their pack files, open until ``close()``.
+    private var packs: [(file: Int32, index: [UInt8])]?
 
     init(path: String) {
         self.path = path
@@ -65,11 +66,110 @@ struct GitFiles {
         }
     }
 
+    /// Moves the branch `name` from `expected` to `commit` as git and libgit2 do: its lock file
+    /// (`name.lock`) made, failing if another holds it; the branch read again under the lock and
+    /// compared; the new id written and flushed; the lock renamed over the branch and the folder
+    /// flushed. False, with nothing done, when this is libgit2's to do: the branch is read another
+    /// way (symbolic, unreadable), or its updates are logged (a reflog kept for it, or
+    /// `logAllRefUpdates` in a configuration libgit2 reads). A conflict throws as libgit2's does
+    /// (``GitError/isConflict``): the lock held (`GIT_ELOCKED`), the branch moved (`GIT_EMODIFIED`).
+    func moveReference(_ name: String, to commit: String, from expected: String) throws(GitError) -> Bool {
+        guard ObjectID.isHex(commit.utf8), ObjectID.isHex(expected.utf8), !Self.logsUpdates(of: name, in: path) else { return false }
+        let file = "\(path)/\(name)", lock = file + ".lock"
+        var descriptor = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        if descriptor < 0, errno == ENOENT {
+            // Its folder removed by `git pack-refs` (the branch only in packed-refs): made again, as git does.
+            try? FileManager.default.createDirectory(atPath: (lock as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            descriptor = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        }
+        guard descriptor >= 0 else {
+            guard errno == EEXIST else { return false }   // a folder missing, a permission: libgit2 says what
+            throw GitError(function: "git_reference_create_matching", code: GIT_ELOCKED.rawValue,
+                           message: "failed to lock file '\(lock)' for writing: the reference is locked")
+        }
+        var placed = false
+        defer {
+            if !placed { unlink(lock) }
+        }
+        func failure(_ step: String) -> GitError {
+            let code = errno
+            return GitError(function: "git_reference_create_matching", code: -1,
+                            message: "\(step) '\(lock)': \(String(cString: strerror(code)))", systemError: code)
+        }
+        let current: Reference?
+        do {
+            current = try reference(name)
+        } catch {
+            Glibc.close(descriptor)
+            throw error
+        }
+        guard case .target(let found)? = current else {
+            Glibc.close(descriptor)
+            if current == nil { return false }
+            throw GitError(function: "git_reference_create_matching", code: GIT_EMODIFIED.rawValue, message: "the reference \(name) is gone")
+        }
+        guard found == expected else {
+            Glibc.close(descriptor)
+            throw GitError(function: "git_reference_create_matching", code: GIT_EMODIFIED.rawValue,
+                           message: "old reference value does not match: \(name) is at \(found)")
+        }
+        let line = Array((commit + "\n").utf8)
+        let written = line.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        guard written == line.count, fsync(descriptor) == 0 else {
+            let error = failure("failed to write")
+            Glibc.close(descriptor)
+            throw error
+        }
+        Glibc.close(descriptor)
+        guard rename(lock, file) == 0 else { throw failure("failed to rename lockfile to") }
+        placed = true
+        let folder = open((file as NSString).deletingLastPathComponent, O_RDONLY | O_CLOEXEC)
+        if folder >= 0 {
+            fsync(folder)
+            Glibc.close(folder)
+        }
+        return true
+    }
+
+    /// True when git or libgit2 would log an update of the branch `name`: a reflog is kept for
+    /// it, or a configuration libgit2 reads names `logAllRefUpdates` (any value: the rare case
+    /// is left to libgit2, which reads them properly).
+    private static func logsUpdates(of name: String, in path: String) -> Bool {
+        if access("\(path)/logs/\(name)", F_OK) == 0 { return true }
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+        let xdg = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"].map { "\($0)/git/config" } ?? "\(home)/.config/git/config"
+        return ["\(path)/config", "\(home)/.gitconfig", xdg, "/etc/gitconfig"].contains { file in
+            bytes(of: file).map { String(decoding: $0, as: UTF8.self).lowercased().contains("logallrefupdates") } ?? false
+        }
+    }
+
     /// The commit `id`, when it is loose or whole in a pack; nil when libgit2 must read it.
     /// Throws for a loose object that does not inflate: libgit2 1.5 spins for ever on one cut short.
     mutating func commit(_ id: String) throws(GitError) -> GitRepository.CommitInfo? {
-        guard ObjectID.isHex(id.utf8), redline_zlib_load() == nil, let content = try commitContent(id) else { return nil }
+        guard ObjectID.isHex(id.utf8), redline_zlib_load() == nil, let content = try content(of: id, type: .commit) else { return nil }
         return Self.parseCommit(content, id: id)
+    }
+
+    /// The files at the top of commit `id`'s tree, name → id, when the commit and its tree are
+    /// loose or whole in a pack (as redline writes them); nil when libgit2 must read them.
+    mutating func files(inCommit id: String) throws(GitError) -> [String: String]? {
+        guard ObjectID.isHex(id.utf8), redline_zlib_load() == nil, let commit = try content(of: id, type: .commit),
+              commit.count > 46, commit.starts(with: "tree ".utf8), commit[45] == 0x0A, let tree = Self.hexID(commit[5..<45]),
+              let entries = try content(of: tree, type: .tree) else { return nil }
+        return Self.parseTree(entries)
+    }
+
+    /// A tree's entries, name → id: each `MODE NAME\0` and the id's 20 bytes; nil when malformed.
+    static func parseTree(_ content: [UInt8]) -> [String: String]? {
+        var files: [String: String] = [:]
+        var at = 0
+        while at < content.count {
+            guard let space = content[at...].firstIndex(of: 0x20), let nul = content[space...].firstIndex(of: 0), nul + 21 <= content.count
+            else { return nil }
+            files[String(decoding: content[(space + 1)..<nul], as: UTF8.self)] = ObjectID.hex(content[(nul + 1)..<(nul + 21)])
+            at = nul + 21
+        }
+        return files
     }
 
     /// Throws when the object `id` is loose and its file does not inflate, before libgit2 reads
@@ -87,14 +187,23 @@ struct GitFiles {
         GitError(function: "inflate", code: -1, message: "the loose object \(id) is damaged (\(loose) does not inflate)")
     }
 
-    private mutating func commitContent(_ id: String) throws(GitError) -> [UInt8]? {
+    /// The kinds of object read here, by their number in a pack.
+    enum ObjectType: Int {
+        case commit = 1, tree = 2
+
+        var name: String { self == .commit ? "commit" : "tree" }
+    }
+
+    /// The object `id` of `type`, loose or whole in a pack; nil when it is neither, or another type.
+    private mutating func content(of id: String, type: ObjectType) throws(GitError) -> [UInt8]? {
         let loose = ObjectFiles.loosePath(id, repository: path)
         switch try Self.contents(of: loose) {
         case .contents(let compressed):
-            // "commit <size>\0" and the commit, one zlib stream; a commit is a few hundred bytes.
+            // "commit <size>\0" and the commit, one zlib stream; a commit or a tree of redline's
+            // is a few hundred bytes.
             switch Zlib.inflate(compressed[...], atMost: max(1 << 16, 64 * compressed.count)) {
             case .made(let object):
-                guard let nul = object.firstIndex(of: 0), object[..<nul].elementsEqual("commit \(object.count - nul - 1)".utf8)
+                guard let nul = object.firstIndex(of: 0), object[..<nul].elementsEqual("\(type.name) \(object.count - nul - 1)".utf8)
                 else { return nil }
                 return Array(object[(nul + 1)...])
             case .tooLarge:
@@ -113,8 +222,8 @@ struct GitFiles {
         for attempt in 0..<2 {
             if packs == nil { packs = readIndexes() }
             for (file, index) in packs ?? [] {
-                guard let entry = index.entry(wanted) else { continue }
-                return Self.wholeCommit(in: file, at: entry.offset)
+                guard let entry = PackIndex.entry(wanted, inIndex: index) else { continue }
+                return Self.wholeObject(in: file, at: entry.offset, type: type)
             }
             if attempt == 0 { close() }
         }
@@ -128,25 +237,25 @@ struct GitFiles {
     }
 
     /// Every readable pack in `objects/pack`: its file, open, and its index.
-    private func readIndexes() -> [(file: Int32, index: PackIndex)] {
+    private func readIndexes() -> [(file: Int32, index: [UInt8])] {
         let folder = "\(path)/objects/pack"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { $0.hasSuffix(".idx") }.sorted().compactMap { name in
-            guard case .contents(let bytes) = try? Self.contents(of: "\(folder)/\(name)"), let index = PackIndex(bytes) else { return nil }
+            guard case .contents(let index) = try? Self.contents(of: "\(folder)/\(name)") else { return nil }
             let file = open("\(folder)/\(name.dropLast(4)).pack", O_RDONLY | O_CLOEXEC)
             return file >= 0 ? (file, index) : nil
         }
     }
 
-    /// The commit whose entry starts at `offset` of the pack `file`, when it is stored whole: its
-    /// header and zlib stream read 4 KB at first (a commit is some hundreds of bytes), 64 KB if
-    /// that cut it short.
-    private static func wholeCommit(in file: Int32, at offset: Int) -> [UInt8]? {
+    /// The object of `type` whose entry starts at `offset` of the pack `file`, when it is stored
+    /// whole: its header and zlib stream read 4 KB at first (a commit is some hundreds of bytes),
+    /// 64 KB if that cut it short.
+    private static func wholeObject(in file: Int32, at offset: Int, type: ObjectType) -> [UInt8]? {
         for size in [4 << 10, 64 << 10] {
             let chunk = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
                 count = max(pread(file, buffer.baseAddress, size, off_t(offset)), 0)
             }
-            guard let header = PackWriter.entryHeader(chunk, at: 0), header.type == 1 else { return nil }
+            guard let header = PackWriter.entryHeader(chunk, at: 0), header.type == type.rawValue else { return nil }
             if let commit = Zlib.decompress(chunk[header.data...], size: header.size) { return commit }
             if chunk.count < size { return nil }   // the whole entry was read: damaged
         }

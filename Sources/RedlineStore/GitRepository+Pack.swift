@@ -71,7 +71,8 @@ extension GitRepository {
 
     /// Of `ids`, the commits, in the order given (an object that cannot be read is left out).
     func commits(among ids: [String]) throws(GitError) -> [String] {
-        try withObjectDatabase { database in
+        guard !ids.isEmpty else { return [] }   // without opening the repository through libgit2
+        return try withObjectDatabase { database in
             ids.filter { (try? Self.header($0, in: database))?.type == Int(GIT_OBJECT_COMMIT.rawValue) }
         }
     }
@@ -96,24 +97,6 @@ extension GitRepository {
         try files.checkLoose(id)
         return try withObjectDatabase { database throws(GitError) in
             try Self.read(id, from: database)
-        }
-    }
-
-    /// Reads `objects` back from the pack whose index is `index` alone, as libgit2 reads any
-    /// pack: the type and size of each, and the whole of each below 256 KiB (checked against its
-    /// id). Throws unless every one is there as written.
-    static func checkPack(_ index: String, holds objects: [(id: String, type: Int, size: Int)]) throws(GitError) {
-        try withPackAlone(index) { database throws(GitError) in
-            for object in objects {
-                var read = try header(object.id, in: database)
-                if object.size < 1 << 18 {
-                    let whole = try Self.read(object.id, from: database)
-                    read = (whole.type, whole.content.count)
-                }
-                guard read == (object.type, object.size) else {
-                    throw GitError(function: "checkPack", code: -1, message: "\(object.id) reads back as another object")
-                }
-            }
         }
     }
 

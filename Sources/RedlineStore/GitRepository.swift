@@ -84,6 +84,7 @@ final class GitRepository {
     /// Points `name` at `commit` if it still points at `expected` (nil: if it does not exist yet).
     /// Throws a ``GitError`` whose `isConflict` is true when another writer got there first.
     func updateReference(_ name: String, to commit: String, expecting expected: String?, message: String) throws(GitError) {
+        if let expected, try files.moveReference(name, to: commit, from: expected) { return }
         var new = try GitRepository.oid(commit)
         var ref: OpaquePointer?
         if let expected {
@@ -158,14 +159,16 @@ final class GitRepository {
 
     /// The blob id of the file `name` at the top of commit `id`'s tree, nil when it has none.
     func blobID(named name: String, inCommit id: String) throws(GitError) -> String? {
-        try withTree(ofCommit: id) { tree in
+        if let read = try files.files(inCommit: id) { return read[name] }
+        return try withTree(ofCommit: id) { tree in
             git_tree_entry_byname(tree, name).flatMap { git_tree_entry_id($0)?.pointee.hex }
         }
     }
 
     /// The files at the top of commit `id`'s tree: name → blob id.
     func files(inCommit id: String) throws(GitError) -> [String: String] {
-        try withTree(ofCommit: id) { tree in
+        if let read = try files.files(inCommit: id) { return read }
+        return try withTree(ofCommit: id) { tree in
             var files: [String: String] = [:]
             for index in 0..<git_tree_entrycount(tree) {
                 guard let entry = git_tree_entry_byindex(tree, index), let name = git_tree_entry_name(entry),

@@ -158,7 +158,7 @@ extension TrackRepository {
         var writer = try plan.write(contents: &contents)
         let name = try writer.write(into: folder, keep: keep)
         do {
-            try GitRepository.checkPack("\(folder)/\(name).idx", holds: plan.written)
+            try PackReadBack.check(name, in: folder, pack: writer.written?.bytes ?? [], holds: plan.written)
         } catch {
             if name != target?.name {
                 ObjectFiles.removePack(name, repository: path)

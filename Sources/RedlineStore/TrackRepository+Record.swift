@@ -49,7 +49,8 @@ extension TrackRepository {
         prepare: (Version?) throws -> StoredVersion?
     ) throws -> RecordOutcome {
         if let given, !GitRepository.commitTimes.contains(given) { throw StoreError.timeOutOfRange(given) }
-        try startLibgit2()   // a capture is written through it: without it, say so before anything
+        // libgit2 is loaded only when a step needs it (the first version's branch made, a store
+        // git has packed): a capture of an article redline packed reads and writes it alone.
         try ensureWritable()
         try? writeAttributes()   // once for a repository made before they were kept; never a reason not to capture
         let reference = Self.reference(for: slug)
@@ -155,6 +156,7 @@ extension GitError {
     /// missing that `git repack` was moving. Corruption is tried again too, a bounded number
     /// of times, and then reported as it is.
     var mayPass: Bool {
+        guard function != "dlopen" else { return false }   // libgit2 missing
         guard let code = systemError else { return true }
         return ![ENOSPC, EDQUOT, EMFILE, ENFILE, EACCES, EPERM, EROFS].contains(code)
     }

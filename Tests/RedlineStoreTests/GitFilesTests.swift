@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+internal import CLibGit2
 @testable import RedlineStore
 
 /// ``GitFiles`` reads a branch and its commits from the repository's files as git does, wherever
@@ -32,6 +33,13 @@ import Testing
                 #expect(commit.parent == fields[0].split(separator: " ").first.map(String.init), "\(stage)")
                 #expect(commit.time == Date(timeIntervalSince1970: TimeInterval(fields[1])!), "\(stage)")
                 #expect(commit.message == message, "\(stage)")
+                // The files of its tree, as git lists them.
+                let listed = try git.git(repo.path, "ls-tree \(id)").split(separator: "\n").map { line in
+                    let parts = line.split(separator: "\t")
+                    return (String(parts[1]), String(parts[0].split(separator: " ")[2]))
+                }
+                let read = try files.files(inCommit: id)
+                #expect(read == Dictionary(uniqueKeysWithValues: listed) || read == nil && !mustRead, "\(stage): \(String(describing: read))")
             }
         }
 
@@ -63,6 +71,54 @@ import Testing
         #expect(try files.commit("0123456789012345678901234567890123456789") == nil)
         #expect(try files.commit("not an id") == nil)
         #expect(GitFiles.looksLikeRepository(repo.path) && !GitFiles.looksLikeRepository(dir.path))
+    }
+
+    /// A branch moves as git moves one: under its lock file, compared first, flushed; a branch
+    /// another moved, or whose lock another holds, is a conflict (retried by the capture); a
+    /// branch with a reflog, or packed into `packed-refs` only, is moved as libgit2 moves it.
+    @Test func movesABranchAsGitDoes() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        _ = try store.record(repo, "version 1", at: 1_745_395_800)
+        let first = try #require(try repo.git.target(ofReference: branch))
+        _ = try store.record(repo, "version 2", at: 1_745_395_860)
+        let second = try #require(try repo.git.target(ofReference: branch))
+        let files = GitFiles(path: repo.path)
+        #expect(try files.moveReference(branch, to: first, from: second))
+        #expect(try files.reference(branch) == .target(first))
+        #expect(!FileManager.default.fileExists(atPath: "\(repo.path)/\(branch).lock"))
+        _ = try PackingTests().git(repo.path, "fsck --strict")
+        // Moved meanwhile: a conflict, and the branch left as it is.
+        do {
+            _ = try files.moveReference(branch, to: second, from: second)
+            Issue.record("a branch that moved was moved again")
+        } catch {
+            #expect(error.isConflict && error.code == GIT_EMODIFIED.rawValue)
+        }
+        #expect(try files.reference(branch) == .target(first))
+        // Locked by another: a conflict; the lock is left to its owner.
+        FileManager.default.createFile(atPath: "\(repo.path)/\(branch).lock", contents: Data())
+        do {
+            _ = try files.moveReference(branch, to: second, from: first)
+            Issue.record("a locked branch was moved")
+        } catch {
+            #expect(error.isConflict && error.code == GIT_ELOCKED.rawValue)
+        }
+        #expect(FileManager.default.fileExists(atPath: "\(repo.path)/\(branch).lock"))
+        try FileManager.default.removeItem(atPath: "\(repo.path)/\(branch).lock")
+        // Logged: libgit2's to move (it knows when to write the log).
+        try FileManager.default.createDirectory(atPath: "\(repo.path)/logs/refs/heads/articles", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: "\(repo.path)/logs/\(branch)", contents: Data())
+        #expect(try !files.moveReference(branch, to: second, from: first))
+        try repo.git.updateReference(branch, to: second, expecting: first, message: "test")
+        #expect(try files.reference(branch) == .target(second))
+        try FileManager.default.removeItem(atPath: "\(repo.path)/logs")
+        // Packed by git: the branch read from packed-refs, and a loose file written over it.
+        _ = try PackingTests().git(repo.path, "pack-refs --all")
+        #expect(!FileManager.default.fileExists(atPath: "\(repo.path)/\(branch)"))
+        #expect(try files.moveReference(branch, to: first, from: second))
+        #expect(try PackingTests().git(repo.path, "rev-parse \(branch)").hasPrefix(first))
     }
 
     /// A capture after the packs were listed writes a new pack and removes the old: the packs are

@@ -33,4 +33,22 @@ import Testing
         #expect(!loaded.contains { $0.contains("libgit2") || $0.contains("libcrypto") }, "\(loaded)")
         #expect(loaded.contains { $0.contains("libz.so") }, "\(loaded)")
     }
+
+    /// A capture of an article whose versions redline packed reads the branch, its commit and
+    /// tree, and the pack itself, and moves the branch itself: libgit2 and its fifteen libraries
+    /// are not loaded (some 3 ms of a capture).
+    @Test func aCaptureLoadsNoLibgit2() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        _ = try RedlineProcess.run(["snap", "story", dir.write("a.txt", "Title\n\nOne paragraph of text.\n"), "--repo", repo])
+        let snap = try RedlineProcess.run(["snap", "story", dir.write("b.txt", "Title\n\nOne paragraph of text.\n\nAnother.\n"), "--repo", repo],
+                                          environment: ["LD_DEBUG": "files"])
+        #expect(snap.status == 0 && snap.stdout.contains("version 2"), "\(snap.stdout) \(snap.stderr)")
+        let loaded = snap.stderr.split(separator: "\n").filter { $0.contains("file=") }
+        #expect(!loaded.contains { $0.contains("libgit2") }, "\(loaded)")
+        let log = try RedlineProcess.run(["log", "story", "--repo", repo])
+        #expect(log.stdout.hasPrefix("2 ") && log.stdout.contains("+1 -0") && log.stdout.contains("first version"), "\(log.stdout)")
+    }
 }
