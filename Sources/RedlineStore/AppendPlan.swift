@@ -17,6 +17,8 @@ struct AppendPlan {
     private let successors: [String: String]
     /// The deltas ``storeAhead(contents:)`` made: an object added → its delta against its base.
     private var aheadDeltas: [String: [UInt8]] = [:]
+    /// The whole versions objects were stored ahead of.
+    var aheadBases: Set<String> { Set(aheadDeltas.keys.compactMap { bases[$0] }) }
 
     init(packed: PackedObjects?, adding: [String], successors: [String: String]) {
         self.packed = packed
@@ -87,6 +89,7 @@ struct AppendPlan {
                 aheadDeltas[new] = delta
             } else if base != old {
                 bases[base] = new   // whole again: the old base, no longer the end of any chain, a delta against it
+                if chain(from: new).contains(base) { bases[base] = nil }   // a version come back as it was: no cycle
             }
         }
     }
@@ -141,8 +144,34 @@ struct AppendPlan {
         return deepest < packedCount ? packed?.entries[deepest].id : adding[deepest - packedCount]
     }
 
+    /// Never a pack whose deltas go round in a cycle (git and libgit2 loop on one for ever):
+    /// whatever made one, the first object on it whose base this plan chose loses that base (it
+    /// is written whole, or copied as the pack held it), until no cycle is left.
+    mutating func breakCycles() {
+        var changed = true
+        while changed {
+            changed = false
+            for id in bases.keys.sorted() where bases[id] != nil {
+                var path = [id]
+                var seen: Set<String> = [id]
+                while let next = base(of: path[path.count - 1]) {
+                    guard seen.insert(next).inserted else {
+                        let cycle = path[path.firstIndex(of: next)!...]
+                        if let chosen = cycle.first(where: { bases[$0] != nil }) {
+                            bases[chosen] = nil
+                            changed = true
+                        }
+                        break
+                    }
+                    path.append(next)
+                }
+            }
+        }
+    }
+
     /// The pack: the rewritten pack's entries in their order, then the objects added.
     mutating func write(contents: inout ObjectContents) throws -> PackWriter {
+        breakCycles()
         // Room for the pack rewritten and the objects added, compressed about fourfold (a
         // page's whole; the rest are small).
         let incoming = try adding.filter { packed?.position(of: $0) == nil }.reduce(0) { $0 + (try contents.object($1).content.count) }

@@ -120,6 +120,7 @@ extension TrackRepository {
         let read = recentFiles.pack
         var known = recentFiles.take().mapValues { (type: 3, content: $0) }
         if let page = lastCapture?.page, known[page.id] == nil { known[page.id] = (3, page.content) }
+        for (id, content) in lastCapture?.bases ?? [:] where known[id] == nil { known[id] = (3, content) }
         if let capture {
             if let parent = capture.parent { Self.follow(from: try git.files(inCommit: parent), to: capture.files, into: &successors) }
             for object in capture.objects { known[object.id] = (object.type, object.content) }
@@ -170,6 +171,7 @@ extension TrackRepository {
         if let target, target.name != name { ObjectFiles.removePack(target.name, repository: path) }
         if lastCapture != nil {
             lastCapture?.pack = writer.written.flatMap { PackedObjects(name: $0.name, bytes: $0.bytes, index: $0.index) }
+            lastCapture?.bases = try Dictionary(uniqueKeysWithValues: plan.aheadBases.map { ($0, try contents.object($0).content) })
         }
         removePacks(heldBy: writer, among: packs.filter { $0.name != name && $0.name != target?.name })
         return (writer.entries.count, target != nil, name)
@@ -280,9 +282,12 @@ struct ObjectContents {
     }
 
     /// The object `id` as the pack being rewritten holds it: whole, or a delta applied to its
-    /// base (read once, and kept, as every object here is); nil when it is not there or damaged.
+    /// base (read once, and kept, as every object here is); nil when it is not there. A damaged
+    /// entry throws (``PackWriter/Failure/damagedEntry(_:)``): the capture leaves that pack as it
+    /// is, for `git fsck` to show, and says so.
     private mutating func packedObject(_ id: String) throws -> (type: Int, content: [UInt8])? {
-        guard let packed, let position = packed.position(of: id), let entry = packed.inflated(at: position) else { return nil }
+        guard let packed, let position = packed.position(of: id) else { return nil }
+        let entry = try packed.inflated(at: position)
         guard let basePosition = entry.base else { return (entry.type, entry.data) }
         let base = try object(packed.entries[basePosition].id)
         return GitDelta.apply(entry.data, to: base.content).map { (base.type, $0) }

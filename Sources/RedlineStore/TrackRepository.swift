@@ -27,10 +27,14 @@ public final class TrackRepository {
     struct LastCapture {
         var pack: PackedObjects?
         var page: (id: String, content: [UInt8])?
+        /// The whole versions its large files were stored ahead of (``AppendPlan/storeAhead(contents:)``),
+        /// by id: the next capture's deltas start from them too.
+        var bases: [String: [UInt8]] = [:]
     }
 
     /// Keeps, from now on, the pack and page of each capture for the next (some megabytes: the
-    /// pack up to 8 MB and one page), as a watcher of one article does.
+    /// pack up to 8 MB, one page and the versions its large files were stored ahead of), as a
+    /// watcher of one article does.
     public func keepLastCapture() {
         if lastCapture == nil { lastCapture = LastCapture() }
     }
