@@ -15,10 +15,11 @@ struct AppendPlan {
     private let addingPositions: [String: Int]
     /// A file's version → its next one, of those this pack holds or adds.
     private let successors: [String: String]
-    /// The deltas ``storeAhead(contents:)`` made: an object added → its delta against its base.
-    private var aheadDeltas: [String: [UInt8]] = [:]
+    /// The deltas ``storeAhead(contents:)`` made: an object added → the base it was made
+    /// against, and the delta.
+    private var aheadDeltas: [String: (base: String, delta: [UInt8])] = [:]
     /// The whole versions objects were stored ahead of.
-    var aheadBases: Set<String> { Set(aheadDeltas.keys.compactMap { bases[$0] }) }
+    var aheadBases: Set<String> { Set(aheadDeltas.compactMap { bases[$0.key] == $0.value.base ? $0.value.base : nil }) }
 
     init(packed: PackedObjects?, adding: [String], successors: [String: String]) {
         self.packed = packed
@@ -86,7 +87,7 @@ struct AppendPlan {
                     bases = before
                     continue
                 }
-                aheadDeltas[new] = delta
+                aheadDeltas[new] = (base, delta)
             } else if base != old {
                 bases[base] = new   // whole again: the old base, no longer the end of any chain, a delta against it
                 if chain(from: new).contains(base) { bases[base] = nil }   // a version come back as it was: no cycle
@@ -197,8 +198,8 @@ struct AppendPlan {
     private mutating func add(_ id: String, to writer: inout PackWriter, contents: inout ObjectContents) throws {
         let object = try contents.object(id)
         written.append((id, object.type, object.content.count))
-        if let base = bases[id], let delta = aheadDeltas[id] {   // made and checked already
-            try writer.add(delta: delta, base: ObjectID.bytes(base), id: ObjectID.bytes(id))
+        if let base = bases[id], let ahead = aheadDeltas[id], ahead.base == base {   // made and checked already
+            try writer.add(delta: ahead.delta, base: ObjectID.bytes(base), id: ObjectID.bytes(id))
             return
         }
         if let base = bases[id] {
