@@ -23,6 +23,11 @@ struct AppendPlan {
 
     init(packed: PackedObjects?, adding: [String], successors: [String: String]) {
         self.packed = packed
+        // Each object once: a capture's objects can be loose already (a settled capture of the
+        // same page, the same `.gitattributes` in every version), and a pack holding an object
+        // twice is one git refuses (`verify-pack`) and whose two copies' bases can disagree.
+        var seen: Set<String> = []
+        let adding = adding.filter { seen.insert($0).inserted }
         self.adding = adding
         let packedCount = packed?.entries.count ?? 0
         addingPositions = Dictionary(adding.enumerated().map { ($0.element, packedCount + $0.offset) }, uniquingKeysWith: { first, _ in first })

@@ -143,6 +143,30 @@ import Testing
         }
     }
 
+    /// A capture packed with settled loose objects it shares (the same `.gitattributes` in every
+    /// version, a page captured again) writes each object once (found by a trial: git's
+    /// `verify-pack` refused the pack, and the two copies' bases could make a cycle only git saw).
+    @Test func anObjectBothLooseAndCapturedIsPackedOnce() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        repo.writesCapturesLoose = true
+        try record(repo, page(600), at: 60)
+        repo.writesCapturesLoose = false
+        let settled = Date().addingTimeInterval(-11 * 60)
+        for loose in ObjectFiles(repository: repo.path).loose {
+            try FileManager.default.setAttributes([.modificationDate: settled], ofItemAtPath: ObjectFiles.loosePath(loose.id, repository: repo.path))
+        }
+        try record(repo, page(600) + " a correction", at: 120)
+        try record(repo, page(600), at: 180)   // the first version's page again
+        let files = ObjectFiles(repository: repo.path)
+        #expect(files.loose.isEmpty && files.packs.count == 1)
+        let index = try #require(GitFiles.bytes(of: "\(repo.path)/objects/pack/\(files.packs[0].name).idx").flatMap(PackIndex.init))
+        #expect(Set(index.entries.map(\.id)).count == index.entries.count, "an object packed twice")
+        _ = try packing.git(repo.path, "verify-pack '\(repo.path)/objects/pack/\(files.packs[0].name).idx'")
+        _ = try packing.git(repo.path, "fsck --full --strict")
+    }
+
     /// The whole version a large page is stored ahead of, damaged in the pack: the capture says
     /// so (as for any damaged entry it would copy), leaves that pack as it is, and is stored.
     @Test func aDamagedBaseIsReported() throws {
