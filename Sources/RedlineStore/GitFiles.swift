@@ -131,15 +131,18 @@ struct GitFiles {
         return true
     }
 
-    /// True when git or libgit2 would log an update of the branch `name`: a reflog is kept for
-    /// it, or a configuration libgit2 reads names `logAllRefUpdates` (any value: the rare case
-    /// is left to libgit2, which reads them properly).
+    /// True when git or libgit2 may log an update of the branch `name`: a reflog is kept for it,
+    /// or a configuration libgit2 reads names `logAllRefUpdates` or includes another file (any
+    /// value, any file: the rare case is left to libgit2, which reads them properly).
     private static func logsUpdates(of name: String, in path: String) -> Bool {
         if access("\(path)/logs/\(name)", F_OK) == 0 { return true }
         let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
         let xdg = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"].map { "\($0)/git/config" } ?? "\(home)/.config/git/config"
         return ["\(path)/config", "\(home)/.gitconfig", xdg, "/etc/gitconfig"].contains { file in
-            bytes(of: file).map { String(decoding: $0, as: UTF8.self).lowercased().contains("logallrefupdates") } ?? false
+            bytes(of: file).map { bytes in
+                let text = String(decoding: bytes, as: UTF8.self).lowercased()
+                return text.contains("logallrefupdates") || text.contains("[include")
+            } ?? false
         }
     }
 
