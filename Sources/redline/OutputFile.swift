@@ -24,13 +24,29 @@ enum OutputFileError: Error, CustomStringConvertible {
 
 extension Output {
     /// Writes `text` to the file at `path` atomically (a reader sees the old file or the new one,
-    /// never half of one); `what` names it in an error.
+    /// never half of one); `what` names it in an error. A path that is not a file (`/dev/null`, a
+    /// FIFO, a terminal) is written into as it is, and a symbolic link's file replaced, not the
+    /// link: an atomic write renames a new file over the path, and run as root it made
+    /// `report -o /dev/null` replace the system's `/dev/null` with a file.
     static func write(_ text: String, toFile path: String, what: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw OutputFileError.isDirectory(path, what: what)
         }
-        let url = URL(fileURLWithPath: path)
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw OutputFileError.cannotWrite(path, what: what, reason: String(cString: strerror(errno)))
+            }
+            defer { try? handle.close() }
+            do {
+                try handle.write(contentsOf: Data(text.utf8))
+            } catch {
+                throw OutputFileError.cannotWrite(path, what: what, reason: SystemReason.of(error))
+            }
+            return
+        }
+        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         let folder = url.deletingLastPathComponent().path
         do {
             try Data(text.utf8).write(to: url, options: .atomic)

@@ -136,6 +136,26 @@ import Testing
         #expect(refused.stderr == "redline: error: cannot write the report to '\(p.old)/r.html': '\(p.old)' is a file, not a folder; "
                 + "give another path with -o\n")
         #expect(try RedlineProcess.run(["report", "story", "--repo", repo]).status == 64, "-o is required")
+        // Into what is not a file (`/dev/null`, a FIFO), as it is: an atomic write renamed a file
+        // over it (as root, `report -o /dev/null` replaced the system's /dev/null). Through a
+        // link, into the file it names, the link kept.
+        let fifo = p.dir.child("fifo")
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+        reader.arguments = ["-c", "cat '\(fifo)' > '\(fifo).out'"]
+        try reader.run()
+        let intoFIFO = try RedlineProcess.run(["report", "story", "-o", fifo, "--repo", repo])
+        reader.waitUntilExit()
+        #expect(intoFIFO.status == 0, "\(intoFIFO.stderr)")
+        var info = stat()
+        #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO was replaced")
+        #expect(try String(contentsOfFile: fifo + ".out", encoding: .utf8).hasPrefix("<!doctype html>"))
+        let link = p.dir.child("link.html")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file)
+        #expect(try RedlineProcess.run(["report", "story", "--last", "1", "-o", link, "--repo", repo]).status == 0)
+        #expect(lstat(link, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK, "the link was replaced")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("id=\"v2\""))
     }
 
     /// `--last N`: the newest N versions, each with its diff from the one before (a newcomer's
