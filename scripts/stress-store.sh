@@ -10,7 +10,7 @@
 # `git pack-refs --all` (`git gc --prune=now` with PRUNE=now, which deletes loose objects no branch
 # reaches however new). Then it checks: every snap succeeded, the branch holds
 # exactly the writers' captures plus the versions the watchers reported, numbered 1…N without a
-# gap, `git fsck --strict` is clean, and every watcher was still running at the end.
+# gap, `git fsck --strict` and `git verify-pack` are clean, and every watcher was still running at the end.
 # Prints one summary line and exits 0 when all of that holds, 1 otherwise.
 #
 # REDLINE names the executable (default .build/debug/redline); KEEP=1 keeps the work folder;
@@ -110,6 +110,11 @@ count=$(git --git-dir="$repo" rev-list --count articles/shared)
 numbers=$(git --git-dir="$repo" log --format=%B articles/shared | sed -n 's/^Redline-Version: //p' | tr '\n' ' ')
 [ "$numbers" = "$(seq "$count" -1 1 | tr '\n' ' ')" ] || failures+=("versions not numbered 1…$count without gaps")
 git --git-dir="$repo" fsck --strict >"$work/fsck.out" 2>&1 || failures+=("git fsck: $(head -3 "$work/fsck.out" | tr '\n' ' ')")
+# What fsck does not check: each object once in a pack, every delta resolved (a trial found both).
+for index in "$repo"/objects/pack/*.idx; do
+    [ -e "$index" ] || continue
+    git --git-dir="$repo" verify-pack "$index" >"$work/verify.out" 2>&1 || failures+=("git verify-pack: $(head -2 "$work/verify.out" | tr '\n' ' ')")
+done
 
 echo "$writers writers × $captures captures, $watchers watchers ($watched versions, $watch_errors errors logged) in ${seconds}s" \
      "with $(wc -l <"$work/gc-runs" 2>/dev/null || echo 0) gc/repack/pack-refs rounds: $count versions (expected $expected)," \
