@@ -91,10 +91,10 @@ struct GitFiles {
         defer {
             if !placed { unlink(lock) }
         }
-        func failure(_ step: String) -> GitError {
+        func failure(_ what: String) -> GitError {
             let code = errno
             return GitError(function: "git_reference_create_matching", code: -1,
-                            message: "\(step) '\(lock)': \(String(cString: strerror(code)))", systemError: code)
+                            message: "\(what): \(String(cString: strerror(code)))", systemError: code)
         }
         let current: Reference?
         do {
@@ -116,12 +116,12 @@ struct GitFiles {
         let line = Array((commit + "\n").utf8)
         let written = line.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
         guard written == line.count, fsync(descriptor) == 0 else {
-            let error = failure("failed to write")
+            let error = failure("failed to write '\(lock)'")
             Glibc.close(descriptor)
             throw error
         }
         Glibc.close(descriptor)
-        guard rename(lock, file) == 0 else { throw failure("failed to rename lockfile to") }
+        guard rename(lock, file) == 0 else { throw failure("failed to rename '\(lock)' to '\(file)'") }
         placed = true
         let folder = open((file as NSString).deletingLastPathComponent, O_RDONLY | O_CLOEXEC)
         if folder >= 0 {

@@ -9,7 +9,8 @@ import Foundation
 ///                          it must have its id
 ///
 /// A capture reads back what it wrote without loading libgit2 and its fifteen libraries (some
-/// 3 ms of a capture). The reading is this file's own, not ``PackWriter``'s or ``PackedObjects``'s.
+/// 3 ms of a capture). The reading is this file's own, not ``PackedObjects``'s (only an entry's
+/// header is read by ``PackWriter/entryHeader(_:at:)``).
 enum PackReadBack {
     /// Throws unless the pack `name` in `folder`, whose file holds `pack` (the bytes written,
     /// named by their SHA-1), holds each of `objects` as it was written.
