@@ -160,7 +160,7 @@ uint32_t redline_crc32(uint32_t crc, const void *data, size_t length) {
 }
 
 void redline_sha1(const void *prefix, size_t prefix_length, const void *data, size_t length, unsigned char *digest) {
-    // OpenSSL's SHA_CTX (96 bytes), held without its header, which a build machine may lack.
+    // OpenSSL's SHA_CTX (96 bytes) or Nettle's sha1_ctx, held without their headers, which a build machine may lack.
     _Alignas(16) unsigned char context[256];
     if (codecs.nettle_sha1_init) {
         codecs.nettle_sha1_init(context);
