@@ -66,6 +66,13 @@ struct GitFiles {
         }
     }
 
+    /// What the reference `name` names when it is a symbolic reference (`ref: refs/heads/…`),
+    /// nil otherwise.
+    func symbolicTarget(_ name: String) -> String? {
+        guard case .contents(let bytes)? = try? Self.contents(of: "\(path)/\(name)"), bytes.starts(with: "ref: ".utf8) else { return nil }
+        return String(decoding: bytes.dropFirst(5), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Moves the branch `name` from `expected` to `commit` as git and libgit2 do: its lock file
     /// (`name.lock`) made, failing if another holds it; the branch read again under the lock and
     /// compared; the new id written and flushed; the lock renamed over the branch and the folder

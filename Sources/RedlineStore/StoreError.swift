@@ -21,6 +21,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case busy(slug: String, seconds: Double)
     /// The branch was moved by another program right after this capture's version was written.
     case moved(reference: String, written: String, found: String?)
+    /// The article's branch is a symbolic reference to another (made by hand), not a branch of its own.
+    case symbolicBranch(reference: String, target: String)
     /// A capture time a commit cannot hold.
     case timeOutOfRange(Date)
     /// A capture older than the article's newest version (`newest`, captured at `newestAt`):
@@ -68,6 +70,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .moved(let reference, let written, let found):
             "\(reference) was moved by another program right after this capture was written as \(written.prefix(7)) "
                 + "(it now points at \(found.map { String($0.prefix(7)) } ?? "nothing")); check the history with 'redline log'"
+        case .symbolicBranch(let reference, let target):
+            "\(reference) is a symbolic reference to \(target), not a branch of its own; nothing was stored; capture into the "
+                + "article it names, or make it a branch again with 'git update-ref --no-deref \(reference) \(target)'"
         case .timeOutOfRange(let date):
             "the capture time \(Self.format(date)) cannot be stored: a commit holds times from 1970-01-01T00:00:00Z "
                 + "to 9999-12-31T23:59:59Z; give --at within them"

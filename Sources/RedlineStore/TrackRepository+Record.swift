@@ -57,6 +57,8 @@ extension TrackRepository {
         let deadline = Date().addingTimeInterval(Self.lockTimeout)
         let lock = try lockArticle(slug, until: deadline)
         defer { withExtendedLifetime(lock) {} }
+        // Made by hand: libgit2 would refuse to move it as a conflict, tried again for a minute.
+        if let target = git.files.symbolicTarget(reference) { throw StoreError.symbolicBranch(reference: reference, target: target) }
         var attempt = 0, failures = 0
         var keep: PackKeep?   // every try's packed capture, kept until the branch holds one (PackKeep)
         defer { withExtendedLifetime(keep) {} }

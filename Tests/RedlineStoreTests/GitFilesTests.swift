@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RedlineModel
 internal import CLibGit2
 @testable import RedlineStore
 
@@ -119,6 +120,29 @@ internal import CLibGit2
         #expect(!FileManager.default.fileExists(atPath: "\(repo.path)/\(branch)"))
         #expect(try files.moveReference(branch, to: first, from: second))
         #expect(try PackingTests().git(repo.path, "rev-parse \(branch)").hasPrefix(first))
+    }
+
+    /// An article's branch made a symbolic reference to another by hand: a capture says so at
+    /// once and stores nothing (libgit2 refused the move as a conflict, tried for a minute and
+    /// then said the branch was locked; found by a trial).
+    @Test func aSymbolicBranchIsRefusedAtOnce() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let repo = try TrackRepository.create(at: dir.child("track"))
+        _ = try store.record(repo, "version 1", at: 1_745_395_800)
+        let other = "refs/heads/articles/other"
+        _ = try PackingTests().git(repo.path, "symbolic-ref \(other) \(branch)")
+        let started = Date()
+        do {
+            _ = try repo.record(try Slug("other"), capturedAt: Date(timeIntervalSince1970: 1_745_395_860), url: nil) { _ in
+                store.pending("version 2")
+            }
+            Issue.record("a capture was stored through a symbolic branch")
+        } catch let error as StoreError {
+            #expect("\(error)".contains("is a symbolic reference to \(branch)"), "\(error)")
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(try repo.git.target(ofReference: branch) != nil && (try repo.versions(of: store.slug)).count == 1)
     }
 
     /// A capture after the packs were listed writes a new pack and removes the old: the packs are
