@@ -83,8 +83,7 @@ struct AppendPlan {
             guard target.type == 3, target.content.count >= Self.aheadSize else { continue }
             let base = packed.entries[end.position].id
             let source = try contents.object(base)
-            let delta = GitDelta.encode(source: source.content, target: target.content)
-            if delta.count <= target.content.count / 16, GitDelta.makes(target.content, from: source.content, with: delta) {
+            if let delta = GitDelta.checked(source: source.content, target: target.content, under: target.content.count / 16 + 1) {
                 let before = bases
                 if base == old { bases[old] = nil }   // the version before is the base, and stays whole
                 bases[new] = base
@@ -209,12 +208,10 @@ struct AppendPlan {
         }
         if let base = bases[id] {
             let source = try contents.object(base)
-            if source.type == object.type {
-                let delta = GitDelta.encode(source: source.content, target: object.content)
-                if delta.count < object.content.count / 2, GitDelta.makes(object.content, from: source.content, with: delta) {
-                    try writer.add(delta: delta, base: ObjectID.bytes(base), id: ObjectID.bytes(id))
-                    return
-                }
+            if source.type == object.type,
+               let delta = GitDelta.checked(source: source.content, target: object.content, under: object.content.count / 2) {
+                try writer.add(delta: delta, base: ObjectID.bytes(base), id: ObjectID.bytes(id))
+                return
             }
         }
         try writer.add(type: object.type, content: object.content, id: ObjectID.bytes(id),

@@ -100,6 +100,13 @@ enum GitDelta {
         return size == result.count ? result : nil
     }
 
+    /// A delta that makes `target` out of `source`, applied back (``makes(_:from:with:)``) before
+    /// it is handed out, when it is under `limit` bytes; nil otherwise.
+    static func checked(source: [UInt8], target: [UInt8], under limit: Int) -> [UInt8]? {
+        let delta = encode(source: source, target: target)
+        return delta.count < limit && makes(target, from: source, with: delta) ? delta : nil
+    }
+
     /// The size `delta` says it makes (its second header field); nil when malformed.
     static func targetSize(_ delta: [UInt8]) -> Int? {
         var at = 0

@@ -36,18 +36,12 @@ struct PackIndex {
 
     /// Reads an index; nil unless it is a version-2 index whose offsets are all below 2 GiB.
     init?(_ data: [UInt8]) {
-        guard data.count >= Self.idsStart + 40, Array(data[0..<Self.magic.count]) == Self.magic else { return nil }
-        let count = Self.count(data)
-        let crcs = Self.idsStart + 20 * count
-        let offsets = crcs + 4 * count
-        guard data.count == offsets + 4 * count + 40 else { return nil }
+        guard let layout = Self.layout(data) else { return nil }
         entries = []
-        entries.reserveCapacity(count)
-        for (i, id) in Self.ids(data, count: count).enumerated() {
-            let offset = Self.uint32(data, offsets + 4 * i)
-            guard offset < 0x8000_0000 else { return nil }
-            entries.append(Entry(id: Array(id), offset: offset,
-                                 crc: UInt32(Self.uint32(data, crcs + 4 * i))))
+        entries.reserveCapacity(layout.count)
+        for i in 0..<layout.count {
+            guard let entry = Self.entry(i, in: data, layout) else { return nil }
+            entries.append(entry)
         }
         packChecksum = Array(data[(data.count - 40)..<(data.count - 20)])
     }
@@ -55,13 +49,27 @@ struct PackIndex {
     /// The entry of the object `id` (20 bytes) in the index file `data`, found by bisection
     /// without reading the rest; nil when it does not list it, or is not an index ``init(_:)`` reads.
     static func entry(_ id: [UInt8], inIndex data: [UInt8]) -> Entry? {
+        guard let layout = layout(data),
+              let at = find(id, count: layout.count, idAt: { data[(idsStart + 20 * $0)..<(idsStart + 20 * $0 + 20)] }) else { return nil }
+        return entry(at, in: data, layout)
+    }
+
+    /// Where an index file's tables start (its ids at ``idsStart``): nil unless `data` is a
+    /// version-2 index of its size.
+    private static func layout(_ data: [UInt8]) -> (count: Int, crcs: Int, offsets: Int)? {
         guard data.count >= idsStart + 40, Array(data[0..<magic.count]) == magic else { return nil }
         let count = count(data)
         let crcs = idsStart + 20 * count, offsets = crcs + 4 * count
-        guard data.count == offsets + 4 * count + 40,
-              let at = find(id, count: count, idAt: { data[(idsStart + 20 * $0)..<(idsStart + 20 * $0 + 20)] }) else { return nil }
-        let offset = uint32(data, offsets + 4 * at)
-        return offset < 0x8000_0000 ? Entry(id: id, offset: offset, crc: UInt32(uint32(data, crcs + 4 * at))) : nil
+        return data.count == offsets + 4 * count + 40 ? (count, crcs, offsets) : nil
+    }
+
+    /// The `i`-th entry of the index file `data`; nil when its offset is 2 GiB or more (a
+    /// large-offset table this does not read).
+    private static func entry(_ i: Int, in data: [UInt8], _ layout: (count: Int, crcs: Int, offsets: Int)) -> Entry? {
+        let offset = uint32(data, layout.offsets + 4 * i)
+        guard offset < 0x8000_0000 else { return nil }
+        return Entry(id: Array(data[(idsStart + 20 * i)..<(idsStart + 20 * i + 20)]), offset: offset,
+                     crc: UInt32(uint32(data, layout.crcs + 4 * i)))
     }
 
     /// The pack's SHA-1 an index file `data` holds.

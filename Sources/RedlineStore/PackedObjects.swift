@@ -82,17 +82,24 @@ struct PackedObjects {
     }
 
     private func object(at position: Int, depth: Int) -> (type: Int, content: [UInt8])? {
-        guard depth <= 2 * TrackRepository.maxDepth, let entry = try? inflated(at: position) else { return nil }
+        guard depth <= 2 * TrackRepository.maxDepth else { return nil }
+        return try? object(at: position) { object(at: $0, depth: depth + 1) }
+    }
+
+    /// The object at `position`: whole, or its delta applied to its base, which `base` gives for
+    /// the base's place (``ObjectContents`` reads each once); nil when the delta does not apply
+    /// or `base` gives nothing. Throws ``PackWriter/Failure/damagedEntry(_:)`` for an entry whose
+    /// bytes are not what its index says, or do not inflate.
+    func object(at position: Int, base: (Int) throws -> (type: Int, content: [UInt8])?) throws -> (type: Int, content: [UInt8])? {
+        let entry = try inflated(at: position)
         guard let basePosition = entry.base else { return (entry.type, entry.data) }
-        guard let base = object(at: basePosition, depth: depth + 1), let content = GitDelta.apply(entry.data, to: base.content) else { return nil }
-        return (base.type, content)
+        guard let source = try base(basePosition) else { return nil }
+        return GitDelta.apply(entry.data, to: source.content).map { (source.type, $0) }
     }
 
     /// The entry at `position` decompressed, once its bytes match their CRC-32: a whole object's
-    /// type and content, or a delta's bytes and its base's place. Throws
-    /// ``PackWriter/Failure/damagedEntry(_:)`` for an entry whose bytes are not what its index
-    /// says, or do not inflate.
-    func inflated(at position: Int) throws -> (type: Int, data: [UInt8], base: Int?) {
+    /// type and content, or a delta's bytes and its base's place.
+    private func inflated(at position: Int) throws -> (type: Int, data: [UInt8], base: Int?) {
         let range = entries[position].range
         guard let header = PackWriter.entryHeader(bytes, at: range.lowerBound), Zlib.crc32(bytes[range]) == entries[position].crc,
               let data = Zlib.decompress(bytes[header.data..<range.upperBound], size: header.size)

@@ -287,10 +287,7 @@ struct ObjectContents {
     /// is, for `git fsck` to show, and says so.
     private mutating func packedObject(_ id: String) throws -> (type: Int, content: [UInt8])? {
         guard let packed, let position = packed.position(of: id) else { return nil }
-        let entry = try packed.inflated(at: position)
-        guard let basePosition = entry.base else { return (entry.type, entry.data) }
-        let base = try object(packed.entries[basePosition].id)
-        return GitDelta.apply(entry.data, to: base.content).map { (base.type, $0) }
+        return try packed.object(at: position) { try object(packed.entries[$0].id) }
     }
 }
 
