@@ -175,21 +175,11 @@ import Testing
         let repo = try TrackRepository.create(at: dir.child("track"))
         try record(repo, page(600), at: 60)
         try record(repo, page(601), at: 120)
-        let name = try #require(ObjectFiles(repository: repo.path).packs.first?.name)
-        let folder = "\(repo.path)/objects/pack"
-        let pack = try #require(PackedObjects(name: name, folder: folder))
-        let base = try #require(pack.entries.indices.first { pack.entries[$0].type == 3 && pack.entries[$0].range.count > 1 << 14 })
-        var bytes = pack.bytes
-        bytes[pack.entries[base].range.lowerBound + pack.entries[base].range.count / 2] ^= 0x5A
-        chmod("\(folder)/\(name).pack", 0o644)
-        try Data(bytes).write(to: URL(fileURLWithPath: "\(folder)/\(name).pack"))
-        var warnings: [String] = []
+        let base = try packing.damage(repo) { $0.type == 3 && $0.range.count > 1 << 14 }   // the whole page the newest is ahead of
         let text = page(602)
-        let pending = StoredVersion(article: Article(title: text, blocks: [Block(.paragraph, text)]), source: Data(text.utf8),
-                                    sourceFormat: .text, origins: [], subject: "capture 3", changes: nil, extractor: "test")
-        _ = try repo.record(slug, capturedAt: Date(timeIntervalSince1970: 180), url: nil, packWarning: { warnings.append($0) }) { _ in pending }
-        #expect(warnings.contains { $0.contains("damaged") && $0.contains(pack.entries[base].id) }, "\(warnings)")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name).pack")) == Data(bytes), "the damaged pack was rewritten")
+        let warnings = try packing.recordWarnings(repo, text, at: 180)
+        #expect(warnings.contains { $0.contains("damaged") && $0.contains(base.id) }, "\(warnings)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: base.path)) == Data(base.bytes), "the damaged pack was rewritten")
         #expect(try repo.latest(of: slug)?.number == 3)
         let newest = try #require(try repo.latest(of: slug))
         #expect(try repo.source(of: newest)?.bytes == Data(text.utf8))

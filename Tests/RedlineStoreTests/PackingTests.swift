@@ -182,21 +182,35 @@ extension PackingTests {
         let repo = try TrackRepository.create(at: dir.child("track"))
         let text = { (i: Int) in "version \(i) " + String(repeating: "text of version \(i) ", count: 200) }
         for i in 1...6 { try record(repo, text(i), at: Double(i * 60)) }
+        let damaged = try damage(repo) { $0.type == PackWriter.deltaType && $0.range.count > 8 }   // an older version's delta
+        let warnings = try recordWarnings(repo, text(7), at: 420)
+        #expect(warnings.contains { $0.contains("damaged") && $0.contains(damaged.id) }, "\(warnings)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: damaged.path)) == Data(damaged.bytes), "the damaged pack was rewritten")
+        #expect(ObjectFiles(repository: repo.path).packs.count == 2)
+        #expect(try repo.latest(of: slug)?.number == 7)
+    }
+
+    /// Flips a byte in the middle of the first entry `chosen` picks in the repository's only pack,
+    /// as damage on disk would: the pack file's path, its bytes as damaged, the entry's object.
+    func damage(_ repo: TrackRepository, _ chosen: (PackedObjects.Entry) -> Bool) throws -> (path: String, bytes: [UInt8], id: String) {
         let name = try #require(ObjectFiles(repository: repo.path).packs.first?.name)
         let folder = "\(repo.path)/objects/pack"
         let pack = try #require(PackedObjects(name: name, folder: folder))
-        let damaged = try #require(pack.entries.first { $0.type == PackWriter.deltaType && $0.range.count > 8 })   // an older version's delta
+        let found = pack.entries.first(where: chosen)
+        let entry = try #require(found)
         var bytes = pack.bytes
-        bytes[damaged.range.lowerBound + damaged.range.count / 2] ^= 0x5A
+        bytes[entry.range.lowerBound + entry.range.count / 2] ^= 0x5A
         chmod("\(folder)/\(name).pack", 0o644)
         try Data(bytes).write(to: URL(fileURLWithPath: "\(folder)/\(name).pack"))
+        return ("\(folder)/\(name).pack", bytes, entry.id)
+    }
+
+    /// Records `text` as the article's next version at `seconds`; the store's warnings.
+    func recordWarnings(_ repo: TrackRepository, _ text: String, at seconds: TimeInterval) throws -> [String] {
         var warnings: [String] = []
-        let pending = StoredVersion(article: Article(title: text(7), blocks: [Block(.paragraph, text(7))]), source: Data(text(7).utf8),
-                                    sourceFormat: .text, origins: [], subject: "capture 7", changes: nil, extractor: "test")
-        _ = try repo.record(slug, capturedAt: Date(timeIntervalSince1970: 420), url: nil, packWarning: { warnings.append($0) }) { _ in pending }
-        #expect(warnings.contains { $0.contains("damaged") && $0.contains(damaged.id) }, "\(warnings)")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name).pack")) == Data(bytes), "the damaged pack was rewritten")
-        #expect(ObjectFiles(repository: repo.path).packs.count == 2)
-        #expect(try repo.latest(of: slug)?.number == 7)
+        let pending = StoredVersion(article: Article(title: text, blocks: [Block(.paragraph, text)]), source: Data(text.utf8),
+                                    sourceFormat: .text, origins: [], subject: "capture", changes: nil, extractor: "test")
+        _ = try repo.record(slug, capturedAt: Date(timeIntervalSince1970: seconds), url: nil, packWarning: { warnings.append($0) }) { _ in pending }
+        return warnings
     }
 }
