@@ -166,8 +166,7 @@ struct ObjectFiles {
 
     /// True when the pack `name`'s index lists the object `id` (20 bytes).
     static func pack(_ name: String, repository: String, holds id: [UInt8]) -> Bool {
-        guard let ids = ids(inPack: name, repository: repository) else { return false }
-        return PackIndex.find(id, count: ids.count) { ids[$0] } != nil
+        GitFiles.bytes(of: "\(repository)/objects/pack/\(name).idx").flatMap { PackIndex.entry(id, inIndex: $0) } != nil
     }
 
     /// The ids (20 bytes each, in order) the pack `name`'s index lists, read from its start;
