@@ -61,7 +61,6 @@ struct Byline {
         return Byline(names: chosen.names, box: box)
     }
 
-    /// Words in class names that mark a byline or its parts (`author-name`, `contributor`, `reporters`).
     /// True for an element marked as naming an author: `rel="author"`, `itemprop="author"`, or a
     /// class with a word such as "byline" (`isAuthorClass`, which pages judge once per class).
     static func marks(_ node: HTMLNode, isAuthorClass: (String) -> Bool) -> Bool {
@@ -74,6 +73,7 @@ struct Byline {
         Furniture.lowercase(value).split(whereSeparator: { !$0.isLetter }).contains { markWords.contains(String($0)) }
     }
 
+    /// Words in class names that mark a byline or its parts (`author-name`, `contributor`, `reporters`).
     private static let markWords: Set<String> = ["author", "authors", "byline", "bylines", "contributor", "contributors", "reporter", "reporters"]
 
     /// What may stand between names: "A, B and C", "A & B", "By A".

@@ -41,6 +41,13 @@ struct RedlineCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let error as ValidationError {
+            // Found by the command as it runs: told as swift-argument-parser tells one it finds,
+            // with the command's own usage line (its exit(withError:) would give the overview's).
+            let name = type(of: command).configuration.commandName ?? "redline"
+            let usage = "Error: \(error.message)\nUsage: \(usageString(for: type(of: command)))\n  See 'redline \(name) --help' for more information.\n"
+            FileHandle.standardError.write(Data(usage.utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
         } catch where isArgumentParserError(error) {
             exit(withError: error)
         } catch {

@@ -243,6 +243,10 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stderr.contains("Missing the article's SLUG: '\(page)' is a file"), "\(result.stderr)")
         #expect(!result.stderr.contains("not a valid article name"))
+        #expect(result.stderr.contains("Usage: redline snap"), "\(result.stderr)")
+        // An unknown option is named as such, not taken for a missing SLUG.
+        let unknown = try f.run(["snap", "-x", page])
+        #expect(unknown.status == 64 && unknown.stderr.contains("Unknown option '-x'") && !unknown.stderr.contains("SLUG:"), "\(unknown.stderr)")
         #expect(try fingerprint(f.repo) == before)
         try f.expectRefused(["snap", f.dir.child("absent/Page.html")], mentioning: "is not a valid article name")
     }

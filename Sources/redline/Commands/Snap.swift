@@ -44,15 +44,17 @@ extension RedlineCommand {
 
         func validate() throws {
             _ = try captureTime(at)
+        }
+
+        func run() throws {
+            // Here, not in validate(): swift-argument-parser validates before it reports an unknown
+            // option, and `snap -x page.html` was told of a missing SLUG rather than of `-x`.
             var isDirectory: ObjCBool = false
             if file == "-", (try? Slug(slug)) == nil, FileManager.default.fileExists(atPath: slug, isDirectory: &isDirectory),
                !isDirectory.boolValue {
                 throw ValidationError("Missing the article's SLUG: '\(slug)' is a file; give a name for the article first, "
                                       + "as in 'redline snap SLUG \(slug)'.")
             }
-        }
-
-        func run() throws {
             ProcessMemory.prepareShortRun()     // this process ends when the capture is stored
             if file == "-", isatty(STDIN_FILENO) != 0 {   // not a silent wait for a page nobody pipes in
                 Output.log("reading the capture from standard input; paste it and press Ctrl-D, or name a file")
