@@ -11,7 +11,9 @@ enum Output {
     }
 
     /// Writes `bytes` (UTF-8, already escaped) to standard output as they are, with write(2)
-    /// straight from the array (a diff's JSON can be megabytes); stops if the reader has gone.
+    /// straight from the array (a diff's JSON can be megabytes); stops quietly if the reader has
+    /// gone (`| head`). Output that cannot be written (a full disk, standard output closed) is
+    /// an error: one line, exit 2, as `cat` fails, never a success with the output lost.
     /// Every write to standard output comes here.
     static func write(bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer(write(bytes:))
@@ -24,7 +26,13 @@ enum Output {
         while offset < buffer.count {
             let written = Glibc.write(STDOUT_FILENO, base + offset, buffer.count - offset)
             if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
+            guard written > 0 else {
+                if written < 0, errno != EPIPE {
+                    error("the output could not be written: \(String(cString: strerror(errno)).lowercased())")
+                    exit(2)
+                }
+                return
+            }
             offset += written
         }
     }

@@ -250,4 +250,21 @@ import Testing
         #expect(try fingerprint(f.repo) == before)
         try f.expectRefused(["snap", f.dir.child("absent/Page.html")], mentioning: "is not a valid article name")
     }
+
+    /// Output that cannot be written is an error, as `cat` fails: a full disk or a closed
+    /// standard output gave exit 0 and nothing (a CI job's `diff --format json > changes.json`
+    /// on a full disk "passed" with an empty file). A reader that goes (`| head`) is no error.
+    @Test func outputThatCannotBeWrittenIsAnError() throws {
+        let f = try RepositoryFixture()
+        defer { f.dir.remove() }
+        let page = f.dir.write("page.html", "<html><body><h1>Talks</h1><p>Talks resumed in Geneva on Monday.</p></body></html>")
+        let redline = RedlineProcess.executable
+        for (redirect, reason) in [("> /dev/full", "no space left on device"), (">&-", "bad file descriptor")] {
+            let result = try RedlineProcess.shell("'\(redline)' extract '\(page)' \(redirect); echo \"status $?\" >&2")
+            #expect(result.stderr.contains("redline: error: the output could not be written: \(reason)"), "\(redirect): \(result.stderr)")
+            #expect(result.stderr.contains("status 2"), "\(redirect): \(result.stderr)")
+        }
+        let early = try RedlineProcess.shell("'\(redline)' extract '\(page)' | true")
+        #expect(!early.stderr.contains("error"), "\(early.stderr)")
+    }
 }
