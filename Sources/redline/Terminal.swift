@@ -79,8 +79,9 @@ struct Terminal {
     }
 
     /// Runs `command` with `text` on its standard input and waits for it; false when it could
-    /// not be started. A reader who quits the pager early is not an error. The pager gets the
-    /// process's environment, with `LESS` and `LV` set when they are not.
+    /// not be started or the shell found no such command. A reader who quits the pager early is
+    /// not an error. The pager gets the process's environment, with `LESS` and `LV` set when they
+    /// are not.
     ///
     /// Spawned with posix_spawn rather than Foundation's Process, which puts its child in a process
     /// group of its own, in the terminal's background: a pager there cannot read the reader's keys
@@ -119,7 +120,10 @@ struct Terminal {
         try? handle.close()
         var exitStatus: Int32 = 0
         while waitpid(pid, &exitStatus, 0) == -1, errno == EINTR {}
-        return true
+        // The shell's 127 and 126: the pager was not found or would not run (a typo in $PAGER),
+        // and the shell has said so; the text is written as it is rather than lost, as git does.
+        let exited = exitStatus & 0x7F == 0, code = (exitStatus >> 8) & 0xFF
+        return !(exited && (code == 126 || code == 127))
     }
 
     private func isOnPath(_ name: String) -> Bool {

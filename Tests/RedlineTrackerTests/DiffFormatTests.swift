@@ -217,6 +217,9 @@ import Testing
         #expect(!fallback.contains("Q:"), "an empty REDLINE_PAGER means no pager")
         let viaPager = try Self.onTerminal(args, environment: ["PAGER": "sed s/^/Q:/"], unset: ["REDLINE_PAGER"])
         #expect(viaPager.contains("Q:+ A vote is due on Friday."), "$PAGER when $REDLINE_PAGER is unset")
+        // A pager that is not there (a typo): the shell says so, and the diff is shown without it.
+        let missing = try Self.onTerminal(args, environment: ["REDLINE_PAGER": "redline-no-such-pager"])
+        #expect(missing.contains("+ A vote is due on Friday.") && missing.contains("not found"), "\(missing)")
         // The pager must be in the terminal's foreground process group to read the reader's keys
         // (/proc/PID/stat fields 5 and 8: the process group and the terminal's foreground group).
         let keys = try Self.onTerminal(args, environment: [
