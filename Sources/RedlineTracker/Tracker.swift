@@ -94,7 +94,7 @@ public struct Tracker {
                                             packWarning: { packWarnings.append($0) }) { latest in
             try check(latest)
             (changes, articleDiff, previousSide) = (nil, nil, nil)
-            var subject = "\(slug.value): version 1: first capture, \(blockCount) blocks"
+            var subject = "\(slug.value): version 1: first capture, \(blockCount) block\(blockCount == 1 ? "" : "s")"
             var origins = Blame.start(blockCount: blockCount, version: 1)
             var fieldOrigins = Blame.carry([:], from: nil, to: article, changed: [], version: 1, previousVersion: nil)
             if let latest {

@@ -59,6 +59,11 @@ import Testing
         #expect(try RedlineProcess.run(["snap", "story", whitespaceOnly, "--repo", repo]).stdout == "story: unchanged since version 1\n")
         let count = try RedlineProcess.shell("git --git-dir='\(repo)' rev-list --count articles/story")
         #expect(count.stdout == "1\n")
+        // A one-block first capture's subject counts it in the singular.
+        let one = dir.write("one.txt", "Talks resumed in Geneva on Monday morning after a week.\n")
+        #expect(try RedlineProcess.run(["snap", "single", one, "--repo", repo]).status == 0)
+        let subject = try RedlineProcess.shell("git --git-dir='\(repo)' log -1 --format=%s articles/single")
+        #expect(subject.stdout == "single: version 1: first capture, 1 block\n", "\(subject.stdout)")
     }
 
     @Test func snapReadsStandardInputAndRecordsURLAndTime() throws {
