@@ -143,8 +143,9 @@ extension TrackRepository {
         UInt32(min(10_000 << min(failures - 1, 6), 500_000))
     }
 
-    /// Throws ``StoreError/readOnly(path:)`` unless the places a capture writes are writable.
-    func ensureWritable() throws {
+    /// Throws ``StoreError/readOnly(path:)`` unless the places a capture writes are writable:
+    /// asked before each capture, and by a watch before its first poll.
+    public func ensureWritable() throws {
         for place in [path, "\(path)/objects", "\(path)/refs", "\(path)/refs/heads"]
         where FileManager.default.fileExists(atPath: place) && !Self.isWritable(place) {
             throw StoreError.readOnly(path: path)

@@ -133,6 +133,9 @@ extension Tracker {
                       announcementGrace: Double = 15,
                       shouldStop: @escaping @Sendable () -> Bool,
                       log: @escaping @Sendable (String) -> Void) async throws -> [(Slug, Watcher.Summary)] {
+        // Refused before any page is fetched, as one article's watch is (each poll would
+        // otherwise fetch its page, fail to store it and say so, until Ctrl-C).
+        try repository.ensureWritable()
         let fetcher = PageFetcher(timeout: timeout, allowPrivateRedirects: allowPrivateRedirects)
         // Each announcer its own queue: a slow webhook delays only its own announcements.
         let queues = announcers.map { AnnouncementQueue([$0]) }

@@ -141,6 +141,7 @@ extension Tracker {
     public func watch(_ slug: Slug, url: String, interval: Double?, count: Int?, timeout: Double, format: CaptureFormat? = nil,
                       allowPrivateRedirects: Bool = false, filter: ExtractionFilter = .none,
                       shouldStop: @escaping () -> Bool, log: (String) -> Void) async throws -> Watcher.Summary {
+        try repository.ensureWritable()   // before the first fetch, not after it
         var fetcher = PageFetcher(timeout: timeout, allowPrivateRedirects: allowPrivateRedirects)
         fetcher.acceptsNonPages = format == .text
         var watcher = Watcher(tracker: self, slug: slug, url: try PageFetcher.url(url), fetcher: fetcher,

@@ -105,6 +105,11 @@ import Testing
         defer { f.dir.remove() }
         _ = try RedlineProcess.shell("chmod -R a-w '\(f.repo)'")
         try f.expectRefused(["snap", "story", f.dir.write("two.txt", capture(2))], mentioning: "read-only")
+        // A watch is refused before it fetches anything (nothing listens on port 9: a fetch would
+        // fail otherwise), of one page or of a configuration file's, which polled on, failing.
+        try f.expectRefused(["watch", "story", "http://127.0.0.1:9/live", "--count", "1"], mentioning: "read-only")
+        let config = f.dir.write("redline.yaml", "articles:\n  - slug: story\n    url: http://127.0.0.1:9/live\n")
+        try f.expectRefused(["watch", "--config", config, "--count", "1"], mentioning: "read-only")
         let log = try RedlineProcess.run(["log", "story", "--repo", f.repo])
         #expect(log.status == 0, "reading a read-only repository still works: \(log.stderr)")
     }

@@ -89,6 +89,7 @@ extension RedlineCommand {
             guard !configuration.articles.isEmpty else {
                 throw ConfigurationError(file: configuration.path, line: nil, key: "articles", problem: "lists no articles; add some, each starting with '- slug: …'")
             }
+            try tracker.repository.ensureWritable()   // refused before the first line of the log, as one page's watch is
             Output.log("watching \(counted(configuration.articles.count, "article")) from \(configuration.path), "
                        + "up to \(counted(jobs, "poll")) at a time")
             let log: @Sendable (String) -> Void = { Output.log($0) }
