@@ -36,7 +36,7 @@ struct Byline {
                 index = node.end
                 continue
             }
-            if isMarked(index), let names = Self.names(page.labelFreeText(of: index)),
+            if isMarked(index), let names = Self.names(in: page, at: index),
                !insideFurnitureBox(index, below: root, page: page, isMarked: isMarked) {
                 found = (names, index)
             }
@@ -50,7 +50,7 @@ struct Byline {
                 isMarked(inner) || tree.nodes[inner].kind == .element && Self.isOutside(tree.nodes[inner])
             })
             guard !between.isEmpty, between.split(separator: " ").allSatisfy({ Self.joiners.contains($0.lowercased()) }),
-                  let all = Self.names(page.labelFreeText(of: parent)) else { break }
+                  let all = Self.names(in: page, at: parent) else { break }
             chosen = (all, parent)
             parent = tree.nodes[parent].parent
         }
@@ -59,6 +59,13 @@ struct Byline {
         var box = chosen.element
         while case let up = tree.nodes[box].parent, up > root, isMarked(up), page.visibleText(of: up).utf8.count <= 160 { box = up }
         return Byline(names: chosen.names, box: box)
+    }
+
+    /// The names the text under `index` reads as, time labels left out: those in elements of
+    /// their own, and "Updated 5 minutes ago" after the names in the same text ("By Jane Doe ·
+    /// Updated 5 minutes ago", where the label made the byline unread, and its change unseen).
+    private static func names(in page: HTMLPage, at index: Int) -> String? {
+        names(TimeLabel.withoutRelativeLabel(page.labelFreeText(of: index)))
     }
 
     /// True for an element marked as naming an author: `rel="author"`, `itemprop="author"`, or a

@@ -187,8 +187,8 @@ enum PlainTextExtractor {
                 continue
             }
             if inKeyEvents {
-                // "09.15 BST Talks end": the time and the title on one line.
-                if let leading = ClockTime.leading(in: lines[current].text) {
+                // "09.15 BST Talks end": the time and the title on one line (after "1h ago", if any).
+                if let leading = ClockTime.leading(in: TimeLabel.withoutRelativeLabel(lines[current].text)) {
                     keyEventClocks[article.keyEvents.count] = leading.clock
                     article.keyEvents.append(KeyEvent(title: leading.rest))
                     continue

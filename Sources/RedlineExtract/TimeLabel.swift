@@ -23,6 +23,58 @@ enum TimeLabel {
         return isRelative(words) || isClock(words)
     }
 
+    /// `title` (folded) without a label saying how long ago, which changes on every visit, at
+    /// its start or, after a separator, at its end; a title that is nothing else stays as it is.
+    /// Clock times stay: they do not change, and "Sunak to speak at 5pm" ends with one.
+    ///
+    ///     "1h ago Storm makes landfall"            → "Storm makes landfall"
+    ///     "Updated 5 minutes ago: Storm hits"      → "Storm hits"
+    ///     "Storm makes landfall · 1h ago"          → "Storm makes landfall"
+    ///     "Storm makes landfall (35 minutes ago)"  → "Storm makes landfall"
+    ///     "Storm makes landfall 1h ago", "5 things to know", "Now it's over"  → as they are
+    static func withoutRelativeLabel(_ title: String) -> String {
+        // A label holds a number or says "an hour ago" ("just now" is not taken: "Now it's …").
+        guard title.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+                || ["ago", " fa", "il y a", "hace ", "vor ", "há "].contains(where: title.contains) else { return title }
+        var words = title.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        // At the start: the longest run of words that is a label, then any separator after it.
+        for count in stride(from: min(8, words.count - 1), through: 1, by: -1) {
+            var label = words[..<count].joined(separator: " ")
+            while let last = label.last, labelEnds.contains(last) { label.removeLast() }
+            guard isRelativeLabel(label), !label.hasSuffix("now") else { continue }
+            let rest = words[count...].drop { $0.allSatisfy { labelEnds.contains($0) || $0 == "-" || $0 == "–" || $0 == "—" } }
+            if !rest.isEmpty { words = Array(rest) }
+            break
+        }
+        var text = words.joined(separator: " ")
+        // At the end: after " · ", " | ", " - ", " – ", " — ", ", ", or in parentheses.
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex,
+           isRelativeLabel(String(text[text.index(after: open)..<text.index(before: text.endIndex)])) {
+            text = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+        }
+        for separator in [" · ", " | ", " - ", " – ", " — ", ", "] {
+            guard let range = text.range(of: separator, options: .backwards), range.lowerBound > text.startIndex,
+                  isRelativeLabel(String(text[range.upperBound...])) else { continue }
+            text = String(text[..<range.lowerBound])
+            break
+        }
+        return text.isEmpty ? title : text
+    }
+
+    /// What may close a label at a title's start: "Updated 5 minutes ago: …", "1h ago · …".
+    private static let labelEnds: Set<Character> = [":", "·", "|"]
+
+    /// True when `text` is a label saying how long ago, with its opening words ("Updated"), and
+    /// nothing else; a clock time is not one.
+    static func isRelativeLabel(_ text: String) -> Bool {
+        guard !text.isEmpty, text.utf8.count <= 48 else { return false }
+        var words = words(of: text)
+        while let first = words.first, prefixWords.contains(first.hasSuffix(":") ? String(first.dropLast()) : first) {
+            words.removeFirst()
+        }
+        return !words.isEmpty && isRelative(words)
+    }
+
     /// `text`'s words in lower case: what lies between spaces, commas, bars and middle dots.
     /// An ASCII text (nearly every one) is split on its bytes, which splits it where its
     /// characters split; any other is split by characters, where a combining mark after a

@@ -17,6 +17,19 @@ import Testing
         #expect(TimeLabel.words(of: "Updated at 09.40 BST, 27 Feb|x") == ["updated", "at", "09.40", "bst", "27", "feb", "x"])
     }
 
+    /// A byline whose own text ends with how long ago it was updated is read, and its change seen
+    /// (found by the sixteenth session's newcomer trial: the label made the byline unread).
+    @Test(arguments: ["By Jane Doe · Updated 5 minutes ago", "By Jane Doe, updated 5 minutes ago", "Jane Doe | 5 min ago"])
+    func aBylineWithATimeLabelInItsTextIsRead(_ line: String) {
+        func byline(_ text: String) -> String? {
+            let page = "<html><body><h1>Storm live</h1><p class=\"byline\">\(text)</p><article>"
+                + "<p>Thousands are without electricity as the winds reach ninety miles an hour.</p></article></body></html>"
+            return ArticleExtractor.extract(Data(page.utf8)).article.byline
+        }
+        #expect(byline(line) == "Jane Doe")
+        #expect(byline(line.replacingOccurrences(of: "Jane Doe", with: "John Smith").replacingOccurrences(of: "5 min", with: "9 min")) == "John Smith")
+    }
+
     /// Every text node of the corpus pages and of the pages under `Tests/`, as it stands and folded.
     @Test func agreeWithTheReadingsByCharactersOnEveryPage() throws {
         var texts: Set<String> = []
