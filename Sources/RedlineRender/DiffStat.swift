@@ -8,7 +8,7 @@ import RedlineModel
 ///      added     |  3 +++
 ///      removed   |  1 -
 ///      edited    |  2 ~~
-///      moved     |  1 >
+///      moved     |  1 > (1 also edited)
 ///      key events: 1 new, 0 retitled, 0 dropped
 ///      fields: headline edited
 ///      7 blocks changed, 40 unchanged
@@ -33,6 +33,11 @@ public enum DiffStat {
             // No bar, no space before it: a line ends where its text does.
             lines.append(length == 0 ? [StyledRun(" \(padded) | \(number)")]
                                      : [StyledRun(" \(padded) | \(number) "), StyledRun(String(repeating: bar, count: length), style)])
+        }
+        // A block moved and edited counts once, as moved: its edit is said beside it, not lost.
+        let movedAndEdited = diff.blocks.filter { $0.change == .moved && $0.edited }.count
+        if movedAndEdited > 0, let moved = lines.indices.last {
+            lines[moved].append(StyledRun(" (\(movedAndEdited) also edited)"))
         }
         lines.append([StyledRun(" key events: \(summary.keyEventsAdded) new, \(summary.keyEventsRetitled) retitled, \(summary.keyEventsRemoved) dropped")])
         if !diff.fields.isEmpty {
