@@ -66,7 +66,7 @@ public enum ArticleDiffer {
             let detection = MoveDetection(
                 old: MoveDetection.Side(oldItems, gaps: oldGaps, leftOver: deleted),
                 new: MoveDetection.Side(newItems, gaps: newGaps, leftOver: inserted),
-                entryAnchors: anchors.oldToNew, anchoredNewEntries: anchors.newIsAnchored)
+                entryAnchors: anchors.oldToNew, entriesByID: anchors.oldToNewByID, anchoredNewEntries: anchors.newIsAnchored)
             pairs = detection.pairs(deleted: deleted, inserted: inserted)
         }
 

@@ -18,9 +18,13 @@ struct EntryAnchors {
     var newIsAnchored: [Bool]
     /// The anchored entries (old, new), in order.
     var pairs: [(Int32, Int32)] = []
+    /// For each old entry, the new entry with its id, anchored or not (an entry that moved,
+    /// pinned to the top, crosses the others and is no anchor); -1 when none.
+    var oldToNewByID: [Int32]
 
     init(old: Article, new: Article, oldItems: VersionBlocks, newItems: VersionBlocks) {
         oldToNew = Array(repeating: -1, count: old.entries.count)
+        oldToNewByID = oldToNew
         newIsAnchored = Array(repeating: false, count: new.entries.count)
         // Entry ids by hash (String hashing is slow on thousands of entries).
         func idTable(_ entries: [Entry]) -> (HashSlots, [UInt64]) {
@@ -52,6 +56,7 @@ struct EntryAnchors {
                       let i = unique(id, newKeys[j], in: oldTable, old.entries),
                       unique(id, newKeys[j], in: newTable, new.entries) == j else { continue }
                 matches.append((Int32(i), Int32(j)))
+                oldToNewByID[i] = Int32(j)
             }
         }
         let anchors = BlockAlignment.longestIncreasing(matches)

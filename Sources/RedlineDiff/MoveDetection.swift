@@ -11,7 +11,7 @@ import RedlineModel
 ///              · delete "." · insert " on Sunday."
 ///
 /// 1. Exact: identical text, with at least 20 letters or digits, so short lines such as times are
-///    never called moves; inside small gaps also text that differs only in white space (a short
+///    never called moves (unless their entry, known by its id, moved with them); inside small gaps also text that differs only in white space (a short
 ///    line may pair inside its own gap, and is kept only if it kept its place).
 /// 2. Fuzzy: candidates from an index of each block's rare words (a MinHash sketch favouring long
 ///    words; words in too many blocks are skipped), plus every pair inside a small gap, scored by word overlap (Dice of the word bags, which bounds the similarity from above,
@@ -71,6 +71,8 @@ struct MoveDetection {
     let new: Side
     /// For each old entry, the new entry it is anchored to (-1 when none).
     let entryAnchors: [Int32]
+    /// For each old entry, the new entry with its id, anchored or moved (-1 when none).
+    let entriesByID: [Int32]
     /// For each new entry, whether an old entry is anchored to it.
     let anchoredNewEntries: [Bool]
 
@@ -85,7 +87,7 @@ struct MoveDetection {
         //    space is folded (a white-space-only change).
         func take(_ i: Int, _ j: Int) {
             pairs.append(Pair(old: i, new: j, change: .moved, edited: false, words: nil,
-                              mustStay: !(old.movable[i] && new.movable[j])))
+                              mustStay: !(old.movable[i] && new.movable[j]) && !inSameEntryByID(i, j)))
             oldTaken[i] = true
             newTaken[j] = true
         }
@@ -94,7 +96,7 @@ struct MoveDetection {
         for j in inserted {
             guard let list = byID[new.ids[j]] else { continue }
             let match = list.first { i in
-                !oldTaken[i] && ((old.movable[i] && new.movable[j]) || old.gaps[i] == new.gaps[j])
+                !oldTaken[i] && ((old.movable[i] && new.movable[j]) || old.gaps[i] == new.gaps[j] || inSameEntryByID(i, j))
             }
             if let i = match { take(i, j) }
         }
@@ -312,6 +314,14 @@ struct MoveDetection {
             return old.blocks.text(i).utf8.lexicographicallyPrecedes(new.blocks.text(j).utf8)
         }
         return false
+    }
+
+    /// True when old block `i` and new block `j` stand in the same entry, known by its id: a
+    /// short line of an entry that moved (a title under 20 letters) moves with it, rather than
+    /// reading as removed and added.
+    private func inSameEntryByID(_ i: Int, _ j: Int) -> Bool {
+        let e = old.entries[i], f = new.entries[j]
+        return e >= 0 && f >= 0 && entriesByID[Int(e)] == f
     }
 
     private func sameEntry(_ i: Int, _ j: Int) -> Bool {

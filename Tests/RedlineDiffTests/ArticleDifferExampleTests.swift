@@ -87,6 +87,21 @@ struct ArticleDifferExampleTests {
         }
     }
 
+    /// An entry pinned to the top moves whole, its short title too: the title (under the 20
+    /// letters a line needs to be called moved on its own) read as removed and added, and
+    /// `--fail-on edits` failed on a page where nothing published had changed (the sixteenth
+    /// session's newcomer trial).
+    @Test func anEntryPinnedToTheTopMovesWithItsShortTitle() {
+        let e1 = Entry(id: "e1", title: "Landfall", blocks: [Block(.paragraph, a), Block(.paragraph, b)])
+        let e2 = Entry(id: "e2", title: "Warnings", blocks: [Block(.paragraph, c)])
+        let e3 = Entry(id: "e3", title: "Power cuts", blocks: [Block(.paragraph, "About 40,000 homes are without power in Cornwall tonight.")])
+        let diff = ArticleDiffer.diff(Article(entries: [e3, e2, e1]), Article(entries: [e1, e3, e2]))
+        #expect(!diff.blocks.contains { $0.change == .added || $0.change == .removed }, "\(diff.blocks.map(\.change))")
+        #expect(diff.blocks.filter { $0.change == .moved }.count == 3)
+        #expect(!diff.hasEdits)
+        #expect(invariantProblems(Article(entries: [e3, e2, e1]), Article(entries: [e1, e3, e2]), diff).isEmpty)
+    }
+
     @Test func aParagraphMovedToAnotherEntryAndEditedIsOneMove() {
         let edited = "Police said the three men arrested on Sunday remain in custody in east London."
         let old = Article(entries: [Entry(id: "e1", title: "Arrests", blocks: [Block(.paragraph, a), Block(.paragraph, b)]),
