@@ -55,6 +55,14 @@ extension TextDecoding {
             let (text, repaired) = bytes.withUnsafeBytes { decodeUTF8($0.bindMemory(to: UInt8.self)) }
             return repaired ? .converted(Data(text.utf8), warning: invalidUTF8Warning) : .utf8
         }
+        // UTF-16 (or UTF-32) text holds zero bytes wherever it writes ASCII, as every page's
+        // markup is: bytes without one are not it, whatever the header says (read as UTF-16,
+        // "<html>" became "格浴㹬", stored without a word).
+        if label.hasPrefix("utf-16") || label.hasPrefix("utf-32") || ["ucs-2", "unicode", "csunicode", "iso-10646-ucs-2",
+                                                                       "unicodefeff", "unicodefffe"].contains(label),
+           !bytes.prefix(1024).contains(0) {
+            return .unknown(warning: "\(declarer) charset \(charset), but the capture is not \(charset) (it holds no zero bytes); it was read without it")
+        }
         let converter = iconv_open("UTF-8", converterName(label))
         guard converter != iconv_t(bitPattern: -1) else {
             return .unknown(warning: "the server declared charset \(charset), which is not known here; it was read without it")

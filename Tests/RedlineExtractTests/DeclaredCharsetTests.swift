@@ -43,6 +43,20 @@ import Testing
                 "\(extraction.article.blocks.map(\.text))")
     }
 
+    /// A server that calls a page UTF-16 when its bytes hold no zero byte (which UTF-16 markup
+    /// always does) is not believed: the page was stored as "格浴㹬…", without a word (the
+    /// sixteenth session's newcomer trial). A real UTF-16 page is still read as one.
+    @Test func aPageWithoutZeroBytesIsNotReadAsTheUTF16ItIsCalled() {
+        let bytes = Data(Self.page("Shares worth £10m were sold.", meta: "<meta charset=\"utf-8\">").utf8)
+        for label in ["utf-16", "UTF-16LE", "utf-16be", "ucs-2"] {
+            let extraction = ArticleExtractor.extract(bytes, charset: label)
+            #expect(extraction.article.blocks.map(\.text) == ["Shares worth £10m were sold."], "\(label)")
+            #expect(extraction.warnings.first?.contains("is not \(label) (it holds no zero bytes)") == true, "\(extraction.warnings)")
+        }
+        let utf16 = Data(Self.page("Shares worth £10m were sold.").data(using: .utf16LittleEndian)!)
+        #expect(ArticleExtractor.extract(utf16, charset: "utf-16le").article.blocks.map(\.text) == ["Shares worth £10m were sold."])
+    }
+
     @Test func aByteOrderMarkOutranksTheDeclaredCharset() {
         let bytes = Data([0xEF, 0xBB, 0xBF] + Array(Self.page("Shares worth £10m.").utf8))
         let extraction = ArticleExtractor.extract(bytes, charset: "ISO-8859-1")
