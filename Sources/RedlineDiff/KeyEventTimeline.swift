@@ -73,14 +73,15 @@ public struct KeyEventTimeline: Sendable {
     }
 
     /// `records[record]` listed as `event` in `version`: a new title is a retitle (when
-    /// `retitling`), and what the record lacks (an id, a time) the event gives.
+    /// `retitling`), the event's time is its time now (a corrected time is shown, as the newest
+    /// title is), and an id the record lacks the event gives.
     private mutating func relist(_ record: Int, as event: KeyEvent, version: Int, capturedAt: Date, retitling: Bool) {
         if retitling, !KeyEventMatching.sameTitle(records[record].title, event.title) {
             records[record].retitles.append(.init(version: version, at: capturedAt, oldTitle: records[record].title, newTitle: event.title))
         }
         records[record].title = event.title
         records[record].id = records[record].id ?? event.id
-        records[record].time = records[record].time ?? event.time
+        records[record].time = event.time ?? records[record].time
     }
 
     /// The record of `event` when it was listed before and dropped: the one of its id, or, when

@@ -27,6 +27,17 @@ import Testing
         #expect(records[1].droppedVersion == nil)
     }
 
+    /// An event's time corrected on the page is its time from then on, as its newest title is:
+    /// `events` showed the newest title beside the first time (the sixteenth session's trial).
+    @Test func aCorrectedTimeIsTheEventsTime() {
+        var timeline = KeyEventTimeline()
+        timeline.add([KeyEvent(id: "block-1", time: t[0], title: "Storm makes landfall")], version: 1, capturedAt: t[2])
+        timeline.add([KeyEvent(id: "block-1", time: t[1], title: "Storm makes landfall")], version: 2, capturedAt: t[3])
+        #expect(timeline.records.map(\.time) == [t[1]])
+        timeline.add([KeyEvent(id: "block-1", title: "Storm makes landfall")], version: 3, capturedAt: t[4])
+        #expect(timeline.records.map(\.time) == [t[1]], "a time no longer shown is not forgotten")
+    }
+
     @Test func withoutIdsMatchesByTitleThenTime() {
         var timeline = KeyEventTimeline()
         let noon = Date(timeIntervalSince1970: 43_200)
