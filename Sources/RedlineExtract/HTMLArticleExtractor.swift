@@ -124,7 +124,7 @@ enum HTMLArticleExtractor {
             let entry = entries.first { pair in
                 pair.entry.id == event.target || (pair.element != nil && target != nil && page.tree.contains(pair.element!, target!))
             }?.entry
-            return KeyEvent(id: entry?.id ?? event.target, time: entry?.time ?? event.time, title: event.title)
+            return KeyEvent(id: entry?.id ?? (event.target.isEmpty ? nil : event.target), time: entry?.time ?? event.time, title: event.title)
         }
     }
 

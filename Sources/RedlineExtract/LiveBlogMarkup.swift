@@ -23,7 +23,7 @@ struct MarkupEntry: Sendable {
 
 /// One link of a key-events list.
 struct MarkupKeyEvent: Sendable {
-    /// The id the link points at.
+    /// The id the link points at; empty for an item of a list without links that names no entry.
     var target: String
     /// The link's text.
     var title: String
@@ -77,6 +77,47 @@ struct LiveBlogMarkup {
             }
         }
         entries = taken.sorted().map { Self.entry(at: $0, in: page) }
+        if keyEvents.isEmpty { findUnlinkedKeyEvents(page) }
+    }
+
+    /// A key-events list whose items link nowhere (`<ul><li><span>10.10</span> Red warning
+    /// extended to Devon</li>…`): a list outside the entries whose items say entries' titles
+    /// (their first headings), two of them at least and at least half (an item may name an
+    /// entry without a heading). It flipped between body text and nothing, and no key event was
+    /// ever found on such a page (the sixteenth session's newcomer trial).
+    private mutating func findUnlinkedKeyEvents(_ page: HTMLPage) {
+        let tree = page.tree
+        var entryByTitle: [String: String] = [:]
+        for entry in entries {
+            guard let id = entry.id, let heading = (entry.element..<tree.nodes[entry.element].end).first(where: { index in
+                tree.nodes[index].kind == .element && BlockFlow.kind(of: tree.nodes[index].name) == .heading
+            }) else { continue }
+            let title = TimeLabel.withoutRelativeLabel(page.labelFreeText(of: heading))
+            if !title.isEmpty { entryByTitle[title] = entryByTitle[title] == nil ? id : "" }   // "": said twice, no target
+        }
+        guard entryByTitle.count >= 2 else { return }
+        for list in tree.elements(named: "ul") + tree.elements(named: "ol")
+        where !entries.contains(where: { tree.contains($0.element, list) || tree.contains(list, $0.element) }) {
+            var items: [(title: String, target: String)] = []
+            var child = list + 1
+            while child < tree.nodes[list].end {
+                defer { child = tree.nodes[child].end }
+                guard tree.nodes[child].kind == .element else { continue }
+                let title = TimeLabel.withoutRelativeLabel(page.labelFreeText(of: child))
+                guard tree.nodes[child].name == "li", !title.isEmpty else { items = []; break }
+                items.append((title, entryByTitle[title] ?? ""))   // "": no entry of that title
+            }
+            let found = items.filter { !$0.target.isEmpty }.count
+            guard found >= 2, found * 2 >= items.count else { continue }
+            var box = list
+            while tree.nodes[box].parent >= 0, tree.nodes[box].parent != page.body,
+                  page.textLength[tree.nodes[box].parent] - page.textLength[box] < 40 {
+                box = tree.nodes[box].parent
+            }
+            keyEventBoxes.append(box)
+            keyEvents = items.map { MarkupKeyEvent(target: $0.target, title: $0.title, time: nil) }
+            return
+        }
     }
 
     /// `element` without the wrappers around it: while it has no id and holds nothing but one

@@ -74,6 +74,30 @@ import Testing
         #expect(article.blocks.isEmpty)   // the key-events list and its heading are not text
     }
 
+    /// A key-events list whose items link nowhere, each saying an entry's title (or one an entry
+    /// without a heading): key events, whatever their number; two items were read as body
+    /// text, three made the list vanish (the sixteenth session's newcomer trial).
+    @Test(arguments: [2, 3])
+    func aKeyEventsListWithoutLinksNamesItsEntriesByTitle(_ items: Int) {
+        let listed = ["<li><span>16.00</span> Markets rise</li>", "<li><span>15.10</span> Talks end without agreement</li>",
+                      "<li><span>10.00</span> Talks begin in London</li>"].suffix(items).joined()
+        let html = Self.markupLiveBlog
+            .replacingOccurrences(of: ##"<li><a href="#block-b2">Talks end without agreement</a></li>"##, with: "")
+            .replacingOccurrences(of: ##"<li><a href="?page=with:block-b1#block-b1">Talks begin in London</a></li>"##, with: listed)
+        let article = ArticleExtractor.extract(Data(html.utf8)).article
+        #expect(article.keyEvents == [
+            KeyEvent(title: "Markets rise"),
+            KeyEvent(id: "block-b2", time: Timestamp.parse("2025-04-23T14:10:00Z"), title: "Talks end without agreement"),
+            KeyEvent(id: "block-b1", time: Timestamp.parse("2025-04-23T09:00:00Z"), title: "Talks begin in London"),
+        ].suffix(items), "\(article.keyEvents)")
+        #expect(article.blocks.isEmpty, "\(article.blocks)")   // the list and its heading are not text
+        // A list of other titles (related stories) is no key-events list.
+        let related = Self.markupLiveBlog.replacingOccurrences(of: "Talks end without agreement</a>", with: "Markets close higher</a>")
+            .replacingOccurrences(of: ##"<a href="#block-b2">"##, with: "").replacingOccurrences(of: ##"<a href="?page=with:block-b1#block-b1">"##, with: "")
+            .replacingOccurrences(of: "Talks begin in London</a>", with: "Oil prices fall")
+        #expect(ArticleExtractor.extract(Data(related.utf8)).article.keyEvents.isEmpty)
+    }
+
     @Test func jsonLDInAGraphGivesEntryMetadata() {
         let html = """
             <html><head><script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
