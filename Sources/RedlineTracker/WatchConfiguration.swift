@@ -55,8 +55,11 @@ public struct WatchConfiguration: Sendable {
     /// Reads and checks the file at `path`; any problem is a ``ConfigurationError``.
     public static func load(from path: String) throws(ConfigurationError) -> WatchConfiguration {
         guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path)
-                ? "it cannot be read" : "there is no such file; write one (see the README) or give --config PATH"
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let reason = !exists ? "there is no such file; write one (see the README) or give --config PATH"
+                : isDirectory.boolValue ? "it is a folder; give the configuration file in it, as --config \(path)/redline.yaml"
+                : access(path, R_OK) != 0 ? "it cannot be read (permission denied)" : "it cannot be read"
             throw ConfigurationError(file: path, line: nil, key: nil, problem: reason)
         }
         guard let text = String(data: data, encoding: .utf8) else {

@@ -92,6 +92,15 @@ import Testing
                 + "(see 'Many articles' in the README), not TOML\n")
     }
 
+    /// A folder given as the file is called one (it was "it cannot be read").
+    @Test func aFolderGivenAsTheFileIsCalledOne() throws {
+        let (dir, repo) = try newRepository()
+        defer { dir.remove() }
+        let result = try RedlineProcess.run(["watch", "--count", "1", "--config", dir.path, "--repo", repo])
+        #expect(result.status == 2 && result.stderr == "redline: error: \(dir.path): it is a folder; give the configuration file in it, "
+                + "as --config \(dir.path)/redline.yaml\n", "\(result.stderr)")
+    }
+
     @Test func watchingAnEmptyListIsAnErrorOfTheFile() throws {
         let (dir, repo) = try newRepository()
         defer { dir.remove() }
