@@ -16,8 +16,8 @@ struct MarkupEntryMatching {
     let page: HTMLPage
     let markup: LiveBlogMarkup
 
-    /// One entry per update, plus the markup's entries beside them that the data leaves out; in
-    /// page order when every update was found, else in the data's order.
+    /// One entry per update, plus the markup's entries beside them that the data leaves out, in
+    /// page order (``inPageOrder(_:)``).
     func match(_ updates: [StructuredUpdate]) -> (entries: [(element: Int?, entry: Entry)], unmatched: Int) {
         let tree = page.tree
         // Indices into markup.entries; updates mostly come in page order, so the search for an
@@ -86,9 +86,25 @@ struct MarkupEntryMatching {
             (markupEntry?.element, entry(update, markupEntry, others: elements))
         }
         entries += extras.map { ($0.element, entry(StructuredUpdate(), $0, others: elements)) }
-        let unmatched = found.filter { $0 == nil }.count
-        if unmatched == 0 { entries.sort { $0.element! < $1.element! } }
-        return (entries, unmatched)
+        return (Self.inPageOrder(entries), found.filter { $0 == nil }.count)
+    }
+
+    /// `entries` (the data's, then the markup's beside them) in page order: each the markup shows
+    /// where it shows it, and each only the data holds right after the one before it in the data.
+    /// (Put in the data's order when one was missing, an entry shown only in the markup went
+    /// last, and the diff told it removed from the top and added at the bottom.)
+    static func inPageOrder(_ entries: [(element: Int?, entry: Entry)]) -> [(element: Int?, entry: Entry)] {
+        var following: [Int?: [(element: Int?, entry: Entry)]] = [:]   // data-only entries by the element before them
+        var before: Int?
+        for item in entries {
+            if let element = item.element { before = element } else { following[before, default: []].append(item) }
+        }
+        var ordered = following[nil] ?? []
+        for item in entries.filter({ $0.element != nil }).sorted(by: { $0.element! < $1.element! }) {
+            ordered.append(item)
+            ordered += following[item.element] ?? []
+        }
+        return ordered
     }
 
     /// `updates` without ids that only count positions: Times of India numbers its updates
