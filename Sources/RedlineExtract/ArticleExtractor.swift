@@ -51,30 +51,30 @@ public enum ArticleExtractor {
     public static func extract(_ bytes: Data, format: CaptureFormat? = nil, charset: String? = nil,
                                filter: ExtractionFilter = .none) -> Extraction {
         var extraction = decodeAndExtract(bytes, format: format, charset: charset, select: filter.xpath)
-        extraction.article = filter.removingIgnored(from: withoutRelativeLabelsInTitles(extraction.article))
+        removeRelativeLabelsInTitles(&extraction.article)
+        extraction.article = filter.removingIgnored(from: extraction.article)
         return extraction
     }
 
-    /// `article` with no "1h ago" at the start or end of its headline, a key event's or an
-    /// entry's title, or a heading (``TimeLabel/withoutRelativeLabel(_:)``): in the same text as
-    /// the title, such a label made every visit a retitle or an edit.
-    static func withoutRelativeLabelsInTitles(_ article: Article) -> Article {
+    /// Takes any "1h ago" at the start or end of `article`'s headline, a key event's or an
+    /// entry's title, or a heading out (``TimeLabel/withoutRelativeLabel(_:)``): in the same text
+    /// as the title, such a label made every visit a retitle or an edit. What has none is not
+    /// written again.
+    static func removeRelativeLabelsInTitles(_ article: inout Article) {
+        func strip(_ text: inout String) {
+            let stripped = TimeLabel.withoutRelativeLabel(text)
+            if stripped.utf8.count != text.utf8.count { text = stripped }
+        }
         func headings(_ blocks: inout [Block]) {
-            for index in blocks.indices where blocks[index].kind == .heading {
-                blocks[index].text = TimeLabel.withoutRelativeLabel(blocks[index].text)
-            }
+            for index in blocks.indices where blocks[index].kind == .heading { strip(&blocks[index].text) }
         }
-        var article = article
-        article.title = article.title.map(TimeLabel.withoutRelativeLabel)
-        for index in article.keyEvents.indices {
-            article.keyEvents[index].title = TimeLabel.withoutRelativeLabel(article.keyEvents[index].title)
-        }
+        if article.title != nil { strip(&article.title!) }
+        for index in article.keyEvents.indices { strip(&article.keyEvents[index].title) }
         headings(&article.blocks)
         for index in article.entries.indices {
-            article.entries[index].title = article.entries[index].title.map(TimeLabel.withoutRelativeLabel)
+            if article.entries[index].title != nil { strip(&article.entries[index].title!) }
             headings(&article.entries[index].blocks)
         }
-        return article
     }
 
     private static func decodeAndExtract(_ bytes: Data, format: CaptureFormat?, charset: String?, select: String?) -> Extraction {

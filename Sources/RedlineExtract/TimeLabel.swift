@@ -33,32 +33,107 @@ enum TimeLabel {
     ///     "Storm makes landfall (35 minutes ago)"  → "Storm makes landfall"
     ///     "Storm makes landfall 1h ago", "5 things to know", "Now it's over"  → as they are
     static func withoutRelativeLabel(_ title: String) -> String {
-        // A label holds a number or says "an hour ago" ("just now" is not taken: "Now it's …").
-        guard title.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
-                || ["ago", " fa", "il y a", "hace ", "vor ", "há "].contains(where: title.contains) else { return title }
+        guard title.withUTF8Bytes(mayHoldRelativeLabel) else { return title }
         var words = title.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        // At the start: the longest run of words that is a label, then any separator after it.
-        for count in stride(from: min(8, words.count - 1), through: 1, by: -1) {
-            var label = words[..<count].joined(separator: " ")
-            while let last = label.last, labelEnds.contains(last) { label.removeLast() }
-            guard isRelativeLabel(label), !label.hasSuffix("now") else { continue }
-            let rest = words[count...].drop { $0.allSatisfy { labelEnds.contains($0) || $0 == "-" || $0 == "–" || $0 == "—" } }
-            if !rest.isEmpty { words = Array(rest) }
-            break
+        // At the start, when the first word may open a label: the longest run of words that is
+        // one, then any separator after it.
+        if let first = words.first,
+           first.first?.isASCIIDigit == true || openingWords.contains(Furniture.lowercase(first.hasSuffix(":") ? String(first.dropLast()) : first)) {
+            // A label ends with "ago" or "fa", or opens with the words before a duration.
+            let opensDuration = ["il", "hace", "vor", "há"].contains(Furniture.lowercase(words[0]))
+            let closers = words.prefix(8).map { word in
+                let closer = Furniture.lowercase(word.hasSuffix(":") ? String(word.dropLast()) : word)
+                return closer == "ago" || closer == "fa"
+            }
+            for count in stride(from: min(8, words.count - 1), through: 1, by: -1) where opensDuration || closers[count - 1] {
+                var label = words[..<count].joined(separator: " ")
+                while let last = label.last, labelEnds.contains(last) { label.removeLast() }
+                guard isRelativeLabel(label) else { continue }
+                let rest = words[count...].drop { $0.allSatisfy { labelEnds.contains($0) || $0 == "-" || $0 == "–" || $0 == "—" } }
+                if !rest.isEmpty { words = Array(rest) }
+                break
+            }
         }
-        var text = words.joined(separator: " ")
-        // At the end: after " · ", " | ", " - ", " – ", " — ", ", ", or in parentheses.
-        if text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex,
-           isRelativeLabel(String(text[text.index(after: open)..<text.index(before: text.endIndex)])) {
-            text = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+        var text = words.count == 1 ? words[0] : words.joined(separator: " ")
+        // At the end: in parentheses, or after " · ", " | ", " - ", " – ", " — ", ", ".
+        var tail = Array(text.utf8)
+        if tail.last == UInt8(ascii: ")"), let open = tail.lastIndex(of: UInt8(ascii: "(")), open > 0,
+           isRelativeLabel(String(decoding: tail[(open + 1)..<(tail.count - 1)], as: UTF8.self)) {
+            var end = open
+            while end > 0, tail[end - 1] == UInt8(ascii: " ") { end -= 1 }
+            tail = Array(tail[..<end])
+            text = String(decoding: tail, as: UTF8.self)
         }
-        for separator in [" · ", " | ", " - ", " – ", " — ", ", "] {
-            guard let range = text.range(of: separator, options: .backwards), range.lowerBound > text.startIndex,
-                  isRelativeLabel(String(text[range.upperBound...])) else { continue }
-            text = String(text[..<range.lowerBound])
+        for separator in trailingSeparators {
+            guard let start = lastStart(of: separator, in: tail), start > 0,
+                  isRelativeLabel(String(decoding: tail[(start + separator.count)...], as: UTF8.self)) else { continue }
+            text = String(decoding: tail[..<start], as: UTF8.self)
             break
         }
         return text.isEmpty ? title : text
+    }
+
+    /// False when `bytes` cannot hold a label where ``withoutRelativeLabel(_:)`` looks (most
+    /// titles, passed over on their bytes): a label holds a number or says "ago" ("an hour ago";
+    /// "il y a une heure" without a number is not looked for), and
+    /// stands first (opening with a number or an opening word), in parentheses at the end, or
+    /// after a separator, in the 48 bytes at most a label takes.
+    private static func mayHoldRelativeLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, let firstByte = bytes.first else { return false }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        /// A digit, or "ago" or " fa" ("an hour ago", "un'ora fa"), in one pass.
+        func holdsLabelWord(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
+            var index = 0
+            while index < part.count {
+                let byte = part[index]
+                if isDigit(byte) { return true }
+                if index + 2 < part.count, byte == UInt8(ascii: "a") || byte == UInt8(ascii: " "),
+                   byte == UInt8(ascii: "a") ? part[index + 1] == UInt8(ascii: "g") && part[index + 2] == UInt8(ascii: "o")
+                                             : part[index + 1] == UInt8(ascii: "f") && part[index + 2] == UInt8(ascii: "a") {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+        guard holdsLabelWord(bytes) else { return false }   // most titles end here
+        // At the start.
+        if holdsLabelWord(UnsafeBufferPointer(rebasing: bytes.prefix(64))) {
+            var firstWord = bytes.prefix { $0 != UInt8(ascii: " ") }
+            if firstWord.last == UInt8(ascii: ":") { firstWord = firstWord.dropLast() }
+            if isDigit(firstByte) || firstWord.count <= 12 && openingWords.contains(String(decoding: firstWord.map(Furniture.lowercased), as: UTF8.self)) {
+                return true
+            }
+        }
+        // At the end: what follows the last "(" or separator.
+        let tailStart = max(0, bytes.count - 48)
+        let tail = UnsafeBufferPointer(start: base + tailStart, count: bytes.count - tailStart)
+        guard holdsLabelWord(tail) else { return false }
+        return bytes.last == UInt8(ascii: ")") || trailingSeparators.contains { contains($0, in: tail) }
+    }
+
+    /// True when `needle` stands in `bytes` (a short tail: looked for byte by byte).
+    private static func contains(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !needle.isEmpty, needle.count <= bytes.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { start in
+            bytes[start] == needle[0] && bytes[start..<(start + needle.count)].elementsEqual(needle)
+        }
+    }
+
+    /// What may open a label: a number, an article ("an hour ago"), the words before a
+    /// duration in French, Spanish, German and Portuguese, and those before a label ("Updated").
+    private static let openingWords = prefixWords.union(articles).union(["il", "hace", "vor", "há", "just"])
+    private static let trailingSeparators = [" · ", " | ", " - ", " – ", " — ", ", "].map { Array($0.utf8) }
+
+    /// Where the last `needle` in `bytes` starts.
+    private static func lastStart(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        var start = bytes.count - needle.count
+        while start >= 0 {
+            if bytes[start] == needle[0], bytes[start..<(start + needle.count)].elementsEqual(needle) { return start }
+            start -= 1
+        }
+        return nil
     }
 
     /// What may close a label at a title's start: "Updated 5 minutes ago: …", "1h ago · …".

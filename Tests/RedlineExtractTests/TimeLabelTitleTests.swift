@@ -49,6 +49,8 @@ struct TimeLabelTitleTests {
             ("now it 's german chancellor angela merkel 's", "now it 's german chancellor angela merkel 's"),
             ("Just now: Storm makes landfall", "Just now: Storm makes landfall"),
             ("an hour ago Storm makes landfall", "Storm makes landfall"),
+            ("Updated: 5 minutes ago · Storm makes landfall", "Storm makes landfall"),
+            ("Storm makes landfall — il y a 2 heures", "Storm makes landfall"),
         ]
         for (title, expected) in cases {
             #expect(TimeLabel.withoutRelativeLabel(title) == expected, "\(title)")
