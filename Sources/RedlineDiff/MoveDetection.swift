@@ -11,8 +11,9 @@ import RedlineModel
 ///              · delete "." · insert " on Sunday."
 ///
 /// 1. Exact: identical text, with at least 20 letters or digits, so short lines such as times are
-///    never called moves (unless their entry, known by its id, moved with them); inside small gaps also text that differs only in white space (a short
-///    line may pair inside its own gap, and is kept only if it kept its place).
+///    never called moves (unless their entry, known by its id, moved with them); inside small
+///    gaps also text that differs only in white space (a short line may pair inside its own gap,
+///    and is kept only if it kept its place).
 /// 2. Fuzzy: candidates from an index of each block's rare words (a MinHash sketch favouring long
 ///    words; words in too many blocks are skipped), plus every pair inside a small gap, scored by word overlap (Dice of the word bags, which bounds the similarity from above,
 ///    so pairs below 0.4 are dropped unseen), taken best first and confirmed when the longest

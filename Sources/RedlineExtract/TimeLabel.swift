@@ -74,10 +74,10 @@ enum TimeLabel {
     }
 
     /// False when `bytes` cannot hold a label where ``withoutRelativeLabel(_:)`` looks (most
-    /// titles, passed over on their bytes): a label holds a number or says "ago" ("an hour ago";
-    /// "il y a une heure" without a number is not looked for), and
-    /// stands first (opening with a number or an opening word), in parentheses at the end, or
-    /// after a separator, in the 48 bytes at most a label takes.
+    /// titles, passed over on their bytes): a label holds a number or says "ago" or "fa" ("an
+    /// hour ago"; "il y a une heure", without either, is not looked for), and stands first
+    /// (opening with a number or an opening word), in parentheses at the end, or after a
+    /// separator, in the 48 bytes at most a label takes.
     private static func mayHoldRelativeLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress, let firstByte = bytes.first else { return false }
         func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
@@ -109,15 +109,8 @@ enum TimeLabel {
         let tailStart = max(0, bytes.count - 48)
         let tail = UnsafeBufferPointer(start: base + tailStart, count: bytes.count - tailStart)
         guard holdsLabelWord(tail) else { return false }
-        return bytes.last == UInt8(ascii: ")") || trailingSeparators.contains { contains($0, in: tail) }
-    }
-
-    /// True when `needle` stands in `bytes` (a short tail: looked for byte by byte).
-    private static func contains(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !needle.isEmpty, needle.count <= bytes.count else { return false }
-        return (0...(bytes.count - needle.count)).contains { start in
-            bytes[start] == needle[0] && bytes[start..<(start + needle.count)].elementsEqual(needle)
-        }
+        let tailBytes = Array(tail)
+        return bytes.last == UInt8(ascii: ")") || trailingSeparators.contains { lastStart(of: $0, in: tailBytes) != nil }
     }
 
     /// What may open a label: a number, an article ("an hour ago"), the words before a
