@@ -84,7 +84,7 @@ struct Byline {
     private static let markWords: Set<String> = ["author", "authors", "byline", "bylines", "contributor", "contributors", "reporter", "reporters"]
 
     /// What may stand between names: "A, B and C", "A & B", "By A".
-    private static let joiners: Set<String> = [",", "and", "&", "by", "with", "|", "·"]
+    private static let joiners: Set<String> = [",", "and", "&", "by", "with", "|", "·", "von", "und", "par", "et", "por", "y", "door", "en"]
 
     /// Elements whose text is never a byline: navigation, forms, footers, figures, hidden ones.
     private static func isOutside(_ node: HTMLNode) -> Bool {
@@ -104,10 +104,15 @@ struct Byline {
         return false
     }
 
+    /// The words a byline opens with, in lower case: "By", and in German, French, Spanish or
+    /// Portuguese, and Dutch ("Von Thomas Steinberg"), these only before a capital ("von der
+    /// Leyen" is a name).
+    private static let leads = ["by", "von", "par", "por", "door"].map { Array($0.utf8) }
+
     /// Characters no list of names holds, besides digits.
     private static let notInNames = Array("@:()[]{}<>/|".utf8)
 
-    /// `text` as a list of names, without a leading "By": nil when it is empty, long, or holds
+    /// `text` as a list of names, without a leading "By" (``leads``): nil when it is empty, long, or holds
     /// what names do not (digits, "@", ":", brackets), or is a furniture line ("Share").
     ///
     /// A text of printable ASCII (nearly every one), whose characters are its bytes, is read on
@@ -115,10 +120,17 @@ struct Byline {
     static func names(_ text: String) -> String? {
         guard text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) else { return namesByCharacters(text) }
         var names = Substring(text)
-        let count = text.utf8.count
-        let opensWithBy = text.withUTF8Bytes { count >= 2 && $0[0] | 0x20 == UInt8(ascii: "b") && $0[1] | 0x20 == UInt8(ascii: "y") }
-        if count > 3, opensWithBy, text.utf8.dropFirst(2).first == UInt8(ascii: " ") { names = names.dropFirst(3) }
-        else if count == 2, opensWithBy { return nil }
+        let bytes = Array(text.utf8)
+        for lead in leads {
+            let opens = bytes.count >= lead.count && zip(bytes, lead).allSatisfy { $0 | 0x20 == $1 }
+            guard opens else { continue }
+            if bytes.count == lead.count { return nil }
+            if bytes.count > lead.count + 1, bytes[lead.count] == UInt8(ascii: " "),
+               lead == leads[0] || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[lead.count + 1]) {
+                names = names.dropFirst(lead.count + 1)
+                break
+            }
+        }
         let result = TextFolding.fold(names)
         let isName = result.withUTF8Bytes { bytes in
             var words = 0
@@ -138,8 +150,15 @@ struct Byline {
     /// reference the byte reading is tested against.
     static func namesByCharacters(_ text: String) -> String? {
         var names = Substring(text)
-        if names.count > 3, names.prefix(3).lowercased() == "by " { names = names.dropFirst(3) }
-        else if names.lowercased() == "by" { return nil }
+        for lead in leads.map({ String(decoding: $0, as: UTF8.self) }) {
+            if names.lowercased() == lead { return nil }
+            let rest = names.dropFirst(lead.count + 1)
+            if names.count > lead.count + 1, names.prefix(lead.count + 1).lowercased() == lead + " ",
+               lead == "by" || rest.first?.isUppercase == true {
+                names = rest
+                break
+            }
+        }
         let result = TextFolding.fold(names)
         guard !result.isEmpty, result.utf8.count <= 100, result.split(separator: " ").count <= 12,
               result.contains(where: \.isLetter),
