@@ -25,8 +25,13 @@ enum DensestContainer {
         let paragraphs = paragraphLengths(page)
         var ancestor = chosen
         var wrappers = 0
+        // A box of one paragraph is a CMS's wrapper for each (`div > div > div > p`): the
+        // wrappers around it that hold nothing else are climbed through without counting.
+        let single = page.tree.elements(named: "p", in: chosen..<page.tree.nodes[chosen].end).count <= 1
         while chosen != page.body, ancestor != page.body, page.tree.nodes[ancestor].parent >= 0, wrappers < 2 {
+            let below = ancestor
             ancestor = page.tree.nodes[ancestor].parent
+            if single, chosen == best, page.textLength[ancestor] == page.textLength[below] { continue }
             guard paragraphs[ancestor] * 2 >= page.textLength[ancestor] else { break }
             // What the ancestor adds must be paragraphs too, not a menu or a list of teasers.
             let added = paragraphs[ancestor] - paragraphs[chosen], addedText = page.textLength[ancestor] - page.textLength[chosen]

@@ -1,4 +1,5 @@
 import Foundation
+import RedlineText
 import RedlineExtract
 import RedlineModel
 import Testing
@@ -96,6 +97,19 @@ import Testing
             .replacingOccurrences(of: ##"<a href="#block-b2">"##, with: "").replacingOccurrences(of: ##"<a href="?page=with:block-b1#block-b1">"##, with: "")
             .replacingOccurrences(of: "Talks begin in London</a>", with: "Oil prices fall")
         #expect(ArticleExtractor.extract(Data(related.utf8)).article.keyEvents.isEmpty)
+    }
+
+    /// Each paragraph in a chain of wrappers of its own (`div > div > div > div > p`, a styled
+    /// CMS's): the body is all of them, not the longest one (the sixteenth session's trial: 1 of
+    /// 20 paragraphs was read, and edits to the others went unseen).
+    @Test func paragraphsWrappedOneByOneAreTheBody() {
+        let paragraphs = (1...8).map { "Paragraph \($0) of the story says something about the climate and travel, at length." }
+            + ["The longest paragraph of all, which alone was once read as the article: " + String(repeating: "more words here ", count: 30)]
+        let body = paragraphs.map { #"<div class="sc-a"><div class="sc-b"><div><div><p>\#($0)</p></div></div></div></div>"# }.joined()
+        let html = "<html><body><nav><a href=\"/\">Home</a></nav><h1>Climataries</h1><article><div class=\"body\">\(body)</div></article>"
+            + "<aside><p>Sign up to our newsletter for the week's best travel stories.</p></aside></body></html>"
+        let article = ArticleExtractor.extract(Data(html.utf8)).article
+        #expect(article.blocks.map(\.text) == paragraphs.map(TextFolding.fold), "\(article.blocks.map(\.text))")
     }
 
     @Test func jsonLDInAGraphGivesEntryMetadata() {
