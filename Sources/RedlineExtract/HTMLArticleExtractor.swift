@@ -82,7 +82,7 @@ enum HTMLArticleExtractor {
         // What the reader sees comes first; structured data and metadata fill in what the page
         // does not show (a JSON-LD headline is often cut short, a meta description left stale).
         let knownHeadline = posting?.headline ?? metaContent(page, ["og:title", "twitter:title"])
-        let h1 = headline(page, agreeingWith: knownHeadline)
+        let h1 = headline(page, agreeingWith: knownHeadline) ?? markedHeadline(page)
         let title = h1?.text ?? knownHeadline ?? documentTitle(page)
         let skippedSet = Set(skipped)
         let isEntryOrKeyEvents = { (index: Int) in skippedSet.contains(index) }
@@ -165,6 +165,33 @@ enum HTMLArticleExtractor {
             if !inHeader || inStory, plain == nil, !isOnlyLink(h1, page: page) { plain = (h1, text) }
         }
         return inArticle ?? plain
+    }
+
+    /// Without an `<h1>` to read (a CMS whose only one is the breadcrumb's last item), the
+    /// first `<h2>` or `<h3>` of three words or more, outside navigation, sidebars, footers and
+    /// boxes of furniture (a related-posts rail's "headline"), whose class or `itemprop` calls it
+    /// the headline (`<h2 class="dm_article_headline">`): the page shows it, and its rewrite went
+    /// unseen behind the JSON-LD's search headline.
+    private static func markedHeadline(_ page: HTMLPage) -> (element: Int, text: String)? {
+        let tree = page.tree
+        for index in page.body..<tree.nodes[page.body].end where tree.nodes[index].kind == .element
+            && (tree.nodes[index].name == "h2" || tree.nodes[index].name == "h3") {
+            let node = tree.nodes[index]
+            let marks = [node.attribute("class"), node.attribute("itemprop")].compactMap { $0 }
+                .flatMap { Furniture.lowercase($0).split(whereSeparator: { !$0.isLetter }) }
+            guard marks.contains("headline"), !page.hasFurnitureClass[index], !Furniture.isHidden(node) else { continue }
+            var ancestor = node.parent, chrome = false
+            while ancestor >= 0, !chrome {
+                let outer = tree.nodes[ancestor]
+                chrome = Furniture.alwaysTags.contains(outer.name) || outer.name == "footer" || outer.name == "a" || Furniture.isHidden(outer)
+                    || page.hasFurnitureClass[ancestor]
+                ancestor = outer.parent
+            }
+            // A headline says something: not "Related" over a rail of other stories.
+            let text = page.titleText(of: index)
+            if !chrome, text.split(separator: " ").count >= 3 { return (index, text) }
+        }
+        return nil
     }
 
     /// True when all the text of `element` stands in one link (`<h1><a href="/esteri">Esteri</a></h1>`).

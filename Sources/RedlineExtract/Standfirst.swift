@@ -13,8 +13,8 @@ import RedlineText
 /// wins; the metadata fills in when the page shows none.
 enum Standfirst {
     /// The visible standfirst in `range` (from just after the headline), leaving out the
-    /// subtrees `skip` names, navigation, footers, figures (captions are not standfirsts) and
-    /// hidden elements; nil when none is marked.
+    /// subtrees `skip` names, navigation, footers, figures (captions are not standfirsts), links
+    /// to other pages (teasers) and hidden elements; nil when none is marked.
     static func find(in page: HTMLPage, range: Range<Int>, skip: (Int) -> Bool) -> String? {
         let tree = page.tree
         var judged: [String: Bool] = [:]   // pages repeat their class names: judge each once
@@ -22,8 +22,10 @@ enum Standfirst {
         while index < range.upperBound {
             let node = tree.nodes[index]
             guard node.kind == .element else { index += 1; continue }
+            // A link's description is a teaser's, of another story (a breaking-news ticker's
+            // "+++ BREAKING NEWS +++" read as the standfirst changed with the ticker).
             if skip(index) || Furniture.alwaysTags.contains(node.name) || node.name == "footer" || node.name == "figure"
-                || node.name == "figcaption" || Furniture.isHidden(node) {
+                || node.name == "figcaption" || Furniture.isHidden(node) || node.name == "a" && node.attribute("href")?.first.map({ $0 != "#" }) == true {
                 index = node.end
                 continue
             }

@@ -112,6 +112,30 @@ import Testing
         #expect(article.blocks.map(\.text) == paragraphs.map(TextFolding.fold), "\(article.blocks.map(\.text))")
     }
 
+    /// The headline the page shows in an `<h2 class="…headline">` when its only `<h1>` is the
+    /// breadcrumb's, over the JSON-LD's search headline; a teaser's description (in a link to
+    /// another story) is no standfirst. Both from the sixteenth session's second trial: a rewrite
+    /// of the visible headline went unseen, and a breaking-news ticker's rotation read as an edit.
+    @Test func theShownHeadlineAndStandfirstWinOverTeasersAndSearchHeadlines() {
+        func page(headline: String, ticker: String) -> String {
+            #"<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "ISS Dome: Peta erstattet Anzeige"}</script></head>"#
+                + #"<body><header><a href="/koeln/liveblog" class="normalTeaser"><div class="teaser_description">\#(ticker)</div>"#
+                + #"<h3 class="teaser_heading">Liveblog zur Großdemo</h3></a></header>"#
+                + #"<nav><ol><li><a href="/">Express</a></li><li><h1>ISS Dome: Peta erstattet Anzeige</h1></li></ol></nav>"#
+                + #"<article><header><h2 class="dm_article_headline">\#(headline)</h2></header>"#
+                + #"<p class="dm_article_description">Immer wieder werden am ISS Dome tote Tauben gefunden.</p>"#
+                + #"<p>Viele verenden qualvoll in den Netzen, die unter dem Dach der Halle angebracht wurden.</p>"#
+                + #"<aside><h3 class="jp-relatedposts-headline">Related</h3></aside></article></body></html>"#
+        }
+        let first = ArticleExtractor.extract(Data(page(headline: "Tote Tauben im ISS Dome gefunden", ticker: "+++ BREAKING NEWS +++").utf8)).article
+        #expect(first.title == "Tote Tauben im ISS Dome gefunden")
+        #expect(first.standfirst == "Immer wieder werden am ISS Dome tote Tauben gefunden.")
+        let ticked = ArticleExtractor.extract(Data(page(headline: "Tote Tauben im ISS Dome gefunden", ticker: "Neue Staus in Köln").utf8)).article
+        #expect(ticked == first)
+        let rewritten = ArticleExtractor.extract(Data(page(headline: "Über 100 tote Tauben im ISS Dome", ticker: "+++ BREAKING NEWS +++").utf8)).article
+        #expect(rewritten.title == "Über 100 tote Tauben im ISS Dome")
+    }
+
     @Test func jsonLDInAGraphGivesEntryMetadata() {
         let html = """
             <html><head><script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
