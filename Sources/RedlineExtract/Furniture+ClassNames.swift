@@ -22,6 +22,8 @@ extension Furniture {
         "navbar", "navigation", "footer", "outbrain", "taboola", "banner", "skip", "sronly", "toolbar",
         "tooltip", "modal", "popup", "recommended", "recirculation", "tag", "tags", "topics", "byline", "notification",
         "notifications", "alerts", "morenews", "morestories", "moreposts", "recirc", "gallery", "carousel", "slideshow", "ticker", "breakingnews", "cta", "nextprev", "prevnext", "pagination",
+        // Captions and credits of pictures, and cards of other stories set into the text.
+        "caption", "captions", "credit", "credits", "teaser", "teasers",
     ]
 
     /// Class-name prefixes that describe a state, not a box (`has-sidebar`, `no-comments`), or

@@ -62,6 +62,8 @@ enum Furniture {
         "copy this link", "most viewed", "top stories", "older", "oldest", "previous page", "next page",
         // Links to other stories and player chrome set between paragraphs.
         "continue reading below", "story continues below", "don't miss", "don’t miss", "close", "video",
+        // Picture chrome.
+        "enlarge this image", "hide caption", "toggle caption", "expand image",
     ]
 
     /// Openings of a line that points the reader at another story ("READ MORE: Hong Kong protests …").

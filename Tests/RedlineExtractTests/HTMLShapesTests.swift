@@ -136,6 +136,23 @@ import Testing
         #expect(rewritten.title == "Über 100 tote Tauben im ISS Dome")
     }
 
+    /// Captions, picture credits and chrome, and another story's card set into the text are not
+    /// the article's text (the sixteenth session's second trial: a card swapped by the CMS read
+    /// as three blocks removed and three added).
+    @Test func captionsCreditsAndTeaserCardsAreNotText() {
+        let html = #"<html><body><h1>Brexit vote delayed</h1><article>"#
+            + #"<p>The prime minister postponed the vote on her deal with Brussels on Monday afternoon.</p>"#
+            + #"<div class="wp-caption"><img src="a.jpg"><p class="wp-caption-text">The prime minister outside Downing Street.</p></div>"#
+            + #"<div class="enlarge-options"><a href="a-large.jpg">Enlarge this image</a></div>"#
+            + #"<div class="credit-caption"><b class="credit">Chuck Burton/AP</b><b class="hide-caption">hide caption</b></div>"#
+            + #"<div class="o-teaser"><span>+++ Brexit-Ticker +++</span><h3>Tag der Abstimmung im Unterhaus</h3></div>"#
+            + #"<p>Members of Parliament had been due to vote on Tuesday evening after five days of debate.</p></article></body></html>"#
+        let article = ArticleExtractor.extract(Data(html.utf8)).article
+        #expect(article.blocks.map(\.text) == ["The prime minister postponed the vote on her deal with Brussels on Monday afternoon.",
+                                               "Members of Parliament had been due to vote on Tuesday evening after five days of debate."],
+                "\(article.blocks.map(\.text))")
+    }
+
     @Test func jsonLDInAGraphGivesEntryMetadata() {
         let html = """
             <html><head><script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
