@@ -60,6 +60,9 @@ struct HTMLPage {
             if parent >= 0, pruned[parent] { pruned[index] = true; continue }
             guard nodes[index].kind == .element, lengths[index] < limit, nodes[index].name != "blockquote" else { continue }
             if Furniture.softTags.contains(nodes[index].name) { pruned[index] = true; continue }
+            // Words of a paragraph are the paragraph's, whatever their class says: a link to a
+            // topic page (`<a class="js-article-topic-teaser">Boris Johnson</a>`) inside a `<p>`.
+            if Self.inlineTags.contains(nodes[index].name), parent >= 0, nodes[parent].name == "p" { continue }
             for attribute in nodes[index].attributes where attribute.name == "class" || attribute.name == "id" {
                 if isFurnitureName(attribute.value) { pruned[index] = true; break }
             }
@@ -90,6 +93,9 @@ struct HTMLPage {
     }
 
     private static let promotionHeadings: Set<String> = ["h2", "h3", "h4", "h5", "strong"]
+
+    /// Elements that stand within a line of text.
+    private static let inlineTags: Set<String> = ["a", "span", "b", "i", "em", "strong", "small", "abbr", "cite", "code", "mark", "q", "u"]
 
     /// Visible characters (bytes above space) of each text node, 0 for elements and for the
     /// text of scripts, styles and other furniture by tag (never counted, pruning only adds).

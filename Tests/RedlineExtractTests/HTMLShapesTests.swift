@@ -153,6 +153,19 @@ import Testing
                 "\(article.blocks.map(\.text))")
     }
 
+    /// The words of a paragraph stay in it whatever their class: a link to a topic page classed
+    /// as a teaser (`js-article-topic-teaser`) or a tag dropped a name from the middle of a
+    /// sentence (stern.de: "von Premierminister verschoben").
+    @Test func aParagraphKeepsItsLinksWhateverTheirClass() {
+        let html = #"<html><body><h1>Niederlage für Johnson</h1><article><div class="article-content"><p>Das Parlament hat eine Entscheidung "#
+            + #"über den Deal von Premierminister <a href="/themen/boris-johnson" class="taxonomy-entity js-article-topic-teaser">Boris Johnson</a> "#
+            + #"verschoben, mit <a class="tag" href="/t/322">322 zu 306</a> Stimmen.</p>"#
+            + #"<p>Johnson ist damit per Gesetz verpflichtet, eine Verlängerung der Frist zu beantragen.</p></div></article></body></html>"#
+        let article = ArticleExtractor.extract(Data(html.utf8)).article
+        #expect(article.blocks.first?.text == "Das Parlament hat eine Entscheidung über den Deal von Premierminister Boris Johnson verschoben, mit 322 zu 306 Stimmen.",
+                "\(article.blocks.map(\.text))")
+    }
+
     @Test func jsonLDInAGraphGivesEntryMetadata() {
         let html = """
             <html><head><script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
