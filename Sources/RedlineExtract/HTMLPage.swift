@@ -62,7 +62,11 @@ struct HTMLPage {
             if Furniture.softTags.contains(nodes[index].name) { pruned[index] = true; continue }
             // Words of a paragraph are the paragraph's, whatever their class says: a link to a
             // topic page (`<a class="js-article-topic-teaser">Boris Johnson</a>`) inside a `<p>`.
-            if Self.inlineTags.contains(nodes[index].name), parent >= 0, nodes[parent].name == "p" { continue }
+            if Self.inlineTags.contains(nodes[index].name) {
+                var outer = parent
+                while outer >= 0, Self.inlineTags.contains(nodes[outer].name) { outer = nodes[outer].parent }
+                if outer >= 0, nodes[outer].name == "p" { continue }
+            }
             for attribute in nodes[index].attributes where attribute.name == "class" || attribute.name == "id" {
                 if isFurnitureName(attribute.value) { pruned[index] = true; break }
             }

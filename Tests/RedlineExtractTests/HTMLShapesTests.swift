@@ -159,7 +159,7 @@ import Testing
     @Test func aParagraphKeepsItsLinksWhateverTheirClass() {
         let html = #"<html><body><h1>Niederlage für Johnson</h1><article><div class="article-content"><p>Das Parlament hat eine Entscheidung "#
             + #"über den Deal von Premierminister <a href="/themen/boris-johnson" class="taxonomy-entity js-article-topic-teaser">Boris Johnson</a> "#
-            + #"verschoben, mit <a class="tag" href="/t/322">322 zu 306</a> Stimmen.</p>"#
+            + #"verschoben, mit <span class="num"><a class="tag" href="/t/322">322 zu 306</a></span> Stimmen.</p>"#
             + #"<p>Johnson ist damit per Gesetz verpflichtet, eine Verlängerung der Frist zu beantragen.</p></div></article></body></html>"#
         let article = ArticleExtractor.extract(Data(html.utf8)).article
         #expect(article.blocks.first?.text == "Das Parlament hat eine Entscheidung über den Deal von Premierminister Boris Johnson verschoben, mit 322 zu 306 Stimmen.",
