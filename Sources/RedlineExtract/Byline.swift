@@ -80,8 +80,10 @@ struct Byline {
         Furniture.lowercase(value).split(whereSeparator: { !$0.isLetter }).contains { markWords.contains(String($0)) }
     }
 
-    /// Words in class names that mark a byline or its parts (`author-name`, `contributor`, `reporters`).
-    private static let markWords: Set<String> = ["author", "authors", "byline", "bylines", "contributor", "contributors", "reporter", "reporters"]
+    /// Words in class names that mark a byline or its parts (`author-name`, `contributor`, `reporters`),
+    /// in English and in German, French and Italian (`autorenzeile`, `auteur`, `autore`).
+    private static let markWords: Set<String> = ["author", "authors", "byline", "bylines", "contributor", "contributors", "reporter", "reporters",
+                                                 "autor", "autoren", "autorin", "autorenzeile", "auteur", "auteurs", "autore", "autori"]
 
     /// What may stand between names: "A, B and C", "A & B", "By A".
     private static let joiners: Set<String> = [",", "and", "&", "by", "with", "|", "·", "von", "und", "par", "et", "por", "y", "door", "en"]

@@ -47,6 +47,12 @@ import Testing
         }
         #expect(byline("Thomas Steinberg") == "Thomas Steinberg")
         #expect(byline("Anna Müller") == "Anna Müller")
+        // A German byline line in a paragraph of its own (`p.autorenzeile`) is the byline, not text.
+        let page = "<html><body><h1>Daten von Rheinmetall gehackt</h1><p class=\"autorenzeile small\">Von Volkmar Kabisch und Benedikt Strunz, NDR</p>"
+            + "<article><p>Interne Unterlagen des Rüstungskonzerns sind im Netz aufgetaucht, wie Recherchen zeigen.</p></article></body></html>"
+        let article = ArticleExtractor.extract(Data(page.utf8)).article
+        #expect(article.byline == "Volkmar Kabisch und Benedikt Strunz, NDR")
+        #expect(!article.blocks.map(\.text).contains { $0.contains("Kabisch") })
     }
 
     /// Every text node of the corpus pages and of the pages under `Tests/`, as it stands and folded.
