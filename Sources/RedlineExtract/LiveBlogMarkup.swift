@@ -109,12 +109,7 @@ struct LiveBlogMarkup {
             }
             let found = items.filter { !$0.target.isEmpty }.count
             guard found >= 2, found * 2 >= items.count else { continue }
-            var box = list
-            while tree.nodes[box].parent >= 0, tree.nodes[box].parent != page.body,
-                  page.textLength[tree.nodes[box].parent] - page.textLength[box] < 40 {
-                box = tree.nodes[box].parent
-            }
-            keyEventBoxes.append(box)
+            keyEventBoxes.append(Self.box(around: list, in: page) { _ in false })
             keyEvents = items.map { MarkupKeyEvent(target: $0.target, title: $0.title, time: nil) }
             return
         }
@@ -195,6 +190,18 @@ struct LiveBlogMarkup {
         return result
     }
 
+    /// The key-events box around `list`: its heading and wrappers, the ancestors that add under
+    /// 40 letters to it, short of the body and of one that `holdsEntry`.
+    private static func box(around list: Int, in page: HTMLPage, holdsEntry: (Int) -> Bool) -> Int {
+        let tree = page.tree
+        var box = list
+        while case let outer = tree.nodes[box].parent, outer >= 0, outer != page.body,
+              page.textLength[outer] - page.textLength[box] < 40, !holdsEntry(outer) {
+            box = outer
+        }
+        return box
+    }
+
     /// Lists of links to entries (`href="#block-…"`, `data-id="…"`): the key events.
     private mutating func findKeyEvents(_ page: HTMLPage, updateIDs: Set<String>) {
         let tree = page.tree
@@ -221,13 +228,9 @@ struct LiveBlogMarkup {
         for list in order {
             guard let links = groups[list],
                   !links.contains(where: { page.elementByID[$0.target].map { tree.contains(list, $0) } ?? false }) else { continue }
-            var box = list
-            while tree.nodes[box].parent >= 0, tree.nodes[box].parent != page.body,
-                  page.textLength[tree.nodes[box].parent] - page.textLength[box] < 40,
-                  !links.contains(where: { page.elementByID[$0.target].map { tree.contains(tree.nodes[box].parent, $0) } ?? false }) {
-                box = tree.nodes[box].parent
-            }
-            keyEventBoxes.append(box)
+            keyEventBoxes.append(Self.box(around: list, in: page) { outer in
+                links.contains { page.elementByID[$0.target].map { tree.contains(outer, $0) } ?? false }
+            })
             for (link, target) in links {
                 let title = page.labelFreeText(of: link)
                 guard !title.isEmpty else { continue }

@@ -15,12 +15,20 @@ enum TimeLabel {
     static func matches(_ text: String) -> Bool {
         guard !text.isEmpty, text.utf8.count <= 48,
               text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || text.utf8.count <= 32 else { return false }
-        var words = words(of: text)
-        while let first = words.first, prefixWords.contains(first.hasSuffix(":") ? String(first.dropLast()) : first) {
-            words.removeFirst()
-        }
-        guard !words.isEmpty else { return false }
+        guard let words = labelWords(text) else { return false }
         return isRelative(words) || isClock(words)
+    }
+
+    /// `text`'s words after those that may open a label ("Last updated at"), nil when none is left.
+    private static func labelWords(_ text: String) -> [String]? {
+        var words = words(of: text)
+        while let first = words.first, prefixWords.contains(withoutColon(first)) { words.removeFirst() }
+        return words.isEmpty ? nil : words
+    }
+
+    /// `word` without a colon after it: "updated:" → "updated".
+    private static func withoutColon(_ word: String) -> String {
+        word.hasSuffix(":") ? String(word.dropLast()) : word
     }
 
     /// `title` (folded) without a label saying how long ago, which changes on every visit, at
@@ -38,13 +46,10 @@ enum TimeLabel {
         // At the start, when the first word may open a label: the longest run of words that is
         // one, then any separator after it.
         if let first = words.first,
-           first.first?.isASCIIDigit == true || openingWords.contains(Furniture.lowercase(first.hasSuffix(":") ? String(first.dropLast()) : first)) {
+           first.first?.isASCIIDigit == true || openingWords.contains(Furniture.lowercase(withoutColon(first))) {
             // A label ends with "ago" or "fa", or opens with the words before a duration.
             let opensDuration = ["il", "hace", "vor", "há"].contains(Furniture.lowercase(words[0]))
-            let closers = words.prefix(8).map { word in
-                let closer = Furniture.lowercase(word.hasSuffix(":") ? String(word.dropLast()) : word)
-                return closer == "ago" || closer == "fa"
-            }
+            let closers = words.prefix(8).map { ["ago", "fa"].contains(Furniture.lowercase(withoutColon($0))) }
             for count in stride(from: min(8, words.count - 1), through: 1, by: -1) where opensDuration || closers[count - 1] {
                 var label = words[..<count].joined(separator: " ")
                 while let last = label.last, labelEnds.contains(last) { label.removeLast() }
@@ -135,12 +140,8 @@ enum TimeLabel {
     /// True when `text` is a label saying how long ago, with its opening words ("Updated"), and
     /// nothing else; a clock time is not one.
     static func isRelativeLabel(_ text: String) -> Bool {
-        guard !text.isEmpty, text.utf8.count <= 48 else { return false }
-        var words = words(of: text)
-        while let first = words.first, prefixWords.contains(first.hasSuffix(":") ? String(first.dropLast()) : first) {
-            words.removeFirst()
-        }
-        return !words.isEmpty && isRelative(words)
+        guard !text.isEmpty, text.utf8.count <= 48, let words = labelWords(text) else { return false }
+        return isRelative(words)
     }
 
     /// `text`'s words in lower case: what lies between spaces, commas, bars and middle dots.

@@ -3,15 +3,21 @@ import Testing
 
 /// What a repository command costs before it reads anything (issue 17).
 @Suite struct StartupTests {
+    /// A track repository holding one version of the article `story`, in a folder of its own.
+    static func storeOfOneVersion() throws -> (TemporaryDirectory, String) {
+        let dir = try TemporaryDirectory()
+        let repo = dir.child("track.git")
+        _ = try RedlineProcess.run(["init", "--repo", repo])
+        _ = try RedlineProcess.run(["snap", "story", dir.write("a.txt", "Title\n\nOne paragraph of text.\n"), "--repo", repo])
+        return (dir, repo)
+    }
+
     /// libgit2 (on Debian, built on mbedTLS) parses every system CA certificate when it starts,
     /// for network transports redline never uses; libgit2.c stands in for that loading. The
     /// loader's own trace says which definitions libgit2 was bound to.
     @Test func libgit2LoadsNoCertificates() throws {
-        let dir = try TemporaryDirectory()
+        let (dir, repo) = try Self.storeOfOneVersion()
         defer { dir.remove() }
-        let repo = dir.child("track.git")
-        _ = try RedlineProcess.run(["init", "--repo", repo])
-        _ = try RedlineProcess.run(["snap", "story", dir.write("a.txt", "Title\n\nOne paragraph of text.\n"), "--repo", repo])
         let articles = try RedlineProcess.run(["articles", "--repo", repo], environment: ["LD_DEBUG": "bindings"])
         #expect(articles.status == 0, "\(articles.stderr)")
         let bindings = articles.stderr.split(separator: "\n").filter { $0.contains("libgit2") && $0.contains("mbedtls_x509_crt_parse_") }
@@ -22,11 +28,8 @@ import Testing
     /// `log` reads the branch and its commits from the repository's files (`GitFiles`): it loads
     /// neither libgit2 nor OpenSSL, only zlib.
     @Test func logLoadsNoLibgit2() throws {
-        let dir = try TemporaryDirectory()
+        let (dir, repo) = try Self.storeOfOneVersion()
         defer { dir.remove() }
-        let repo = dir.child("track.git")
-        _ = try RedlineProcess.run(["init", "--repo", repo])
-        _ = try RedlineProcess.run(["snap", "story", dir.write("a.txt", "Title\n\nOne paragraph of text.\n"), "--repo", repo])
         let log = try RedlineProcess.run(["log", "story", "--repo", repo], environment: ["LD_DEBUG": "files"])
         #expect(log.status == 0 && log.stdout.contains("first version"), "\(log.stderr)")
         let loaded = log.stderr.split(separator: "\n").filter { $0.contains("file=") }
@@ -38,11 +41,8 @@ import Testing
     /// tree, and the pack itself, and moves the branch itself: libgit2 and its fifteen libraries
     /// are not loaded (some 3 ms of a capture).
     @Test func aCaptureLoadsNoLibgit2() throws {
-        let dir = try TemporaryDirectory()
+        let (dir, repo) = try Self.storeOfOneVersion()
         defer { dir.remove() }
-        let repo = dir.child("track.git")
-        _ = try RedlineProcess.run(["init", "--repo", repo])
-        _ = try RedlineProcess.run(["snap", "story", dir.write("a.txt", "Title\n\nOne paragraph of text.\n"), "--repo", repo])
         // A home of its own: a user's git configuration that logs reference updates (or includes
         // another file) rightly hands the branch's move to libgit2.
         let snap = try RedlineProcess.run(["snap", "story", dir.write("b.txt", "Title\n\nOne paragraph of text.\n\nAnother.\n"), "--repo", repo],
