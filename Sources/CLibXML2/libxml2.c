@@ -18,7 +18,6 @@
     F(htmlDocPtr, htmlReadMemory, \
       (const char *buffer, int size, const char *URL, const char *encoding, int options), \
       (buffer, size, URL, encoding, options)) \
-    F(const htmlEntityDesc *, htmlEntityLookup, (const xmlChar *name), (name)) \
     V(xmlFreeDoc, (xmlDocPtr cur), (cur)) \
     V(xmlFreeNode, (xmlNodePtr cur), (cur)) \
     V(xmlUnlinkNode, (xmlNodePtr cur), (cur)) \

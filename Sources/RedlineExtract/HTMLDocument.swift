@@ -121,13 +121,6 @@ extension HTMLDocument {
     static func initializeParser() {
         _ = parserInitialized
     }
-
-    /// The character a named HTML entity stands for (`"eacute"` → `"é"`), from libxml2's table.
-    static func entity(named name: String) -> Unicode.Scalar? {
-        initializeParser()
-        guard let description = htmlEntityLookup(name) else { return nil }
-        return Unicode.Scalar(description.pointee.value)
-    }
 }
 
 /// libxml2's tag and attribute names as Swift strings, lower case, each decoded once by its

@@ -46,8 +46,7 @@ enum HTMLEntities {
             guard let value, value != 0, let scalar = Unicode.Scalar(value) else { return nil }
             return (scalar, length)
         }
-        if name == "apos" { return ("'", length) }
-        guard let scalar = HTMLDocument.entity(named: name) else { return nil }
+        guard let value = named[name], let scalar = Unicode.Scalar(value) else { return nil }
         return (scalar, length)
     }
 }

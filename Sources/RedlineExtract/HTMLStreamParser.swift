@@ -21,8 +21,28 @@ enum HTMLStreamParser {
     /// The tree of `page`, a page in UTF-8, and its JSON-LD, taken out first (as
     /// ``HTMLDocument/prepared(_:)`` does); nil when libxml2 cannot set up a parse.
     static func tree(_ page: some ContiguousBytes) -> (tree: HTMLTree, structuredData: [[UInt8]])? {
-        HTMLDocument.initializeParser()
         let (bytes, structuredData) = HTMLDocument.prepared(page)
+        guard let tree = parsedTree(bytes) ?? libxml2Tree(bytes) else { return nil }
+        return (tree, structuredData)
+    }
+
+    /// The tree ``HTMLParser`` builds of `bytes` (a page as ``HTMLDocument/prepared(_:)`` makes
+    /// it), nil when it leaves the page to libxml2: bytes that are not UTF-8 (libxml2 converts
+    /// them), a NUL (which ends libxml2's reading in some places and not in others), and what
+    /// the parser refuses.
+    static func parsedTree(_ bytes: [UInt8]) -> HTMLTree? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard memchr(buffer.baseAddress!, 0, buffer.count) == nil, TextDecoding.isValidUTF8(buffer) else { return nil }
+            let events = HTMLParseEvents(capacity: tagCount(buffer) + 16)
+            guard HTMLParser.parse(buffer, into: events) else { return nil }
+            events.flush()
+            return events.builder.finish()
+        }
+    }
+
+    /// The tree of `bytes` (prepared) from libxml2's parse; nil when libxml2 cannot set up one.
+    static func libxml2Tree(_ bytes: [UInt8]) -> HTMLTree? {
+        HTMLDocument.initializeParser()
         // Valid UTF-8 is what libxml2 reads unconverted: told "UTF-8", it copies the page through
         // a converter first. Not told, it guesses from the first four bytes, which only a NUL
         // among them could mislead (to UTF-16 or UCS-4); bytes that are not UTF-8 it would read
@@ -35,12 +55,16 @@ enum HTMLStreamParser {
         var handler = htmlSAXHandler()
         handler.initialized = 1   // as libxml2's own HTML handler is (a SAX1 handler: startElement, not startElementNs)
         handler.startElement = { context, name, attributes in Stream.of(context).start(context, name, attributes) }
-        handler.endElement = { context, _ in Stream.of(context).end() }
-        handler.characters = { context, characters, length in Stream.of(context).text(characters, length, isData: false) }
-        handler.cdataBlock = { context, characters, length in Stream.of(context).text(characters, length, isData: true) }
-        handler.comment = { context, _ in Stream.of(context).node() }
-        handler.processingInstruction = { context, _, _ in Stream.of(context).node() }
-        handler.internalSubset = { context, _, _, _ in Stream.of(context).doctype() }
+        handler.endElement = { context, _ in Stream.of(context).events.end() }
+        handler.characters = { context, characters, length in
+            Stream.of(context).events.text(UnsafeBufferPointer(start: characters, count: characters == nil ? 0 : Int(max(length, 0))), isData: false)
+        }
+        handler.cdataBlock = { context, characters, length in
+            Stream.of(context).events.text(UnsafeBufferPointer(start: characters, count: characters == nil ? 0 : Int(max(length, 0))), isData: true)
+        }
+        handler.comment = { context, _ in Stream.of(context).events.node() }
+        handler.processingInstruction = { context, _, _ in Stream.of(context).events.node() }
+        handler.internalSubset = { context, _, _, _ in Stream.of(context).events.doctype() }
         let parsed = withExtendedLifetime(stream) {
             bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -50,8 +74,8 @@ enum HTMLStreamParser {
             }
         }
         guard parsed == 0 else { return nil }
-        stream.flush()
-        return (stream.builder.finish(), structuredData)
+        stream.events.flush()
+        return stream.events.builder.finish()
     }
 }
 
@@ -70,27 +94,14 @@ extension HTMLStreamParser {
     }
 }
 
-/// One parse's state, reached from libxml2's callbacks through its parser context.
+/// One libxml2 parse's state, reached from its callbacks through its parser context: its names
+/// made Swift strings, handed on to the tree's events.
 private final class Stream {
-    var builder: HTMLTreeBuilder
+    let events: HTMLParseEvents
     private var elementNames = LibxmlNames(), attributeNames = LibxmlNames()
-    /// Text read but not yet added: the runs libxml2's builder would join into one node.
-    private var pending: [UInt8] = []
-    private var pendingIsData = false
-    /// How many elements libxml2's builder would have open (its current node is nil at 0).
-    private var depth = 0
-    /// How deep inside an element whose contents are not read (opaque, or outside the root).
-    private var skipping = 0
-    private var rootSeen = false
-    /// Whether the root element's contents are read (it is not opaque).
-    private var rootOpen = false
-    /// True while nothing came before the root element in the document (a doctype, a comment).
-    private var rootIsFirst = true
-    /// True while an element that started after the root ended is being read inside the root.
-    private var rootReopened = false
 
     init(capacity: Int) {
-        builder = HTMLTreeBuilder(capacity: capacity)
+        events = HTMLParseEvents(capacity: capacity)
     }
 
     static func of(_ context: UnsafeMutableRawPointer?) -> Stream {
@@ -99,65 +110,7 @@ private final class Stream {
 
     func start(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
                _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        flush()
-        defer { depth += 1 }
-        if skipping > 0 {
-            skipping += 1
-            return
-        }
-        if depth == 0, rootSeen {
-            guard rootIsFirst, rootOpen else {
-                skipping = 1
-                return
-            }
-            builder.reopen(0)
-            rootReopened = true
-        }
-        let opened = builder.element(elementName(context, name), attributes: kept(attributes))
-        if !rootSeen {
-            rootSeen = true
-            rootOpen = opened
-        }
-        if !opened { skipping = 1 }
-    }
-
-    func end() {
-        flush()
-        guard depth > 0 else { return }
-        depth -= 1
-        if skipping > 0 {
-            skipping -= 1
-        } else {
-            builder.close()
-        }
-        if depth == 0, rootReopened {
-            builder.close()
-            rootReopened = false
-        }
-    }
-
-    func text(_ characters: UnsafePointer<xmlChar>?, _ length: Int32, isData: Bool) {
-        guard depth > 0, skipping == 0, let characters, length > 0 else { return }
-        if !pending.isEmpty, pendingIsData != isData { flush() }
-        pendingIsData = isData
-        pending.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
-    }
-
-    /// A comment or processing instruction: a node of its own, which no text joins across.
-    func node() {
-        flush()
-        if depth == 0, !rootSeen { rootIsFirst = false }
-    }
-
-    /// A doctype: libxml2 puts it first in the document, before the root element.
-    func doctype() {
-        rootIsFirst = false
-    }
-
-    func flush() {
-        guard !pending.isEmpty else { return }
-        pending.withUnsafeBufferPointer { builder.text($0) }
-        pending.removeAll(keepingCapacity: true)
+        events.start(elementName(context, name), attributes: kept(attributes))
     }
 
     /// An element's name as libxml2's document builder names it: a prefixed one (`o:p`) by its
@@ -186,5 +139,93 @@ private final class Stream {
             cursor += 2
         }
         return attributes
+    }
+}
+
+/// A parser's events (libxml2's, or ``HTMLParser``'s, which follows libxml2's rules) arranged
+/// into an ``HTMLTree`` as libxml2's document builder arranges them (see ``HTMLStreamParser``).
+final class HTMLParseEvents {
+    var builder: HTMLTreeBuilder
+    /// Text read but not yet added: the runs libxml2's builder would join into one node.
+    private var pending: [UInt8] = []
+    private var pendingIsData = false
+    /// How many elements libxml2's builder would have open (its current node is nil at 0).
+    private var depth = 0
+    /// How deep inside an element whose contents are not read (opaque, or outside the root).
+    private var skipping = 0
+    private var rootSeen = false
+    /// Whether the root element's contents are read (it is not opaque).
+    private var rootOpen = false
+    /// True while nothing came before the root element in the document (a doctype, a comment).
+    private var rootIsFirst = true
+    /// True while an element that started after the root ended is being read inside the root.
+    private var rootReopened = false
+
+    init(capacity: Int) {
+        builder = HTMLTreeBuilder(capacity: capacity)
+    }
+
+    /// An element starts: its name (a prefixed one by its local part) and the attributes kept.
+    func start(_ name: String, attributes: @autoclosure () -> [HTMLAttribute]) {
+        flush()
+        defer { depth += 1 }
+        if skipping > 0 {
+            skipping += 1
+            return
+        }
+        if depth == 0, rootSeen {
+            guard rootIsFirst, rootOpen else {
+                skipping = 1
+                return
+            }
+            builder.reopen(0)
+            rootReopened = true
+        }
+        let opened = builder.element(name, attributes: attributes())
+        if !rootSeen {
+            rootSeen = true
+            rootOpen = opened
+        }
+        if !opened { skipping = 1 }
+    }
+
+    func end() {
+        flush()
+        guard depth > 0 else { return }
+        depth -= 1
+        if skipping > 0 {
+            skipping -= 1
+        } else {
+            builder.close()
+        }
+        if depth == 0, rootReopened {
+            builder.close()
+            rootReopened = false
+        }
+    }
+
+    /// A run of text (`isData`: a script's or style sheet's).
+    func text(_ characters: UnsafeBufferPointer<UInt8>, isData: Bool) {
+        guard depth > 0, skipping == 0, !characters.isEmpty else { return }
+        if !pending.isEmpty, pendingIsData != isData { flush() }
+        pendingIsData = isData
+        pending.append(contentsOf: characters)
+    }
+
+    /// A comment or processing instruction: a node of its own, which no text joins across.
+    func node() {
+        flush()
+        if depth == 0, !rootSeen { rootIsFirst = false }
+    }
+
+    /// A doctype: libxml2 puts it first in the document, before the root element.
+    func doctype() {
+        rootIsFirst = false
+    }
+
+    func flush() {
+        guard !pending.isEmpty else { return }
+        pending.withUnsafeBufferPointer { builder.text($0) }
+        pending.removeAll(keepingCapacity: true)
     }
 }

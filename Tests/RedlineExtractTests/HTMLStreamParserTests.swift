@@ -1,5 +1,6 @@
 import Foundation
 @testable import RedlineExtract
+import RedlineCorpus
 import Testing
 
 /// The tree libxml2's events build (``HTMLStreamParser``, every page) is the tree copied from
@@ -11,6 +12,15 @@ import Testing
 
     static func streamTree(_ page: [UInt8]) -> HTMLTree? {
         HTMLStreamParser.tree(page)?.tree
+    }
+
+    /// libxml2's events' tree, and ``HTMLParser``'s (nil where it leaves the page to libxml2).
+    static func libxml2Tree(_ page: [UInt8]) -> HTMLTree? {
+        HTMLStreamParser.libxml2Tree(HTMLDocument.prepared(page).bytes)
+    }
+
+    static func parsedTree(_ page: [UInt8]) -> HTMLTree? {
+        HTMLStreamParser.parsedTree(HTMLDocument.prepared(page).bytes)
     }
 
     /// The first node where two trees part, for a readable failure.
@@ -26,11 +36,78 @@ import Testing
     @Test func everyPageOfTheCorpusAndTheFixtures() throws {
         let pages = try Fixtures.htmlPages()
         #expect(pages.count >= 10)
+        var parsed = 0
         for page in pages {
             let bytes = [UInt8](page)
-            let document = try #require(Self.documentTree(bytes)), stream = try #require(Self.streamTree(bytes))
+            let document = try #require(Self.documentTree(bytes)), stream = try #require(Self.libxml2Tree(bytes))
             #expect(Self.firstDifference(document, stream) == nil)
+            if let own = Self.parsedTree(bytes) {
+                parsed += 1
+                #expect(Self.firstDifference(document, own) == nil)
+            }
         }
+        // The parser of our own reads nearly every real page; libxml2 the few it leaves.
+        #expect(parsed * 10 >= pages.count * 9)
+    }
+
+    /// Pages from elsewhere (a folder named by `REDLINE_PARSER_PAGES`; a few thousand from other
+    /// extractors' test fixtures were read so): each page ``HTMLParser`` reads, it reads as
+    /// libxml2 does. Prints the pages that part and those it leaves to libxml2.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["REDLINE_PARSER_PAGES"] != nil))
+    func pagesFromElsewhere() throws {
+        let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["REDLINE_PARSER_PAGES"]!)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        var parsed = 0, parted: [String] = []
+        for name in names {
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+            guard let own = Self.parsedTree(bytes) else {
+                print("left to libxml2: \(name)")
+                continue
+            }
+            parsed += 1
+            let document = try #require(Self.documentTree(bytes))
+            if let difference = Self.firstDifference(document, own) {
+                parted.append(name)
+                print("parted: \(name): \(difference.prefix(600))")
+            }
+        }
+        print("read \(parsed) of \(names.count) pages; \(parted.count) parted from libxml2's tree")
+        #expect(parted.isEmpty)
+    }
+
+    /// Tag soup made to part the two parsers: 3,000 documents of random pieces (omitted and
+    /// stray end tags, implied elements, misplaced `html`/`head`/`body`, references of every
+    /// kind, comments, doctypes and processing instructions anywhere, scripts, prefixed names,
+    /// attributes of every form), each read alike by ``HTMLParser`` and libxml2 or left to libxml2.
+    @Test func tagSoup() throws {
+        let pieces = [
+            "<p>", "</p>", "<div>", "</div>", "<li>", "</li>", "<ul>", "</ul>", "<table>", "</table>", "<tr>", "<td>",
+            "</td>", "<th>", "</tr>", "<tbody>", "<a href='x'>", "</a>", "<b>", "</b>", "<i>", "</i>", "<span class=s>",
+            "</span>", "<head>", "</head>", "<body class=b>", "</body>", "<html lang=en>", "</html>", "<title>t</title>",
+            "<meta name=m content='c'>", "<link rel=x>", "<br>", "<br/>", "<img src=a/>", "<hr>", "<h1>", "</h1>", "<h2 id=h>",
+            "<dl>", "<dt>", "<dd>", "<form>", "</form>", "<option>", "<select>", "</select>", "<noscript>", "</noscript>",
+            "<svg><g></g></svg>", "<o:p>", "</o:p>", "<fb:like href=z>", "<x:>", "<section>", "</section>", "<font>",
+            "<center>", "<pre>", "<blockquote>", "<address>", "<col>", "<colgroup>", "<caption>", "<thead>", "<frameset>",
+            "<script>var a = '</b>';</script>", "<style>p{}</style>", "<script type='application/ld+json'>{}</script>",
+            "<!-- c -->", "<!---->", "<!-- a --!>", "<!--->-->", "<!DOCTYPE html>", "<!doctype html PUBLIC \"-//W3C//DTD HTML 4.01//EN\">",
+            "<?php x ?>", "<?>", "<? y>", "<!foo>", "<![CDATA[x]]>", "< p>", "</ p>", "</>", "<>", "<3", "a < b", "<_x>", "<:y>",
+            "<p.x>", "<div/>", "<p class='a' class='b' hidden data-id=7>", "<a href=\"?a=1&b=2&amp;c&#38;d&eacute;\">",
+            "<div id=a\tclass=\"q\" @click=x =y 'z'>", "text", " ", "   \n  ", "&amp;", "&amp", "&foo;", "&#233;", "&#xE9;",
+            "&#x;", "&#0;", "&#65abc", "& ", "&;", "AT&T", "&nbsp;", "&apos;", "é", "“quoted”", "\r\n", String(repeating: " ", count: 1001),
+        ]
+        var generator = SeededGenerator(seed: 17)
+        var parsed = 0
+        for _ in 0..<3000 {
+            let page = (0..<Int.random(in: 1...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(page.utf8)
+            let document = try #require(Self.documentTree(bytes))
+            guard let own = Self.parsedTree(bytes) else { continue }
+            parsed += 1
+            let difference = Self.firstDifference(document, own)
+            #expect(difference == nil, "\(page.debugDescription)")
+            if difference != nil { break }
+        }
+        #expect(parsed > 2000)
     }
 
     /// Shapes where libxml2's document builder, not its parser, decides the tree.
@@ -66,7 +143,8 @@ import Testing
     @Test(arguments: shapes)
     func shapesWhereTheDocumentBuilderDecides(_ html: String) throws {
         let bytes = Array(html.utf8)
-        let document = try #require(Self.documentTree(bytes)), stream = try #require(Self.streamTree(bytes))
+        let document = try #require(Self.documentTree(bytes)), stream = try #require(Self.libxml2Tree(bytes))
         #expect(Self.firstDifference(document, stream) == nil)
+        if let own = Self.parsedTree(bytes) { #expect(Self.firstDifference(document, own) == nil) }
     }
 }
