@@ -28,7 +28,25 @@ public enum TextFolding {
             var count = 0
             var pendingSpace = false
             var index = 0
+            let input = UnsafeRawPointer(bytes.baseAddress!), written = UnsafeMutableRawPointer(output.baseAddress!)
             while index < bytes.count {
+                // Eight bytes at a time while they are ASCII, with no control character, and
+                // single spaces only between words (none first or last): as they are.
+                while index + 8 <= bytes.count {
+                    let word = input.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    guard SWAR.isASCII(word), !SWAR.hasByte(below: 0x20, word) else { break }
+                    let spaces = SWAR.bytes(equalTo: 0x20, word)
+                    guard spaces & (spaces << 8) == 0, spaces & 0x80 == 0, spaces >> 63 == 0 else { break }
+                    if pendingSpace {
+                        output[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    written.storeBytes(of: word, toByteOffset: count, as: UInt64.self)
+                    count += 8
+                    index += 8
+                }
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 if byte > 0x20, byte < 0x80 {               // the common case: ASCII, not white space
                     if pendingSpace {

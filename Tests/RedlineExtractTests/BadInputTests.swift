@@ -1,4 +1,5 @@
 import RedlineText
+import RedlineCorpus
 import Foundation
 @testable import RedlineExtract
 import RedlineModel
@@ -148,6 +149,17 @@ import Testing
             for line in sample.split(separator: "\n", omittingEmptySubsequences: false).prefix(4000) {
                 #expect(TextFolding.fold(line) == Text.normalize(line))
             }
+        }
+    }
+
+    /// Text to fold (white space inside it, words of every length against the eight-byte
+    /// words the fold copies whole) folds as `Text.normalize` does.
+    @Test func foldingCopiesEightBytesOnlyWhereTheyStayAsTheyAre() {
+        let pieces = ["a", "word", "sentences", " ", " ", "  ", "\n", "\t", "\r\n", "é", "“", "x y", "\u{00A0}", "abcdefgh", "abcdefg "]
+        var generator = SeededGenerator(seed: 8)
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 1...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(TextFolding.fold(text) == Text.normalize(text), "\(text.debugDescription)")
         }
     }
 
