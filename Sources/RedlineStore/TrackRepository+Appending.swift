@@ -312,6 +312,10 @@ struct RecentFiles {
         if isRecording { files[id] = content }
     }
 
+    func file(_ id: String) -> [UInt8]? {
+        files[id]
+    }
+
     mutating func remember(_ id: String, _ content: Data) {
         if isRecording { files[id] = content.withUnsafeBytes { [UInt8]($0) } }
     }

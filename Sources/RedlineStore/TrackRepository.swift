@@ -287,7 +287,9 @@ public final class TrackRepository {
     /// While a capture is recorded, the file `blob` of the version it follows as the pack the
     /// capture will rewrite holds it (``PackedObjects/object(_:)``): that pack is read once for both (``RecentFiles/pack``),
     /// and inflated by libdeflate rather than libgit2's zlib (a live blog's 0.7 MB `article.md`:
-    /// 3.4 → 0.8 ms). Nil when no pack this rewrites holds it (then libgit2 reads it).
+    /// 3.4 → 0.8 ms). Nil when no pack this rewrites holds it (then libgit2 reads it). The whole
+    /// versions its deltas are applied to are remembered too: the capture's own deltas are made
+    /// against them (``AppendPlan/storeAhead(contents:)``), and are not inflated again.
     private func packedFile(_ blob: String) -> [UInt8]? {
         if !recentFiles.packSearched {
             recentFiles.packSearched = true   // once a capture: the pack holding the first file read
@@ -296,7 +298,20 @@ public final class TrackRepository {
                 Self.isRewritable(pack) && ObjectFiles.pack(pack.name, repository: path, holds: id)
             }.flatMap { PackedObjects(name: $0.name, folder: "\(path)/objects/pack") }
         }
-        return recentFiles.pack?.object(blob)?.content
+        guard let pack = recentFiles.pack, let position = pack.position(of: blob) else { return nil }
+        return try? packedBlob(at: position, in: pack, depth: 0)
+    }
+
+    /// The blob at `position` in `pack`, rebuilt from the chain of deltas it ends, each whole
+    /// version on the way remembered (``RecentFiles``); nil when an entry does not read.
+    private func packedBlob(at position: Int, in pack: PackedObjects, depth: Int) throws -> [UInt8]? {
+        let id = pack.entries[position].id
+        if let known = recentFiles.file(id) { return known }
+        guard depth <= 2 * Self.maxDepth,
+              let object = try pack.object(at: position, base: { base in try packedBlob(at: base, in: pack, depth: depth + 1).map { (3, $0) } }),
+              object.type == 3 else { return nil }
+        recentFiles.remember(id, object.content)
+        return object.content
     }
 
     /// The names of the files stored with `version`.
