@@ -197,13 +197,14 @@ struct AppendPlan {
     }
 
     /// Adds `id` as a delta against its base when that is checked and pays (under half the
-    /// object), else whole: large blobs at zlib's fastest level (they are whole only until the
-    /// next version), the rest at its default.
+    /// object), else whole: large blobs and deltas stored ahead at zlib's fastest level (they
+    /// stay so only until the next version), the rest at its default.
     private mutating func add(_ id: String, to writer: inout PackWriter, contents: inout ObjectContents) throws {
         let object = try contents.object(id)
         written.append((id, object.type, object.content.count))
         if let base = bases[id], let ahead = aheadDeltas[id], ahead.base == base {   // made and checked already
-            try writer.add(delta: ahead.delta, base: ObjectID.bytes(base), id: ObjectID.bytes(id))
+            // At zlib's fastest: the next capture rewrites it as a delta against its next version.
+            try writer.add(delta: ahead.delta, base: ObjectID.bytes(base), id: ObjectID.bytes(id), level: 1)
             return
         }
         if let base = bases[id] {

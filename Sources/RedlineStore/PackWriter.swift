@@ -42,9 +42,10 @@ struct PackWriter {
         append(header: Self.header(type: type, size: content.count), compressed, id: id)
     }
 
-    /// The object `id` as `delta` against the object `base`, which this pack also holds.
-    mutating func add(delta: [UInt8], base: [UInt8], id: [UInt8]) throws {
-        guard let compressed = Zlib.compress(delta, level: 6) else { throw Failure.compression }
+    /// The object `id` as `delta` against the object `base`, which this pack also holds,
+    /// compressed at `level`.
+    mutating func add(delta: [UInt8], base: [UInt8], id: [UInt8], level: Int32 = 6) throws {
+        guard let compressed = Zlib.compress(delta, level: level) else { throw Failure.compression }
         append(header: Self.header(type: Self.deltaType, size: delta.count) + base, compressed, id: id)
     }
 

@@ -252,8 +252,11 @@ extension TrackRepository {
         guard !versions.isEmpty else { return nil }
         let rewritable = packs.filter(Self.isRewritable)
         var best: (pack: ObjectFiles.Pack, count: Int)?
+        let ids = versions.map(ObjectID.bytes)
         for pack in rewritable {
-            let count = ObjectFiles.objects(inPack: pack.name, repository: path).filter(versions.contains).count
+            // Each version looked up in the index, rather than the index's thousands of ids made hex.
+            guard let index = GitFiles.bytes(of: "\(path)/objects/pack/\(pack.name).idx") else { continue }
+            let count = ids.filter { PackIndex.entry($0, inIndex: index) != nil }.count
             if count > 0, count > best?.count ?? 0 { best = (pack, count) }
         }
         return best?.pack ?? rewritable.min { $0.bytes < $1.bytes }
