@@ -27,6 +27,8 @@ struct HTMLParser {
     /// Misplaced `html`, `head` and `body` tags discarded, whose end tags are then ignored.
     private var discarded = 0
     private var tags = TagNames()
+    /// The name a start tag ahead was read by (``lookAheadName()``): where it starts and ends.
+    private var lookedAhead: (start: Int, end: Int, tag: Tag)?
     private var attributeNames = AttributeNames()
     /// Set when the page holds something this parser leaves to libxml2.
     var refused = false
@@ -247,7 +249,7 @@ struct HTMLParser {
             open.append(tag)
             if tag.name == "head" { seen = max(seen, 3) }
             if tag.name == "body" { seen = max(seen, 10) }
-            events.start(tag.localName, attributes: attributes)
+            events.start(tag.localName, isOpaque: tag.isOpaque, attributes: attributes)
         }
         return discard
     }
@@ -338,6 +340,10 @@ struct HTMLParser {
     /// digits, `:`, `-`, `_` and `.`, in lower case.
     private mutating func parseTagName() -> Tag? {
         let start = at
+        if let ahead = lookedAhead, ahead.start == start, byte(ahead.end) != UInt8(ascii: "."), ahead.end - start < 100 {
+            at = ahead.end   // the same name: read once
+            return ahead.tag
+        }
         guard Self.isNameStart(current) || current == UInt8(ascii: ".") else { return nil }
         while Self.isNameByte(current) || current == UInt8(ascii: ".") { at += 1 }
         guard at - start < 100 else { refused = true; return nil }   // libxml2 cuts names at 100
@@ -348,7 +354,9 @@ struct HTMLParser {
     private mutating func lookAheadName() -> Tag {
         var end = at + 1
         while Self.isNameByte(byte(end)), end - at - 1 < 100 { end += 1 }
-        return tags.tag(UnsafeBufferPointer(rebasing: bytes[(at + 1)..<end]))
+        let tag = tags.tag(UnsafeBufferPointer(rebasing: bytes[(at + 1)..<end]))
+        lookedAhead = (at + 1, end, tag)
+        return tag
     }
 
     private mutating func parseAttributeName() -> AttributeName? {
@@ -376,6 +384,8 @@ extension HTMLParser {
         /// The name without its prefix (`p`), as libxml2's document builder names the element.
         let localName: String
         let isEmpty: Bool
+        /// Kept without its contents (``HTMLTree/opaqueTags``).
+        let isOpaque: Bool
         /// How far its end tag reaches over elements left open (libxml2's `htmlEndPriority`).
         let priority: Int
         /// Its place among the elements the rules name (-1 for the rest), and the places of
@@ -399,6 +409,7 @@ extension HTMLParser {
                 localName = name
             }
             isEmpty = HTMLParser.empty.contains(name)
+            isOpaque = HTMLTree.opaqueTags.contains(localName)
             priority = HTMLParser.priorities[name] ?? 100
             code = HTMLParser.codes[name] ?? -1
             var mask: (UInt64, UInt64) = (0, 0)

@@ -165,8 +165,9 @@ final class HTMLParseEvents {
         builder = HTMLTreeBuilder(capacity: capacity)
     }
 
-    /// An element starts: its name (a prefixed one by its local part) and the attributes kept.
-    func start(_ name: String, attributes: @autoclosure () -> [HTMLAttribute]) {
+    /// An element starts: its name (a prefixed one by its local part), whether it is opaque
+    /// when the caller knows, and the attributes kept.
+    func start(_ name: String, isOpaque: Bool? = nil, attributes: @autoclosure () -> [HTMLAttribute]) {
         flush()
         defer { depth += 1 }
         if skipping > 0 {
@@ -181,7 +182,7 @@ final class HTMLParseEvents {
             builder.reopen(0)
             rootReopened = true
         }
-        let opened = builder.element(name, attributes: attributes())
+        let opened = builder.element(name, isOpaque: isOpaque, attributes: attributes())
         if !rootSeen {
             rootSeen = true
             rootOpen = opened

@@ -19,13 +19,14 @@ struct HTMLTreeBuilder {
     }
 
     /// Adds an element inside the innermost open one; true when its contents are to be added
-    /// (then it is open until ``close()``), false for an opaque element.
-    mutating func element(_ name: String, attributes: [HTMLAttribute]) -> Bool {
+    /// (then it is open until ``close()``), false for an opaque element (`isOpaque`, when the
+    /// caller knows already).
+    mutating func element(_ name: String, isOpaque: Bool? = nil, attributes: [HTMLAttribute]) -> Bool {
         let depth = open.count
         tree.nodes.append(HTMLNode(kind: .element, name: name, attributes: attributes, text: "",
                                    parent: open.last ?? -1, end: tree.nodes.count + 1, depth: depth))
         tree.maximumDepth = max(tree.maximumDepth, depth)
-        guard !HTMLTree.opaqueTags.contains(name) else { return false }
+        guard !(isOpaque ?? HTMLTree.opaqueTags.contains(name)) else { return false }
         open.append(tree.nodes.count - 1)
         return true
     }
