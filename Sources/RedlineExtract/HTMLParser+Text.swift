@@ -12,7 +12,7 @@ extension HTMLParser {
         while at < bytes.count {
             let byte = bytes[at]
             if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
-            if byte < 0x20, !Self.isBlank(byte) { refused = true; return }   // libxml2 drops them: left to it
+            if Self.isDropped(byte, at: at, in: bytes) { refused = true; return }   // libxml2 drops them: left to it
             if isBlank, !Self.isBlank(byte) { isBlank = false }
             at += 1
         }
@@ -21,6 +21,13 @@ extension HTMLParser {
             && (current == 0 || (current == UInt8(ascii: "<") && (open.last.map { $0.name == "html" || $0.name == "head" } ?? true)))
         if !blankBeforeTag { checkParagraph() }
         events.text(UnsafeBufferPointer(rebasing: bytes[start..<at]), isData: false)
+    }
+
+    /// True for the start of a character libxml2 drops from text: a control character but tab,
+    /// line feed and carriage return, U+FFFE, U+FFFF.
+    @inline(__always) static func isDropped(_ byte: UInt8, at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if byte < 0x20 { return !isBlank(byte) }
+        return byte == 0xEF && index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE
     }
 
     /// A character reference in text (libxml2's `htmlParseReference`): `&#233;`, `&#xE9;` or
@@ -144,18 +151,16 @@ extension HTMLParser {
         let quoted = quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")
         if quoted { at += 1 }
         let start = at
-        var hasReference = false
-        while at < bytes.count {
-            let byte = bytes[at]
-            if quoted ? byte == quote : (Self.isBlank(byte) || byte == UInt8(ascii: ">")) { break }
-            if byte == UInt8(ascii: "&") { hasReference = true }
-            at += 1
+        if quoted {
+            at = Self.find(quote, in: bytes, from: at) ?? bytes.count
+        } else {
+            while at < bytes.count, !Self.isBlank(bytes[at]), bytes[at] != UInt8(ascii: ">") { at += 1 }
         }
         let end = at
         if quoted, current == quote { at += 1 }
         guard decoded else { return nil }
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        return hasReference ? decodeReferences(raw) : String(decoding: raw, as: UTF8.self)
+        return Self.find(UInt8(ascii: "&"), in: raw, from: 0) != nil ? decodeReferences(raw) : String(decoding: raw, as: UTF8.self)
     }
 
     /// `value` with its references read as libxml2 reads them in an attribute: as in text, but
@@ -188,22 +193,21 @@ extension HTMLParser {
     /// at least two more characters; one never ended is refused.
     mutating func parseComment() {
         guard atComment else { return }
-        var index = at + 6
-        while index < bytes.count {
-            let byte = bytes[index]
-            if bytes[index - 1] == UInt8(ascii: "-"), bytes[index - 2] == UInt8(ascii: "-"), index - 2 >= at + 4 {
-                if byte == UInt8(ascii: ">") {
-                    at = index + 1
-                    events.node()
-                    return
-                }
-                if byte == UInt8(ascii: "!"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ">") {
-                    at = index + 2
-                    events.node()
-                    return
-                }
+        // Each `>` from the third character on: after `--`, or `--!`.
+        var search = at + 6
+        while let close = Self.find(UInt8(ascii: ">"), in: bytes, from: search) {
+            if bytes[close - 1] == UInt8(ascii: "-"), bytes[close - 2] == UInt8(ascii: "-") {
+                at = close + 1
+                events.node()
+                return
             }
-            index += 1
+            if close - 3 >= at + 4, bytes[close - 1] == UInt8(ascii: "!"), bytes[close - 2] == UInt8(ascii: "-"),
+               bytes[close - 3] == UInt8(ascii: "-") {
+                at = close + 1
+                events.node()
+                return
+            }
+            search = close + 1
         }
         refused = true
     }
@@ -268,7 +272,7 @@ extension HTMLParser {
         let name = open.last.map { Array($0.name.utf8) }
         while at < bytes.count {
             if bytes[at] == UInt8(ascii: "<"), byte(at + 1) == UInt8(ascii: "/"), let name, closesScript(name, at: at + 2) { break }
-            if bytes[at] < 0x20, !Self.isBlank(bytes[at]) { refused = true; return }
+            if Self.isDropped(bytes[at], at: at, in: bytes) { refused = true; return }
             at += 1
         }
         events.text(UnsafeBufferPointer(rebasing: bytes[start..<at]), isData: true)

@@ -133,12 +133,7 @@ enum RawTextStripping {
     }
 
     private static func find(_ byte: UInt8, in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        while index < input.count {
-            if input[index] == byte { return index }
-            index += 1
-        }
-        return nil
+        HTMLParser.find(byte, in: input, from: start)
     }
 
     private static func find(_ pattern: [UInt8], in input: UnsafeBufferPointer<UInt8>, from start: Int, ignoringCase: Bool = false) -> Int? {

@@ -94,6 +94,7 @@ import Testing
             "<p.x>", "<div/>", "<p class='a' class='b' hidden data-id=7>", "<a href=\"?a=1&b=2&amp;c&#38;d&eacute;\">",
             "<div id=a\tclass=\"q\" @click=x =y 'z'>", "text", " ", "   \n  ", "&amp;", "&amp", "&foo;", "&#233;", "&#xE9;",
             "&#x;", "&#0;", "&#65abc", "& ", "&;", "AT&T", "&nbsp;", "&apos;", "é", "“quoted”", "\r\n", String(repeating: " ", count: 1001),
+            "\u{FFFE}", "\u{FFFF}x", "\u{1}", "\u{C}", "<script>\u{FFFF}</script>", "<!-- \u{1} -->", "<p title='\u{1}\u{FFFE}'>",
         ]
         var generator = SeededGenerator(seed: 17)
         var parsed = 0
