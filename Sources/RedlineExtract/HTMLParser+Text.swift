@@ -9,7 +9,19 @@ extension HTMLParser {
     mutating func parseText() {
         let start = at
         var isBlank = true
+        let words = UnsafeRawPointer(bytes.baseAddress!)
         while at < bytes.count {
+            // Eight bytes at a time while none is `<`, `&`, a control character or 0xEF (which
+            // starts U+FFFE and U+FFFF); the rest a byte at a time.
+            while at + 8 <= bytes.count {
+                let word = words.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+                let stops = SWAR.bytes(equalTo: UInt8(ascii: "<"), word) | SWAR.bytes(equalTo: UInt8(ascii: "&"), word)
+                    | SWAR.bytes(equalTo: 0xEF, word) | (~SWAR.bytes(above: 0x1F, word) & SWAR.highs)
+                guard stops == 0 else { break }
+                if isBlank, SWAR.bytes(equalTo: 0x20, word) != SWAR.highs { isBlank = false }
+                at += 8
+            }
+            guard at < bytes.count else { break }
             let byte = bytes[at]
             if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
             if Self.isDropped(byte, at: at, in: bytes) { refused = true; return }   // libxml2 drops them: left to it
@@ -18,7 +30,7 @@ extension HTMLParser {
         }
         guard at > start else { return }
         let blankBeforeTag = isBlank && at - start < 1000
-            && (current == 0 || (current == UInt8(ascii: "<") && (open.last.map { $0.name == "html" || $0.name == "head" } ?? true)))
+            && (current == 0 || (current == UInt8(ascii: "<") && (open.last.map { $0.role == .html || $0.role == .head } ?? true)))
         if !blankBeforeTag { checkParagraph() }
         events.text(UnsafeBufferPointer(rebasing: bytes[start..<at]), isData: false)
     }

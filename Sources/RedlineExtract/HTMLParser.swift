@@ -20,7 +20,7 @@ import Foundation
 /// 3,000 made to part them, and (on demand) on 3,382 real pages from other extractors' fixtures.
 struct HTMLParser {
     let bytes: UnsafeBufferPointer<UInt8>
-    let events: HTMLParseEvents
+    var events: HTMLParseEvents
     var at = 0
     /// The open elements, outermost first (libxml2's name stack).
     var open: [Tag] = []
@@ -37,9 +37,11 @@ struct HTMLParser {
 
     /// Parses `bytes` (valid UTF-8, no NUL, as ``HTMLStreamParser`` hands it) into `events`;
     /// false when the page is one to leave to libxml2 (then `events` holds a part of it).
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, into events: HTMLParseEvents) -> Bool {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, into events: inout HTMLParseEvents) -> Bool {
         var parser = HTMLParser(bytes: bytes, events: events)
+        events = HTMLParseEvents(capacity: 0)   // the parser's alone while it works: no copy of the tree
         parser.parseDocument()
+        swap(&events, &parser.events)
         return !parser.refused
     }
 
@@ -121,12 +123,12 @@ struct HTMLParser {
 
     /// libxml2's `htmlParseContentInternal`: comments, elements, references and text to the end.
     private mutating func parseContent() {
-        var currentName = open.last?.name
+        var currentTag = open.last   // libxml2's `currentNode`, compared by name
         var depth = open.count
         while !refused {
             if current == UInt8(ascii: "<"), byte(at + 1) == UInt8(ascii: "/") {
-                if parseEndTag(), currentName != nil || open.isEmpty {
-                    currentName = open.last?.name
+                if parseEndTag(), currentTag != nil || open.isEmpty {
+                    currentTag = open.last
                     depth = open.count
                 }
                 continue
@@ -138,13 +140,13 @@ struct HTMLParser {
                     continue
                 }
             }
-            if let top = open.last, depth >= open.count, currentName != top.name {
+            if let top = open.last, depth >= open.count, !top.isNamed(like: currentTag) {
                 if current == 0 { closeAll() }
-                currentName = open.last?.name
+                currentTag = open.last
                 depth = open.count
                 continue
             }
-            if current != 0, currentName == "script" || currentName == "style" {
+            if current != 0, currentTag?.role == .rawText {
                 parseScript()
                 continue
             }
@@ -156,7 +158,7 @@ struct HTMLParser {
                 parseInstruction()
             } else if current == UInt8(ascii: "<"), Self.isLetter(byte(at + 1)) {
                 parseElement()
-                currentName = open.last?.name
+                currentTag = open.last
                 depth = open.count
             } else if current == UInt8(ascii: "<") {
                 emit(text: "<")
@@ -213,18 +215,18 @@ struct HTMLParser {
             return nil
         }
         close(endingFor: tag)
-        imply(for: tag.name)
+        imply(for: tag)
         var discard = false
-        if !open.isEmpty, tag.name == "html" {
+        if !open.isEmpty, tag.role == .html {
             discard = true
             discarded += 1
         }
-        if open.count != 1, tag.name == "head" {
+        if open.count != 1, tag.role == .head {
             discard = true
             discarded += 1
         }
-        if tag.name == "body" {
-            for element in open where element.name == "body" {
+        if tag.role == .body {
+            for element in open where element.role == .body {
                 discard = true
                 discarded += 1
             }
@@ -256,8 +258,8 @@ struct HTMLParser {
         if refused { return nil }
         if !discard {
             open.append(tag)
-            if tag.name == "head" { seen = max(seen, 3) }
-            if tag.name == "body" { seen = max(seen, 10) }
+            if tag.role == .head { seen = max(seen, 3) }
+            if tag.role == .body { seen = max(seen, 10) }
             events.start(tag.localName, isOpaque: tag.isOpaque, attributes: attributes)
         }
         return discard
@@ -270,17 +272,17 @@ struct HTMLParser {
         skipBlanks()
         while current != 0, current != UInt8(ascii: ">") { at += 1 }
         if current == UInt8(ascii: ">") { at += 1 }
-        if discarded > 0, tag.name == "html" || tag.name == "body" || tag.name == "head" {
+        if discarded > 0, tag.role == .html || tag.role == .body || tag.role == .head {
             discarded -= 1
             return false
         }
-        guard let found = open.lastIndex(where: { $0.name == tag.name }) else { return false }
+        guard let found = open.lastIndex(where: { $0.isNamed(like: tag) }) else { return false }
         // An end tag closes the elements left open inside its element, unless one of them
         // ranks higher (a `td` is not closed by the end of a `div` around its table).
         if !open[(found + 1)...].contains(where: { $0.priority > tag.priority }) {
-            while let top = open.last, top.name != tag.name { pop() }
+            while let top = open.last, !top.isNamed(like: tag) { pop() }
         }
-        guard open.last?.name == tag.name else { return false }
+        guard open.last?.isNamed(like: tag) == true else { return false }
         pop()
         return true
     }
@@ -299,18 +301,17 @@ struct HTMLParser {
         while let top = open.last, tag.ends(top) { pop() }
     }
 
-    /// Opens the `html`, `head` or `body` element a start tag `name` implies (libxml2's
+    /// Opens the `html`, `head` or `body` element a start tag `tag` implies (libxml2's
     /// `htmlCheckImplied`).
-    private mutating func imply(for name: String) {
-        guard name != "html" else { return }
+    private mutating func imply(for tag: Tag) {
+        guard tag.role != .html else { return }
         if open.isEmpty { openImplied("html") }
-        guard name != "body", name != "head" else { return }
-        if open.count <= 1, Self.headElements.contains(name) {
+        guard tag.role != .body, tag.role != .head else { return }
+        if open.count <= 1, Self.headElements.contains(tag.name) {
             if seen >= 3 { return }
             openImplied("head")
-        } else if name != "noframes", name != "frame", name != "frameset" {
-            if seen >= 10 { return }
-            if open.contains(where: { $0.name == "body" || $0.name == "head" }) { return }
+        } else if seen < 10, tag.name != "noframes", tag.name != "frame", tag.name != "frameset" {
+            if open.contains(where: { $0.role == .body || $0.role == .head }) { return }
             openImplied("body")
         }
     }
@@ -320,8 +321,8 @@ struct HTMLParser {
     private mutating func openImplied(_ name: String) {
         let tag = tags.tag(named: name)
         open.append(tag)
-        if name == "head" { seen = max(seen, 3) }
-        if name == "body" { seen = max(seen, 10) }
+        if tag.role == .head { seen = max(seen, 3) }
+        if tag.role == .body { seen = max(seen, 10) }
         events.start(name, attributes: [])
     }
 
@@ -332,13 +333,13 @@ struct HTMLParser {
             openParagraph()
             return
         }
-        if top.name == "html" || top.name == "head" { openParagraph() }
+        if top.role == .html || top.role == .head { openParagraph() }
     }
 
     private mutating func openParagraph() {
         let paragraph = tags.tag(named: "p")
         close(endingFor: paragraph)
-        imply(for: "p")
+        imply(for: paragraph)
         open.append(paragraph)
         events.start("p", attributes: [])
     }
@@ -395,6 +396,21 @@ extension HTMLParser {
         let isEmpty: Bool
         /// Kept without its contents (``HTMLTree/opaqueTags``).
         let isOpaque: Bool
+        /// What the rules single out it by name for.
+        let role: Role
+
+        enum Role {
+            case html, head, body
+            /// `script` and `style`, whose contents are read as they are.
+            case rawText
+            case other
+        }
+
+        /// True when `other` has this name (most tags of a name are one object).
+        func isNamed(like other: Tag?) -> Bool {
+            guard let other else { return false }
+            return other === self || other.name == name
+        }
         /// How far its end tag reaches over elements left open (libxml2's `htmlEndPriority`).
         let priority: Int
         /// Its place among the elements the rules name (-1 for the rest), and the places of
@@ -419,6 +435,13 @@ extension HTMLParser {
             }
             isEmpty = HTMLParser.empty.contains(name)
             isOpaque = HTMLTree.opaqueTags.contains(localName)
+            role = switch name {
+            case "html": .html
+            case "head": .head
+            case "body": .body
+            case "script", "style": .rawText
+            default: .other
+            }
             priority = HTMLParser.priorities[name] ?? 100
             code = HTMLParser.codes[name] ?? -1
             var mask: (UInt64, UInt64) = (0, 0)

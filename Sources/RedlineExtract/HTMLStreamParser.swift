@@ -33,8 +33,8 @@ enum HTMLStreamParser {
     static func parsedTree(_ bytes: [UInt8]) -> HTMLTree? {
         bytes.withUnsafeBufferPointer { buffer in
             guard memchr(buffer.baseAddress!, 0, buffer.count) == nil, TextDecoding.isValidUTF8(buffer) else { return nil }
-            let events = HTMLParseEvents(capacity: tagCount(buffer) + 16)
-            guard HTMLParser.parse(buffer, into: events) else { return nil }
+            var events = HTMLParseEvents(capacity: tagCount(buffer) + 16)
+            guard HTMLParser.parse(buffer, into: &events) else { return nil }
             events.flush()
             return events.builder.finish()
         }
@@ -97,7 +97,7 @@ extension HTMLStreamParser {
 /// One libxml2 parse's state, reached from its callbacks through its parser context: its names
 /// made Swift strings, handed on to the tree's events.
 private final class Stream {
-    let events: HTMLParseEvents
+    var events: HTMLParseEvents
     private var elementNames = LibxmlNames(), attributeNames = LibxmlNames()
 
     init(capacity: Int) {
@@ -144,7 +144,7 @@ private final class Stream {
 
 /// A parser's events (libxml2's, or ``HTMLParser``'s, which follows libxml2's rules) arranged
 /// into an ``HTMLTree`` as libxml2's document builder arranges them (see ``HTMLStreamParser``).
-final class HTMLParseEvents {
+struct HTMLParseEvents {
     var builder: HTMLTreeBuilder
     /// Text read but not yet added: the runs libxml2's builder would join into one node.
     private var pending: [UInt8] = []
@@ -167,7 +167,7 @@ final class HTMLParseEvents {
 
     /// An element starts: its name (a prefixed one by its local part), whether it is opaque
     /// when the caller knows, and the attributes kept.
-    func start(_ name: String, isOpaque: Bool? = nil, attributes: @autoclosure () -> [HTMLAttribute]) {
+    mutating func start(_ name: String, isOpaque: Bool? = nil, attributes: @autoclosure () -> [HTMLAttribute]) {
         flush()
         defer { depth += 1 }
         if skipping > 0 {
@@ -190,7 +190,7 @@ final class HTMLParseEvents {
         if !opened { skipping = 1 }
     }
 
-    func end() {
+    mutating func end() {
         flush()
         guard depth > 0 else { return }
         depth -= 1
@@ -206,7 +206,7 @@ final class HTMLParseEvents {
     }
 
     /// A run of text (`isData`: a script's or style sheet's).
-    func text(_ characters: UnsafeBufferPointer<UInt8>, isData: Bool) {
+    mutating func text(_ characters: UnsafeBufferPointer<UInt8>, isData: Bool) {
         guard depth > 0, skipping == 0, !characters.isEmpty else { return }
         if !pending.isEmpty, pendingIsData != isData { flush() }
         pendingIsData = isData
@@ -214,17 +214,17 @@ final class HTMLParseEvents {
     }
 
     /// A comment or processing instruction: a node of its own, which no text joins across.
-    func node() {
+    mutating func node() {
         flush()
         if depth == 0, !rootSeen { rootIsFirst = false }
     }
 
     /// A doctype: libxml2 puts it first in the document, before the root element.
-    func doctype() {
+    mutating func doctype() {
         rootIsFirst = false
     }
 
-    func flush() {
+    mutating func flush() {
         guard !pending.isEmpty else { return }
         pending.withUnsafeBufferPointer { builder.text($0) }
         pending.removeAll(keepingCapacity: true)
