@@ -72,24 +72,13 @@ struct PackedObjects {
         ObjectKey(hex: id).flatMap { positions[$0] }
     }
 
-    /// The object `id`, decompressed, and rebuilt from the chain of deltas it ends (within this
-    /// pack: every base of this pack is in it); nil when the pack lacks it or an entry is
-    /// damaged. Each entry's bytes are checked against the CRC-32 the index keeps for them (as
-    /// `git repack` checks an entry it copies), zlib checks what they make, and each delta the
-    /// size it makes: the content is what was stored under `id`, and is not hashed again.
-    func object(_ id: String) -> (type: Int, content: [UInt8])? {
-        position(of: id).flatMap { object(at: $0, depth: 0) }
-    }
-
-    private func object(at position: Int, depth: Int) -> (type: Int, content: [UInt8])? {
-        guard depth <= 2 * TrackRepository.maxDepth else { return nil }
-        return try? object(at: position) { object(at: $0, depth: depth + 1) }
-    }
-
     /// The object at `position`: whole, or its delta applied to its base, which `base` gives for
-    /// the base's place (``ObjectContents`` reads each once); nil when the delta does not apply
-    /// or `base` gives nothing. Throws ``PackWriter/Failure/damagedEntry(_:)`` for an entry whose
-    /// bytes are not what its index says, or do not inflate.
+    /// the base's place (``ObjectContents`` and ``TrackRepository``'s reading of a file read each
+    /// once); nil when the delta does not apply or `base` gives nothing. Throws
+    /// ``PackWriter/Failure/damagedEntry(_:)`` for an entry whose bytes are not what its index
+    /// says, or do not inflate. Each entry's bytes are checked against the CRC-32 the index keeps
+    /// for them (as `git repack` checks an entry it copies), zlib checks what they make, and each
+    /// delta the size it makes: the content is what was stored under its id, and is not hashed again.
     func object(at position: Int, base: (Int) throws -> (type: Int, content: [UInt8])?) throws -> (type: Int, content: [UInt8])? {
         let entry = try inflated(at: position)
         guard let basePosition = entry.base else { return (entry.type, entry.data) }

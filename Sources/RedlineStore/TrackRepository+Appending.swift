@@ -265,7 +265,7 @@ extension TrackRepository {
 
 /// The objects' bytes: those this process made or read back (a capture's, ``RecentFiles``),
 /// those the pack being rewritten holds (decompressed here, each entry checked by its
-/// index's CRC-32: ``PackedObjects/object(_:)``), the rest read once through libgit2, which
+/// index's CRC-32: ``PackedObjects/object(at:base:)``), the rest read once through libgit2, which
 /// checks each against its id.
 struct ObjectContents {
     let git: GitRepository

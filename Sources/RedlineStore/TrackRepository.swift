@@ -285,7 +285,7 @@ public final class TrackRepository {
     }
 
     /// While a capture is recorded, the file `blob` of the version it follows as the pack the
-    /// capture will rewrite holds it (``PackedObjects/object(_:)``): that pack is read once for both (``RecentFiles/pack``),
+    /// capture will rewrite holds it (``PackedObjects/object(at:base:)``): that pack is read once for both (``RecentFiles/pack``),
     /// and inflated by libdeflate rather than libgit2's zlib (a live blog's 0.7 MB `article.md`:
     /// 3.4 → 0.8 ms). Nil when no pack this rewrites holds it (then libgit2 reads it). The whole
     /// versions its deltas are applied to are remembered too: the capture's own deltas are made

@@ -99,7 +99,7 @@ internal import CLibGit2
         }
         #expect(try files.reference(branch) == .target(first))
         // Locked by another: a conflict; the lock is left to its owner.
-        FileManager.default.createFile(atPath: "\(repo.path)/\(branch).lock", contents: Data())
+        _ = FileManager.default.createFile(atPath: "\(repo.path)/\(branch).lock", contents: Data())
         do {
             _ = try files.moveReference(branch, to: second, from: first)
             Issue.record("a locked branch was moved")
@@ -110,7 +110,7 @@ internal import CLibGit2
         try FileManager.default.removeItem(atPath: "\(repo.path)/\(branch).lock")
         // Logged: libgit2's to move (it knows when to write the log).
         try FileManager.default.createDirectory(atPath: "\(repo.path)/logs/refs/heads/articles", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: "\(repo.path)/logs/\(branch)", contents: Data())
+        _ = FileManager.default.createFile(atPath: "\(repo.path)/logs/\(branch)", contents: Data())
         #expect(try !files.moveReference(branch, to: second, from: first))
         try repo.git.updateReference(branch, to: second, expecting: first, message: "test")
         #expect(try files.reference(branch) == .target(second))

@@ -314,7 +314,7 @@ extension PackAppendingTests {
                      "\(objects)/pack/.tmp-redline-1_2", "\(objects)/pack/pack_git2_b6dfe6d79cbe3bcd"]
         let fresh = ["\(objects)/tmp_object_git2_d4E5f6", "\(objects)/pack/pack-9876543210987654321098765432109876543210.pack",
                      "\(objects)/pack/pack_git2_0123456789abcdef"]
-        for file in stale + fresh { FileManager.default.createFile(atPath: file, contents: Data("half".utf8)) }
+        for file in stale + fresh { _ = FileManager.default.createFile(atPath: file, contents: Data("half".utf8)) }
         let hourAgo = Date().addingTimeInterval(-3600)
         for file in stale { try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: file) }
         _ = try #require(try repo.pack())
