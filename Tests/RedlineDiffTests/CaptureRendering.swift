@@ -73,7 +73,7 @@ enum CaptureRendering {
         return stampFormat.string(from: time)
     }
 
-    nonisolated(unsafe) private static let stampFormat: DateFormatter = {
+    private static let stampFormat: DateFormatter = {
         let format = DateFormatter()
         format.locale = Locale(identifier: "en_US_POSIX")
         format.timeZone = TimeZone(identifier: "UTC")
@@ -184,7 +184,7 @@ enum CaptureRendering {
 
     private static func clock(_ time: Date) -> String { clockFormat.string(from: time) }
 
-    nonisolated(unsafe) private static let clockFormat: DateFormatter = {
+    private static let clockFormat: DateFormatter = {
         let format = DateFormatter()
         format.locale = Locale(identifier: "en_US_POSIX")
         format.timeZone = TimeZone(identifier: "UTC")
