@@ -28,10 +28,10 @@ struct HTMLParser {
     private var seen = 0
     /// Misplaced `html`, `head` and `body` tags discarded, whose end tags are then ignored.
     private var discarded = 0
-    private var tags = TagNames()
+    private var tags = NameCache<Tag>()
     /// The name a start tag ahead was read by (``lookAheadName()``): where it starts and ends.
     private var lookedAhead: (start: Int, end: Int, tag: Tag)?
-    private var attributeNames = AttributeNames()
+    private var attributeNames = NameCache<AttributeName>()
     /// Set when the page holds something this parser leaves to libxml2.
     var refused = false
 
@@ -319,7 +319,7 @@ struct HTMLParser {
     private static let headElements: Set<String> = ["script", "style", "meta", "link", "title", "base"]
 
     private mutating func openImplied(_ name: String) {
-        let tag = tags.tag(named: name)
+        let tag = tag(named: name)
         open.append(tag)
         if tag.role == .head { seen = max(seen, 3) }
         if tag.role == .body { seen = max(seen, 10) }
@@ -337,7 +337,7 @@ struct HTMLParser {
     }
 
     private mutating func openParagraph() {
-        let paragraph = tags.tag(named: "p")
+        let paragraph = tag(named: "p")
         close(endingFor: paragraph)
         imply(for: paragraph)
         open.append(paragraph)
@@ -357,14 +357,20 @@ struct HTMLParser {
         guard Self.isNameStart(current) || current == UInt8(ascii: ".") else { return nil }
         while Self.isNameByte(current) || current == UInt8(ascii: ".") { at += 1 }
         guard at - start < 100 else { refused = true; return nil }   // libxml2 cuts names at 100
-        return tags.tag(UnsafeBufferPointer(rebasing: bytes[start..<at]))
+        return tags.value(UnsafeBufferPointer(rebasing: bytes[start..<at]), make: Tag.init)
+    }
+
+    /// The tag named `name` (lower case already).
+    private mutating func tag(named name: String) -> Tag {
+        var name = name
+        return name.withUTF8 { tags.value($0, make: Tag.init) }
     }
 
     /// The name a start tag at `at` has, without dots (libxml2's `htmlParseHTMLName_nonInvasive`).
     private mutating func lookAheadName() -> Tag {
         var end = at + 1
         while Self.isNameByte(byte(end)), end - at - 1 < 100 { end += 1 }
-        let tag = tags.tag(UnsafeBufferPointer(rebasing: bytes[(at + 1)..<end]))
+        let tag = tags.value(UnsafeBufferPointer(rebasing: bytes[(at + 1)..<end]), make: Tag.init)
         lookedAhead = (at + 1, end, tag)
         return tag
     }
@@ -374,7 +380,9 @@ struct HTMLParser {
         guard Self.isNameStart(current) || current == UInt8(ascii: ".") else { return nil }
         while Self.isNameByte(current) || current == UInt8(ascii: ".") { at += 1 }
         guard at - start < 100 else { refused = true; return nil }
-        return attributeNames.name(UnsafeBufferPointer(rebasing: bytes[start..<at]))
+        return attributeNames.value(UnsafeBufferPointer(rebasing: bytes[start..<at])) {
+            AttributeName(name: $0, isKept: HTMLTreeBuilder.keeps(attribute: $0))
+        }
     }
 
     @inline(__always) private static func isNameStart(_ byte: UInt8) -> Bool {
@@ -465,25 +473,24 @@ extension HTMLParser {
         return Dictionary(uniqueKeysWithValues: named.sorted().enumerated().map { ($0.element, $0.offset) })
     }()
 
-    /// Tag names made strings once each (a page uses a few dozen, tens of thousands of times).
-    struct TagNames {
+    /// Names made strings once each, with what is made of them (a page uses a few dozen tag and
+    /// attribute names, tens of thousands of times): one slot per hash, the newest name kept.
+    struct NameCache<Value> {
         private var hashes = [UInt64](repeating: 0, count: 256)
-        private var tags = [Tag?](repeating: nil, count: 256)
+        private var names = [String](repeating: "", count: 256)
+        private var values = [Value?](repeating: nil, count: 256)
 
-        /// The tag whose name `bytes` are, in lower case.
-        mutating func tag(_ bytes: UnsafeBufferPointer<UInt8>) -> Tag {
+        /// What `make` makes of the name `bytes` are, in lower case.
+        mutating func value(_ bytes: UnsafeBufferPointer<UInt8>, make: (String) -> Value) -> Value {
             let hash = HTMLParser.hash(bytes)
             let slot = Int(hash >> 56)
-            if hashes[slot] == hash, let known = tags[slot], HTMLParser.same(known.name, bytes) { return known }
-            let tag = Tag(HTMLParser.lowercased(bytes))
+            if hashes[slot] == hash, let known = values[slot], HTMLParser.same(names[slot], bytes) { return known }
+            let name = HTMLParser.lowercased(bytes)
+            let value = make(name)
             hashes[slot] = hash
-            tags[slot] = tag
-            return tag
-        }
-
-        mutating func tag(named name: String) -> Tag {
-            var name = name
-            return name.withUTF8 { tag($0) }
+            names[slot] = name
+            values[slot] = value
+            return value
         }
     }
 
@@ -515,22 +522,5 @@ extension HTMLParser {
     struct AttributeName {
         let name: String
         let isKept: Bool
-    }
-
-    /// Attribute names made strings once each.
-    struct AttributeNames {
-        private var hashes = [UInt64](repeating: 0, count: 256)
-        private var names = [AttributeName?](repeating: nil, count: 256)
-
-        mutating func name(_ bytes: UnsafeBufferPointer<UInt8>) -> AttributeName {
-            let hash = HTMLParser.hash(bytes)
-            let slot = Int(hash >> 56)
-            if hashes[slot] == hash, let known = names[slot], HTMLParser.same(known.name, bytes) { return known }
-            let string = HTMLParser.lowercased(bytes)
-            let name = AttributeName(name: string, isKept: HTMLTreeBuilder.keeps(attribute: string))
-            hashes[slot] = hash
-            names[slot] = name
-            return name
-        }
     }
 }
