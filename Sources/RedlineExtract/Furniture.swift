@@ -93,6 +93,18 @@ enum Furniture {
         "website", "notify me of",
     ]
 
+    /// True for the kicker a page sets above a headline inside its heading, by its class
+    /// (`dachzeile`, `article-header__roofline`, `ts-overline`, `a-article-teaser__kicker`,
+    /// `c-topline`, `supertitle`, `pretitle`, `eyebrow`): a word of the class that ends so.
+    static func isKicker(_ node: HTMLNode) -> Bool {
+        guard node.kind == .element, let classes = node.attribute("class") else { return false }
+        return lowercase(classes).split(whereSeparator: { !$0.isLetter }).contains { word in
+            kickerWords.contains { word.hasSuffix($0) }
+        }
+    }
+
+    private static let kickerWords = ["kicker", "topline", "roofline", "overline", "dachzeile", "supertitle", "pretitle", "eyebrow"]
+
     /// `text` with its ASCII letters in lower case (others untouched): every furniture pattern
     /// is ASCII, so this is all matching needs, and it costs no Unicode case mapping.
     static func lowercase(_ text: String) -> String {

@@ -176,15 +176,28 @@ struct HTMLPage {
     }
 
     /// ``visibleText(of:)`` without the runs of text that are only a time label, as a heading's
-    /// block reads (``BlockFlow``): a title never holds the label that ticks on beside it.
+    /// block reads (``BlockFlow``): a title never holds the label that ticks on beside it. A
+    /// headline's kicker, the label a page sets above it in the same heading
+    /// (``Furniture/isKicker(_:)``), is left out too, with a separator after it, unless it is all
+    /// the heading holds.
     ///
-    ///     <h1>Lockdown lifted<small>5 minutes ago</small></h1> → "Lockdown lifted"
+    ///     <h1>Lockdown lifted<small>5 minutes ago</small></h1>                 → "Lockdown lifted"
+    ///     <h1><span class="dachzeile">Cyberangriff</span> <span>Daten gehackt</span></h1> → "Daten gehackt"
     func titleText(of index: Int) -> String {
-        TextFolding.fold(tree.text(of: index) { inner in
-            let node = tree.nodes[inner]
-            if node.kind == .text { return TimeLabel.matches(TextFolding.fold(node.text)) }
-            return Furniture.alwaysTags.contains(node.name) || Furniture.isHidden(node)
-        })
+        func text(withKicker: Bool) -> String {
+            TextFolding.fold(tree.text(of: index) { inner in
+                let node = tree.nodes[inner]
+                if node.kind == .text { return TimeLabel.matches(TextFolding.fold(node.text)) }
+                return Furniture.alwaysTags.contains(node.name) || Furniture.isHidden(node) || !withKicker && Furniture.isKicker(node)
+            })
+        }
+        let whole = text(withKicker: true)
+        guard tree.nodes[index].end - index > 2,
+              (index + 1..<tree.nodes[index].end).contains(where: { tree.nodes[$0].kind == .element && Furniture.isKicker(tree.nodes[$0]) })
+        else { return whole }
+        // "Abstandsregeln: Wie Firmen …" set as kicker, colon, headline: the colon goes with the kicker.
+        let headline = String(text(withKicker: false).drop { $0 == ":" || $0 == "–" || $0 == "-" || $0 == "|" || $0 == " " })
+        return headline.isEmpty ? whole : headline
     }
 
     /// ``visibleText(of:)`` without time stamps: `<time>` elements and text that is only a time

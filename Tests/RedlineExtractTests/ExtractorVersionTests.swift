@@ -27,9 +27,11 @@ import Testing
         let titleLabels = Fixtures.packageRoot.appendingPathComponent("Tests/RedlineExtractTests/Fixtures/labels/labels-in-titles.html")
         // `<script>` and JSON-LD written inside attribute values, a number past a double's range.
         let markup = Fixtures.packageRoot.appendingPathComponent("Tests/RedlineExtractTests/Fixtures/markup/markup-in-attributes.html")
+        // A kicker set above the headline inside its `<h1>`.
+        let kicker = Fixtures.packageRoot.appendingPathComponent("Tests/RedlineExtractTests/Fixtures/markup/kicker-headline.html")
         // In an order that does not depend on where the package and `shared` were checked out.
         return shared + inShapes.sorted { $0.path < $1.path } + inCharsets.sorted { $0.lastPathComponent < $1.lastPathComponent }
-            + [labels, titleLabels, markup]
+            + [labels, titleLabels, markup, kicker]
     }
 
     /// FNV-1a over the dump of every capture's extraction.

@@ -136,6 +136,26 @@ import Testing
         #expect(rewritten.title == "Über 100 tote Tauben im ISS Dome")
     }
 
+    /// A kicker set above the headline inside its `<h1>` is not the headline (the sixteenth
+    /// session's trial: tagesschau's "Interne Unterlagen im Netz Daten von Rheinmetall gehackt"),
+    /// so a new kicker over the same headline is no rewrite, and a rewrite is the headline's.
+    @Test(arguments: [
+        (#"<span class="dachzeile">Interne Unterlagen im Netz</span> <span class="headline">Daten von Rheinmetall gehackt</span>"#,
+         "Daten von Rheinmetall gehackt"),
+        (#"<span class="ts-overline">Abstandsregeln und Fieberkontrollen </span><span class="ts-colon">: </span><span class="ts-headline">Wie Firmen schützen</span>"#,
+         "Wie Firmen schützen"),
+        (#"<span class="article-header__roofline typo--roofline">Wurmkiste</span> Wurmkiste selber bauen"#, "Wurmkiste selber bauen"),
+        (#"<span class="supertitle"><time datetime="2022-02-01">1. Februar 2022</time></span> <span class="title">Raab: Rahmenbedingungen gestalten</span>"#,
+         "Raab: Rahmenbedingungen gestalten"),
+        (#"<span class="kicker">Nur ein Kicker</span>"#, "Nur ein Kicker"),
+        (#"<span class="label">Analysis</span> Talks end without a deal"#, "Analysis Talks end without a deal"),
+    ])
+    func theKickerAboveAHeadlineIsNotTheHeadline(_ heading: String, _ headline: String) {
+        let html = "<html><body><article><h1>\(heading)</h1><p>Die Unterlagen wurden im Netz veröffentlicht, teilte das Unternehmen mit.</p>"
+            + "<p>Der Konzern prüft nach eigenen Angaben den Vorfall gemeinsam mit den Behörden.</p></article></body></html>"
+        #expect(ArticleExtractor.extract(Data(html.utf8)).article.title == headline)
+    }
+
     /// Captions, picture credits and chrome, and another story's card set into the text are not
     /// the article's text (the sixteenth session's second trial: a card swapped by the CMS read
     /// as three blocks removed and three added).
