@@ -6,7 +6,7 @@
 #
 # Each library module (RedlineText, RedlineModel, RedlineExtract, RedlineDiff) is compiled on its
 # own with `swiftc -sanitize=fuzzer,address` into an object and a .swiftmodule; the harness is
-# compiled with `-parse-as-library` and linked against them and libxml2. RedlineDiff is built with
+# compiled with `-parse-as-library` and linked against them and the libxml2 loader. RedlineDiff is built with
 # `-enable-testing` so the differ harness can reuse the test suite's DiffInvariants.swift.
 # One job, one worker: the machine is shared. Crash inputs land in .build-fuzz/<name>-crashes/;
 # the corpus in .build-fuzz/<name>-corpus/ (seeded from Snapshots/). Replay a regression with
@@ -17,8 +17,11 @@ cd "$(dirname "$0")/.."
 out=.build-fuzz
 mkdir -p "$out"
 flags="-swift-version 6 -sanitize=fuzzer,address -parse-as-library -O -g -I $out"
-# CLibXML2: the package's module map for libxml2's own headers (found with pkg-config).
-xml="-I Sources/CLibXML2 $(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g')"
+# CLibXML2: libxml2's own headers (found with pkg-config) behind a module map made here, and its
+# loader (libxml2.c, which dlopens libxml2 as the package does) compiled into an object.
+mkdir -p "$out/CLibXML2"
+printf 'module CLibXML2 {\n    header "%s/Sources/CLibXML2/include/redline_xml.h"\n    export *\n}\n' "$PWD" > "$out/CLibXML2/module.modulemap"
+xml="-I $out/CLibXML2 $(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g')"
 
 module() {  # name, extra flags, sources…
     name=$1; extra=$2; shift 2
@@ -31,7 +34,9 @@ build() {
     module RedlineModel "" Sources/RedlineModel/*.swift
     module RedlineExtract "$xml" Sources/RedlineExtract/*.swift
     module RedlineDiff "-enable-testing" Sources/RedlineDiff/*.swift
-    libs="$out/RedlineText.o $out/RedlineModel.o $out/RedlineExtract.o $out/RedlineDiff.o -lxml2"
+    clang -c -O1 -g -fsanitize=address $(pkg-config --cflags libxml-2.0) -I Sources/CLibXML2/include \
+        Sources/CLibXML2/libxml2.c -o "$out/CLibXML2.o"
+    libs="$out/RedlineText.o $out/RedlineModel.o $out/RedlineExtract.o $out/RedlineDiff.o $out/CLibXML2.o -ldl"
     swiftc $flags $xml Fuzz/TextExtraction.swift $libs -o "$out/fuzz-text" 2>/dev/null
     swiftc $flags $xml Fuzz/HTMLExtraction.swift $libs -o "$out/fuzz-html" 2>/dev/null
     swiftc $flags $xml Fuzz/Differ.swift Tests/RedlineDiffTests/DiffInvariants.swift $libs -o "$out/fuzz-differ" 2>/dev/null
