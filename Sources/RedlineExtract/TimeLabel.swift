@@ -79,19 +79,27 @@ enum TimeLabel {
     }
 
     /// False when `bytes` cannot hold a label where ``withoutRelativeLabel(_:)`` looks (most
-    /// titles, passed over on their bytes): a label holds a number or says "ago" or "fa" ("an
-    /// hour ago"; "il y a une heure", without either, is not looked for), and stands first
-    /// (opening with a number or an opening word), in parentheses at the end, or after a
-    /// separator, in the 48 bytes at most a label takes.
+    /// titles, passed over on their bytes): a label holds a number, says "ago" or "fa" ("an
+    /// hour ago") or opens with the words before a duration ("il y a une heure", "vor einer
+    /// Stunde", "hace una hora", "há uma hora"), and stands first (opening with a number or an
+    /// opening word), in parentheses at the end, or after a separator, in the 48 bytes at most a
+    /// label takes.
     private static func mayHoldRelativeLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress, let firstByte = bytes.first else { return false }
         func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-        /// A digit, or "ago" or " fa" ("an hour ago", "un'ora fa"), in one pass.
+        /// A digit, "ago" or " fa" ("an hour ago", "un'ora fa"), or the words that open a
+        /// duration, in one pass.
         func holdsLabelWord(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
             var index = 0
             while index < part.count {
                 let byte = part[index]
                 if isDigit(byte) { return true }
+                if index + 3 < part.count, durationOpeners.contains(where: { opener in
+                    index + opener.count <= part.count && (index == 0 || part[index - 1] == UInt8(ascii: " "))
+                        && opener.indices.allSatisfy { Furniture.lowercased(part[index + $0]) == opener[$0] }
+                }) {
+                    return true
+                }
                 if index + 2 < part.count, byte == UInt8(ascii: "a") || byte == UInt8(ascii: " "),
                    byte == UInt8(ascii: "a") ? part[index + 1] == UInt8(ascii: "g") && part[index + 2] == UInt8(ascii: "o")
                                              : part[index + 1] == UInt8(ascii: "f") && part[index + 2] == UInt8(ascii: "a") {
@@ -117,6 +125,9 @@ enum TimeLabel {
         let tailBytes = Array(tail)
         return bytes.last == UInt8(ascii: ")") || trailingSeparators.contains { lastStart(of: $0, in: tailBytes) != nil }
     }
+
+    /// The words before a duration, as bytes with the space after them ("il y a une heure").
+    private static let durationOpeners = ["il y a ", "hace ", "vor ", "há "].map { Array($0.utf8) }
 
     /// What may open a label: a number, an article ("an hour ago"), the words before a
     /// duration in French, Spanish, German and Portuguese, and those before a label ("Updated").

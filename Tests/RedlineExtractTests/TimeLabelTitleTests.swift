@@ -51,6 +51,13 @@ struct TimeLabelTitleTests {
             ("an hour ago Storm makes landfall", "Storm makes landfall"),
             ("Updated: 5 minutes ago · Storm makes landfall", "Storm makes landfall"),
             ("Storm makes landfall — il y a 2 heures", "Storm makes landfall"),
+            // Labels without a number (the sixteenth session's open item).
+            ("Il y a une heure · La tempête arrive", "La tempête arrive"),
+            ("Sturm erreicht die Küste · vor einer Stunde", "Sturm erreicht die Küste"),
+            ("Hace una hora: Tormenta en la costa", "Tormenta en la costa"),
+            ("Tempestade chega à costa | há uma hora", "Tempestade chega à costa"),
+            ("Vor dem Gipfel: Merkel warnt", "Vor dem Gipfel: Merkel warnt"),
+            ("Hace falta más ayuda", "Hace falta más ayuda"),
         ]
         for (title, expected) in cases {
             #expect(TimeLabel.withoutRelativeLabel(title) == expected, "\(title)")
