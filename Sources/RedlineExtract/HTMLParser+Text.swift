@@ -246,9 +246,12 @@ extension HTMLParser {
     mutating func parseDoctype() {
         at += 9
         skipBlanks()
-        while Self.isLetter(current) || Self.isDigit(current) || current == UInt8(ascii: "_") || current == UInt8(ascii: "-")
-                || current == UInt8(ascii: ":") || current == UInt8(ascii: ".") { at += 1 }
-        guard current < 0x80 else { refused = true; return }
+        // Its name as libxml2 reads one (a letter, `_` or `:` first); without one, what follows
+        // is read on from where the name would have been.
+        if case .refused = Self.referenceName(in: bytes, at: &at) {
+            refused = true
+            return
+        }
         skipBlanks()
         if startsWith("SYSTEM", caseless: true) {
             at += 6

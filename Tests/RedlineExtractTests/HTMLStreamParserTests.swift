@@ -95,6 +95,8 @@ import Testing
             "<div id=a\tclass=\"q\" @click=x =y 'z'>", "text", " ", "   \n  ", "&amp;", "&amp", "&foo;", "&#233;", "&#xE9;",
             "&#x;", "&#0;", "&#65abc", "& ", "&;", "AT&T", "&nbsp;", "&apos;", "é", "“quoted”", "\r\n", String(repeating: " ", count: 1001),
             "\u{FFFE}", "\u{FFFF}x", "\u{1}", "\u{C}", "<script>\u{FFFF}</script>", "<!-- \u{1} -->", "<p title='\u{1}\u{FFFE}'>",
+            // Doctypes whose name is no name (the seventeenth session's trial: libxml2 ends them at the first `>`).
+            "<!DOCTYPE 5 SYSTEM \"a>b\">", "<!DOCTYPE -html PUBLIC \"x>y\" \"z\">", "<!DOCTYPE html SYSTEM 'q>r'>", "<!doctype>",
         ]
         var generator = SeededGenerator(seed: 17)
         var parsed = 0
