@@ -63,6 +63,15 @@ extension TextDecoding {
            !bytes.prefix(1024).contains(0) {
             return .unknown(warning: "\(declarer) charset \(charset), but the capture is not \(charset) (it holds no zero bytes); it was read without it")
         }
+        // A Latin charset declared for bytes that are UTF-8 beyond ASCII (a server's default, as
+        // Apache's ISO-8859-1, over a page written in UTF-8): read as UTF-8, or the same page
+        // served once with each header reads as an edit of every curly quote (a trial: "”"
+        // holds 0x9D, which windows-1252 leaves undefined). Latin text is never valid UTF-8 but
+        // by accident of mojibake, which is read back the same way.
+        if converterName(label) == "WINDOWS-1252", bytes.contains(where: { $0 >= 0x80 }),
+           bytes.withUnsafeBytes({ isValidUTF8($0.bindMemory(to: UInt8.self)) }) {
+            return .unknown(warning: "\(declarer) charset \(charset), but the capture is UTF-8; it was read as UTF-8")
+        }
         let converter = iconv_open("UTF-8", converterName(label))
         guard converter != iconv_t(bitPattern: -1) else {
             return .unknown(warning: "the server declared charset \(charset), which is not known here; it was read without it")

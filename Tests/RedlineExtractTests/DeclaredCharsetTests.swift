@@ -36,6 +36,19 @@ import Testing
         }
     }
 
+    /// A page written in UTF-8 and served as ISO-8859-1 (Apache's old default) is read as UTF-8:
+    /// the same bytes served once with each header were an edit of every closing quote (“”
+    /// holds 0x9D, which windows-1252 leaves undefined; the seventeenth session's trial).
+    @Test func utf8BytesServedAsLatin1AreReadAsUTF8() {
+        let page = Data(Self.page("The café’s owner said “prices” will rise — by 5€.", meta: "<meta charset=\"utf-8\">").utf8)
+        let asUTF8 = ArticleExtractor.extract(page, charset: "utf-8")
+        for label in ["ISO-8859-1", "windows-1252", "us-ascii"] {
+            let served = ArticleExtractor.extract(page, charset: label)
+            #expect(served.article == asUTF8.article, "\(label): \(served.article.blocks.map(\.text))")
+            #expect(served.warnings.contains { $0.contains("it was read as UTF-8") }, "\(served.warnings)")
+        }
+    }
+
     @Test func plainTextIsReadInTheDeclaredCharset() {
         let text = Self.latin1("Markets live\n\nShares worth £10m were sold on Tuesday.\n")
         let extraction = ArticleExtractor.extract(text, format: .text, charset: "ISO-8859-1")
