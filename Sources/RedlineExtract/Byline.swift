@@ -1,3 +1,4 @@
+import Foundation
 import RedlineText
 
 /// Who wrote an article or an entry, as the page shows it: an element marked as the author
@@ -37,7 +38,8 @@ struct Byline {
                 continue
             }
             if isMarked(index), let names = Self.names(in: page, at: index),
-               !insideFurnitureBox(index, below: root, page: page, isMarked: isMarked) {
+               !insideFurnitureBox(index, below: root, page: page, isMarked: isMarked),
+               !(found.map { Self.lists(names, among: $0.names) } ?? false) {
                 found = (names, index)
             }
             index += 1
@@ -86,7 +88,21 @@ struct Byline {
                                                  "autor", "autoren", "autorin", "autorenzeile", "auteur", "auteurs", "autore", "autori"]
 
     /// What may stand between names: "A, B and C", "A & B", "By A".
+    private static let listJoiners: Set<String> = [",", "and", "&", "und", "et", "y", "en", "e"]
     private static let joiners: Set<String> = [",", "and", "&", "by", "with", "|", "·", "von", "und", "par", "et", "por", "y", "door", "en"]
+
+    /// True when `outer` lists more names than `inner`, and `inner`'s among them: "Jane Doe and
+    /// Tom Smith" around a link to "Jane Doe" is the byline, not the link alone (a co-author's
+    /// change went unseen; the seventeenth session's trial).
+    private static func lists(_ inner: String, among outer: String) -> Bool {
+        // Split where a list joins names ("Posted by Vortex" is one item, not "Posted" and "Vortex").
+        func items(_ names: String) -> [String] {
+            names.split(separator: " ").split { listJoiners.contains($0.lowercased()) }.map { $0.joined(separator: " ") }
+                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) }.filter { !$0.isEmpty }
+        }
+        let outerItems = items(outer), innerItems = items(inner)
+        return outerItems.count > innerItems.count && innerItems.allSatisfy(outerItems.contains)
+    }
 
     /// Elements whose text is never a byline: navigation, forms, footers, figures, hidden ones.
     private static func isOutside(_ node: HTMLNode) -> Bool {

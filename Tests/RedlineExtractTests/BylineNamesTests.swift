@@ -38,6 +38,20 @@ import Testing
 
     /// "Von" in an element of its own before the name is not the byline (the sixteenth session's
     /// trial: every German byline of one CMS read "Von", and a change of author went unseen).
+    /// A co-author after the author's link is in the byline, so a change of co-author is seen
+    /// (the seventeenth session's trial); a lead before the link ("Posted by") is not a name.
+    @Test func aCoAuthorAfterTheAuthorsLinkIsInTheByline() {
+        func byline(_ inner: String) -> String? {
+            let html = "<html><body><h1>Council approves budget</h1><p class=\"byline\">\(inner)</p>"
+                + "<p>The council voted on Tuesday to approve the new budget for the coming year after a long debate.</p>"
+                + "<p>Opposition members said the plan would raise taxes for families across the region.</p></body></html>"
+            return ArticleExtractor.extract(Data(html.utf8)).article.byline
+        }
+        #expect(byline("By <a rel=\"author\" href=\"/jane\">Jane Doe</a> and Tom Smith") == "Jane Doe and Tom Smith")
+        #expect(byline("By <a rel=\"author\" href=\"/jane\">Jane Doe</a> and Priya Patel") == "Jane Doe and Priya Patel")
+        #expect(byline("Posted by <a rel=\"author\" href=\"/v\">Vortex</a>") == "Vortex")
+    }
+
     @Test func aBylineOpenedByVonInItsOwnElementIsTheName() {
         func byline(_ name: String) -> String? {
             let page = "<html><body><h1>Tote Tauben im ISS Dome gefunden</h1><ul><li class=\"dm_article_author prefix\"><p>Von</p></li>"
