@@ -2,10 +2,12 @@ internal import CLibXML2
 import Foundation
 import RedlineText
 
-/// A page parsed by libxml2's HTML parser straight into an ``HTMLTree``: libxml2 reports each
-/// tag and run of text as it reads them (its SAX interface) and ``HTMLTreeBuilder`` keeps what
-/// extraction reads. libxml2's own document (some six times the page in memory, built, walked
-/// and freed) is never made; a page narrowed by a selector still needs it (``HTMLDocument``).
+/// A page parsed straight into an ``HTMLTree``: by ``HTMLParser`` (libxml2's rules, in Swift), or,
+/// for a page it leaves, by libxml2's HTML parser, which reports each tag and run of text as it
+/// reads them (its SAX interface); ``HTMLParseEvents`` arranges either's events and
+/// ``HTMLTreeBuilder`` keeps what extraction reads. libxml2's own document (some six times the
+/// page in memory, built, walked and freed) is never made; a page narrowed by a selector still
+/// needs it (``HTMLDocument``).
 ///
 /// The tree is the one ``HTMLDocument/tree()`` copies from libxml2's document (a test holds the
 /// two equal on every page of the corpus), so the events are arranged here as libxml2's document
