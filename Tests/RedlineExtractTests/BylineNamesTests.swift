@@ -36,8 +36,6 @@ import Testing
         #expect(byline(line.replacingOccurrences(of: "Jane Doe", with: "John Smith").replacingOccurrences(of: "5 min", with: "9 min")) == "John Smith")
     }
 
-    /// "Von" in an element of its own before the name is not the byline (the sixteenth session's
-    /// trial: every German byline of one CMS read "Von", and a change of author went unseen).
     /// A co-author after the author's link is in the byline, so a change of co-author is seen
     /// (the seventeenth session's trial); a lead before the link ("Posted by") is not a name.
     @Test func aCoAuthorAfterTheAuthorsLinkIsInTheByline() {
@@ -52,6 +50,8 @@ import Testing
         #expect(byline("Posted by <a rel=\"author\" href=\"/v\">Vortex</a>") == "Vortex")
     }
 
+    /// "Von" in an element of its own before the name is not the byline (the sixteenth session's
+    /// trial: every German byline of one CMS read "Von", and a change of author went unseen).
     @Test func aBylineOpenedByVonInItsOwnElementIsTheName() {
         func byline(_ name: String) -> String? {
             let page = "<html><body><h1>Tote Tauben im ISS Dome gefunden</h1><ul><li class=\"dm_article_author prefix\"><p>Von</p></li>"
