@@ -395,7 +395,7 @@ struct HTMLParser {
 }
 
 extension HTMLParser {
-    /// An element's name and what the rules say of it, made once per name (``TagNames``).
+    /// An element's name and what the rules say of it, made once per name (``NameCache``).
     final class Tag {
         /// Lower case, as written (`o:p`).
         let name: String
