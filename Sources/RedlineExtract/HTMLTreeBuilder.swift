@@ -58,7 +58,7 @@ struct HTMLTreeBuilder {
         if wanted {
             // Indentation between tags folds to one space anyway: keep one, allocate nothing.
             if content.contains(where: { $0 > 0x20 }) {
-                text = Self.withWindows1252Row(content) ?? String(decoding: content, as: UTF8.self)
+                text = String(decoding: content, as: UTF8.self)
             } else if !content.isEmpty {
                 text = " "
             }
@@ -66,37 +66,6 @@ struct HTMLTreeBuilder {
         let depth = open.count
         tree.nodes.append(HTMLNode(kind: .text, name: "", attributes: [], text: text, parent: parent, end: tree.nodes.count + 1, depth: depth))
         tree.maximumDepth = max(tree.maximumDepth, depth)
-    }
-
-    /// `content` with each C1 control (U+0080–U+009F) that Windows-1252 gives a character as
-    /// that character, as browsers read `&#151;` ("—", not an invisible U+0097): old CMSs write
-    /// their dashes and quotes so, and a raw one in UTF-8 text is that mistake made in bytes. Nil
-    /// when `content` holds none (nearly always: found with `memchr` for their lead byte C2).
-    static func withWindows1252Row(_ content: UnsafeBufferPointer<UInt8>) -> String? {
-        var search = 0
-        var firstC1: Int?
-        while let lead = HTMLParser.find(0xC2, in: content, from: search) {
-            if lead + 1 < content.count, (0x80...0x9F).contains(content[lead + 1]) {
-                firstC1 = lead
-                break
-            }
-            search = lead + 1
-        }
-        guard let firstC1 else { return nil }
-        var bytes = Array(content[..<firstC1])
-        bytes.reserveCapacity(content.count + 16)
-        var index = firstC1
-        while index < content.count {
-            if content[index] == 0xC2, index + 1 < content.count, (0x80...0x9F).contains(content[index + 1]),
-               let character = TextDecoding.windows1252Character(content[index + 1]) {
-                UTF8.encode(character) { bytes.append($0) }
-                index += 2
-            } else {
-                bytes.append(content[index])
-                index += 1
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The tree, every element still open closed at the end.

@@ -146,14 +146,6 @@ extension TextDecoding {
         return (byte, length)
     }
 
-    /// The character Windows-1252 gives `byte` of its 80…9F row, nil for the five it leaves
-    /// undefined (81, 8D, 8F, 90, 9D).
-    static func windows1252Character(_ byte: UInt8) -> Unicode.Scalar? {
-        windows1252Row[byte].flatMap(Unicode.Scalar.init)
-    }
-
-    private static let windows1252Row = Dictionary(uniqueKeysWithValues: windows1252.map { ($0.value, $0.key) })
-
     /// The characters of Windows-1252's 80…9F row, by the byte they stand for.
     private static let windows1252: [UInt32: UInt8] = [
         0x20AC: 0x80, 0x201A: 0x82, 0x0192: 0x83, 0x201E: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87,

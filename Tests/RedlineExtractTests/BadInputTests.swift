@@ -28,19 +28,6 @@ import Testing
         #expect(extraction.warnings.contains { $0.contains("levels deep") })
     }
 
-    /// `&#151;` and its kin (Windows-1252's dashes and quotes written as the C1 controls their
-    /// bytes are) read as browsers read them, not as invisible controls (the seventeenth
-    /// session's trial: "—" came out as `\x97`); the five that row leaves undefined stay.
-    @Test func windows1252ReferencesReadAsTheirCharacters() {
-        let html = "<html><body><h1>Talks end &#151; for now</h1><article>"
-            + "<p>The minister said &#147;no deal&#148; &#150; and left at 5&#133; said aides, \u{93}quoting\u{94} her.</p>"
-            + "<p>An undefined one &#129; stays as it is, and so does text without any.</p></article></body></html>"
-        let article = ArticleExtractor.extract(Data(html.utf8)).article
-        #expect(article.title == "Talks end — for now")
-        #expect(article.blocks.map(\.text) == ["The minister said “no deal” – and left at 5… said aides, “quoting” her.",
-                                               "An undefined one \u{81} stays as it is, and so does text without any."])
-    }
-
     /// 50,000 nested `<b><i>` that a `<p>` then ends all at once: each inline element was walked
     /// up through every one around it (the seventeenth session's trial: a 300 KB page past 20 s).
     @Test(.timeLimit(.minutes(1))) func fiftyThousandNestedBoldsBeforeAParagraph() {
