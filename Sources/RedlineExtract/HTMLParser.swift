@@ -35,14 +35,12 @@ struct HTMLParser {
     /// Set when the page holds something this parser leaves to libxml2.
     var refused = false
 
-    /// Parses `bytes` (valid UTF-8, no NUL, as ``HTMLStreamParser`` hands it) into `events`;
-    /// false when the page is one to leave to libxml2 (then `events` holds a part of it).
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, into events: inout HTMLParseEvents) -> Bool {
-        var parser = HTMLParser(bytes: bytes, events: events)
-        events = HTMLParseEvents(capacity: 0)   // the parser's alone while it works: no copy of the tree
+    /// The events of `bytes` (valid UTF-8, no NUL, as ``HTMLStreamParser`` hands it), arranged
+    /// into a tree with room for `capacity` nodes; nil when the page is one to leave to libxml2.
+    static func events(of bytes: UnsafeBufferPointer<UInt8>, capacity: Int) -> HTMLParseEvents? {
+        var parser = HTMLParser(bytes: bytes, events: HTMLParseEvents(capacity: capacity))
         parser.parseDocument()
-        swap(&events, &parser.events)
-        return !parser.refused
+        return parser.refused ? nil : parser.events
     }
 
     init(bytes: UnsafeBufferPointer<UInt8>, events: HTMLParseEvents) {

@@ -35,8 +35,7 @@ enum HTMLStreamParser {
     static func parsedTree(_ bytes: [UInt8]) -> HTMLTree? {
         bytes.withUnsafeBufferPointer { buffer in
             guard memchr(buffer.baseAddress!, 0, buffer.count) == nil, TextDecoding.isValidUTF8(buffer) else { return nil }
-            var events = HTMLParseEvents(capacity: tagCount(buffer) + 16)
-            guard HTMLParser.parse(buffer, into: &events) else { return nil }
+            guard var events = HTMLParser.events(of: buffer, capacity: tagCount(buffer) + 16) else { return nil }
             events.flush()
             return events.builder.finish()
         }
