@@ -48,7 +48,7 @@ enum TimeLabel {
         if let first = words.first,
            first.first?.isASCIIDigit == true || openingWords.contains(Furniture.lowercase(withoutColon(first))) {
             // A label ends with "ago" or "fa", or opens with the words before a duration.
-            let opensDuration = ["il", "hace", "vor", "há"].contains(Furniture.lowercase(words[0]))
+            let opensDuration = durationFirstWords.contains(Furniture.lowercase(words[0]))
             let closers = words.prefix(8).map { ["ago", "fa"].contains(Furniture.lowercase(withoutColon($0))) }
             for count in stride(from: min(8, words.count - 1), through: 1, by: -1) where opensDuration || closers[count - 1] {
                 var label = words[..<count].joined(separator: " ")
@@ -126,12 +126,15 @@ enum TimeLabel {
         return bytes.last == UInt8(ascii: ")") || trailingSeparators.contains { lastStart(of: $0, in: tailBytes) != nil }
     }
 
-    /// The words before a duration, as bytes with the space after them ("il y a une heure").
-    private static let durationOpeners = ["il y a ", "hace ", "vor ", "há "].map { Array($0.utf8) }
+    /// The words before a duration in ``relativeForms`` ("il y a", "hace", "vor", "há"); their
+    /// first words; and each as bytes with the space after it, as a title holds them.
+    private static let durationOpenings = relativeForms.map(\.opening).filter { !$0.isEmpty }
+    private static let durationFirstWords = Set(durationOpenings.map { $0[0] })
+    private static let durationOpeners = durationOpenings.map { Array(($0.joined(separator: " ") + " ").utf8) }
 
     /// What may open a label: a number, an article ("an hour ago"), the words before a
     /// duration in French, Spanish, German and Portuguese, and those before a label ("Updated").
-    private static let openingWords = prefixWords.union(articles).union(["il", "hace", "vor", "há", "just"])
+    private static let openingWords = prefixWords.union(articles).union(durationFirstWords).union(["just"])
     private static let trailingSeparators = [" · ", " | ", " - ", " – ", " — ", ", "].map { Array($0.utf8) }
 
     /// Where the last `needle` in `bytes` starts.
