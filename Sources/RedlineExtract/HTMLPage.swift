@@ -198,20 +198,18 @@ struct HTMLPage {
     ///     <h1>Lockdown lifted<small>5 minutes ago</small></h1>                 → "Lockdown lifted"
     ///     <h1><span class="dachzeile">Cyberangriff</span> <span>Daten gehackt</span></h1> → "Daten gehackt"
     func titleText(of index: Int) -> String {
-        func text(withKicker: Bool) -> String {
+        func text(withoutKickers: Bool) -> String {
             TextFolding.fold(tree.text(of: index) { inner in
                 let node = tree.nodes[inner]
                 if node.kind == .text { return TimeLabel.matches(TextFolding.fold(node.text)) }
-                return Furniture.alwaysTags.contains(node.name) || Furniture.isHidden(node) || !withKicker && Furniture.isKicker(node)
+                return Furniture.alwaysTags.contains(node.name) || Furniture.isHidden(node) || withoutKickers && Furniture.isKicker(node)
             })
         }
-        let whole = text(withKicker: true)
-        guard tree.nodes[index].end - index > 2,
-              (index + 1..<tree.nodes[index].end).contains(where: { tree.nodes[$0].kind == .element && Furniture.isKicker(tree.nodes[$0]) })
-        else { return whole }
+        let hasKicker = (index + 1..<tree.nodes[index].end).contains { Furniture.isKicker(tree.nodes[$0]) }
+        guard hasKicker else { return text(withoutKickers: false) }
         // "Abstandsregeln: Wie Firmen …" set as kicker, colon, headline: the colon goes with the kicker.
-        let headline = String(text(withKicker: false).drop { $0 == ":" || $0 == "–" || $0 == "-" || $0 == "|" || $0 == " " })
-        return headline.isEmpty ? whole : headline
+        let headline = String(text(withoutKickers: true).drop { $0 == ":" || $0 == "–" || $0 == "-" || $0 == "|" || $0 == " " })
+        return headline.isEmpty ? text(withoutKickers: false) : headline
     }
 
     /// ``visibleText(of:)`` without time stamps: `<time>` elements and text that is only a time
